@@ -1,0 +1,59 @@
+package mentormatch
+
+// Component is one part of a pair's score.
+type Component struct {
+	Name string `json:"name"`
+	// Value is the component on its own scale, 0–1.
+	Value float64 `json:"value"`
+	// Points is what the component adds to the 0–100 total after weighting.
+	Points float64 `json:"points"`
+}
+
+// Match is one mentee paired with their primary mentor.
+type Match struct {
+	MenteeID   string      `json:"mentee_id"`
+	MenteeName string      `json:"mentee_name"`
+	MentorID   string      `json:"mentor_id"`
+	MentorName string      `json:"mentor_name"`
+	Score      float64     `json:"score"`
+	Components []Component `json:"-"`
+	Reason     string      `json:"reason"`
+}
+
+// Unmatched is a person left without a pair, with the reason in words.
+type Unmatched struct {
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Role   string `json:"role"`
+	Reason string `json:"reason"`
+}
+
+// MentorLoad is how much of a mentor's capacity the roster uses.
+type MentorLoad struct {
+	MentorID   string `json:"mentor_id"`
+	MentorName string `json:"mentor_name"`
+	Type       string `json:"type"`
+	Capacity   int    `json:"capacity"`
+	Assigned   int    `json:"assigned"`
+}
+
+// Summary is the roster at a glance.
+type Summary struct {
+	Mentees    int     `json:"mentees"`
+	Mentors    int     `json:"mentors"`
+	Matched    int     `json:"matched"`
+	TotalScore float64 `json:"total_score"`
+	MeanScore  float64 `json:"mean_score"`
+	MinScore   float64 `json:"min_score"`
+	Objective  string  `json:"objective"`
+}
+
+// Roster is the result of matching a program. Matches follow the mentees'
+// input order; Unmatched lists mentees first, then mentors with no mentee.
+type Roster struct {
+	Matches   []Match      `json:"matches"`
+	Unmatched []Unmatched  `json:"unmatched"`
+	Load      []MentorLoad `json:"mentor_load"`
+	Summary   Summary      `json:"summary"`
+	Warnings  []string     `json:"warnings,omitempty"`
+}
