@@ -81,6 +81,7 @@ func DefaultConfig() Config {
 		Schedule: Schedule{
 			Cycles: 1, SessionMinutes: 60,
 			PrimaryEvery: 14, PeerEvery: 14, SeniorEvery: 28, SeniorMaxPerCycle: 4,
+			Holidays: []string{},
 		},
 		Seed: 1,
 	}
