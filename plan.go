@@ -1,0 +1,38 @@
+package mentormatch
+
+import "time"
+
+// Cohort is a peer circle of mentees and the senior mentors who visit it.
+type Cohort struct {
+	ID      string   `json:"id"`
+	Members []string `json:"members"` // mentee ids
+	Seniors []string `json:"seniors"` // senior mentor ids
+}
+
+// Session kinds.
+const (
+	KindPrimary = "primary"
+	KindPeer    = "peer"
+	KindSenior  = "senior"
+)
+
+// Session is one meeting. A peer round is several sessions with the same
+// Round. Start and End carry the program's reference zone; Flag says why a
+// meeting could not be placed inside everyone's availability, if so.
+type Session struct {
+	Cohort       string    `json:"cohort"`
+	Kind         string    `json:"kind"`
+	Round        int       `json:"round"`
+	Start        time.Time `json:"start"`
+	End          time.Time `json:"end"`
+	Participants []string  `json:"participants"`
+	Flag         string    `json:"flag,omitempty"`
+}
+
+// Plan is a roster with its cohorts and dated sessions.
+type Plan struct {
+	Roster   *Roster   `json:"-"`
+	Cohorts  []Cohort  `json:"cohorts"`
+	Sessions []Session `json:"sessions"`
+	Warnings []string  `json:"warnings"`
+}
