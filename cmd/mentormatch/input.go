@@ -1,0 +1,79 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/example"
+	"github.com/mentormatch/mentormatch/io/table"
+)
+
+// inputOptions are the flags shared by every command that reads people.
+type inputOptions struct {
+	Mentees string
+	Mentors string
+	Sheet   string
+	Config  string
+	Example bool
+}
+
+func (o *inputOptions) addFlags(cmd *cobra.Command, withExample bool) {
+	f := cmd.Flags()
+	f.StringVar(&o.Mentees, "mentees", "", "file of mentees (CSV or XLSX), with --mentors")
+	f.StringVar(&o.Mentors, "mentors", "", "file of mentors (CSV or XLSX), with --mentees")
+	f.StringVar(&o.Sheet, "sheet", "", "XLSX sheet to read (default: sheets Mentees and Mentors, else the first)")
+	f.StringVar(&o.Config, "config", "", "program configuration (YAML); see 'mentormatch config --print-defaults'")
+	if withExample {
+		f.BoolVar(&o.Example, "example", false, "run on the built-in example program")
+	}
+}
+
+func (o *inputOptions) loadConfig() (mentormatch.Config, error) {
+	if o.Config == "" {
+		return mentormatch.DefaultConfig(), nil
+	}
+	return mentormatch.LoadConfig(o.Config)
+}
+
+// files turns the positional arguments and flags into the files to read.
+func (o *inputOptions) files(args []string) ([]table.File, error) {
+	switch {
+	case o.Example:
+		if len(args) > 0 || o.Mentees != "" || o.Mentors != "" {
+			return nil, fmt.Errorf("%w: --example takes no people files", mentormatch.ErrUsage)
+		}
+		return []table.File{{Path: example.PeopleName, Data: example.PeopleCSV()}}, nil
+	case o.Mentees != "" || o.Mentors != "":
+		if o.Mentees == "" || o.Mentors == "" || len(args) > 0 {
+			return nil, fmt.Errorf("%w: give --mentees and --mentors together, or one people file", mentormatch.ErrUsage)
+		}
+		return []table.File{
+			{Path: o.Mentees, Role: mentormatch.RoleMentee},
+			{Path: o.Mentors, Role: mentormatch.RoleMentor},
+		}, nil
+	case len(args) == 1:
+		return []table.File{{Path: args[0]}}, nil
+	case len(args) == 0:
+		return nil, fmt.Errorf("%w: no people file: give one file, --mentees and --mentors, or --example", mentormatch.ErrUsage)
+	}
+	return nil, fmt.Errorf("%w: one people file at most (or --mentees and --mentors)", mentormatch.ErrUsage)
+}
+
+// load reads the configuration and the program.
+func (o *inputOptions) load(args []string) (*mentormatch.Program, mentormatch.Config, error) {
+	files, err := o.files(args)
+	if err != nil {
+		return nil, mentormatch.Config{}, err
+	}
+	cfg, err := o.loadConfig()
+	if err != nil {
+		return nil, cfg, err
+	}
+	p, err := table.ReadProgram(table.Options{Sheet: o.Sheet, Levels: cfg.Levels}, files...)
+	if err != nil {
+		return nil, cfg, err
+	}
+	return p, cfg, nil
+}

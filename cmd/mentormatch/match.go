@@ -1,0 +1,126 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/io/report"
+	"github.com/mentormatch/mentormatch/roster"
+	"github.com/mentormatch/mentormatch/scoring"
+)
+
+type matchOptions struct {
+	inputOptions
+	Out       string
+	Scores    string
+	Stats     bool
+	Objective string
+}
+
+func newMatchCmd() *cobra.Command {
+	o := &matchOptions{}
+	cmd := &cobra.Command{
+		Use:   "match [people.xlsx|people.csv] --out roster.xlsx",
+		Short: "Read people, score every pair, solve the assignment optimally, write the roster",
+		Example: `  mentormatch match people.xlsx --out roster.xlsx
+  mentormatch match --mentees mentees.csv --mentors mentors.csv --out roster.json
+  mentormatch match people.csv --config program.yaml --scores scores.csv --out roster.csv
+  mentormatch match --example --out roster.xlsx`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runMatch(o, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+	}
+	o.addFlags(cmd, true)
+	f := cmd.Flags()
+	f.StringVarP(&o.Out, "out", "o", "", "roster file to write: .xlsx, .csv or .json (required)")
+	f.StringVar(&o.Scores, "scores", "", "also write the full score matrix the optimiser saw (.csv or .xlsx)")
+	f.BoolVar(&o.Stats, "stats", false, "print one JSON line of timings to stderr")
+	f.StringVar(&o.Objective, "objective", "", "total (best total score) or fair (best lowest score, then total); overrides the config")
+	return cmd
+}
+
+// stats are the timings --stats prints.
+type stats struct {
+	Read  float64 `json:"read_seconds"`
+	Score float64 `json:"score_seconds"`
+	Solve float64 `json:"solve_seconds"`
+	Write float64 `json:"write_seconds"`
+}
+
+func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
+	if o.Out == "" {
+		return fmt.Errorf("%w: --out is required (roster.xlsx, roster.csv or roster.json)", mentormatch.ErrUsage)
+	}
+	if err := checkExt(o.Out, ".xlsx", ".csv", ".json"); err != nil {
+		return err
+	}
+	if o.Scores != "" {
+		if err := checkExt(o.Scores, ".csv", ".xlsx"); err != nil {
+			return err
+		}
+	}
+	var st stats
+	t := time.Now()
+	p, cfg, err := o.load(args)
+	if err != nil {
+		return err
+	}
+	if o.Objective != "" {
+		cfg.Objective = o.Objective
+		if err := cfg.Validate(); err != nil {
+			return fmt.Errorf("%w: --objective %q: expected total or fair", mentormatch.ErrUsage, o.Objective)
+		}
+	}
+	st.Read = since(&t)
+	sc, err := scoring.New(p, cfg)
+	if err != nil {
+		return err
+	}
+	scores := sc.Matrix()
+	st.Score = since(&t)
+	res, err := roster.MatchScored(p, cfg, sc, scores)
+	if err != nil {
+		return err
+	}
+	st.Solve = since(&t)
+	if o.Scores != "" {
+		if err := report.WriteScores(o.Scores, scores, ids(p, p.Mentees), ids(p, p.Mentors)); err != nil {
+			return err
+		}
+	}
+	if err := report.WriteRoster(o.Out, res.Roster); err != nil {
+		return err
+	}
+	st.Write = since(&t)
+	s := res.Roster.Summary
+	fmt.Fprintf(stdout, "matched %d of %d mentees with %d mentors; total score %.2f, mean %.2f, lowest %.2f; wrote %s\n",
+		s.Matched, s.Mentees, s.Mentors, s.TotalScore, s.MeanScore, s.MinScore, o.Out)
+	for _, w := range res.Roster.Warnings {
+		fmt.Fprintln(stderr, "warning:", w)
+	}
+	if o.Stats {
+		return json.NewEncoder(stderr).Encode(st)
+	}
+	return nil
+}
+
+func since(t *time.Time) float64 {
+	now := time.Now()
+	d := now.Sub(*t).Seconds()
+	*t = now
+	return d
+}
+
+func ids(p *mentormatch.Program, idx []int) []string {
+	out := make([]string, len(idx))
+	for k, i := range idx {
+		out[k] = p.People[i].ID
+	}
+	return out
+}

@@ -1,0 +1,36 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+)
+
+func newValidateCmd() *cobra.Command {
+	o := &inputOptions{}
+	cmd := &cobra.Command{
+		Use:   "validate [people.xlsx|people.csv]",
+		Short: "Check people files and print every problem; exit 2 if there is any",
+		Example: `  mentormatch validate people.xlsx
+  mentormatch validate --mentees mentees.csv --mentors mentors.csv --config program.yaml`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runValidate(o, args, cmd.OutOrStdout())
+		},
+	}
+	o.addFlags(cmd, false)
+	return cmd
+}
+
+func runValidate(o *inputOptions, args []string, stdout io.Writer) error {
+	p, _, err := o.load(args)
+	if err != nil {
+		return err
+	}
+	for _, w := range p.Warnings {
+		fmt.Fprintln(stdout, "warning:", w.String())
+	}
+	fmt.Fprintf(stdout, "ok: %d people, %d mentees, %d mentors\n", len(p.People), len(p.Mentees), len(p.Mentors))
+	return nil
+}

@@ -1,0 +1,217 @@
+package roster
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/matching"
+	"github.com/mentormatch/mentormatch/scoring"
+)
+
+// Result is a roster with what produced it, for callers that audit or
+// explain it.
+type Result struct {
+	Roster   *mentormatch.Roster
+	Scores   *mat.Dense // mentees × mentors, NaN where a hard rule forbids the pair
+	Solution *matching.Result
+	Scorer   *scoring.Scorer
+}
+
+// Capacities returns how many 1:1 mentees each mentor of p may take:
+// their capacity, or 0 for senior mentors.
+func Capacities(p *mentormatch.Program) []int {
+	c := make([]int, len(p.Mentors))
+	for j := range p.Mentors {
+		m := p.Mentor(j)
+		if m.MentorType == mentormatch.Senior || m.Capacity < 0 {
+			continue
+		}
+		c[j] = m.Capacity
+	}
+	return c
+}
+
+// Match scores and solves p under cfg and builds the roster.
+func Match(p *mentormatch.Program, cfg mentormatch.Config) (*Result, error) {
+	sc, err := scoring.New(p, cfg)
+	if err != nil {
+		return nil, err
+	}
+	return MatchScored(p, cfg, sc, sc.Matrix())
+}
+
+// MatchScored solves an already scored program and builds the roster.
+func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, scores *mat.Dense) (*Result, error) {
+	caps := Capacities(p)
+	var sol *matching.Result
+	var err error
+	rows, cols := len(p.Mentees), len(p.Mentors)
+	if rows == 0 || cols == 0 {
+		sol = &matching.Result{RowCol: fill(rows, -1)}
+	} else if cfg.Objective == "fair" {
+		sol, err = solveFair(scores, caps)
+	} else {
+		sol, err = matching.Solve(scores, matching.Options{Maximize: true, Capacity: caps})
+	}
+	if err != nil {
+		return nil, fmt.Errorf("solving the assignment: %w", err)
+	}
+	return &Result{
+		Roster:   build(p, cfg, sc, sol, caps),
+		Scores:   scores,
+		Solution: sol,
+		Scorer:   sc,
+	}, nil
+}
+
+// solveFair finds the largest threshold t such that forbidding every pair
+// scoring below t still matches as many mentees as the unrestricted
+// problem, by binary search over the distinct scores, then maximises the
+// total above t. This is the exact bottleneck optimum followed by the best
+// total, at the cost of O(log distinct scores) solves.
+func solveFair(scores *mat.Dense, caps []int) (*matching.Result, error) {
+	full, err := matching.Solve(scores, matching.Options{Maximize: true, Capacity: caps})
+	if err != nil || full.Assigned == 0 {
+		return full, err
+	}
+	raw := scores.RawMatrix()
+	var vals []float64
+	for i := 0; i < raw.Rows; i++ {
+		for _, v := range raw.Data[i*raw.Stride : i*raw.Stride+raw.Cols] {
+			if !math.IsNaN(v) {
+				vals = append(vals, v)
+			}
+		}
+	}
+	sort.Float64s(vals)
+	vals = uniq(vals)
+	// The lowest score of the full optimum is feasible; search above it.
+	lowest := math.Inf(1)
+	for i, j := range full.RowCol {
+		if j >= 0 {
+			lowest = math.Min(lowest, scores.At(i, j))
+		}
+	}
+	lo := sort.SearchFloat64s(vals, lowest) // feasible index
+	hi := len(vals) - 1
+	best := full
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		res, err := matching.Solve(above(scores, vals[mid]), matching.Options{Maximize: true, Capacity: caps})
+		if err != nil {
+			return nil, err
+		}
+		if res.Assigned == full.Assigned {
+			lo, best = mid, res
+		} else {
+			hi = mid - 1
+		}
+	}
+	if best == full {
+		return matching.Solve(above(scores, vals[lo]), matching.Options{Maximize: true, Capacity: caps})
+	}
+	return best, nil
+}
+
+func above(m *mat.Dense, t float64) *mat.Dense {
+	c := mat.DenseCopyOf(m)
+	raw := c.RawMatrix()
+	for i := 0; i < raw.Rows; i++ {
+		row := raw.Data[i*raw.Stride : i*raw.Stride+raw.Cols]
+		for k, v := range row {
+			if v < t {
+				row[k] = math.NaN()
+			}
+		}
+	}
+	return c
+}
+
+func uniq(s []float64) []float64 {
+	out := s[:0]
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func fill(n, v int) []int {
+	s := make([]int, n)
+	for i := range s {
+		s[i] = v
+	}
+	return s
+}
+
+func build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, sol *matching.Result, caps []int) *mentormatch.Roster {
+	r := &mentormatch.Roster{
+		Matches:   []mentormatch.Match{},
+		Unmatched: []mentormatch.Unmatched{},
+		Load:      make([]mentormatch.MentorLoad, len(p.Mentors)),
+	}
+	assigned := make([]int, len(p.Mentors))
+	for _, j := range sol.RowCol {
+		if j >= 0 {
+			assigned[j]++
+		}
+	}
+	total, minScore := 0.0, 0.0
+	for i := range p.Mentees {
+		mentee := p.Mentee(i)
+		j := sol.RowCol[i]
+		if j < 0 {
+			r.Unmatched = append(r.Unmatched, mentormatch.Unmatched{
+				ID: mentee.ID, Name: mentee.Name, Role: "mentee",
+				Reason: sc.UnmatchedReason(i, assigned),
+			})
+			continue
+		}
+		mentor := p.Mentor(j)
+		b := sc.Pair(i, j)
+		r.Matches = append(r.Matches, mentormatch.Match{
+			MenteeID: mentee.ID, MenteeName: mentee.Name,
+			MentorID: mentor.ID, MentorName: mentor.Name,
+			Score: b.Score, Components: b.Components, Reason: b.Reason,
+		})
+		if len(r.Matches) == 1 || b.Score < minScore {
+			minScore = b.Score
+		}
+		total += b.Score
+	}
+	for j := range p.Mentors {
+		m := p.Mentor(j)
+		r.Load[j] = mentormatch.MentorLoad{
+			MentorID: m.ID, MentorName: m.Name, Type: m.MentorType.String(),
+			Capacity: caps[j], Assigned: assigned[j],
+		}
+		if assigned[j] == 0 && caps[j] > 0 {
+			r.Unmatched = append(r.Unmatched, mentormatch.Unmatched{
+				ID: m.ID, Name: m.Name, Role: "mentor",
+				Reason: fmt.Sprintf("no mentee was assigned (capacity %d)", caps[j]),
+			})
+		}
+	}
+	r.Summary = mentormatch.Summary{
+		Mentees:    len(p.Mentees),
+		Mentors:    len(p.Mentors),
+		Matched:    len(r.Matches),
+		TotalScore: round2(total),
+		MinScore:   minScore,
+		Objective:  cfg.Objective,
+	}
+	if len(r.Matches) > 0 {
+		r.Summary.MeanScore = round2(total / float64(len(r.Matches)))
+	}
+	for _, w := range p.Warnings {
+		r.Warnings = append(r.Warnings, w.String())
+	}
+	return r
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
