@@ -19,6 +19,8 @@ type Result struct {
 	Scores   *mat.Dense // mentees × mentors, NaN where a hard rule forbids the pair
 	Solution *matching.Result
 	Scorer   *scoring.Scorer
+
+	capacities []int
 }
 
 // Capacities returns how many 1:1 mentees each mentor of p may take:
@@ -65,6 +67,8 @@ func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 		Scores:   scores,
 		Solution: sol,
 		Scorer:   sc,
+
+		capacities: caps,
 	}, nil
 }
 

@@ -82,6 +82,7 @@ Exit codes: 0 done; 2 usage or input error; 1 anything else.`,
 		newTemplateCmd(),
 		newGenerateCmd(),
 		newSolveCmd(),
+		newExplainCmd(),
 		newConfigCmd(),
 	)
 	return root

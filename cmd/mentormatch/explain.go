@@ -1,0 +1,174 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/roster"
+)
+
+type explainOptions struct {
+	inputOptions
+	Mentee string
+	Mentor string
+	JSON   bool
+}
+
+func newExplainCmd() *cobra.Command {
+	o := &explainOptions{}
+	cmd := &cobra.Command{
+		Use:   "explain FILE --mentee ID [--mentor ID] [--json]",
+		Short: "Why a mentee got their mentor, and what pairing them with another would cost",
+		Example: `  mentormatch explain people.xlsx --mentee E1007
+  mentormatch explain people.xlsx --mentee E1007 --mentor E1044 --json
+  mentormatch explain --example --mentee M01`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runExplain(o, args, cmd.OutOrStdout())
+		},
+	}
+	o.addFlags(cmd, true)
+	f := cmd.Flags()
+	f.StringVar(&o.Mentee, "mentee", "", "the mentee's id (required)")
+	f.StringVar(&o.Mentor, "mentor", "", "another mentor: what would forcing this pair cost the program?")
+	f.BoolVar(&o.JSON, "json", false, "print JSON instead of text")
+	return cmd
+}
+
+type explainJSON struct {
+	MenteeID    string             `json:"mentee_id"`
+	MentorID    string             `json:"mentor_id"`
+	Score       float64            `json:"score"`
+	Components  map[string]float64 `json:"components"`
+	Reason      string             `json:"reason"`
+	Alternative *alternativeJSON   `json:"alternative,omitempty"`
+	Candidates  []candidateJSON    `json:"candidates"`
+}
+
+type alternativeJSON struct {
+	MentorID  string  `json:"mentor_id"`
+	Score     float64 `json:"score"`
+	TotalLoss float64 `json:"total_loss"`
+	Matched   int     `json:"matched"`
+	Forbidden string  `json:"forbidden,omitempty"`
+}
+
+type candidateJSON struct {
+	MentorID string  `json:"mentor_id"`
+	Name     string  `json:"name"`
+	Score    float64 `json:"score"`
+}
+
+func index(p *mentormatch.Program, list []int, id string) int {
+	for k, i := range list {
+		if p.People[i].ID == id {
+			return k
+		}
+	}
+	return -1
+}
+
+func runExplain(o *explainOptions, args []string, stdout io.Writer) error {
+	if o.Mentee == "" {
+		return fmt.Errorf("%w: --mentee is required", mentormatch.ErrUsage)
+	}
+	p, cfg, err := o.load(args)
+	if err != nil {
+		return err
+	}
+	i := index(p, p.Mentees, o.Mentee)
+	if i < 0 {
+		return fmt.Errorf("%w: no mentee with id %q", mentormatch.ErrInput, o.Mentee)
+	}
+	alt := -1
+	if o.Mentor != "" {
+		if alt = index(p, p.Mentors, o.Mentor); alt < 0 {
+			return fmt.Errorf("%w: no mentor with id %q", mentormatch.ErrInput, o.Mentor)
+		}
+	}
+	res, err := roster.Match(p, cfg)
+	if err != nil {
+		return err
+	}
+	out := explainJSON{MenteeID: o.Mentee, Components: map[string]float64{}, Candidates: []candidateJSON{}}
+	var comps []mentormatch.Component
+	if j := res.Solution.RowCol[i]; j >= 0 {
+		b := res.Scorer.Pair(i, j)
+		out.MentorID, out.Score, out.Reason, comps = p.Mentor(j).ID, b.Score, b.Reason, b.Components
+		for _, c := range b.Components {
+			out.Components[c.Name] = c.Points
+		}
+	} else {
+		out.Reason = "unmatched: " + res.Scorer.UnmatchedReason(i, load(res))
+	}
+	for _, c := range res.Candidates(i, 5) {
+		m := p.Mentor(c.Mentor)
+		out.Candidates = append(out.Candidates, candidateJSON{MentorID: m.ID, Name: m.Name, Score: c.Score})
+	}
+	if alt >= 0 {
+		b := res.Scorer.Pair(i, alt)
+		a := &alternativeJSON{MentorID: o.Mentor, Score: b.Score, Forbidden: b.Forbidden}
+		if b.Forbidden == "" {
+			f, err := res.Force(i, alt)
+			if err != nil {
+				a.Forbidden = err.Error()
+			} else {
+				a.TotalLoss, a.Matched = f.Loss, f.Assigned
+			}
+		}
+		out.Alternative = a
+	}
+	if o.JSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	return writeExplainText(stdout, p, res, out, comps)
+}
+
+func load(res *roster.Result) []int {
+	a := make([]int, len(res.Roster.Load))
+	for j, l := range res.Roster.Load {
+		a[j] = l.Assigned
+	}
+	return a
+}
+
+func writeExplainText(w io.Writer, p *mentormatch.Program, res *roster.Result, e explainJSON, comps []mentormatch.Component) error {
+	var b strings.Builder
+	mentee := p.ByID(e.MenteeID)
+	fmt.Fprintf(&b, "%s (%s)\n", mentee.Name, mentee.ID)
+	if e.MentorID != "" {
+		fmt.Fprintf(&b, "  matched with %s (%s), score %.2f\n  why: %s\n", p.ByID(e.MentorID).Name, e.MentorID, e.Score, e.Reason)
+		for _, c := range comps {
+			fmt.Fprintf(&b, "    %-13s %5.2f points (%.2f of 1)\n", c.Name, c.Points, c.Value)
+		}
+	} else {
+		fmt.Fprintf(&b, "  %s\n", e.Reason)
+	}
+	if len(e.Candidates) > 0 {
+		b.WriteString("  best candidates:\n")
+		for _, c := range e.Candidates {
+			fmt.Fprintf(&b, "    %-10s %-24s %6.2f\n", c.MentorID, c.Name, c.Score)
+		}
+	}
+	if a := e.Alternative; a != nil {
+		switch {
+		case a.Forbidden != "":
+			fmt.Fprintf(&b, "  with %s instead: not allowed (%s)\n", a.MentorID, a.Forbidden)
+		default:
+			fmt.Fprintf(&b, "  with %s instead: pair score %.2f; the program's optimal total drops by %.2f", a.MentorID, a.Score, a.TotalLoss)
+			if a.Matched < res.Roster.Summary.Matched {
+				fmt.Fprintf(&b, " and %d fewer mentees are matched", res.Roster.Summary.Matched-a.Matched)
+			}
+			b.WriteString("\n")
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
