@@ -3,7 +3,9 @@ package example
 import (
 	"bytes"
 	"encoding/csv"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -41,15 +43,53 @@ func TestPeopleCSVShape(t *testing.T) {
 			}
 		}
 	}
+	langs := map[string]string{}
 	for _, r := range recs[1:] {
+		langs[r[col["id"]]] = r[col["languages"]]
+	}
+	noShared := 0
+	for _, r := range recs[1:] {
+		id := r[col["id"]]
 		if m := r[col["manager_id"]]; m != "" {
-			assert.True(t, ids[m], "manager %s of %s", m, r[col["id"]])
+			assert.True(t, ids[m], "manager %s of %s", m, id)
+		}
+		for _, c := range []string{"prefers", "avoid"} {
+			for _, other := range list(r[col[c]]) {
+				assert.True(t, ids[other], "%s of %s: %s", c, id, other)
+				assert.NotEqual(t, id, other)
+				if c == "prefers" && !shareAny(list(langs[id]), list(langs[other])) {
+					noShared++
+				}
+			}
+		}
+		seen := map[string]bool{}
+		for _, s := range list(r[col["skills"]]) {
+			name := strings.SplitN(s, ":", 2)[0]
+			assert.False(t, seen[name], "%s lists %s twice", id, name)
+			seen[name] = true
 		}
 	}
+	assert.Equal(t, 1, noShared, "one mentee prefers a mentor they share no language with")
 	assert.Equal(t, 48, count["mentee/"])
 	assert.Equal(t, 14, count["mentor/primary"])
 	assert.Equal(t, 4, count["mentor/senior"])
 	assert.GreaterOrEqual(t, len(zones), 6)
+}
+
+func list(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "; ")
+}
+
+func shareAny(a, b []string) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
 }
 
 func TestPeopleCSVIsACopy(t *testing.T) {
