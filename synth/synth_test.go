@@ -218,3 +218,40 @@ func BenchmarkWritePeopleCSV100k(b *testing.B) {
 		b.SetBytes(int64(buf.Len()))
 	}
 }
+
+func BenchmarkWritePeopleXLSX100k(b *testing.B) {
+	people := Generate(Options{Mentees: 80000, Mentors: 20000, Seniors: -1, Seed: 1})
+	b.ResetTimer()
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := WritePeopleXLSX(&buf, people); err != nil {
+			b.Fatal(err)
+		}
+		b.SetBytes(int64(buf.Len()))
+	}
+}
+
+// Any sizes and seed give a population whose references all resolve.
+func FuzzGenerate(f *testing.F) {
+	f.Add(10, 3, -1, int64(1))
+	f.Add(0, 1, 1, int64(-7))
+	f.Fuzz(func(t *testing.T, mentees, mentors, seniors int, seed int64) {
+		opt := Options{Mentees: mentees % 200, Mentors: mentors % 60, Seniors: seniors % 60, Seed: seed}
+		people := Generate(opt)
+		ids := make(map[string]bool, len(people))
+		for _, p := range people {
+			ids[p.ID] = true
+		}
+		for _, p := range people {
+			for _, id := range append(append([]string{p.ManagerID}, p.Avoid...), p.Prefers...) {
+				if id != "" && (!ids[id] || id == p.ID) {
+					t.Fatalf("%s refers to %q", p.ID, id)
+				}
+			}
+		}
+		var b bytes.Buffer
+		if err := WritePeopleCSV(&b, people); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
