@@ -1,0 +1,69 @@
+package report
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+
+	"github.com/mentormatch/mentormatch"
+)
+
+func fmtNum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// componentNames returns the component names in the order of the first
+// match that has them, then any names later matches add.
+func componentNames(r *mentormatch.Roster) []string {
+	var names []string
+	seen := map[string]bool{}
+	for _, m := range r.Matches {
+		for _, c := range m.Components {
+			if !seen[c.Name] {
+				seen[c.Name] = true
+				names = append(names, c.Name)
+			}
+		}
+	}
+	return names
+}
+
+func componentPoints(m *mentormatch.Match, name string) (float64, bool) {
+	for _, c := range m.Components {
+		if c.Name == name {
+			return c.Points, true
+		}
+	}
+	return 0, false
+}
+
+// EncodeRosterCSV writes one row per match: mentee_id, mentee_name,
+// mentor_id, mentor_name, score, one column per component, reason.
+func EncodeRosterCSV(w io.Writer, r *mentormatch.Roster) error {
+	cw := csv.NewWriter(w)
+	names := componentNames(r)
+	head := []string{"mentee_id", "mentee_name", "mentor_id", "mentor_name", "score"}
+	for _, n := range names {
+		head = append(head, csvSafe(n))
+	}
+	head = append(head, "reason")
+	if err := cw.Write(head); err != nil {
+		return err
+	}
+	row := make([]string, len(head))
+	for i := range r.Matches {
+		m := &r.Matches[i]
+		row = append(row[:0], csvSafe(m.MenteeID), csvSafe(m.MenteeName), csvSafe(m.MentorID), csvSafe(m.MentorName), fmtNum(m.Score))
+		for _, n := range names {
+			if p, ok := componentPoints(m, n); ok {
+				row = append(row, fmtNum(p))
+			} else {
+				row = append(row, "")
+			}
+		}
+		row = append(row, csvSafe(m.Reason))
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
