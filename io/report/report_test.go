@@ -98,7 +98,10 @@ func TestWriteRosterXLSX(t *testing.T) {
 		rc.Close()
 		files[zf.Name] = string(data)
 	}
-	assert.Contains(t, files["xl/worksheets/sheet2.xml"], "<autoFilter")
+	tables, err := f.GetTables("Matches")
+	require.NoError(t, err)
+	require.Len(t, tables, 1)
+	assert.Equal(t, "A1:H3", tables[0].Range)
 	assert.Contains(t, files, "xl/charts/chart1.xml")
 }
 

@@ -163,7 +163,7 @@ func WriteScores(path string, m *mat.Dense, menteeIDs, mentorIDs []string) error
 			if err := sw.Flush(); err != nil {
 				return err
 			}
-			return f.Write(w)
+			return writeDeterministic(f, w)
 		})
 	}
 	return usageExt(path, ".csv or .xlsx")

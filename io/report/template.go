@@ -125,5 +125,5 @@ func encodeTemplate(w io.Writer) error {
 		return err
 	}
 	f.SetActiveSheet(0)
-	return f.Write(w)
+	return writeDeterministic(f, w)
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/mentormatch/mentormatch"
 	"github.com/xuri/excelize/v2"
@@ -102,11 +103,13 @@ func writeSheet(f *excelize.File, d *sheetData, bold, scoreStyle, wrapStyle int)
 			return err
 		}
 	}
-	if err := sw.Flush(); err != nil {
+	// A table gives the header row its filter buttons; a plain AutoFilter
+	// set after Flush would be lost, and the stream writer has no other way.
+	last, _ := excelize.CoordinatesToCellName(len(d.head), max(len(d.rows)+1, 2))
+	if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: strings.ReplaceAll(d.name, " ", ""), StyleName: "TableStyleLight1", ShowRowStripes: boolPtr(false)}); err != nil {
 		return err
 	}
-	last, _ := excelize.CoordinatesToCellName(len(d.head), max(len(d.rows)+1, 2))
-	return f.AutoFilter(d.name, "A1:"+last, nil)
+	return sw.Flush()
 }
 
 // EncodeRosterXLSX writes r as a workbook with sheets Summary, Matches,
@@ -203,5 +206,7 @@ func EncodeRosterXLSX(w io.Writer, r *mentormatch.Roster) error {
 		return fmt.Errorf("summary chart: %w", err)
 	}
 	f.SetActiveSheet(0)
-	return f.Write(w)
+	return writeDeterministic(f, w)
 }
+
+func boolPtr(b bool) *bool { return &b }
