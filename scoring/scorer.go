@@ -1,0 +1,564 @@
+package scoring
+
+import (
+	"fmt"
+	"math"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/mentormatch/mentormatch"
+)
+
+// Component names, in the order of Breakdown.Components.
+const (
+	Skills       = "skills"
+	Availability = "availability"
+	Goals        = "goals"
+	Level        = "level"
+	Prefers      = "prefers"
+)
+
+// Names lists the components in order.
+var Names = []string{Skills, Availability, Goals, Level, Prefers}
+
+// neutral is the value of a component the inputs say nothing about, so
+// that a blank column neither helps nor hurts a pair much.
+const neutral = 0.5
+
+type want struct {
+	skill  int32
+	own    int8 // the mentee's own level in it
+	weight float64
+}
+
+type goal struct {
+	id     int32
+	weight float64
+}
+
+// person is what scoring needs of a participant, prepared once.
+type person struct {
+	idx       int // into Program.People
+	level     int
+	dept      int32 // -1: none
+	langs     []int32
+	avoid     []int // person indexes
+	prefers   []int
+	chain     []int // managers upward, person indexes
+	week      week
+	hasWeek   bool
+	wants     []want
+	wantSum   float64
+	goals     []goal
+	goalSum   float64
+	offers    map[int32]bool
+	capacity  int
+	senior    bool
+	isMentee  bool
+	isMentor  bool
+	departStr string
+}
+
+// Scorer scores the pairs of one program under one configuration. It is safe
+// for concurrent use.
+type Scorer struct {
+	p       *mentormatch.Program
+	cfg     mentormatch.Config
+	w       [5]float64
+	wsum    float64
+	mentees []person
+	mentors []person
+	// levels[j*nskills+s] is mentor j's level in skill s (offers count 3).
+	levels     []int8
+	nskills    int
+	skillNames []string
+	goalNames  []string
+}
+
+// Breakdown is a pair's score in detail.
+type Breakdown struct {
+	Score        float64
+	Components   []mentormatch.Component
+	Reason       string
+	Forbidden    string
+	OverlapHours float64 // -1 when either lists no availability
+}
+
+type interner struct {
+	ids   map[string]int32
+	names []string
+}
+
+func (in *interner) id(name string) int32 {
+	if id, ok := in.ids[name]; ok {
+		return id
+	}
+	id := int32(len(in.names))
+	in.ids[name] = id
+	in.names = append(in.names, name)
+	return id
+}
+
+func (in *interner) lookup(name string) (int32, bool) {
+	id, ok := in.ids[name]
+	return id, ok
+}
+
+func normalise(s string, syn map[string]string) string {
+	s = strings.Join(strings.Fields(strings.ToLower(s)), " ")
+	if c, ok := syn[s]; ok {
+		return strings.Join(strings.Fields(strings.ToLower(c)), " ")
+	}
+	return s
+}
+
+// New prepares the program for scoring.
+func New(p *mentormatch.Program, cfg mentormatch.Config) (*Scorer, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	s := &Scorer{p: p, cfg: cfg}
+	wt := cfg.Weights
+	s.w = [5]float64{wt.Skills, wt.Availability, wt.Goals, wt.Level, wt.Prefers}
+	for _, v := range s.w {
+		s.wsum += v
+	}
+	syn := map[string]string{}
+	for k, v := range cfg.Synonyms {
+		syn[normalise(k, nil)] = v
+	}
+	byID := make(map[string]int, len(p.People))
+	for i := range p.People {
+		byID[p.People[i].ID] = i
+	}
+	resolve := func(ids []string) []int {
+		var out []int
+		for _, id := range ids {
+			if k, ok := byID[id]; ok {
+				out = append(out, k)
+			}
+		}
+		return out
+	}
+	skills := &interner{ids: map[string]int32{}}
+	goals := &interner{ids: map[string]int32{}}
+	langs := &interner{ids: map[string]int32{}}
+	depts := &interner{ids: map[string]int32{}}
+	monday := referenceMonday(cfg.Schedule.Start)
+	// Skills named by mentees' wants and mentors' skills and offers.
+	prep := func(i int) person {
+		q := &p.People[i]
+		pp := person{idx: i, level: q.Level, dept: -1, capacity: q.Capacity,
+			senior: q.MentorType == mentormatch.Senior, isMentee: q.Role.IsMentee(), isMentor: q.Role.IsMentor()}
+		if d := normalise(q.Department, nil); d != "" {
+			pp.dept = depts.id(d)
+		}
+		for _, l := range q.Languages {
+			pp.langs = append(pp.langs, langs.id(normalise(l, nil)))
+		}
+		pp.avoid = resolve(q.Avoid)
+		pp.prefers = resolve(q.Prefers)
+		// Management chain, guarded against cycles.
+		seen := map[int]bool{i: true}
+		for m, ok := byID[q.ManagerID]; ok && !seen[m]; m, ok = byID[p.People[m].ManagerID] {
+			seen[m] = true
+			pp.chain = append(pp.chain, m)
+		}
+		if len(q.Availability) > 0 {
+			pp.week, pp.hasWeek = weekOf(q.Availability, q.Location, monday), true
+		}
+		return pp
+	}
+	s.mentees = make([]person, len(p.Mentees))
+	for k, i := range p.Mentees {
+		pp := prep(i)
+		q := &p.People[i]
+		for r, name := range q.Wants {
+			name = normalise(name, syn)
+			own, _ := q.SkillLevel(name)
+			w := 1 / float64(r+1)
+			pp.wants = append(pp.wants, want{skill: skills.id(name), own: int8(own), weight: w})
+			pp.wantSum += w
+		}
+		for r, g := range q.Goals {
+			w := 1 / float64(r+1)
+			pp.goals = append(pp.goals, goal{id: goals.id(normalise(g, syn)), weight: w})
+			pp.goalSum += w
+		}
+		s.mentees[k] = pp
+	}
+	s.mentors = make([]person, len(p.Mentors))
+	for k, i := range p.Mentors {
+		pp := prep(i)
+		pp.offers = map[int32]bool{}
+		for _, o := range p.People[i].Offers {
+			if id, ok := goals.lookup(normalise(o, syn)); ok {
+				pp.offers[id] = true
+			}
+		}
+		s.mentors[k] = pp
+	}
+	// Only skills some mentee wants matter; the table is mentors × wanted skills.
+	s.nskills = len(skills.names)
+	s.skillNames = skills.names
+	s.goalNames = goals.names
+	s.levels = make([]int8, len(s.mentors)*s.nskills)
+	for k, i := range p.Mentors {
+		q := &p.People[i]
+		row := s.levels[k*s.nskills : (k+1)*s.nskills]
+		for _, o := range q.Offers {
+			if id, ok := skills.lookup(normalise(o, syn)); ok {
+				row[id] = 3
+			}
+		}
+		for _, sk := range q.Skills {
+			if id, ok := skills.lookup(normalise(sk.Name, syn)); ok {
+				row[id] = int8(sk.Level)
+			}
+		}
+	}
+	return s, nil
+}
+
+func contains(s []int, v int) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func shareAny(a, b []int32) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// rule names, also used to group unmatched reasons.
+const (
+	ruleSelf     = "the same person"
+	ruleSenior   = "senior mentors take no 1:1 mentees"
+	ruleCapacity = "the mentor's capacity is 0"
+	ruleAvoid    = "one of them asked not to be paired"
+	ruleChain    = "in the mentee's management chain"
+	ruleLanguage = "no shared language"
+	ruleDept     = "same department"
+	ruleGap      = "level gap too large"
+	ruleBelow    = "mentor below the mentee's level"
+	ruleOverlap  = "too little shared time"
+	ruleMinScore = "score below the minimum"
+)
+
+// forbidden returns the first hard rule the pair breaks, or "".
+func (s *Scorer) forbidden(e, m *person, overlap float64) string {
+	r := s.cfg.Rules
+	switch {
+	case e.idx == m.idx:
+		return ruleSelf
+	case m.senior:
+		return ruleSenior
+	case m.capacity <= 0:
+		return ruleCapacity
+	case r.Avoid && (contains(e.avoid, m.idx) || contains(m.avoid, e.idx)):
+		return ruleAvoid
+	case r.ManagementChain && (contains(e.chain, m.idx) || contains(m.chain, e.idx)):
+		return ruleChain
+	case r.SharedLanguage && len(e.langs) > 0 && len(m.langs) > 0 && !shareAny(e.langs, m.langs):
+		return ruleLanguage
+	case !r.SameDepartment && e.dept >= 0 && e.dept == m.dept:
+		return ruleDept
+	case r.MaxLevelGap > 0 && e.level > 0 && m.level > 0 && abs(m.level-e.level) > r.MaxLevelGap:
+		return ruleGap
+	case r.MentorAboveMentee && e.level > 0 && m.level > 0 && m.level < e.level:
+		return ruleBelow
+	case r.MinOverlapHours > 0 && overlap >= 0 && overlap < r.MinOverlapHours:
+		return ruleOverlap
+	}
+	return ""
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// components computes the five component values of mentee i and mentor j.
+func (s *Scorer) components(i, j int) (c [5]float64, overlap float64) {
+	e, m := &s.mentees[i], &s.mentors[j]
+	// Skills: how far the mentor is above the mentee in each want, graded
+	// up to three levels, the first want weighing most.
+	c[0] = neutral
+	if len(e.wants) > 0 {
+		row := s.levels[j*s.nskills : (j+1)*s.nskills]
+		sum := 0.0
+		for _, w := range e.wants {
+			if d := int(row[w.skill]) - int(w.own); d > 0 {
+				sum += w.weight * float64(min(d, 3)) / 3
+			}
+		}
+		c[0] = sum / e.wantSum
+	}
+	overlap = -1
+	c[1] = neutral
+	if e.hasWeek && m.hasWeek {
+		overlap = e.week.overlapHours(&m.week)
+		c[1] = math.Min(overlap/2, 1)
+	}
+	c[2] = neutral
+	if len(e.goals) > 0 {
+		sum := 0.0
+		for _, g := range e.goals {
+			if m.offers[g.id] {
+				sum += g.weight
+			}
+		}
+		c[2] = sum / e.goalSum
+	}
+	c[3] = neutral
+	if e.level > 0 && m.level > 0 {
+		c[3] = levelFit(m.level - e.level)
+	}
+	if contains(e.prefers, m.idx) {
+		c[4] = 1
+	}
+	return c, overlap
+}
+
+// levelFit prefers a mentor two levels above the mentee.
+func levelFit(gap int) float64 {
+	switch {
+	case gap == 2:
+		return 1
+	case gap == 1 || gap == 3:
+		return 0.8
+	case gap == 4:
+		return 0.5
+	case gap == 0:
+		return 0.3
+	case gap > 4:
+		return 0.2
+	}
+	return 0
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+func (s *Scorer) total(c [5]float64) float64 {
+	t := 0.0
+	for k, v := range c {
+		t += s.w[k] * v
+	}
+	return round2(100 * t / s.wsum)
+}
+
+// score is the matrix cell of the pair: NaN when forbidden.
+func (s *Scorer) score(i, j int) float64 {
+	e, m := &s.mentees[i], &s.mentors[j]
+	// Rules that need no components first: most forbidden pairs stop here.
+	if s.forbidden(e, m, -1) != "" {
+		return math.NaN()
+	}
+	c, overlap := s.components(i, j)
+	if s.cfg.Rules.MinOverlapHours > 0 && s.forbidden(e, m, overlap) != "" {
+		return math.NaN()
+	}
+	t := s.total(c)
+	if t < s.cfg.Rules.MinScore {
+		return math.NaN()
+	}
+	return t
+}
+
+// Matrix scores every pair: mentees × mentors, NaN where a hard rule forbids
+// the pair.
+func (s *Scorer) Matrix() *mat.Dense {
+	rows, cols := len(s.mentees), len(s.mentors)
+	if rows == 0 || cols == 0 {
+		return &mat.Dense{}
+	}
+	data := make([]float64, rows*cols)
+	workers := min(runtime.GOMAXPROCS(0), rows)
+	var wg sync.WaitGroup
+	next := make(chan int, 64)
+	const block = 64
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for start := range next {
+				for i := start; i < min(start+block, rows); i++ {
+					row := data[i*cols : (i+1)*cols]
+					for j := range row {
+						row[j] = s.score(i, j)
+					}
+				}
+			}
+		}()
+	}
+	for start := 0; start < rows; start += block {
+		next <- start
+	}
+	close(next)
+	wg.Wait()
+	return mat.NewDense(rows, cols, data)
+}
+
+// Pair explains the score of mentee i with mentor j.
+func (s *Scorer) Pair(i, j int) Breakdown {
+	e, m := &s.mentees[i], &s.mentors[j]
+	c, overlap := s.components(i, j)
+	b := Breakdown{OverlapHours: overlap, Components: make([]mentormatch.Component, len(Names))}
+	for k, name := range Names {
+		b.Components[k] = mentormatch.Component{Name: name, Value: round4(c[k]), Points: round2(100 * s.w[k] * c[k] / s.wsum)}
+	}
+	b.Forbidden = s.forbidden(e, m, overlap)
+	t := s.total(c)
+	if b.Forbidden == "" && t < s.cfg.Rules.MinScore {
+		b.Forbidden = fmt.Sprintf("%s (%.2f < %.2f)", ruleMinScore, t, s.cfg.Rules.MinScore)
+	}
+	if b.Forbidden == "" {
+		b.Score = t
+	}
+	b.Reason = s.reason(i, j, c, overlap)
+	return b
+}
+
+func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
+
+// reason names the strongest components of the pair in words, strongest
+// first.
+func (s *Scorer) reason(i, j int, c [5]float64, overlap float64) string {
+	e, m := &s.mentees[i], &s.mentors[j]
+	type part struct {
+		points float64
+		text   string
+	}
+	var parts []part
+	if len(e.wants) > 0 {
+		row := s.levels[j*s.nskills : (j+1)*s.nskills]
+		var covered []string
+		for _, w := range e.wants {
+			if b := row[w.skill]; b > w.own && len(covered) < 2 {
+				covered = append(covered, fmt.Sprintf("%s %d vs %d", s.skillNames[w.skill], b, w.own))
+			}
+		}
+		if len(covered) > 0 {
+			parts = append(parts, part{s.w[0] * c[0], "covers " + strings.Join(covered, ", ")})
+		} else {
+			parts = append(parts, part{s.w[0] * c[0], "covers none of the wanted skills"})
+		}
+	}
+	if overlap >= 0 {
+		parts = append(parts, part{s.w[1] * c[1], fmt.Sprintf("%s h/week shared", trimFloat(overlap))})
+	}
+	if len(e.goals) > 0 {
+		var hit []string
+		for _, g := range e.goals {
+			if m.offers[g.id] {
+				hit = append(hit, s.goalNames[g.id])
+			}
+		}
+		if len(hit) > 0 {
+			parts = append(parts, part{s.w[2] * c[2], "goals: " + strings.Join(hit, ", ")})
+		}
+	}
+	if e.level > 0 && m.level > 0 && c[3] >= 0.8 {
+		parts = append(parts, part{s.w[3] * c[3], fmt.Sprintf("level %d vs %d", m.level, e.level)})
+	}
+	if c[4] > 0 {
+		parts = append(parts, part{s.w[4] * c[4], "asked for this mentor"})
+	}
+	sort.SliceStable(parts, func(a, b int) bool { return parts[a].points > parts[b].points })
+	if len(parts) > 3 {
+		parts = parts[:3]
+	}
+	texts := make([]string, len(parts))
+	for k, p := range parts {
+		texts[k] = p.text
+	}
+	if len(texts) == 0 {
+		return "no strong reason either way: the inputs say little about this pair"
+	}
+	return strings.Join(texts, "; ")
+}
+
+func trimFloat(x float64) string {
+	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", x), "0"), ".")
+}
+
+// UnmatchedReason says in words why mentee i got nobody, given how many
+// mentees each mentor took.
+func (s *Scorer) UnmatchedReason(i int, assigned []int) string {
+	var full []string
+	blocked := map[string]int{}
+	for j := range s.mentors {
+		m := &s.mentors[j]
+		if math.IsNaN(s.score(i, j)) {
+			rule := s.forbidden(&s.mentees[i], m, -1)
+			if rule == "" {
+				_, overlap := s.components(i, j)
+				if rule = s.forbidden(&s.mentees[i], m, overlap); rule == "" {
+					rule = ruleMinScore
+				}
+			}
+			blocked[rule]++
+			continue
+		}
+		if j < len(assigned) && assigned[j] >= m.capacity {
+			full = append(full, s.p.People[m.idx].ID)
+		}
+	}
+	if len(full) > 0 {
+		list := full
+		more := ""
+		if len(list) > 5 {
+			more = fmt.Sprintf(" and %d more", len(list)-5)
+			list = list[:5]
+		}
+		if len(full) == 1 {
+			return fmt.Sprintf("the only mentor who could take them is full: %s", list[0])
+		}
+		return fmt.Sprintf("the %d mentors who could take them are full: %s%s", len(full), strings.Join(list, ", "), more)
+	}
+	if len(s.mentors) == 0 {
+		return "there are no mentors"
+	}
+	// No candidate at all: say which rules block them.
+	delete(blocked, ruleSenior)
+	delete(blocked, ruleCapacity)
+	delete(blocked, ruleSelf)
+	if len(blocked) == 0 {
+		return "no mentor takes 1:1 mentees"
+	}
+	if len(blocked) == 1 {
+		for rule := range blocked {
+			switch rule {
+			case ruleLanguage:
+				return "no mentor shares a language"
+			case ruleChain:
+				return "blocked by management chain for all candidates"
+			case ruleMinScore:
+				return "no mentor scores above the minimum"
+			}
+			return "every mentor is excluded: " + rule
+		}
+	}
+	rules := make([]string, 0, len(blocked))
+	for r, n := range blocked {
+		rules = append(rules, fmt.Sprintf("%s (%d)", r, n))
+	}
+	sort.Strings(rules)
+	return "no mentor is allowed: " + strings.Join(rules, ", ")
+}
