@@ -1,0 +1,222 @@
+package cohort
+
+import (
+	"sort"
+	"time"
+
+	"github.com/mentormatch/mentormatch"
+)
+
+// DefaultMixBonus is the weight, in hours of shared weekly time, of one more
+// distinct department or level in a cohort.
+const DefaultMixBonus = 0.5
+
+// FormOptions tune cohort formation beyond the program configuration.
+type FormOptions struct {
+	// MixBonus is added to the objective, in hours of shared weekly time,
+	// for every distinct department and every distinct level in a cohort
+	// beyond the first. Zero turns mixing off.
+	MixBonus float64
+	// MaxPasses bounds the local search; 0 means 50.
+	MaxPasses int
+}
+
+// Sizes returns balanced cohort sizes for n mentees: ceil(n/maxSize)
+// cohorts whose sizes differ by at most one, larger ones first. Sizes are
+// below minSize only when n itself is (then there is one cohort), or when
+// min and max leave no balanced split (13 mentees with sizes 7–12).
+func Sizes(n, minSize, maxSize int) []int {
+	if n <= 0 {
+		return nil
+	}
+	minSize, maxSize = sizeLimits(minSize, maxSize)
+	k := (n + maxSize - 1) / maxSize
+	sizes := make([]int, k)
+	for i := range sizes {
+		sizes[i] = n / k
+		if i < n%k {
+			sizes[i]++
+		}
+	}
+	return sizes
+}
+
+func sizeLimits(minSize, maxSize int) (int, int) {
+	if minSize < 2 {
+		minSize = 4
+	}
+	if maxSize < minSize {
+		maxSize = max(12, minSize)
+	}
+	return minSize, maxSize
+}
+
+// Form groups the program's mentees into cohorts, as lists of mentee
+// indexes (into p.Mentees) in increasing order, with the default
+// FormOptions. See FormWith.
+func Form(p *mentormatch.Program, cfg mentormatch.Config) [][]int {
+	return FormWith(p, cfg, FormOptions{MixBonus: DefaultMixBonus})
+}
+
+// FormWith groups the program's mentees into cohorts whose members share
+// availability and a time-zone band.
+//
+// Mentees are sorted by UTC offset on the start date, then by the first
+// free quarter hour of their week in UTC, then by input order, and cut into
+// contiguous balanced groups (see Sizes). A deterministic local search then
+// maximises
+//
+//	Σ over cohorts [ Σ over member pairs shared weekly hours
+//	               + MixBonus × (distinct departments − 1 + distinct levels − 1) ]
+//
+// where shared hours are counted in quarter hours of the start date's week
+// in UTC (people without availability count as Monday–Friday 09:00–17:00 in
+// their zone), and an empty department or unknown level counts as no value.
+// Each pass tries, in a fixed order, swapping every member of a cohort with
+// every member of each of the next two cohorts in the sorted order (all
+// cohorts when there are at most 16), taking every swap that raises the
+// objective by more than 1e-9; it stops after a pass without a swap or after
+// MaxPasses. Sizes never change. A pass costs O(k·w·s²·s) popcounts of
+// 11-word bitsets for k cohorts of size s and window w.
+//
+// The result does not depend on cfg.Seed; the search has no random choice.
+func FormWith(p *mentormatch.Program, cfg mentormatch.Config, opt FormOptions) [][]int {
+	n := len(p.Mentees)
+	if n == 0 {
+		return nil
+	}
+	monday := referenceMonday(startDate(cfg))
+	noon := monday.Add(12 * time.Hour)
+	type key struct {
+		offset, first, idx int
+	}
+	weeks := make([]week, n)
+	keys := make([]key, n)
+	for i := range n {
+		m := p.Mentee(i)
+		weeks[i] = weekOf(m, monday)
+		_, off := noon.In(locOf(m)).Zone()
+		keys[i] = key{off, weeks[i].first(), i}
+	}
+	sort.Slice(keys, func(a, b int) bool {
+		x, y := keys[a], keys[b]
+		if x.offset != y.offset {
+			return x.offset < y.offset
+		}
+		if x.first != y.first {
+			return x.first < y.first
+		}
+		return x.idx < y.idx
+	})
+	sizes := Sizes(n, cfg.Cohorts.MinSize, cfg.Cohorts.MaxSize)
+	groups := make([][]int, len(sizes))
+	at := 0
+	for c, s := range sizes {
+		for range s {
+			groups[c] = append(groups[c], keys[at].idx)
+			at++
+		}
+	}
+	improveHook(p, groups, weeks, opt)
+	for _, g := range groups {
+		sort.Ints(g)
+	}
+	sort.Slice(groups, func(a, b int) bool { return groups[a][0] < groups[b][0] })
+	return groups
+}
+
+// improveHook lets tests see the split before the search.
+var improveHook = improve
+
+// improve is the local search of FormWith.
+func improve(p *mentormatch.Program, groups [][]int, weeks []week, opt FormOptions) {
+	if len(groups) < 2 {
+		return
+	}
+	passes := opt.MaxPasses
+	if passes <= 0 {
+		passes = 50
+	}
+	window := 2
+	if len(groups) <= 16 {
+		window = len(groups)
+	}
+	hours := func(i, j int) float64 {
+		return float64(weeks[i].overlap(&weeks[j])) * cellMinutes / 60
+	}
+	// mix counts distinct values in a group after replacing out by in.
+	mix := func(g []int, out, in int) float64 {
+		if opt.MixBonus == 0 {
+			return 0
+		}
+		depts := map[string]bool{}
+		levels := map[int]bool{}
+		for _, x := range g {
+			if x == out {
+				x = in
+			}
+			m := p.Mentee(x)
+			if m.Department != "" {
+				depts[m.Department] = true
+			}
+			if m.Level != 0 {
+				levels[m.Level] = true
+			}
+		}
+		return opt.MixBonus * float64(max(len(depts)-1, 0)+max(len(levels)-1, 0))
+	}
+	// gain of putting in into g in place of out, for the pair sums.
+	pairGain := func(g []int, out, in int) float64 {
+		d := 0.0
+		for _, x := range g {
+			if x == out {
+				continue
+			}
+			d += hours(in, x) - hours(out, x)
+		}
+		return d
+	}
+	for range passes {
+		swapped := false
+		for a := range groups {
+			for b := a + 1; b < len(groups) && b <= a+window; b++ {
+				A, B := groups[a], groups[b]
+				for ia := range A {
+					for ib := range B {
+						i, j := A[ia], B[ib]
+						d := pairGain(A, i, j) + pairGain(B, j, i)
+						if opt.MixBonus != 0 {
+							d += mix(A, i, j) - mix(A, -1, -1) + mix(B, j, i) - mix(B, -1, -1)
+						}
+						if d > 1e-9 {
+							A[ia], B[ib] = j, i
+							swapped = true
+						}
+					}
+				}
+			}
+		}
+		if !swapped {
+			return
+		}
+	}
+}
+
+// startDate is the configured start, or the Monday after 2026-01-01 when
+// none is set (or it does not parse; Build reports that), never today.
+func startDate(cfg mentormatch.Config) time.Time {
+	if t, err := time.Parse(time.DateOnly, cfg.Schedule.Start); err == nil {
+		return t
+	}
+	return defaultStart
+}
+
+var defaultStart = time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
+
+// referenceMonday is the Monday on or before d.
+func referenceMonday(d time.Time) time.Time {
+	for d.Weekday() != time.Monday {
+		d = d.AddDate(0, 0, -1)
+	}
+	return d
+}
