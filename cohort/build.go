@@ -1,0 +1,230 @@
+package cohort
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mentormatch/mentormatch"
+)
+
+// Build groups the program's mentees into cohorts, rotates peers and senior
+// mentors, and dates every session. r gives each mentee's primary mentor
+// (r.Matches); it may be nil. The result is deterministic: it depends only
+// on p, r and cfg, never on the clock. See the package documentation for
+// how dates and times are chosen.
+//
+// Errors: a start date or holiday that is not YYYY-MM-DD (ErrConfig), and
+// roster ids that are nobody in the program (ErrInput), all listed.
+func Build(p *mentormatch.Program, r *mentormatch.Roster, cfg mentormatch.Config) (*mentormatch.Plan, error) {
+	if p == nil {
+		return nil, fmt.Errorf("%w: no program to plan", mentormatch.ErrInput)
+	}
+	sc, err := newSchedule(cfg)
+	if err != nil {
+		return nil, err
+	}
+	plan := &mentormatch.Plan{Roster: r, Cohorts: []mentormatch.Cohort{}, Sessions: []mentormatch.Session{}, Warnings: []string{}}
+	minSize, maxSize := sizeLimits(cfg.Cohorts.MinSize, cfg.Cohorts.MaxSize)
+	groups := Form(p, cfg)
+	if n := len(p.Mentees); n > 0 && n < minSize {
+		plan.Warnings = append(plan.Warnings, fmt.Sprintf("only %d mentees: one cohort, smaller than the minimum cohort size %d", n, minSize))
+	} else {
+		for c, g := range groups {
+			if len(g) < minSize {
+				plan.Warnings = append(plan.Warnings, fmt.Sprintf("cohort C%d has %d members, fewer than the minimum %d: no balanced split of %d mentees fits sizes %d–%d", c+1, len(g), minSize, n, minSize, maxSize))
+			}
+		}
+	}
+
+	cohortOf := map[string]int{} // mentee id → cohort index
+	for c, g := range groups {
+		co := mentormatch.Cohort{ID: cohortID(c), Members: make([]string, len(g)), Seniors: []string{}}
+		for k, i := range g {
+			co.Members[k] = p.Mentee(i).ID
+			cohortOf[co.Members[k]] = c
+		}
+		plan.Cohorts = append(plan.Cohorts, co)
+	}
+
+	var seniors []*mentormatch.Person
+	seen := map[int]bool{}
+	for _, j := range p.Mentors {
+		if per := &p.People[j]; per.MentorType == mentormatch.Senior && !seen[j] {
+			seen[j] = true
+			seniors = append(seniors, per)
+		}
+	}
+	slots, misses := rotation(len(groups), len(seniors), cfg.Schedule.SeniorMaxPerCycle)
+	for _, m := range misses {
+		s := seniors[m.senior]
+		plan.Warnings = append(plan.Warnings, fmt.Sprintf("cohort %s does not meet senior %s (%s): senior limit %d sessions per cycle", cohortID(m.cohort), s.ID, s.Name, cfg.Schedule.SeniorMaxPerCycle))
+	}
+	for c := range plan.Cohorts {
+		for s, per := range seniors {
+			for _, row := range slots {
+				if row[c] == s {
+					plan.Cohorts[c].Seniors = append(plan.Cohorts[c].Seniors, per.ID)
+					break
+				}
+			}
+		}
+	}
+
+	people := map[string]*mentormatch.Person{}
+	for i := range p.People {
+		if _, dup := people[p.People[i].ID]; !dup {
+			people[p.People[i].ID] = &p.People[i]
+		}
+	}
+
+	// The cycle lasts as long as the longer of the peer and senior
+	// rotations, and at least one primary interval.
+	rr := make([][][][]int, len(groups))
+	cycleDays := sc.primaryEvery
+	for c, g := range groups {
+		rr[c] = RoundRobin(len(g))
+		cycleDays = max(cycleDays, len(rr[c])*sc.peerEvery)
+	}
+	if len(slots) > 0 {
+		cycleDays = max(cycleDays, len(slots)*sc.seniorEvery)
+	}
+	spanDays := sc.cycles * cycleDays
+
+	var ms []meeting
+	for c := range groups {
+		members := plan.Cohorts[c].Members
+		for cy := range sc.cycles {
+			for k, groupsOfRound := range rr[c] {
+				round := cy*len(rr[c]) + k + 1
+				for _, grp := range groupsOfRound {
+					ids := make([]string, len(grp))
+					for x, pos := range grp {
+						ids[x] = members[pos]
+					}
+					ms = append(ms, meeting{cohort: c, kind: mentormatch.KindPeer, round: round, ids: ids, due: sc.start.AddDate(0, 0, (round-1)*sc.peerEvery)})
+				}
+			}
+		}
+	}
+	for cy := range sc.cycles {
+		for t, row := range slots {
+			round := cy*len(slots) + t + 1
+			for c, s := range row {
+				if s < 0 {
+					continue
+				}
+				ids := append([]string{seniors[s].ID}, plan.Cohorts[c].Members...)
+				ms = append(ms, meeting{cohort: c, kind: mentormatch.KindSenior, round: round, ids: ids, due: sc.start.AddDate(0, 0, (round-1)*sc.seniorEvery)})
+			}
+		}
+	}
+	if r != nil {
+		var ps mentormatch.Problems
+		for _, m := range r.Matches {
+			c, ok := cohortOf[m.MenteeID]
+			if !ok {
+				ps = append(ps, mentormatch.Problem{Column: "mentee_id", Message: fmt.Sprintf("roster match %s–%s: mentee %q is not a mentee of the program", m.MenteeID, m.MentorID, m.MenteeID)})
+				continue
+			}
+			if people[m.MentorID] == nil {
+				ps = append(ps, mentormatch.Problem{Column: "mentor_id", Message: fmt.Sprintf("roster match %s–%s: mentor %q is nobody in the program", m.MenteeID, m.MentorID, m.MentorID)})
+				continue
+			}
+			for k := 0; k*sc.primaryEvery < spanDays; k++ {
+				ms = append(ms, meeting{cohort: c, kind: mentormatch.KindPrimary, round: k + 1, ids: []string{m.MenteeID, m.MentorID}, due: sc.start.AddDate(0, 0, k*sc.primaryEvery)})
+			}
+		}
+		if len(ps) > 0 {
+			return nil, fmt.Errorf("roster does not fit the people: %w", ps)
+		}
+	}
+
+	for i := range ms {
+		ms[i].due = sc.workingDay(ms[i].due)
+	}
+	sort.SliceStable(ms, func(a, b int) bool { return ms[a].less(&ms[b]) })
+	pl := placer{sc: sc, people: people, busy: map[string][]interval{}, free: map[string]freeCache{}}
+	for i := range ms {
+		s := pl.place(&ms[i])
+		if s.Flag != "" {
+			plan.Warnings = append(plan.Warnings, fmt.Sprintf("cohort %s %s round %d due %s: %s; placed at %s UTC", s.Cohort, s.Kind, s.Round, ms[i].due.Format(time.DateOnly), s.Flag, s.Start.Format("2006-01-02 15:04")))
+		}
+		plan.Sessions = append(plan.Sessions, s)
+	}
+	sort.SliceStable(plan.Sessions, func(a, b int) bool { return sessionLess(&plan.Sessions[a], &plan.Sessions[b]) })
+	sort.Strings(plan.Warnings)
+	return plan, nil
+}
+
+func cohortID(c int) string { return "C" + strconv.Itoa(c+1) }
+
+// cohortNum orders C2 before C10; ids not of that shape sort after.
+func cohortNum(id string) int {
+	n, err := strconv.Atoi(strings.TrimPrefix(id, "C"))
+	if err != nil || !strings.HasPrefix(id, "C") {
+		return 1 << 30
+	}
+	return n
+}
+
+func kindRank(k string) int {
+	switch k {
+	case mentormatch.KindSenior:
+		return 0
+	case mentormatch.KindPeer:
+		return 1
+	}
+	return 2
+}
+
+// sessionLess orders sessions by start, cohort, kind, round and
+// participants.
+func sessionLess(a, b *mentormatch.Session) bool {
+	if !a.Start.Equal(b.Start) {
+		return a.Start.Before(b.Start)
+	}
+	if ca, cb := cohortNum(a.Cohort), cohortNum(b.Cohort); ca != cb {
+		return ca < cb
+	}
+	if a.Cohort != b.Cohort {
+		return a.Cohort < b.Cohort
+	}
+	if a.Kind != b.Kind {
+		return a.Kind < b.Kind
+	}
+	if a.Round != b.Round {
+		return a.Round < b.Round
+	}
+	return slices.Compare(a.Participants, b.Participants) < 0
+}
+
+// meeting is a session still to be placed.
+type meeting struct {
+	cohort int
+	kind   string
+	round  int
+	ids    []string
+	due    time.Time // a date at 00:00 UTC
+}
+
+// less is the placement order: by due date, larger meetings of the day
+// first (seniors, peers, then 1:1s), cohort, round, participants.
+func (m *meeting) less(o *meeting) bool {
+	if !m.due.Equal(o.due) {
+		return m.due.Before(o.due)
+	}
+	if kr, ko := kindRank(m.kind), kindRank(o.kind); kr != ko {
+		return kr < ko
+	}
+	if m.cohort != o.cohort {
+		return m.cohort < o.cohort
+	}
+	if m.round != o.round {
+		return m.round < o.round
+	}
+	return slices.Compare(m.ids, o.ids) < 0
+}
