@@ -94,7 +94,8 @@ func TestBuildWithinAvailabilityUnlessFlagged(t *testing.T) {
 		}
 	}
 	t.Logf("%d sessions, %d flagged", len(plan.Sessions), flagged)
-	assert.Less(t, flagged, len(plan.Sessions)/2)
+	// Cohorts and pairs share a zone; only seniors from far zones clash.
+	assert.Less(t, flagged, 20)
 }
 
 func TestBuildStructure(t *testing.T) {

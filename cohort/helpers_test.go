@@ -57,12 +57,17 @@ func testProgram(mentees, primaries, seniors int, zones []string) *mentormatch.P
 	return p
 }
 
-// roundRobinRoster pairs mentee i with primary mentor i mod primaries.
+// roundRobinRoster pairs mentee i with a primary mentor in the same zone
+// when there are at least 8 (zones cycle with period 4), else i mod primaries.
 func roundRobinRoster(p *mentormatch.Program, primaries int) *mentormatch.Roster {
 	r := &mentormatch.Roster{}
 	for i := range p.Mentees {
 		me := p.Mentee(i)
-		mo := p.Mentor(i % primaries)
+		j := i % primaries
+		if primaries >= 8 {
+			j = i%4 + 4*(i/4%2)
+		}
+		mo := p.Mentor(j)
 		r.Matches = append(r.Matches, mentormatch.Match{MenteeID: me.ID, MenteeName: me.Name, MentorID: mo.ID, MentorName: mo.Name})
 	}
 	return r
