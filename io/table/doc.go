@@ -1,0 +1,20 @@
+// Package table reads the spreadsheets that mentormatch takes as input:
+// people files (one file with a role column, a workbook with sheets Mentees
+// and Mentors, or one file per side) and raw score or cost matrices.
+//
+// CSV and XLSX share one raw layer: both become rows of strings numbered as
+// the spreadsheet shows them. CSV files are UTF-8 with or without a byte
+// order mark, with a comma, semicolon or tab delimiter detected from the
+// first lines. XLSX sheets are streamed row by row, never loaded whole.
+//
+// The header row may sit below a few title rows; it is the first of the
+// first ten rows that names an id column and at least one other known
+// column. Header names match case-insensitively, ignoring spaces and the
+// characters "_", "-" and ".", so "Employee ID", "employee_id" and
+// "EmployeeId" are the same column.
+//
+// Readers never stop at the first mistake: every bad cell is reported as a
+// mentormatch.Problem with the file, sheet, row, column and what was
+// expected, and all of them are returned together, sorted, as
+// mentormatch.Problems. Reading is linear in the size of the input.
+package table

@@ -1,0 +1,453 @@
+package table
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/mentormatch/mentormatch"
+)
+
+// File is one input file.
+type File struct {
+	// Path names the file, in errors too. It is read unless Data is set.
+	Path string
+	// Role is the role of every row in the file (the --mentees and
+	// --mentors flags). 0 takes roles from a role column or from sheets
+	// named Mentees and Mentors.
+	Role mentormatch.Role
+	// Data, when not nil, is the file's content (the built-in example).
+	Data []byte
+}
+
+// Options tune how people files are read.
+type Options struct {
+	// Sheet is the XLSX sheet to read; empty reads the sheets named
+	// Mentees and Mentors, or else the first sheet.
+	Sheet string
+	// Levels maps job titles to levels 1–9 (Config.Levels); nil uses the
+	// default configuration's titles.
+	Levels map[string]int
+}
+
+// ReadProgram reads people files into a program. When given a mentees file
+// and a mentors file, mentees come first whatever the order of the
+// arguments. The error is mentormatch.Problems, listing every problem in
+// every file sorted by file, sheet, row and column, or an I/O error. Ids in
+// manager_id, prefers and avoid that name nobody are not errors: they are
+// returned as Program.Warnings.
+//
+// Reading takes time and memory linear in the size of the files.
+func ReadProgram(opt Options, files ...File) (*mentormatch.Program, error) {
+	files = slices.Clone(files)
+	slices.SortStableFunc(files, func(a, b File) int {
+		return boolInt(b.Role == mentormatch.RoleMentee) - boolInt(a.Role == mentormatch.RoleMentee)
+	})
+	titles := map[string]int{}
+	levels := opt.Levels
+	if levels == nil {
+		levels = mentormatch.DefaultConfig().Levels
+	}
+	for k, v := range levels {
+		titles[normName(k)] = v
+	}
+	b := &builder{titles: titles, seen: map[string]mentormatch.Source{}}
+	if len(files) == 0 {
+		b.problems = append(b.problems, mentormatch.Problem{Message: "no people file given"})
+	}
+	for _, f := range files {
+		data, p, err := load(f)
+		if err != nil {
+			return nil, err
+		}
+		if p != nil {
+			b.problems = append(b.problems, *p)
+			continue
+		}
+		kind, p := sniff(f.Path, data)
+		if p != nil {
+			b.problems = append(b.problems, *p)
+			continue
+		}
+		var tables []*rawTable
+		switch kind {
+		case kindXLSX:
+			ts, ps := readXLSX(f.Path, data, opt.Sheet, f.Role == 0)
+			tables = ts
+			b.problems = append(b.problems, ps...)
+		default:
+			t, ps := readCSV(f.Path, data, peopleDelimiter)
+			tables = []*rawTable{t}
+			b.problems = append(b.problems, ps...)
+		}
+		for _, t := range tables {
+			if f.Role != 0 {
+				t.Role = f.Role
+			}
+			b.table(t)
+		}
+	}
+	prog := b.finish()
+	if len(b.problems) > 0 {
+		b.problems.Sort()
+		return nil, b.problems
+	}
+	return prog, nil
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// builder accumulates people and problems over all files.
+type builder struct {
+	titles   map[string]int
+	people   []mentormatch.Person
+	seen     map[string]mentormatch.Source // id -> first row
+	problems mentormatch.Problems
+	warnings mentormatch.Problems
+	refs     []ref
+}
+
+// ref is an id one person's cell refers to, checked once everyone is read.
+type ref struct {
+	id     string
+	column string
+	src    mentormatch.Source
+}
+
+// table reads the people of one sheet or CSV file.
+func (b *builder) table(t *rawTable) {
+	if len(t.Rows) == 0 {
+		if len(b.problems) == 0 || b.problems[len(b.problems)-1].File != t.File {
+			b.problems = append(b.problems, t.problem(0, "", "the file is empty: expected a header row with id, name and the other columns, then one row per person"))
+		}
+		return
+	}
+	hi, h, ok := findHeader(t.Rows)
+	if !ok {
+		b.problems = append(b.problems, t.problem(0, "", "no header row found in the first %d rows: expected a row naming an id column (id, employee id, worker id, ...) and a name column", headerSearchRows))
+		return
+	}
+	hrow := t.Lines[hi]
+	missing := false
+	if !h.has(fName) && !h.has(fFirst) && !h.has(fLast) {
+		b.problems = append(b.problems, t.problem(hrow, "", "missing column: expected a name column (name, full name, or first name and last name)"))
+		missing = true
+	}
+	if t.Role == 0 && !h.has(fRole) {
+		b.problems = append(b.problems, t.problem(hrow, "", "missing column: expected a role column (mentee, mentor or both), or sheets named Mentees and Mentors, or separate --mentees and --mentors files"))
+		missing = true
+	}
+	for _, d := range h.dups {
+		first := h.cols[h.by[aliases[normHeader(d.header)]]-1]
+		b.warnings = append(b.warnings, t.problem(hrow, d.header, "means the same as column %q, which is used; this one is kept as an extra column", first.header))
+	}
+	if missing {
+		return
+	}
+	width := len(t.Rows[hi])
+	for width > 0 && strings.TrimSpace(t.Rows[hi][width-1]) == "" {
+		width--
+	}
+	people := 0
+	for i := hi + 1; i < len(t.Rows); i++ {
+		row, line := t.Rows[i], t.Lines[i]
+		if blank(row) {
+			continue
+		}
+		people++
+		if t.Strict && len(row) != width {
+			n := len(row)
+			for n > width && strings.TrimSpace(row[n-1]) == "" {
+				n--
+			}
+			if n != width {
+				b.problems = append(b.problems, t.problem(line, "", "row has %d cells but the header (row %d) has %d: check for a missing or extra %s or an unclosed quote", len(row), hrow, width, delimName(t.Delim)))
+				continue
+			}
+		}
+		b.person(t, &h, row, line)
+	}
+	if people == 0 {
+		b.problems = append(b.problems, t.problem(hrow, "", "no people below the header row"))
+	}
+}
+
+func blank(row []string) bool {
+	for _, c := range row {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func delimName(d rune) string {
+	switch d {
+	case ';':
+		return "semicolon"
+	case '\t':
+		return "tab"
+	}
+	return "comma"
+}
+
+// person reads one row.
+func (b *builder) person(t *rawTable, h *header, row []string, line int) {
+	p := mentormatch.Person{Location: time.UTC, Source: mentormatch.Source{File: t.File, Sheet: t.Sheet, Row: line}}
+	cell := func(c *column) string {
+		if c == nil || c.index >= len(row) {
+			return ""
+		}
+		return strings.TrimSpace(row[c.index])
+	}
+	get := func(f field) (string, string) {
+		c := h.col(f)
+		if c == nil {
+			return "", fieldLabel(f)
+		}
+		return cell(c), c.header
+	}
+	bad := func(column string, err error) {
+		b.problems = append(b.problems, t.problem(line, column, "%v", err))
+	}
+
+	id, idCol := get(fID)
+	p.ID = id
+	if id == "" {
+		b.problems = append(b.problems, t.problem(line, idCol, "id is required"))
+	} else if first, dup := b.seen[id]; dup {
+		b.problems = append(b.problems, t.problem(line, idCol, "duplicate id %q: already used %s", id, where(first, p.Source)))
+	} else {
+		b.seen[id] = p.Source
+	}
+
+	name, nameCol := get(fName)
+	if name == "" {
+		first, _ := get(fFirst)
+		last, _ := get(fLast)
+		name = strings.TrimSpace(first + " " + last)
+		if !h.has(fName) {
+			nameCol = firstOf(h, fFirst, fLast)
+		}
+	}
+	p.Name = strings.Join(strings.Fields(name), " ")
+	if p.Name == "" {
+		b.problems = append(b.problems, t.problem(line, nameCol, "name is required"))
+	}
+
+	if v, col := get(fEmail); v != "" {
+		if err := checkEmail(v); err != nil {
+			bad(col, err)
+		}
+		p.Email = v
+	}
+
+	p.Role = t.Role
+	if v, col := get(fRole); t.Role == 0 {
+		if v == "" {
+			b.problems = append(b.problems, t.problem(line, col, "role is required: expected mentee, mentor or both"))
+		} else if r, err := parseRole(v); err != nil {
+			bad(col, err)
+		} else {
+			p.Role = r
+		}
+	} else if v != "" {
+		// A role column in a mentees or mentors file may still say "both".
+		if r, err := parseRole(v); err != nil {
+			bad(col, err)
+		} else if r == mentormatch.RoleBoth {
+			p.Role = r
+		}
+	}
+
+	if v, col := get(fMentorType); v != "" {
+		if mt, err := parseMentorType(v); err != nil {
+			bad(col, err)
+		} else if p.Role.IsMentor() {
+			p.MentorType = mt
+		}
+	}
+
+	if v, col := get(fLevel); v != "" {
+		if lv, err := parseLevel(v, b.titles); err != nil {
+			bad(col, err)
+		} else {
+			p.Level = lv
+		}
+	}
+	p.Department, _ = get(fDepartment)
+
+	if v, col := get(fManager); v != "" {
+		p.ManagerID = v
+		b.refs = append(b.refs, ref{id: v, column: col, src: p.Source})
+	}
+
+	if v, col := get(fTimeZone); v != "" {
+		if loc, name, err := ParseTimeZone(v); err != nil {
+			bad(col, err)
+		} else {
+			p.Location, p.TimeZone = loc, name
+		}
+	}
+
+	if v, col := get(fAvailability); v != "" {
+		if slots, err := ParseAvailability(v); err != nil {
+			bad(col, err)
+		} else {
+			p.Availability = slots
+		}
+	}
+
+	if v, col := get(fSkills); v != "" {
+		if sk, err := ParseSkills(v); err != nil {
+			bad(col, err)
+		} else {
+			p.Skills = sk
+		}
+	}
+	for i := range h.cols {
+		c := &h.cols[i]
+		if c.field != fSkill {
+			continue
+		}
+		v := cell(c)
+		if v == "" {
+			continue
+		}
+		lv, ok := parseWhole(v)
+		if !ok || lv < 0 || lv > 5 {
+			b.problems = append(b.problems, t.problem(line, c.header, "skill level %q: expected a whole number 0–5", v))
+			continue
+		}
+		if k := slices.IndexFunc(p.Skills, func(s mentormatch.Skill) bool { return s.Name == c.skill }); k >= 0 {
+			p.Skills[k].Level = max(p.Skills[k].Level, lv)
+		} else {
+			p.Skills = append(p.Skills, mentormatch.Skill{Name: c.skill, Level: lv})
+		}
+	}
+
+	if v, _ := get(fWants); v != "" {
+		p.Wants = parseNames(v)
+	}
+	if v, _ := get(fGoals); v != "" {
+		p.Goals = parseNames(v)
+	}
+	if v, _ := get(fOffers); v != "" {
+		p.Offers = parseNames(v)
+	}
+	if v, _ := get(fLanguages); v != "" {
+		p.Languages = parseNames(v)
+	}
+
+	if p.Role.IsMentor() {
+		p.Capacity = 1
+		if p.MentorType == mentormatch.Senior {
+			p.Capacity = 0
+		}
+	}
+	if v, col := get(fCapacity); v != "" {
+		n, ok := parseWhole(v)
+		if !ok || n < 0 || n > 1_000_000 {
+			b.problems = append(b.problems, t.problem(line, col, "capacity %q: expected a whole number 0 or more (how many mentees this mentor takes)", v))
+		} else if p.Role.IsMentor() {
+			p.Capacity = n
+		}
+	}
+
+	for _, f := range []field{fPrefers, fAvoid} {
+		v, col := get(f)
+		if v == "" {
+			continue
+		}
+		ids := parseIDs(v)
+		for _, id := range ids {
+			b.refs = append(b.refs, ref{id: id, column: col, src: p.Source})
+		}
+		if f == fPrefers {
+			p.Prefers = ids
+		} else {
+			p.Avoid = ids
+		}
+	}
+
+	for _, c := range h.cols {
+		if c.field != fExtra {
+			continue
+		}
+		if p.Extra == nil {
+			p.Extra = map[string]string{}
+		}
+		key := c.header
+		if _, taken := p.Extra[key]; taken {
+			key = fmt.Sprintf("%s (%s)", c.header, columnName(c.index))
+		}
+		p.Extra[key] = cell(&c)
+	}
+	b.people = append(b.people, p)
+}
+
+func fieldLabel(f field) string {
+	switch f {
+	case fID:
+		return "id"
+	case fName:
+		return "name"
+	case fRole:
+		return "role"
+	}
+	return ""
+}
+
+func firstOf(h *header, fs ...field) string {
+	for _, f := range fs {
+		if c := h.col(f); c != nil {
+			return c.header
+		}
+	}
+	return ""
+}
+
+// where says where an earlier row is, relative to the current one.
+func where(first, cur mentormatch.Source) string {
+	switch {
+	case first.File != cur.File:
+		if first.Sheet != "" {
+			return fmt.Sprintf("in %s [%s] row %d", first.File, first.Sheet, first.Row)
+		}
+		return fmt.Sprintf("in %s row %d", first.File, first.Row)
+	case first.Sheet != cur.Sheet:
+		return fmt.Sprintf("on sheet %q row %d", first.Sheet, first.Row)
+	}
+	return fmt.Sprintf("on row %d", first.Row)
+}
+
+// finish checks references and builds the program.
+func (b *builder) finish() *mentormatch.Program {
+	for _, r := range b.refs {
+		if _, ok := b.seen[r.id]; !ok {
+			b.warnings = append(b.warnings, mentormatch.Problem{File: r.src.File, Sheet: r.src.Sheet, Row: r.src.Row, Column: r.column,
+				Message: fmt.Sprintf("unknown id %q: nobody in the input has this id, so it is ignored", r.id)})
+		}
+	}
+	if len(b.people) == 0 && len(b.problems) == 0 {
+		b.problems = append(b.problems, mentormatch.Problem{Message: "no people found"})
+	}
+	prog := &mentormatch.Program{People: b.people}
+	for i := range b.people {
+		if b.people[i].Role.IsMentee() {
+			prog.Mentees = append(prog.Mentees, i)
+		}
+		if b.people[i].Role.IsMentor() {
+			prog.Mentors = append(prog.Mentors, i)
+		}
+	}
+	b.warnings.Sort()
+	prog.Warnings = b.warnings
+	return prog
+}
