@@ -217,14 +217,13 @@ func matrixDelimiter(text string) rune {
 		if len(rows) == 0 {
 			continue
 		}
-		width, even := len(rows[0]), true
-		for _, r := range rows[1:] {
-			if len(r) != width {
-				even = false
-			}
+		width, widest, even := len(rows[0]), 0, true
+		for _, r := range rows {
+			even = even && len(r) == width
+			widest = max(widest, len(r))
 		}
-		score := width
-		if even {
+		score := widest
+		if even && width > 1 {
 			score += 1 << 20
 		}
 		if score > bestScore {

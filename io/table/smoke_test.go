@@ -23,3 +23,10 @@ func TestSmoke(t *testing.T) {
 		}
 	}
 }
+
+func TestSmokeMatrix(t *testing.T) {
+	for _, p := range []string{"/tmp/m1.csv", "/tmp/m2.csv", "/tmp/m3.csv"} {
+		m, err := ReadMatrix(p, "")
+		if m != nil { fmt.Printf("%+v\n", *m) }; fmt.Println(err)
+	}
+}
