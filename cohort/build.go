@@ -59,10 +59,7 @@ func Build(p *mentormatch.Program, r *mentormatch.Roster, cfg mentormatch.Config
 		}
 	}
 	slots, misses := rotation(len(groups), len(seniors), cfg.Schedule.SeniorMaxPerCycle)
-	for _, m := range misses {
-		s := seniors[m.senior]
-		plan.Warnings = append(plan.Warnings, fmt.Sprintf("cohort %s does not meet senior %s (%s): senior limit %d sessions per cycle", cohortID(m.cohort), s.ID, s.Name, cfg.Schedule.SeniorMaxPerCycle))
-	}
+	plan.Warnings = append(plan.Warnings, missWarnings(misses, seniors, len(groups), cfg.Schedule.SeniorMaxPerCycle)...)
 	for c := range plan.Cohorts {
 		for s, per := range seniors {
 			for _, row := range slots {
@@ -227,4 +224,50 @@ func (m *meeting) less(o *meeting) bool {
 		return m.round < o.round
 	}
 	return slices.Compare(m.ids, o.ids) < 0
+}
+
+// maxPairMisses is how many cohort–senior misses are listed one per line;
+// beyond it they are summarised per senior.
+const maxPairMisses = 50
+
+func missWarnings(misses []miss, seniors []*mentormatch.Person, cohorts, limit int) []string {
+	var out []string
+	if len(misses) <= maxPairMisses {
+		for _, m := range misses {
+			s := seniors[m.senior]
+			out = append(out, fmt.Sprintf("cohort %s does not meet senior %s (%s): senior limit %d sessions per cycle", cohortID(m.cohort), s.ID, s.Name, limit))
+		}
+		return out
+	}
+	bySenior := make([][]int, len(seniors))
+	for _, m := range misses {
+		bySenior[m.senior] = append(bySenior[m.senior], m.cohort)
+	}
+	for si, cs := range bySenior {
+		if len(cs) == 0 {
+			continue
+		}
+		sort.Ints(cs)
+		s := seniors[si]
+		out = append(out, fmt.Sprintf("senior %s (%s) does not meet %d of %d cohorts (%s): senior limit %d sessions per cycle", s.ID, s.Name, len(cs), cohorts, ranges(cs), limit))
+	}
+	return out
+}
+
+// ranges writes sorted cohort indexes as "C1–C3, C7".
+func ranges(cs []int) string {
+	var parts []string
+	for i := 0; i < len(cs); {
+		j := i
+		for j+1 < len(cs) && cs[j+1] == cs[j]+1 {
+			j++
+		}
+		if j == i {
+			parts = append(parts, cohortID(cs[i]))
+		} else {
+			parts = append(parts, cohortID(cs[i])+"–"+cohortID(cs[j]))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ", ")
 }

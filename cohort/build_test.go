@@ -255,3 +255,13 @@ func TestBuildErrors(t *testing.T) {
 	_, err := Build(nil, nil, mentormatch.DefaultConfig())
 	assert.ErrorIs(t, err, mentormatch.ErrInput)
 }
+
+func TestMissWarningsSummarised(t *testing.T) {
+	seniors := []*mentormatch.Person{{ID: "S1", Name: "Ada Ng"}, {ID: "S2", Name: "Bo Li"}}
+	_, misses := rotation(60, 2, 4)
+	got := missWarnings(misses, seniors, 60, 4)
+	assert.Equal(t, []string{
+		"senior S1 (Ada Ng) does not meet 56 of 60 cohorts (C5–C60): senior limit 4 sessions per cycle",
+		"senior S2 (Bo Li) does not meet 56 of 60 cohorts (C1–C30, C35–C60): senior limit 4 sessions per cycle",
+	}, got)
+}

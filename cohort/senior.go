@@ -1,20 +1,29 @@
 package cohort
 
-import "fmt"
+import (
+	"fmt"
+	"sort"
+)
 
 // miss is a cohort that does not meet a senior in a cycle.
 type miss struct{ cohort, senior int }
 
 // SeniorRotation schedules seniors' visits to cohorts for one cycle of
 // T = max(cohorts, seniors) slots, Latin-square style: in slot t senior s
-// visits cohort (s+t) mod T when that is below cohorts, and is free
-// otherwise. So no senior is in two cohorts in one slot, no cohort has two
-// seniors in one slot, and every cohort meets every senior exactly once.
+// visits cohort (o(s)+t) mod T when that is below cohorts, and is free
+// otherwise, where o(s) = ⌊s·T/seniors⌋ spreads the seniors' starting
+// cohorts evenly (o(s) = s when seniors ≥ cohorts). So no senior is in two
+// cohorts in one slot, no cohort has two seniors in one slot, and every
+// cohort meets every senior exactly once.
 //
 // A senior then keeps only their first maxPerSenior visits of the cycle
-// (maxPerSenior ≤ 0: no limit); the dropped visits are returned as misses,
-// in words, with cohorts named C1.. and seniors by their index from 1.
-// slots[t][c] is the senior visiting cohort c in slot t, or -1. O(T·cohorts).
+// (maxPerSenior ≤ 0: no limit); because the starting cohorts are spread,
+// the visits that remain cover as many different cohorts as they can when
+// seniors·maxPerSenior ≤ cohorts. Slots left empty at the end of the cycle
+// are dropped, so a cycle is never longer than it needs to be. The dropped
+// visits are returned as misses, in words, with cohorts named C1.. and
+// seniors by their index from 1. slots[t][c] is the senior visiting cohort
+// c in slot t, or -1. Time and space O(T·(cohorts+seniors)).
 func SeniorRotation(cohorts, seniors int, maxPerSenior int) (slots [][]int, misses []string) {
 	slots, ms := rotation(cohorts, seniors, maxPerSenior)
 	for _, m := range ms {
@@ -39,7 +48,7 @@ func rotation(cohorts, seniors, maxPerSenior int) ([][]int, []miss) {
 			slots[t][c] = -1
 		}
 		for s := range seniors {
-			c := (s + t) % T
+			c := (s*T/seniors + t) % T
 			if c >= cohorts {
 				continue
 			}
@@ -51,14 +60,27 @@ func rotation(cohorts, seniors, maxPerSenior int) ([][]int, []miss) {
 			slots[t][c] = s
 		}
 	}
+	for len(slots) > 0 && allFree(slots[len(slots)-1]) {
+		slots = slots[:len(slots)-1]
+	}
 	sortMisses(misses)
 	return slots, misses
 }
 
 func sortMisses(ms []miss) {
-	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && (ms[j].cohort < ms[j-1].cohort || ms[j].cohort == ms[j-1].cohort && ms[j].senior < ms[j-1].senior); j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
+	sort.Slice(ms, func(i, j int) bool {
+		if ms[i].cohort != ms[j].cohort {
+			return ms[i].cohort < ms[j].cohort
+		}
+		return ms[i].senior < ms[j].senior
+	})
+}
+
+func allFree(row []int) bool {
+	for _, s := range row {
+		if s >= 0 {
+			return false
 		}
 	}
+	return true
 }
