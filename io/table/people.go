@@ -123,13 +123,16 @@ type ref struct {
 // table reads the people of one sheet or CSV file.
 func (b *builder) table(t *rawTable) {
 	if len(t.Rows) == 0 {
-		if len(b.problems) == 0 || b.problems[len(b.problems)-1].File != t.File {
+		if !t.Cut {
 			b.problems = append(b.problems, t.problem(0, "", "the file is empty: expected a header row with id, name and the other columns, then one row per person"))
 		}
 		return
 	}
 	hi, h, ok := findHeader(t.Rows)
 	if !ok {
+		if t.Cut && len(t.Rows) < headerSearchRows {
+			return
+		}
 		b.problems = append(b.problems, t.problem(0, "", "no header row found in the first %d rows: expected a row naming an id column (id, employee id, worker id, ...) and a name column", headerSearchRows))
 		return
 	}
@@ -173,7 +176,7 @@ func (b *builder) table(t *rawTable) {
 		}
 		b.person(t, &h, row, line)
 	}
-	if people == 0 {
+	if people == 0 && !t.Cut {
 		b.problems = append(b.problems, t.problem(hrow, "", "no people below the header row"))
 	}
 }

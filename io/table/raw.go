@@ -48,6 +48,9 @@ type rawTable struct {
 	// omit trailing empty cells.
 	Strict bool
 	Delim  rune
+	// Cut is set when reading stopped early; the rows read are still
+	// checked, but the table may lack rows that the file has.
+	Cut bool
 }
 
 func (t *rawTable) problem(row int, column, format string, args ...any) mentormatch.Problem {
@@ -248,10 +251,12 @@ func readCSV(path string, data []byte, pick func(string) rune) (*rawTable, mento
 			at += n
 		}
 		line := 1 + bytes.Count(data[:at], []byte("\n"))
+		t.Cut = true
 		return t, mentormatch.Problems{t.problem(line, "", "the file is not UTF-8 (byte 0x%02X): it looks like Windows-1252/Latin-1; in Excel use Save As and choose \"CSV UTF-8 (Comma delimited)\"", data[at])}
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line := 1 + bytes.Count(data[:i], []byte("\n"))
+		t.Cut = true
 		return t, mentormatch.Problems{t.problem(line, "", "the file contains NUL bytes: it is not a CSV text file; export the data as CSV UTF-8 or .xlsx")}
 	}
 	t.Delim = pick(string(data[:min(len(data), 64<<10)]))
@@ -272,14 +277,17 @@ func readCSV(path string, data []byte, pick func(string) rune) (*rawTable, mento
 			} else {
 				ps = append(ps, t.problem(0, "", "cannot read CSV: %v", err))
 			}
+			t.Cut = true
 			break
 		}
 		line, _ := r.FieldPos(0)
 		if len(t.Rows) == MaxRows {
 			ps = append(ps, t.problem(line, "", "more than %d rows; files are limited to %d rows", MaxRows, MaxRows))
+			t.Cut = true
 			break
 		}
 		if !t.add(rec, line, &ps) {
+			t.Cut = true
 			break
 		}
 	}
@@ -416,10 +424,12 @@ func (t *rawTable) stream(wb *excelize.File) mentormatch.Problems {
 	var pending int // empty rows not yet appended: trailing ones are dropped
 	for n := 1; rows.Next(); n++ {
 		if n > MaxRows {
+			t.Cut = true
 			return append(ps, t.problem(n, "", "more than %d rows; sheets are limited to %d rows", MaxRows, MaxRows))
 		}
 		cells, err := rows.Columns()
 		if err != nil {
+			t.Cut = true
 			return append(ps, t.problem(n, "", "cannot read the row: %v", err))
 		}
 		for len(cells) > 0 && strings.TrimSpace(cells[len(cells)-1]) == "" {
@@ -434,6 +444,7 @@ func (t *rawTable) stream(wb *excelize.File) mentormatch.Problems {
 			t.Lines = append(t.Lines, n-pending)
 		}
 		if !t.add(cells, n, &ps) {
+			t.Cut = true
 			return ps
 		}
 	}
