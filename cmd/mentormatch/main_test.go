@@ -88,7 +88,7 @@ func TestScoresMatrixReproducesTotal(t *testing.T) {
 	roster, scores, sol := filepath.Join(dir, "r.json"), filepath.Join(dir, "s.csv"), filepath.Join(dir, "a.json")
 	code, _, stderr := cli(t, "match", "--example", "--scores", scores, "--out", roster)
 	require.Equal(t, 0, code, stderr)
-	code, _, stderr = cli(t, "solve", scores, "--maximize", "--out", sol)
+	code, _, stderr = cli(t, "solve", scores, "--maximize", "--capacity", filepath.Join(dir, "s-capacity.csv"), "--out", sol)
 	require.Equal(t, 0, code, stderr)
 	r := readRoster(t, roster)
 	data, err := os.ReadFile(sol)
@@ -225,6 +225,21 @@ func TestSolveLabelsAndForbidden(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal([]byte(stdout), &s), stdout)
 	assert.Equal(t, 2, s.Assigned)
-	assert.Equal(t, 7.0, s.Total) // r2–c2 5 + r3–c1 2
-	assert.Equal(t, []int{1}, s.Unassigned)
+	assert.Equal(t, 3.0, s.Total) // r1–c2 1 + r3–c1 2; r2 could only take c2
+	assert.Equal(t, []int{2}, s.Unassigned)
+}
+
+func TestSolveCapacity(t *testing.T) {
+	dir := t.TempDir()
+	m := filepath.Join(dir, "m.csv")
+	require.NoError(t, os.WriteFile(m, []byte(",c1,c2\nr1,10,1\nr2,,5\nr3,2,\n"), 0o644))
+	code, stdout, stderr := cli(t, "solve", m, "--capacity", "2")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stdout, `"total": 8`) // r1–c2 1 + r2–c2 5 + r3–c1 2
+	caps := filepath.Join(dir, "caps.csv")
+	require.NoError(t, os.WriteFile(caps, []byte("mentor_id,capacity\nc2,2\nc9,1\nc1,-1\n"), 0o644))
+	code, _, stderr = cli(t, "solve", m, "--capacity", caps)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, `"c9" is not a column`)
+	assert.Contains(t, stderr, "row 4")
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -90,7 +92,11 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 	}
 	st.Solve = since(&t)
 	if o.Scores != "" {
-		if err := report.WriteScores(o.Scores, scores, ids(p, p.Mentees), ids(p, p.Mentors)); err != nil {
+		mentors := ids(p, p.Mentors)
+		if err := report.WriteScores(o.Scores, scores, ids(p, p.Mentees), mentors); err != nil {
+			return err
+		}
+		if err := report.WriteCapacities(capacityPath(o.Scores), mentors, roster.Capacities(p)); err != nil {
 			return err
 		}
 	}
@@ -108,6 +114,12 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 		return json.NewEncoder(stderr).Encode(st)
 	}
 	return nil
+}
+
+// capacityPath names the capacities file written next to a scores matrix:
+// scores.csv → scores-capacity.csv.
+func capacityPath(scores string) string {
+	return strings.TrimSuffix(scores, filepath.Ext(scores)) + "-capacity.csv"
 }
 
 func since(t *time.Time) float64 {

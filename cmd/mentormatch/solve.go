@@ -19,6 +19,7 @@ type solveOptions struct {
 	Out      string
 	Sheet    string
 	Stats    bool
+	Capacity string
 }
 
 func newSolveCmd() *cobra.Command {
@@ -27,12 +28,13 @@ func newSolveCmd() *cobra.Command {
 		Use:   "solve matrix.csv [--maximize] [--out assignment.json]",
 		Short: "Solve a raw cost or score matrix exactly (empty cell = forbidden)",
 		Long: `solve reads a CSV or XLSX of numbers, with an optional first row and first column of labels,
-where an empty cell is forbidden. Rows need not equal columns. It assigns as many rows as
+where an empty cell is forbidden. Rows need not equal columns; each column takes one row unless
+--capacity says more. It assigns as many rows as
 possible, then minimises the total (or maximises it with --maximize). Without --out the JSON
 result goes to standard output.`,
 		Example: `  mentormatch solve costs.csv
   mentormatch match people.xlsx --scores scores.csv --out roster.xlsx
-  mentormatch solve scores.csv --maximize --out assignment.json   # same total as the roster`,
+  mentormatch solve scores.csv --maximize --capacity scores-capacity.csv   # same total as the roster`,
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runSolve(o, args[0], cmd.OutOrStdout(), cmd.ErrOrStderr())
@@ -43,6 +45,7 @@ result goes to standard output.`,
 	f.StringVarP(&o.Out, "out", "o", "", "result file (.json or .csv); default: JSON on standard output")
 	f.StringVar(&o.Sheet, "sheet", "", "XLSX sheet to read (default: the first)")
 	f.BoolVar(&o.Stats, "stats", false, "print one JSON line of timings to stderr")
+	f.StringVar(&o.Capacity, "capacity", "", "rows each column may take: a number for all columns, or a CSV of column label and capacity (match --scores writes one)")
 	return cmd
 }
 
@@ -59,7 +62,13 @@ func runSolve(o *solveOptions, path string, stdout, stderr io.Writer) error {
 		return err
 	}
 	st.Read = since(&t)
-	res, err := matching.SolveData(m.Rows, m.Cols, m.Data, matching.Options{Maximize: o.Maximize})
+	opt := matching.Options{Maximize: o.Maximize}
+	if o.Capacity != "" {
+		if opt.Capacity, err = table.ReadCapacities(o.Capacity, m.ColLabels, m.Cols); err != nil {
+			return err
+		}
+	}
+	res, err := matching.SolveData(m.Rows, m.Cols, m.Data, opt)
 	if err != nil {
 		return fmt.Errorf("%w: %s: %v", mentormatch.ErrInput, path, err)
 	}

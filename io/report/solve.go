@@ -170,3 +170,22 @@ func WriteScores(path string, m *mat.Dense, menteeIDs, mentorIDs []string) error
 }
 
 var _ = mentormatch.ErrUsage
+
+// WriteCapacities writes a two-column CSV, mentor_id and capacity, that
+// `mentormatch solve --capacity` reads next to a scores matrix so that the
+// audit solves the same problem as match: one column per mentor, each
+// taking as many rows as its capacity.
+func WriteCapacities(path string, mentorIDs []string, caps []int) error {
+	if len(mentorIDs) != len(caps) {
+		return fmt.Errorf("capacities %s: %d mentors but %d capacities", path, len(mentorIDs), len(caps))
+	}
+	return WriteFile(path, func(w io.Writer) error {
+		cw := csv.NewWriter(w)
+		cw.Write([]string{"mentor_id", "capacity"})
+		for j, id := range mentorIDs {
+			cw.Write([]string{csvSafe(id), strconv.Itoa(caps[j])})
+		}
+		cw.Flush()
+		return cw.Error()
+	})
+}

@@ -1,0 +1,84 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/cohort"
+	"github.com/mentormatch/mentormatch/io/calendar"
+	"github.com/mentormatch/mentormatch/io/report"
+	"github.com/mentormatch/mentormatch/roster"
+)
+
+type planOptions struct {
+	inputOptions
+	Out       string
+	ICS       string
+	Objective string
+}
+
+func newPlanCmd() *cobra.Command {
+	o := &planOptions{}
+	cmd := &cobra.Command{
+		Use:   "plan [people.xlsx|people.csv] --out plan.xlsx [--ics DIR]",
+		Short: "Match, then form cohorts and schedule primary, peer and senior sessions",
+		Example: `  mentormatch plan --example --out plan.xlsx
+  mentormatch plan people.xlsx --config program.yaml --out plan.json --ics sessions/`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runPlan(o, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+	}
+	o.addFlags(cmd, true)
+	f := cmd.Flags()
+	f.StringVarP(&o.Out, "out", "o", "", "plan file to write: .xlsx, .csv (roster only) or .json (required)")
+	f.StringVar(&o.ICS, "ics", "", "also write one .ics calendar per participant and per cohort into this folder")
+	f.StringVar(&o.Objective, "objective", "", "total or fair; overrides the config")
+	return cmd
+}
+
+func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
+	if o.Out == "" {
+		return fmt.Errorf("%w: --out is required (plan.xlsx or plan.json)", mentormatch.ErrUsage)
+	}
+	if err := checkExt(o.Out, ".xlsx", ".csv", ".json"); err != nil {
+		return err
+	}
+	p, cfg, err := o.load(args)
+	if err != nil {
+		return err
+	}
+	if o.Objective != "" {
+		cfg.Objective = o.Objective
+		if err := cfg.Validate(); err != nil {
+			return fmt.Errorf("%w: --objective %q: expected total or fair", mentormatch.ErrUsage, o.Objective)
+		}
+	}
+	res, err := roster.Match(p, cfg)
+	if err != nil {
+		return err
+	}
+	plan, err := cohort.Build(p, res.Roster, cfg)
+	if err != nil {
+		return err
+	}
+	plan.Roster = res.Roster
+	if err := report.WritePlan(o.Out, plan); err != nil {
+		return err
+	}
+	if o.ICS != "" {
+		if err := calendar.WriteDir(o.ICS, plan, p); err != nil {
+			return err
+		}
+	}
+	s := res.Roster.Summary
+	fmt.Fprintf(stdout, "matched %d of %d mentees; %d cohorts; %d sessions; wrote %s\n",
+		s.Matched, s.Mentees, len(plan.Cohorts), len(plan.Sessions), o.Out)
+	for _, w := range append(res.Roster.Warnings, plan.Warnings...) {
+		fmt.Fprintln(stderr, "warning:", w)
+	}
+	return nil
+}
