@@ -102,7 +102,7 @@ func Build(p *mentormatch.Program, r *mentormatch.Roster, cfg mentormatch.Config
 					for x, pos := range grp {
 						ids[x] = members[pos]
 					}
-					ms = append(ms, meeting{cohort: c, kind: mentormatch.KindPeer, round: round, ids: ids, due: sc.start.AddDate(0, 0, (round-1)*sc.peerEvery)})
+					ms = append(ms, meeting{cohort: c, kind: mentormatch.KindPeer, round: round, ids: ids, due: sc.start.AddDate(0, 0, (round-1)*sc.peerEvery), span: sc.peerEvery})
 				}
 			}
 		}
@@ -115,7 +115,7 @@ func Build(p *mentormatch.Program, r *mentormatch.Roster, cfg mentormatch.Config
 					continue
 				}
 				ids := append([]string{seniors[s].ID}, plan.Cohorts[c].Members...)
-				ms = append(ms, meeting{cohort: c, kind: mentormatch.KindSenior, round: round, ids: ids, due: sc.start.AddDate(0, 0, (round-1)*sc.seniorEvery)})
+				ms = append(ms, meeting{cohort: c, kind: mentormatch.KindSenior, round: round, ids: ids, due: sc.start.AddDate(0, 0, (round-1)*sc.seniorEvery), span: sc.seniorEvery})
 			}
 		}
 	}
@@ -132,7 +132,7 @@ func Build(p *mentormatch.Program, r *mentormatch.Roster, cfg mentormatch.Config
 				continue
 			}
 			for k := 0; k*sc.primaryEvery < spanDays; k++ {
-				ms = append(ms, meeting{cohort: c, kind: mentormatch.KindPrimary, round: k + 1, ids: []string{m.MenteeID, m.MentorID}, due: sc.start.AddDate(0, 0, k*sc.primaryEvery)})
+				ms = append(ms, meeting{cohort: c, kind: mentormatch.KindPrimary, round: k + 1, ids: []string{m.MenteeID, m.MentorID}, due: sc.start.AddDate(0, 0, k*sc.primaryEvery), span: sc.primaryEvery})
 			}
 		}
 		if len(ps) > 0 {
@@ -206,6 +206,7 @@ type meeting struct {
 	round  int
 	ids    []string
 	due    time.Time // a date at 00:00 UTC
+	span   int       // days until the next meeting of the same kind is due
 }
 
 // less is the placement order: by due date, larger meetings of the day

@@ -1,6 +1,7 @@
 package cohort
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -20,47 +21,111 @@ type placer struct {
 
 // freeCache holds a person's free intervals for one placement window.
 type freeCache struct {
-	from time.Time
-	ivs  []interval
+	from, to time.Time
+	ivs      []interval
 }
 
-// window is when a meeting due on d may take place: the seven days from d.
-func window(d time.Time) (time.Time, time.Time) { return d, d.AddDate(0, 0, 7) }
+// window is when a meeting due on d may take place: from d until the next
+// meeting of its kind is due (span days), at least a working week and at
+// most four weeks. A fortnightly 1:1 may thus fall in either week, which
+// is what lets a mentor with several mentees and a narrow slot see them all.
+func window(d time.Time, span int) (time.Time, time.Time) {
+	return d, d.AddDate(0, 0, min(max(span, 7), 28))
+}
 
 func (pl *placer) freeOf(id string, from, to time.Time) []interval {
-	if c, ok := pl.free[id]; ok && c.from.Equal(from) {
+	if c, ok := pl.free[id]; ok && c.from.Equal(from) && c.to.Equal(to) {
 		return c.ivs
 	}
 	ivs := intervals(pl.people[id], from, to)
-	pl.free[id] = freeCache{from, ivs}
+	pl.free[id] = freeCache{from, to, ivs}
 	return ivs
 }
 
 // place puts m at the earliest quarter hour in its window when all its
-// participants are free, not busy and not on a holiday (in their own zone),
-// or, failing that, at 15:00 UTC on the due date or the first quarter hour
-// after it when none of them is busy, flagged.
+// participants are free, not busy and not on a holiday (in their own zone).
+// Failing that it takes the quarter hour, with nobody busy, when the most
+// participants are free (the organiser, listed first, must be among them
+// when that is possible), and flags who cannot make it; and failing that
+// 15:00 UTC on the due date or the first quarter hour after it when nobody
+// is busy, flagged.
 func (pl *placer) place(m *meeting) mentormatch.Session {
 	s := mentormatch.Session{Cohort: cohortID(m.cohort), Kind: m.kind, Round: m.round, Participants: m.ids}
-	from, to := window(m.due)
+	from, to := window(m.due, m.span)
 	common := []interval{{from, to}}
 	for _, id := range m.ids {
 		common = intersect(common, pl.freeOf(id, from, to))
 	}
 	if t, ok := pl.earliest(m.ids, common); ok {
 		s.Start, s.End = t, t.Add(pl.sc.dur)
+	} else if t, missing, ok := pl.mostFree(m.ids, from, to); ok {
+		s.Start, s.End = t, t.Add(pl.sc.dur)
+		s.Flag = fmt.Sprintf("%d of %d free; not available: %s", len(m.ids)-len(missing), len(m.ids), strings.Join(missing, ", "))
 	} else {
 		t := m.due.Add(15 * time.Hour)
 		for pl.conflict(m.ids, t) {
 			t = t.Add(step)
 		}
 		s.Start, s.End = t, t.Add(pl.sc.dur)
-		s.Flag = "no common availability for " + strings.Join(m.ids, ", ")
+		if len(common) == 0 {
+			s.Flag = "no common availability for " + strings.Join(m.ids, ", ")
+		} else {
+			s.Flag = "common availability already booked for " + strings.Join(m.ids, ", ")
+		}
 	}
 	for _, id := range m.ids {
 		pl.book(id, interval{s.Start, s.End})
 	}
 	return s
+}
+
+// mostFree finds the quarter hour in [from, to) when nobody in ids is busy
+// or on holiday and the most of them are inside their availability, the
+// first of ids (the mentor or senior) counting before everyone else; ties
+// go to the earliest. It needs at least two participants free, and for a
+// group the organiser among them: a senior's visit without the senior is
+// no meeting. O(window/15 min × len(ids) × log slots).
+func (pl *placer) mostFree(ids []string, from, to time.Time) (time.Time, []string, bool) {
+	free := make([][]interval, len(ids))
+	for k, id := range ids {
+		free[k] = pl.freeOf(id, from, to)
+	}
+	best, bestScore := time.Time{}, 1 // score: 2 per free participant, +1 for the organiser
+	for t := ceilStep(from); !t.Add(pl.sc.dur).After(to); t = t.Add(step) {
+		score, n := 0, 0
+		for k := range ids {
+			if covers(free[k], t, t.Add(pl.sc.dur)) {
+				n++
+				score += 2
+				if k == 0 {
+					score++
+				}
+			}
+		}
+		if n < 2 || score <= bestScore || (len(ids) > 2 && score%2 == 0) {
+			continue
+		}
+		if pl.conflict(ids, t) || pl.onHoliday(ids, t) {
+			continue
+		}
+		best, bestScore = t, score
+	}
+	if best.IsZero() {
+		return best, nil, false
+	}
+	var missing []string
+	for k, id := range ids {
+		if !covers(free[k], best, best.Add(pl.sc.dur)) {
+			missing = append(missing, id)
+		}
+	}
+	return best, missing, true
+}
+
+// covers reports whether one of the sorted, disjoint intervals holds [a, b).
+func covers(ivs []interval, a, b time.Time) bool {
+	k := sort.Search(len(ivs), func(i int) bool { return ivs[i].to.After(a) })
+	return k < len(ivs) && !ivs[k].from.After(a) && !ivs[k].to.Before(b)
 }
 
 func (pl *placer) earliest(ids []string, common []interval) (time.Time, bool) {

@@ -39,7 +39,7 @@ func TestPeopleCSVShape(t *testing.T) {
 			if r[col["mentor_type"]] == "senior" {
 				assert.Zero(t, c, id)
 			} else {
-				assert.True(t, c >= 1 && c <= 3, "%s capacity %d", id, c)
+				assert.True(t, c >= 1 && c <= 4, "%s capacity %d", id, c)
 			}
 		}
 	}

@@ -77,8 +77,43 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 	s := res.Roster.Summary
 	fmt.Fprintf(stdout, "matched %d of %d mentees; %d cohorts; %d sessions; wrote %s\n",
 		s.Matched, s.Mentees, len(plan.Cohorts), len(plan.Sessions), o.Out)
-	for _, w := range append(res.Roster.Warnings, plan.Warnings...) {
+	for _, w := range res.Roster.Warnings {
 		fmt.Fprintln(stderr, "warning:", w)
 	}
+	printFlagged(stderr, plan, o.Out)
 	return nil
+}
+
+// shownFlags is how many flagged sessions are listed one per line on
+// stderr; the rest are counted, and all are in the plan file.
+const shownFlags = 5
+
+// printFlagged summarises the sessions that could not be placed inside
+// everyone's availability: a real programme can have hundreds, and a
+// screenful of them hides the one line that matters.
+func printFlagged(w io.Writer, plan *mentormatch.Plan, out string) {
+	var flagged []string
+	byKind := map[string]int{}
+	for i := range plan.Sessions {
+		s := &plan.Sessions[i]
+		if s.Flag == "" {
+			continue
+		}
+		byKind[s.Kind]++
+		if len(flagged) < shownFlags {
+			flagged = append(flagged, fmt.Sprintf("  %s %s %s round %d: %s", s.Start.UTC().Format("2006-01-02 15:04 UTC"), s.Cohort, s.Kind, s.Round, s.Flag))
+		}
+	}
+	n := byKind[mentormatch.KindPrimary] + byKind[mentormatch.KindPeer] + byKind[mentormatch.KindSenior]
+	if n == 0 {
+		return
+	}
+	fmt.Fprintf(w, "warning: %d of %d sessions are outside someone's availability (%d primary, %d peer, %d senior); they are flagged in %s:\n",
+		n, len(plan.Sessions), byKind[mentormatch.KindPrimary], byKind[mentormatch.KindPeer], byKind[mentormatch.KindSenior], out)
+	for _, l := range flagged {
+		fmt.Fprintln(w, l)
+	}
+	if n > len(flagged) {
+		fmt.Fprintf(w, "  … and %d more\n", n-len(flagged))
+	}
 }
