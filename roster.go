@@ -46,6 +46,9 @@ type Summary struct {
 	MeanScore  float64 `json:"mean_score"`
 	MinScore   float64 `json:"min_score"`
 	Objective  string  `json:"objective"`
+	// BlockingPairs counts the mentee–mentor pairs, not matched together,
+	// who would both score higher together than with their own partners.
+	BlockingPairs int `json:"blocking_pairs"`
 }
 
 // Roster is the result of matching a program. Matches follow the mentees'

@@ -1,4 +1,18 @@
-// Package roster turns a program into a roster: it scores every
-// mentee–mentor pair, solves the assignment exactly and explains the result
-// in words, one match or one unmatched person at a time.
+// Package roster turns a scored program into a roster: it solves the
+// assignment under the configured objective, builds the matches with their
+// breakdowns and reasons, the unmatched with theirs, mentor load and the
+// summary, and answers what-if questions about it.
+//
+// Objectives. "total" is the exact optimum of the SPEC: as many mentees
+// matched as the hard rules and capacities allow, then the highest total
+// score, one solve. "fair" keeps that cardinality, then maximises the
+// lowest score of any pair (a bottleneck search: binary search over the
+// distinct scores, each step one exact solve with the pairs below the
+// threshold forbidden, O(log distinct scores) solves), then the highest
+// total among those.
+//
+// Blocking pairs are reported, not removed: a pair who would both score
+// higher together than with their partners is a question a program
+// manager will be asked, and the count says how many such questions the
+// optimum leaves.
 package roster

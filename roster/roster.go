@@ -63,7 +63,7 @@ func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 		return nil, fmt.Errorf("solving the assignment: %w", err)
 	}
 	return &Result{
-		Roster:   build(p, cfg, sc, sol, caps),
+		Roster:   build(p, cfg, sc, sol, caps, len(BlockingPairs(scores, sol.RowCol, caps))),
 		Scores:   scores,
 		Solution: sol,
 		Scorer:   sc,
@@ -153,7 +153,7 @@ func fill(n, v int) []int {
 	return s
 }
 
-func build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, sol *matching.Result, caps []int) *mentormatch.Roster {
+func build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, sol *matching.Result, caps []int, blocking int) *mentormatch.Roster {
 	r := &mentormatch.Roster{
 		Matches:   []mentormatch.Match{},
 		Unmatched: []mentormatch.Unmatched{},
@@ -208,6 +208,8 @@ func build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, s
 		TotalScore: round2(total),
 		MinScore:   minScore,
 		Objective:  cfg.Objective,
+
+		BlockingPairs: blocking,
 	}
 	if len(r.Matches) > 0 {
 		r.Summary.MeanScore = round2(total / float64(len(r.Matches)))
