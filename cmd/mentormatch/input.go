@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -31,10 +32,32 @@ func (o *inputOptions) addFlags(cmd *cobra.Command, withExample bool) {
 }
 
 func (o *inputOptions) loadConfig() (mentormatch.Config, error) {
-	if o.Config == "" {
-		return mentormatch.DefaultConfig(), nil
+	cfg := mentormatch.DefaultConfig()
+	if o.Config != "" {
+		var err error
+		if cfg, err = mentormatch.LoadConfig(o.Config); err != nil {
+			return cfg, err
+		}
 	}
-	return mentormatch.LoadConfig(o.Config)
+	if cfg.Schedule.Start == "" {
+		cfg.Schedule.Start = nextMonday(today()).Format(time.DateOnly)
+	}
+	return cfg, nil
+}
+
+// today is when the command runs; tests pin it.
+var today = time.Now
+
+// nextMonday is the first Monday after t's date: the default start of a
+// programme, so that a plan made today starts in the future and the
+// availability overlap is computed for the weeks it will run in (daylight
+// saving). The libraries never look at the clock; the CLI decides here.
+func nextMonday(t time.Time) time.Time {
+	d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC).AddDate(0, 0, 1)
+	for d.Weekday() != time.Monday {
+		d = d.AddDate(0, 0, 1)
+	}
+	return d
 }
 
 // files turns the positional arguments and flags into the files to read.

@@ -75,8 +75,8 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	s := res.Roster.Summary
-	fmt.Fprintf(stdout, "matched %d of %d mentees; %d cohorts; %d sessions; wrote %s\n",
-		s.Matched, s.Mentees, len(plan.Cohorts), len(plan.Sessions), o.Out)
+	fmt.Fprintf(stdout, "matched %d of %d mentees; %d cohorts; %d sessions from %s; wrote %s\n",
+		s.Matched, s.Mentees, len(plan.Cohorts), len(plan.Sessions), cfg.Schedule.Start, o.Out)
 	for _, w := range res.Roster.Warnings {
 		fmt.Fprintln(stderr, "warning:", w)
 	}
