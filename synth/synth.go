@@ -274,14 +274,17 @@ func fill(r *rand.Rand, p *mentormatch.Person, i, d int, zt table, locs []*time.
 
 var weekdays = []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday}
 
-// availability is 1–4 weekly slots on different weekdays inside 08:00–18:00.
+// availability is 2–5 weekly slots on different weekdays inside
+// 08:00–18:00, each of 1½–4 hours: the blocks people offer for mentoring.
+// (Narrower slots made pairs in the same zone rarely overlap, which no
+// real programme looks like.)
 func availability(r *rand.Rand) []mentormatch.Slot {
-	n := 1 + r.IntN(4)
+	n := 2 + r.IntN(4)
 	days := sample(r, weekdays, n)
 	slices.Sort(days)
 	out := make([]mentormatch.Slot, n)
 	for i, d := range days {
-		length := 30 * (1 + r.IntN(4))               // 30–120 minutes
+		length := 30 * (3 + r.IntN(6))               // 90–240 minutes
 		start := 8*60 + 30*r.IntN((600-length)/30+1) // ends by 18:00
 		out[i] = mentormatch.Slot{Day: d, Start: start, End: start + length}
 	}

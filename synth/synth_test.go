@@ -80,7 +80,7 @@ func TestGenerateIsValid(t *testing.T) {
 		require.NotEmpty(t, p.Name)
 		require.NotNil(t, p.Location, p.ID)
 		assert.Equal(t, p.TimeZone, p.Location.String())
-		require.True(t, len(p.Availability) >= 1 && len(p.Availability) <= 4, p.ID)
+		require.True(t, len(p.Availability) >= 2 && len(p.Availability) <= 5, p.ID)
 		for _, s := range p.Availability {
 			assert.True(t, s.Start >= 8*60 && s.End <= 18*60 && s.End > s.Start, "%s: %+v", p.ID, s)
 		}
