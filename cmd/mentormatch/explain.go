@@ -41,13 +41,17 @@ func newExplainCmd() *cobra.Command {
 }
 
 type explainJSON struct {
-	MenteeID    string             `json:"mentee_id"`
-	MentorID    string             `json:"mentor_id"`
-	Score       float64            `json:"score"`
-	Components  map[string]float64 `json:"components"`
-	Reason      string             `json:"reason"`
-	Alternative *alternativeJSON   `json:"alternative,omitempty"`
-	Candidates  []candidateJSON    `json:"candidates"`
+	MenteeID   string             `json:"mentee_id"`
+	MentorID   string             `json:"mentor_id"`
+	Score      float64            `json:"score"`
+	Components map[string]float64 `json:"components"`
+	Reason     string             `json:"reason"`
+	// CommonWindows are the weekly times both are free, in the mentee's
+	// zone (TimeZone).
+	CommonWindows []string         `json:"common_windows,omitempty"`
+	TimeZone      string           `json:"time_zone,omitempty"`
+	Alternative   *alternativeJSON `json:"alternative,omitempty"`
+	Candidates    []candidateJSON  `json:"candidates"`
 }
 
 type alternativeJSON struct {
@@ -103,6 +107,12 @@ func runExplain(o *explainOptions, args []string, stdout io.Writer) error {
 		for _, c := range b.Components {
 			out.Components[c.Name] = c.Points
 		}
+		for _, w := range res.Scorer.CommonWindows(i, j) {
+			out.CommonWindows = append(out.CommonWindows, w.String())
+		}
+		if out.CommonWindows != nil {
+			out.TimeZone = zoneName(p.Mentee(i))
+		}
 	} else {
 		out.Reason = "unmatched: " + res.Scorer.UnmatchedReason(i, load(res))
 	}
@@ -131,6 +141,13 @@ func runExplain(o *explainOptions, args []string, stdout io.Writer) error {
 	return writeExplainText(stdout, p, res, out, comps)
 }
 
+func zoneName(per *mentormatch.Person) string {
+	if per.TimeZone != "" {
+		return per.TimeZone
+	}
+	return "UTC"
+}
+
 func load(res *roster.Result) []int {
 	a := make([]int, len(res.Roster.Load))
 	for j, l := range res.Roster.Load {
@@ -147,6 +164,9 @@ func writeExplainText(w io.Writer, p *mentormatch.Program, res *roster.Result, e
 		fmt.Fprintf(&b, "  matched with %s (%s), score %.2f\n  why: %s\n", p.ByID(e.MentorID).Name, e.MentorID, e.Score, e.Reason)
 		for _, c := range comps {
 			fmt.Fprintf(&b, "    %-13s %5.2f points (%.2f of 1)\n", c.Name, c.Points, c.Value)
+		}
+		if len(e.CommonWindows) > 0 {
+			fmt.Fprintf(&b, "  both free (%s): %s\n", e.TimeZone, strings.Join(e.CommonWindows, ", "))
 		}
 	} else {
 		fmt.Fprintf(&b, "  %s\n", e.Reason)
