@@ -61,6 +61,7 @@ type Config struct {
 	Cohorts   Cohorts           `yaml:"cohorts"`
 	Schedule  Schedule          `yaml:"schedule"`
 	Seed      int64             `yaml:"seed"`
+	Roadmap   RoadmapConfig     `yaml:"roadmap"`
 }
 
 // DefaultConfig returns the configuration used when no file is given.
@@ -83,7 +84,8 @@ func DefaultConfig() Config {
 			PrimaryEvery: 14, PeerEvery: 14, SeniorEvery: 28, SeniorMaxPerCycle: 4,
 			Holidays: []string{},
 		},
-		Seed: 1,
+		Seed:    1,
+		Roadmap: DefaultRoadmapConfig(),
 	}
 }
 
@@ -140,6 +142,7 @@ func (c Config) Validate() error {
 			ps = append(ps, Problem{Column: "levels." + k, Message: "must be 1–9"})
 		}
 	}
+	ps = append(ps, c.Roadmap.problems()...)
 	if len(ps) > 0 {
 		sortProblems(ps)
 		return fmt.Errorf("%w: %w", ErrConfig, ps)

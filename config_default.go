@@ -62,4 +62,98 @@ schedule:
 
 # Seed of every random choice, so the same input gives the same output.
 seed: 1
+
+# Learning roadmaps (plan --roadmaps DIR): one per pair, from the mentee's
+# wants (most important first), their level in each against the mentor's,
+# and their career goals. Every objective goes through the stages below;
+# each stage's milestone falls due on one of the pair's 1:1 sessions.
+# A list given here replaces the default list whole.
+roadmap:
+  max_objectives: 3            # objectives per pair, at most
+  min_objectives: 2            # below this, wants the mentor is not stronger in, then other goals, fill up
+  goal_objectives: 1           # career goals the mentor offers that take an objective, at most
+  level_gain: 2                # levels to rise in a skill, capped by the mentor's level and 5
+  stagger: 0.2                 # share of the program between consecutive objectives' starts (and due dates); 0 = side by side
+  review_every_days: 28        # milestones fall on a review session this often, when the program is long enough
+  skills_review_every_days: 91 # both re-rate the skills each quarter; 0 = only at the end
+  level_names: [none, aware, basic, working, advanced, expert]  # levels 0-5 in words; [] = numbers only
+  # Objective titles: {topic}, and for skills {from} and {to} (levels).
+  skill_objective: "Raise {topic} from {from} to {to}"
+  goal_objective: "Make visible progress towards {topic}"
+  intro: "A starting point, not a contract: change it together at the kickoff and keep it up to date as you go."
+  # What each kind of session is for: {mentor} and {mentee} are their names.
+  agenda:
+    kickoff: "Get to know each other; agree the objectives below, rate where {mentee} stands in each today, and settle how you will work between sessions."
+    review: "Milestone review: go through each objective, tick what is done, and agree what happens before the next review."
+    skills_review: "Skills review: both rate {mentee}'s level in every objective's skill again and compare it with the target; adjust the plan if it drifts."
+    check_in: "Check-in: what moved, what is blocked, one concrete next step."
+    closing: "Closing review: rate every skill a last time against its target, note what {mentee} will keep working on alone, and say thank you."
+  # Stages of every objective, in order. share: its part of the objective's
+  # time (relative, like weights). text: the milestone for topics in no
+  # family below; {topic}, {mentor} and {mentee} are filled in.
+  stages:
+    - name: discovery
+      share: 0.2
+      text: "Map {topic} together: {mentor} explains how it is used in real work here, {mentee} rates each part 0-5 and picks the two weakest to work on."
+    - name: practice
+      share: 0.35
+      text: "Apply {topic} on a real task chosen with {mentor}; bring the result, or what blocked it, to every session."
+    - name: feedback
+      share: 0.25
+      text: "{mentor} reviews {mentee}'s recent {topic} work in detail; agree the two changes that would make it stronger, and make them."
+    - name: mastery
+      share: 0.2
+      text: "{mentee} handles {topic} without help and explains one decision to others (a peer session, a design review or a write-up)."
+  # Wording per family of skills and goals: for each stage named, the
+  # milestone text that replaces the stage's own. A topic is in one family.
+  families:
+    - name: programming
+      topics: [go, java, python, kotlin, swift, typescript, react, sql]
+      wording:
+        discovery: "Read a well-kept {topic} codebase with {mentor}: list the idioms, libraries and tools {mentee} does not use yet."
+        practice: "Ship a small {topic} change every two weeks, each using one idiom from the list."
+        feedback: "{mentor} reviews two of {mentee}'s {topic} pull requests line by line; fix what they find and note the pattern."
+        mastery: "Own a {topic} change from design note to release, and review a teammate's {topic} code."
+    - name: operations
+      topics: [kubernetes, terraform, observability, linux, incident response, distributed systems]
+      wording:
+        discovery: "Walk through how {topic} is set up in production with {mentor}; draw it and mark the parts {mentee} could not yet change alone."
+        practice: "Make real {topic} changes, first in staging, then in production with {mentor} on hand."
+        feedback: "Run a small game day or post-incident review on {topic} with {mentor}: what held, what to change."
+        mastery: "Lead a {topic} change or incident end to end, and write the runbook others will use."
+    - name: data
+      topics: [spark, machine learning, data modeling]
+      wording:
+        discovery: "Go through one of {mentor}'s {topic} projects: the data, the choices made and why."
+        practice: "Build a small {topic} piece on real data, with a question agreed with {mentor} first."
+        feedback: "{mentor} reviews the {topic} work: assumptions, validation and how results are explained."
+        mastery: "Present a {topic} result to its users and answer their questions."
+    - name: security
+      topics: [security, threat modeling, cryptography]
+      wording:
+        discovery: "Review a real system with {mentor} from an attacker's point of view; list what {mentee} would check next time."
+        practice: "Apply {topic} to {mentee}'s own work: one threat model or security fix per fortnight."
+        feedback: "{mentor} reviews {mentee}'s {topic} findings and fixes: what was missed, what was over-engineered."
+        mastery: "Run a {topic} review for a team and present the findings."
+    - name: design
+      topics: [ui design, user research, accessibility, prototyping]
+      wording:
+        discovery: "Critique live screens with {mentor} through the lens of {topic}; collect examples of good and poor practice."
+        practice: "Apply {topic} to a real feature, with a short test with users or an audit."
+        feedback: "{mentor} reviews the {topic} work against what users did; iterate once."
+        mastery: "Lead the {topic} side of a feature and share what worked with the team."
+    - name: engineering practice
+      topics: [testing, api design, architecture, system design, writing]
+      wording:
+        discovery: "Look at examples of good and weak {topic} in your own systems with {mentor}; agree what good looks like here."
+        practice: "Write {topic} work for a real change and share it before it is final."
+        feedback: "{mentor} reviews the {topic} work as a senior reviewer would; {mentee} revises it."
+        mastery: "Lead the {topic} work of a change others depend on, and review someone else's."
+    - name: career
+      topics: [tech lead, people management, public speaking, career growth, promotion, product sense, product strategy, roadmapping, work-life balance]
+      wording:
+        discovery: "Talk through what {topic} means here: {mentor} shares how they got there; {mentee} writes down the three gaps that matter most."
+        practice: "Take on one real piece of {topic} work, small enough to finish, chosen with {mentor}."
+        feedback: "Ask two colleagues for feedback on the {topic} work and go through it with {mentor}."
+        mastery: "Do it again at a larger scope, and write a one-page note on what {mentee} now does differently."
 `

@@ -35,4 +35,7 @@ type Plan struct {
 	Cohorts  []Cohort  `json:"cohorts"`
 	Sessions []Session `json:"sessions"`
 	Warnings []string  `json:"warnings"`
+	// Roadmaps are the pairs' learning roadmaps, in roster order, when
+	// asked for.
+	Roadmaps []Roadmap `json:"roadmaps,omitempty"`
 }

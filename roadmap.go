@@ -1,0 +1,322 @@
+package mentormatch
+
+import (
+	"fmt"
+	"maps"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Roadmap is one pair's starting learning plan: objectives drawn from the
+// mentee's wanted skills and career goals, each broken into milestones that
+// fall due on the pair's scheduled 1:1 sessions.
+type Roadmap struct {
+	MenteeID   string `json:"mentee_id"`
+	MenteeName string `json:"mentee_name"`
+	MentorID   string `json:"mentor_id"`
+	MentorName string `json:"mentor_name"`
+	Cohort     string `json:"cohort"`
+	// MenteeLevel and MentorLevel are job levels, 1–9; 0 when unknown.
+	MenteeLevel int `json:"mentee_level"`
+	MentorLevel int `json:"mentor_level"`
+	// MenteeZone and MentorZone are where each of them reads the dates.
+	MenteeZone *time.Location `json:"-"`
+	MentorZone *time.Location `json:"-"`
+	Goals      []string       `json:"goals"`
+	Objectives []Objective    `json:"objectives"`
+	// Sessions are the pair's primary sessions in order, with what the
+	// roadmap asks of each.
+	Sessions []Checkpoint `json:"sessions"`
+	// Notes are things the pair should know that fit no objective, such as
+	// a wanted skill in which the mentor is not stronger than the mentee.
+	Notes []string `json:"notes"`
+}
+
+// Objective kinds.
+const (
+	ObjectiveSkill = "skill" // raise a wanted skill from one level to another
+	ObjectiveGoal  = "goal"  // progress towards a career goal the mentor offers
+)
+
+// Objective is one S.M.A.R.T. objective of a pair.
+type Objective struct {
+	Kind  string `json:"kind"`
+	Topic string `json:"topic"` // the skill or the goal
+	// From and To are the mentee's level in the skill now and the level
+	// aimed for; MentorLevel is the mentor's. All 0 for a goal.
+	From        int    `json:"from"`
+	To          int    `json:"to"`
+	MentorLevel int    `json:"mentor_level"`
+	Title       string `json:"title"`
+	Why         string `json:"why"`
+	// Start is the session the objective is taken up at, Due the session
+	// of its last milestone; StartRound and DueRound are their rounds.
+	Start      time.Time   `json:"start"`
+	StartRound int         `json:"start_round"`
+	Due        time.Time   `json:"due"`
+	DueRound   int         `json:"due_round"`
+	Milestones []Milestone `json:"milestones"`
+}
+
+// Milestone is one stage of an objective, due at a session of the pair.
+// Due is that session's start and Round its round; both are zero when the
+// pair has no session yet.
+type Milestone struct {
+	Stage string    `json:"stage"`
+	Due   time.Time `json:"due"`
+	Round int       `json:"round"`
+	Text  string    `json:"text"`
+}
+
+// Checkpoint kinds: what a session is for in the roadmap. A session may be
+// several at once; one with none is a check-in.
+const (
+	CheckKickoff = "kickoff"
+	CheckReview  = "milestone review"
+	CheckSkills  = "skills review"
+	CheckClosing = "closing review"
+	CheckIn      = "check-in"
+)
+
+// Checkpoint is one primary session of a pair and its place in the roadmap.
+type Checkpoint struct {
+	Round int       `json:"round"`
+	Start time.Time `json:"start"`
+	End   time.Time `json:"end"`
+	Kinds []string  `json:"kinds"`
+	// Due lists the milestones due at this session as "stage: topic".
+	Due  []string `json:"due"`
+	Flag string   `json:"flag,omitempty"`
+}
+
+// RoadmapStage is one stage every objective goes through. Share is its
+// part of the objective's time; shares are relative, like weights. Text is
+// the milestone's wording for topics no family covers.
+type RoadmapStage struct {
+	Name  string  `yaml:"name"`
+	Share float64 `yaml:"share"`
+	Text  string  `yaml:"text"`
+}
+
+// RoadmapFamily words milestones for a family of skills and goals. Wording
+// maps a stage name to the text that replaces the stage's own.
+type RoadmapFamily struct {
+	Name    string            `yaml:"name"`
+	Topics  []string          `yaml:"topics"`
+	Wording map[string]string `yaml:"wording"`
+}
+
+// RoadmapAgenda is what each kind of session is for, in words.
+type RoadmapAgenda struct {
+	Kickoff string `yaml:"kickoff"`
+	Review  string `yaml:"review"`
+	Skills  string `yaml:"skills_review"`
+	CheckIn string `yaml:"check_in"`
+	Closing string `yaml:"closing"`
+}
+
+// RoadmapConfig is the template every pair's roadmap is built from.
+type RoadmapConfig struct {
+	MaxObjectives  int `yaml:"max_objectives"`
+	MinObjectives  int `yaml:"min_objectives"`
+	GoalObjectives int `yaml:"goal_objectives"`
+	LevelGain      int `yaml:"level_gain"`
+	// Stagger is the share of the program between the starts, and between
+	// the due dates, of consecutive objectives; 0 runs them side by side.
+	Stagger          float64         `yaml:"stagger"`
+	ReviewEveryDays  int             `yaml:"review_every_days"`
+	SkillsReviewDays int             `yaml:"skills_review_every_days"`
+	LevelNames       []string        `yaml:"level_names"`
+	SkillObjective   string          `yaml:"skill_objective"`
+	GoalObjective    string          `yaml:"goal_objective"`
+	Intro            string          `yaml:"intro"`
+	Agenda           RoadmapAgenda   `yaml:"agenda"`
+	Stages           []RoadmapStage  `yaml:"stages"`
+	Families         []RoadmapFamily `yaml:"families"`
+}
+
+// DefaultRoadmapConfig is the roadmap template used when the config file
+// names none.
+func DefaultRoadmapConfig() RoadmapConfig {
+	return RoadmapConfig{
+		MaxObjectives: 3, MinObjectives: 2, GoalObjectives: 1, LevelGain: 2,
+		Stagger: 0.2, ReviewEveryDays: 28, SkillsReviewDays: 91,
+		LevelNames:     []string{"none", "aware", "basic", "working", "advanced", "expert"},
+		SkillObjective: "Raise {topic} from {from} to {to}",
+		GoalObjective:  "Make visible progress towards {topic}",
+		Intro:          "A starting point, not a contract: change it together at the kickoff and keep it up to date as you go.",
+		Agenda: RoadmapAgenda{
+			Kickoff: "Get to know each other; agree the objectives below, rate where {mentee} stands in each today, and settle how you will work between sessions.",
+			Review:  "Milestone review: go through each objective, tick what is done, and agree what happens before the next review.",
+			Skills:  "Skills review: both rate {mentee}'s level in every objective's skill again and compare it with the target; adjust the plan if it drifts.",
+			CheckIn: "Check-in: what moved, what is blocked, one concrete next step.",
+			Closing: "Closing review: rate every skill a last time against its target, note what {mentee} will keep working on alone, and say thank you.",
+		},
+		Stages: []RoadmapStage{
+			{Name: "discovery", Share: 0.2, Text: "Map {topic} together: {mentor} explains how it is used in real work here, {mentee} rates each part 0-5 and picks the two weakest to work on."},
+			{Name: "practice", Share: 0.35, Text: "Apply {topic} on a real task chosen with {mentor}; bring the result, or what blocked it, to every session."},
+			{Name: "feedback", Share: 0.25, Text: "{mentor} reviews {mentee}'s recent {topic} work in detail; agree the two changes that would make it stronger, and make them."},
+			{Name: "mastery", Share: 0.2, Text: "{mentee} handles {topic} without help and explains one decision to others (a peer session, a design review or a write-up)."},
+		},
+		Families: []RoadmapFamily{
+			{Name: "programming", Topics: []string{"go", "java", "python", "kotlin", "swift", "typescript", "react", "sql"}, Wording: map[string]string{
+				"discovery": "Read a well-kept {topic} codebase with {mentor}: list the idioms, libraries and tools {mentee} does not use yet.",
+				"practice":  "Ship a small {topic} change every two weeks, each using one idiom from the list.",
+				"feedback":  "{mentor} reviews two of {mentee}'s {topic} pull requests line by line; fix what they find and note the pattern.",
+				"mastery":   "Own a {topic} change from design note to release, and review a teammate's {topic} code.",
+			}},
+			{Name: "operations", Topics: []string{"kubernetes", "terraform", "observability", "linux", "incident response", "distributed systems"}, Wording: map[string]string{
+				"discovery": "Walk through how {topic} is set up in production with {mentor}; draw it and mark the parts {mentee} could not yet change alone.",
+				"practice":  "Make real {topic} changes, first in staging, then in production with {mentor} on hand.",
+				"feedback":  "Run a small game day or post-incident review on {topic} with {mentor}: what held, what to change.",
+				"mastery":   "Lead a {topic} change or incident end to end, and write the runbook others will use.",
+			}},
+			{Name: "data", Topics: []string{"spark", "machine learning", "data modeling"}, Wording: map[string]string{
+				"discovery": "Go through one of {mentor}'s {topic} projects: the data, the choices made and why.",
+				"practice":  "Build a small {topic} piece on real data, with a question agreed with {mentor} first.",
+				"feedback":  "{mentor} reviews the {topic} work: assumptions, validation and how results are explained.",
+				"mastery":   "Present a {topic} result to its users and answer their questions.",
+			}},
+			{Name: "security", Topics: []string{"security", "threat modeling", "cryptography"}, Wording: map[string]string{
+				"discovery": "Review a real system with {mentor} from an attacker's point of view; list what {mentee} would check next time.",
+				"practice":  "Apply {topic} to {mentee}'s own work: one threat model or security fix per fortnight.",
+				"feedback":  "{mentor} reviews {mentee}'s {topic} findings and fixes: what was missed, what was over-engineered.",
+				"mastery":   "Run a {topic} review for a team and present the findings.",
+			}},
+			{Name: "design", Topics: []string{"ui design", "user research", "accessibility", "prototyping"}, Wording: map[string]string{
+				"discovery": "Critique live screens with {mentor} through the lens of {topic}; collect examples of good and poor practice.",
+				"practice":  "Apply {topic} to a real feature, with a short test with users or an audit.",
+				"feedback":  "{mentor} reviews the {topic} work against what users did; iterate once.",
+				"mastery":   "Lead the {topic} side of a feature and share what worked with the team.",
+			}},
+			{Name: "engineering practice", Topics: []string{"testing", "api design", "architecture", "system design", "writing"}, Wording: map[string]string{
+				"discovery": "Look at examples of good and weak {topic} in your own systems with {mentor}; agree what good looks like here.",
+				"practice":  "Write {topic} work for a real change and share it before it is final.",
+				"feedback":  "{mentor} reviews the {topic} work as a senior reviewer would; {mentee} revises it.",
+				"mastery":   "Lead the {topic} work of a change others depend on, and review someone else's.",
+			}},
+			{Name: "career", Topics: []string{"tech lead", "people management", "public speaking", "career growth", "promotion", "product sense", "product strategy", "roadmapping", "work-life balance"}, Wording: map[string]string{
+				"discovery": "Talk through what {topic} means here: {mentor} shares how they got there; {mentee} writes down the three gaps that matter most.",
+				"practice":  "Take on one real piece of {topic} work, small enough to finish, chosen with {mentor}.",
+				"feedback":  "Ask two colleagues for feedback on the {topic} work and go through it with {mentor}.",
+				"mastery":   "Do it again at a larger scope, and write a one-page note on what {mentee} now does differently.",
+			}},
+		},
+	}
+}
+
+// Placeholders each roadmap template may use.
+var (
+	placeholderRE    = regexp.MustCompile(`\{[^{}\s]*\}`)
+	skillPlaceholder = []string{"{topic}", "{from}", "{to}"}
+	goalPlaceholder  = []string{"{topic}"}
+	stagePlaceholder = []string{"{topic}", "{mentor}", "{mentee}"}
+	agendaPlacehold  = []string{"{mentor}", "{mentee}"}
+)
+
+// problems checks the roadmap template; every problem names its key.
+func (rc RoadmapConfig) problems() Problems {
+	var ps Problems
+	add := func(key, format string, a ...any) {
+		ps = append(ps, Problem{Column: "roadmap." + key, Message: fmt.Sprintf(format, a...)})
+	}
+	text := func(key, s string, allowed []string, required bool) {
+		if strings.TrimSpace(s) == "" {
+			if required {
+				add(key, "must not be empty")
+			}
+			return
+		}
+		for _, ph := range placeholderRE.FindAllString(s, -1) {
+			if !slices.Contains(allowed, ph) {
+				add(key, "unknown placeholder %s: expected one of %s", ph, strings.Join(allowed, " "))
+			}
+		}
+	}
+	if rc.MaxObjectives < 1 {
+		add("max_objectives", "must be 1 or more")
+	}
+	if rc.MinObjectives < 0 || rc.MinObjectives > rc.MaxObjectives {
+		add("min_objectives", "need 0 ≤ min_objectives ≤ max_objectives")
+	}
+	if rc.GoalObjectives < 0 || rc.GoalObjectives > rc.MaxObjectives {
+		add("goal_objectives", "need 0 ≤ goal_objectives ≤ max_objectives")
+	}
+	if rc.LevelGain < 1 || rc.LevelGain > 5 {
+		add("level_gain", "must be 1–5")
+	}
+	if rc.Stagger < 0 || float64(max(rc.MaxObjectives-1, 0))*rc.Stagger >= 1 {
+		add("stagger", "need 0 ≤ stagger and stagger × (max_objectives − 1) below 1, so every objective keeps some time")
+	}
+	if rc.ReviewEveryDays < 1 {
+		add("review_every_days", "must be 1 or more")
+	}
+	if rc.SkillsReviewDays < 0 {
+		add("skills_review_every_days", "must be 0 (never) or more")
+	}
+	if n := len(rc.LevelNames); n != 0 && n != 6 {
+		add("level_names", "give 6 names, for levels 0 to 5, or none (got %d)", n)
+	}
+	text("skill_objective", rc.SkillObjective, skillPlaceholder, true)
+	text("goal_objective", rc.GoalObjective, goalPlaceholder, true)
+	text("intro", rc.Intro, nil, false)
+	text("agenda.kickoff", rc.Agenda.Kickoff, agendaPlacehold, false)
+	text("agenda.review", rc.Agenda.Review, agendaPlacehold, false)
+	text("agenda.skills_review", rc.Agenda.Skills, agendaPlacehold, false)
+	text("agenda.check_in", rc.Agenda.CheckIn, agendaPlacehold, false)
+	text("agenda.closing", rc.Agenda.Closing, agendaPlacehold, false)
+
+	if len(rc.Stages) == 0 {
+		add("stages", "need at least one stage")
+	}
+	stages := map[string]bool{}
+	for i, s := range rc.Stages {
+		key := fmt.Sprintf("stages[%d]", i+1)
+		name := NormaliseTopic(s.Name)
+		switch {
+		case name == "":
+			add(key+".name", "must not be empty")
+		case stages[name]:
+			add(key+".name", "%q appears twice", s.Name)
+		}
+		stages[name] = true
+		if !(s.Share > 0) {
+			add(key+".share", "must be above 0")
+		}
+		text(key+".text", s.Text, stagePlaceholder, true)
+	}
+	owner := map[string]string{}
+	families := map[string]bool{}
+	for i, f := range rc.Families {
+		key := fmt.Sprintf("families[%d]", i+1)
+		name := NormaliseTopic(f.Name)
+		switch {
+		case name == "":
+			add(key+".name", "must not be empty")
+		case families[name]:
+			add(key+".name", "%q appears twice", f.Name)
+		}
+		families[name] = true
+		for _, t := range f.Topics {
+			t = NormaliseTopic(t)
+			if o, dup := owner[t]; dup {
+				add(key+".topics", "%q is already in family %q: a topic belongs to one family", t, o)
+				continue
+			}
+			owner[t] = f.Name
+		}
+		for _, st := range slices.Sorted(maps.Keys(f.Wording)) {
+			if !stages[NormaliseTopic(st)] {
+				add(key+".wording."+st, "no stage is called %q", st)
+			}
+			text(key+".wording."+st, f.Wording[st], stagePlaceholder, true)
+		}
+	}
+	return ps
+}
+
+// NormaliseTopic is a skill, goal or stage name as roadmaps compare them:
+// lower case, single spaces.
+func NormaliseTopic(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
