@@ -1,6 +1,7 @@
 package table
 
 import (
+	"fmt"
 	"strings"
 )
 
@@ -85,6 +86,7 @@ type column struct {
 	field  field
 	header string // as written, trimmed
 	skill  string // fSkill: the skill's normalised name
+	key    string // fExtra: the key in Person.Extra, the header made unique
 }
 
 // header is a mapped header row.
@@ -153,6 +155,16 @@ func mapHeader(row []string) header {
 		}
 		h.cols = append(h.cols, c)
 	}
+	seen := map[string]bool{}
+	for i := range h.cols {
+		if c := &h.cols[i]; c.field == fExtra {
+			c.key = c.header
+			if seen[c.header] {
+				c.key = fmt.Sprintf("%s (%s)", c.header, columnName(c.index))
+			}
+			seen[c.header] = true
+		}
+	}
 	return h
 }
 
@@ -162,6 +174,18 @@ func findHeader(rows [][]string) (int, header, bool) {
 	for i := range min(len(rows), headerSearchRows) {
 		h := mapHeader(rows[i])
 		if h.has(fID) && h.known >= 2 {
+			return i, h, true
+		}
+	}
+	return 0, header{}, false
+}
+
+// findHeaderWithoutID returns the first of the first rows that names at
+// least two known columns but no id column, to say what is missing rather
+// than that no header was found.
+func findHeaderWithoutID(rows [][]string) (int, header, bool) {
+	for i := range min(len(rows), headerSearchRows) {
+		if h := mapHeader(rows[i]); !h.has(fID) && h.known >= 2 {
 			return i, h, true
 		}
 	}

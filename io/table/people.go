@@ -122,6 +122,7 @@ type ref struct {
 
 // table reads the people of one sheet or CSV file.
 func (b *builder) table(t *rawTable) {
+	b.warnings = append(b.warnings, t.Warnings...)
 	if len(t.Rows) == 0 {
 		if !t.Cut {
 			b.problems = append(b.problems, t.problem(0, "", "the file is empty: expected a header row with id, name and the other columns, then one row per person"))
@@ -131,6 +132,10 @@ func (b *builder) table(t *rawTable) {
 	hi, h, ok := findHeader(t.Rows)
 	if !ok {
 		if t.Cut && len(t.Rows) < headerSearchRows {
+			return
+		}
+		if i, _, ok := findHeaderWithoutID(t.Rows); ok {
+			b.problems = append(b.problems, t.problem(t.Lines[i], "", "missing column: this looks like the header row, but no column is an id (expected id, employee id, worker id, person id or staff id)"))
 			return
 		}
 		b.problems = append(b.problems, t.problem(0, "", "no header row found in the first %d rows: expected a row naming an id column (id, employee id, worker id, ...) and a name column", headerSearchRows))
@@ -162,6 +167,10 @@ func (b *builder) table(t *rawTable) {
 		row, line := t.Rows[i], t.Lines[i]
 		if blank(row) {
 			continue
+		}
+		if len(b.problems) >= MaxProblems {
+			b.problems = append(b.problems, t.problem(line, "", "stopped after %d problems: fix these and check the file again", len(b.problems)))
+			return
 		}
 		people++
 		if t.Strict && len(row) != width {
@@ -379,18 +388,20 @@ func (b *builder) person(t *rawTable, h *header, row []string, line int) {
 		}
 	}
 
+	// Extra columns keep their non-empty cells only: a wide export of
+	// mostly empty columns must not cost a map entry per cell.
 	for _, c := range h.cols {
 		if c.field != fExtra {
+			continue
+		}
+		v := cell(&c)
+		if v == "" {
 			continue
 		}
 		if p.Extra == nil {
 			p.Extra = map[string]string{}
 		}
-		key := c.header
-		if _, taken := p.Extra[key]; taken {
-			key = fmt.Sprintf("%s (%s)", c.header, columnName(c.index))
-		}
-		p.Extra[key] = cell(&c)
+		p.Extra[c.key] = v
 	}
 	b.people = append(b.people, p)
 }
