@@ -59,4 +59,7 @@ type Roster struct {
 	Load      []MentorLoad `json:"mentor_load"`
 	Summary   Summary      `json:"summary"`
 	Warnings  []string     `json:"warnings,omitempty"`
+	// Dissolved is the history of pairs that re-matches took apart, never
+	// to be formed again; empty until the first re-match.
+	Dissolved []Dissolved `json:"dissolved,omitempty"`
 }
