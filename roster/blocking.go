@@ -27,16 +27,40 @@ func BlockingPairs(scores *mat.Dense, rowCol []int, caps []int) []BlockingPair {
 		return nil
 	}
 	raw := scores.RawMatrix()
+	return blockingPairs(len(caps), func(i int, row []float64) []float64 {
+		return raw.Data[i*raw.Stride : i*raw.Stride+raw.Cols]
+	}, func(i, j int) float64 { return raw.Data[i*raw.Stride+j] }, rowCol, caps)
+}
+
+// BlockingPairsFunc is BlockingPairs for a program too large to hold its
+// matrix: cell(i, j) gives a score (NaN when forbidden), called for every
+// pair once. O(mentees × mentors) calls, O(mentors) memory.
+func BlockingPairsFunc(cell func(i, j int) float64, rowCol []int, caps []int) []BlockingPair {
+	if len(rowCol) == 0 || len(caps) == 0 {
+		return nil
+	}
+	return blockingPairs(len(caps), func(i int, row []float64) []float64 {
+		for j := range row {
+			row[j] = cell(i, j)
+		}
+		return row
+	}, cell, rowCol, caps)
+}
+
+// blockingPairs does the work; row(i, buf) returns mentee i's scores,
+// possibly in buf, and at(i, j) one score.
+func blockingPairs(cols int, row func(i int, buf []float64) []float64, at func(i, j int) float64, rowCol []int, caps []int) []BlockingPair {
+	buf := make([]float64, cols)
 	// Each mentor's lowest current score, or -Inf with a free seat.
-	worst := make([]float64, raw.Cols)
-	used := make([]int, raw.Cols)
+	worst := make([]float64, cols)
+	used := make([]int, cols)
 	for j := range worst {
 		worst[j] = math.Inf(1)
 	}
 	for i, j := range rowCol {
 		if j >= 0 {
 			used[j]++
-			worst[j] = math.Min(worst[j], raw.Data[i*raw.Stride+j])
+			worst[j] = math.Min(worst[j], at(i, j))
 		}
 	}
 	for j := range worst {
@@ -46,7 +70,7 @@ func BlockingPairs(scores *mat.Dense, rowCol []int, caps []int) []BlockingPair {
 	}
 	var out []BlockingPair
 	for i, mine := range rowCol {
-		row := raw.Data[i*raw.Stride : i*raw.Stride+raw.Cols]
+		row := row(i, buf)
 		own := math.Inf(-1)
 		if mine >= 0 {
 			own = row[mine]

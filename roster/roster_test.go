@@ -238,3 +238,13 @@ func TestBlockingPairs(t *testing.T) {
 	}, got)
 	assert.Empty(t, BlockingPairs(scores, []int{1, 0, 1}, []int{1, 2}))
 }
+
+func TestBlockingPairsFuncAgrees(t *testing.T) {
+	p := program(t, 50, 15, 29)
+	res, err := Match(p, mentormatch.DefaultConfig())
+	require.NoError(t, err)
+	want := BlockingPairs(res.Scores, res.Solution.RowCol, res.capacities)
+	got := BlockingPairsFunc(res.Scorer.Cell, res.Solution.RowCol, res.capacities)
+	assert.Equal(t, want, got)
+	assert.Equal(t, len(want), res.Roster.Summary.BlockingPairs)
+}
