@@ -84,10 +84,10 @@ roadmap:
   # What each kind of session is for: {mentor} and {mentee} are their names.
   agenda:
     kickoff: "Get to know each other; agree the objectives below, rate where {mentee} stands in each today, and settle how you will work between sessions."
-    review: "Milestone review: go through each objective, tick what is done, and agree what happens before the next review."
-    skills_review: "Skills review: both rate {mentee}'s level in every objective's skill again and compare it with the target; adjust the plan if it drifts."
-    check_in: "Check-in: what moved, what is blocked, one concrete next step."
-    closing: "Closing review: rate every skill a last time against its target, note what {mentee} will keep working on alone, and say thank you."
+    review: "Go through each objective, tick the milestones that are done, and agree what happens before the next review."
+    skills_review: "Both rate {mentee}'s level in every objective's skill again and compare it with the target; adjust the plan if it drifts."
+    check_in: "What moved, what is blocked, one concrete next step."
+    closing: "Rate every skill a last time against its target, note what {mentee} will keep working on alone, and say thank you."
   # Stages of every objective, in order. share: its part of the objective's
   # time (relative, like weights). text: the milestone for topics in no
   # family below; {topic}, {mentor} and {mentee} are filled in.
@@ -153,7 +153,7 @@ roadmap:
       topics: [tech lead, people management, public speaking, career growth, promotion, product sense, product strategy, roadmapping, work-life balance]
       wording:
         discovery: "Talk through what {topic} means here: {mentor} shares how they got there; {mentee} writes down the three gaps that matter most."
-        practice: "Take on one real piece of {topic} work, small enough to finish, chosen with {mentor}."
-        feedback: "Ask two colleagues for feedback on the {topic} work and go through it with {mentor}."
-        mastery: "Do it again at a larger scope, and write a one-page note on what {mentee} now does differently."
+        practice: "Take on one real stretch task towards {topic}, small enough to finish, chosen with {mentor}."
+        feedback: "Ask two colleagues for feedback on that task and go through it with {mentor}."
+        mastery: "Take on a larger piece of work towards {topic}, and write a one-page note on what {mentee} now does differently."
 `

@@ -25,7 +25,12 @@ type Roadmap struct {
 	MenteeZone *time.Location `json:"-"`
 	MentorZone *time.Location `json:"-"`
 	Goals      []string       `json:"goals"`
-	Objectives []Objective    `json:"objectives"`
+	// Intro is the template's opening line, for the Markdown file.
+	Intro string `json:"-"`
+	// Agenda says what each kind of session used in Sessions is for, in
+	// the order kickoff, check-in, milestone review, skills review, closing.
+	Agenda     []AgendaItem `json:"agenda"`
+	Objectives []Objective  `json:"objectives"`
 	// Sessions are the pair's primary sessions in order, with what the
 	// roadmap asks of each.
 	Sessions []Checkpoint `json:"sessions"`
@@ -79,6 +84,12 @@ const (
 	CheckClosing = "closing review"
 	CheckIn      = "check-in"
 )
+
+// AgendaItem is what one kind of session (CheckKickoff, ...) is for.
+type AgendaItem struct {
+	Kind string `json:"kind"`
+	Text string `json:"text"`
+}
 
 // Checkpoint is one primary session of a pair and its place in the roadmap.
 type Checkpoint struct {
@@ -149,10 +160,10 @@ func DefaultRoadmapConfig() RoadmapConfig {
 		Intro:          "A starting point, not a contract: change it together at the kickoff and keep it up to date as you go.",
 		Agenda: RoadmapAgenda{
 			Kickoff: "Get to know each other; agree the objectives below, rate where {mentee} stands in each today, and settle how you will work between sessions.",
-			Review:  "Milestone review: go through each objective, tick what is done, and agree what happens before the next review.",
-			Skills:  "Skills review: both rate {mentee}'s level in every objective's skill again and compare it with the target; adjust the plan if it drifts.",
-			CheckIn: "Check-in: what moved, what is blocked, one concrete next step.",
-			Closing: "Closing review: rate every skill a last time against its target, note what {mentee} will keep working on alone, and say thank you.",
+			Review:  "Go through each objective, tick the milestones that are done, and agree what happens before the next review.",
+			Skills:  "Both rate {mentee}'s level in every objective's skill again and compare it with the target; adjust the plan if it drifts.",
+			CheckIn: "What moved, what is blocked, one concrete next step.",
+			Closing: "Rate every skill a last time against its target, note what {mentee} will keep working on alone, and say thank you.",
 		},
 		Stages: []RoadmapStage{
 			{Name: "discovery", Share: 0.2, Text: "Map {topic} together: {mentor} explains how it is used in real work here, {mentee} rates each part 0-5 and picks the two weakest to work on."},
@@ -199,9 +210,9 @@ func DefaultRoadmapConfig() RoadmapConfig {
 			}},
 			{Name: "career", Topics: []string{"tech lead", "people management", "public speaking", "career growth", "promotion", "product sense", "product strategy", "roadmapping", "work-life balance"}, Wording: map[string]string{
 				"discovery": "Talk through what {topic} means here: {mentor} shares how they got there; {mentee} writes down the three gaps that matter most.",
-				"practice":  "Take on one real piece of {topic} work, small enough to finish, chosen with {mentor}.",
-				"feedback":  "Ask two colleagues for feedback on the {topic} work and go through it with {mentor}.",
-				"mastery":   "Do it again at a larger scope, and write a one-page note on what {mentee} now does differently.",
+				"practice":  "Take on one real stretch task towards {topic}, small enough to finish, chosen with {mentor}.",
+				"feedback":  "Ask two colleagues for feedback on that task and go through it with {mentor}.",
+				"mastery":   "Take on a larger piece of work towards {topic}, and write a one-page note on what {mentee} now does differently.",
 			}},
 		},
 	}
