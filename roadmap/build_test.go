@@ -256,16 +256,18 @@ func TestChoose(t *testing.T) {
 			notes:  []string{"Max Mentor is not stronger than Mia Mentee in kotlin, swift"},
 		},
 		{
-			name:   "nothing to build on",
-			want:   []string{},
-			notes:  []string{"lists no wanted skill or career goal"},
+			name:  "nothing to build on",
+			want:  []string{},
+			notes: []string{"lists no wanted skill or career goal"},
 		},
 		{
 			name:   "level gain 1 and at most one objective",
 			mentee: mentormatch.Person{Skills: skills("go:1; sql:1"), Wants: list("go; sql"), Goals: list("promotion")},
 			mentor: mentormatch.Person{Skills: skills("go:5; sql:5"), Offers: list("promotion")},
-			edit:   func(cfg *mentormatch.Config) { cfg.Roadmap.MaxObjectives, cfg.Roadmap.MinObjectives, cfg.Roadmap.LevelGain = 1, 1, 1 },
-			want:   []string{"goal/promotion"},
+			edit: func(cfg *mentormatch.Config) {
+				cfg.Roadmap.MaxObjectives, cfg.Roadmap.MinObjectives, cfg.Roadmap.LevelGain = 1, 1, 1
+			},
+			want: []string{"goal/promotion"},
 		},
 	}
 	for _, tt := range tests {
