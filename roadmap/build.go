@@ -381,8 +381,8 @@ func (b *builder) window(cal timeline, k, n int, stagger float64) (start, end in
 
 // place dates objective k of n: its window of the program is staggered by
 // stagger, and each stage's milestone falls on the session nearest its
-// share of the window, preferring review sessions when there are enough of
-// them, always later than the stage before when sessions allow. It returns
+// share of the window, preferring review sessions, always later than the
+// stage before when sessions allow. It returns
 // the index in ss of each milestone's session.
 func (b *builder) place(o *mentormatch.Objective, k, n int, stagger float64, cal timeline, ss []*mentormatch.Session, e, m *mentormatch.Person) []int {
 	rep := strings.NewReplacer("{topic}", o.Topic, "{mentor}", nameOr(m), "{mentee}", nameOr(e))
@@ -397,21 +397,16 @@ func (b *builder) place(o *mentormatch.Objective, k, n int, stagger float64, cal
 		return nil
 	}
 	start, end := b.window(cal, k, n, stagger)
-	var at []int
-	for i := start + 1; i < end; i++ {
-		if cal.review[i] {
-			at = append(at, i)
-		}
+	var at []int // the sessions a milestone may fall on
+	for i := start + 1; i <= end; i++ {
+		at = append(at, i)
 	}
-	if at = append(at, end); len(at) < len(b.rc.Stages) {
-		at = at[:0]
-		for i := start + 1; i <= end; i++ {
-			at = append(at, i)
-		}
-		if len(at) == 0 {
-			at = append(at, end)
-		}
+	if len(at) == 0 {
+		at = append(at, end)
 	}
+	// A session off the review grid must be half a review interval nearer
+	// its target to win, so milestones gather on the reviews.
+	offGrid := float64(b.rc.ReviewEveryDays) / 2
 	d0, d1 := float64(cal.day[start]), float64(cal.day[end])
 	prev := -1
 	idx := make([]int, len(o.Milestones))
@@ -423,11 +418,20 @@ func (b *builder) place(o *mentormatch.Objective, k, n int, stagger float64, cal
 				first = last
 			}
 		}
-		days := make([]int, len(at))
-		for x, i := range at {
-			days[x] = cal.day[i]
+		target := d0 + (d1-d0)*b.cum[s]
+		cost := func(x int) float64 {
+			c := abs(float64(cal.day[at[x]]) - target)
+			if i := at[x]; !cal.review[i] && i != cal.closing {
+				c += offGrid
+			}
+			return c
 		}
-		prev = nearest(days, first, last, d0+(d1-d0)*b.cum[s])
+		prev = first
+		for x := first + 1; x <= last; x++ {
+			if cost(x) < cost(prev) {
+				prev = x
+			}
+		}
 		idx[s] = at[prev]
 		ses := ss[at[prev]]
 		o.Milestones[s].Due, o.Milestones[s].Round = ses.Start, ses.Round

@@ -18,9 +18,10 @@
 // fewer sessions than there are stages, the pair's objectives run side by
 // side over the whole program instead. Inside that window each
 // stage's milestone falls on the session nearest the end of the stage's
-// share, on review sessions (the first session on or after every
-// roadmap.review_every_days) when there are enough of them, otherwise on
-// any session, and always after the stage before while sessions allow.
+// share, and always after the stage before while sessions allow. Review
+// sessions (the first session on or after every roadmap.review_every_days)
+// are preferred: another session must be half a review interval nearer
+// the target to take the milestone.
 // Every milestone date is therefore the start of one of the pair's
 // sessions. Skills reviews fall on the first session on or after every
 // roadmap.skills_review_every_days.

@@ -88,7 +88,7 @@ func Markdown(w io.Writer, r *mentormatch.Roadmap) error {
 
 	b.WriteString("## Objectives\n\n")
 	if len(r.Objectives) == 0 {
-		b.WriteString("None yet: agree two at the kickoff.\n\n")
+		b.WriteString("None yet: agree two at the kickoff.\n")
 	}
 	for k, o := range r.Objectives {
 		fmt.Fprintf(&b, "%d. %s%s\n", k+1, esc(o.Title), byDate(o.Due, day))
