@@ -36,7 +36,8 @@ func componentPoints(m *mentormatch.Match, name string) (float64, bool) {
 }
 
 // EncodeRosterCSV writes one row per match: mentee_id, mentee_name,
-// mentor_id, mentor_name, score, one column per component, reason.
+// mentor_id, mentor_name, score, one column per component, reason; after a
+// re-match, also dissolved_mentors (see csvHistory).
 func EncodeRosterCSV(w io.Writer, r *mentormatch.Roster) error {
 	cw := csv.NewWriter(w)
 	names := componentNames(r)
@@ -45,6 +46,8 @@ func EncodeRosterCSV(w io.Writer, r *mentormatch.Roster) error {
 		head = append(head, csvSafe(n))
 	}
 	head = append(head, "reason")
+	hist := newCSVHistory(r)
+	head = hist.head(head)
 	if err := cw.Write(head); err != nil {
 		return err
 	}
@@ -59,10 +62,13 @@ func EncodeRosterCSV(w io.Writer, r *mentormatch.Roster) error {
 				row = append(row, "")
 			}
 		}
-		row = append(row, csvSafe(m.Reason))
+		row = hist.cell(append(row, csvSafe(m.Reason)), m.MenteeID)
 		if err := cw.Write(row); err != nil {
 			return err
 		}
+	}
+	if err := cw.WriteAll(hist.rows(len(names))); err != nil {
+		return err
 	}
 	cw.Flush()
 	return cw.Error()

@@ -83,7 +83,7 @@ func (b *jsonBuf) f(f float64) func(int) { return func(int) { b.num(f) } }
 func (b *jsonBuf) i(n int) func(int)     { return func(int) { b.WriteString(strconv.Itoa(n)) } }
 
 func (b *jsonBuf) rosterFields(r *mentormatch.Roster) []field {
-	return []field{
+	fs := []field{
 		{"matches", func(d int) {
 			b.array(d, len(r.Matches), func(i, d int) {
 				m := &r.Matches[i]
@@ -131,6 +131,10 @@ func (b *jsonBuf) rosterFields(r *mentormatch.Roster) []field {
 			})
 		}},
 	}
+	if len(r.Dissolved) > 0 { // the history of re-matches (rematch.go)
+		fs = append(fs, b.dissolvedField(r.Dissolved))
+	}
+	return fs
 }
 
 // EncodeRosterJSON writes r as indented JSON with a fixed key order; empty

@@ -180,14 +180,18 @@ func EncodeRosterXLSX(w io.Writer, r *mentormatch.Roster) error {
 	for b, n := range buckets {
 		summary.rows = append(summary.rows, []any{fmt.Sprintf("%d–%d", b*10, b*10+10), n})
 	}
-	for _, d := range []*sheetData{summary, matches, unmatched, load} {
+	sheets := []*sheetData{summary, matches, unmatched, load}
+	if d := dissolvedSheet(r); d != nil { // after a re-match (rematch.go)
+		sheets = append(sheets, d)
+	}
+	for _, d := range sheets {
 		if d.name != "Summary" {
 			if _, err := f.NewSheet(d.name); err != nil {
 				return err
 			}
 		}
 	}
-	for _, d := range []*sheetData{summary, matches, unmatched, load} {
+	for _, d := range sheets {
 		if err := writeSheet(f, d, bold, scoreStyle, wrapStyle); err != nil {
 			return fmt.Errorf("sheet %s: %w", d.name, err)
 		}
