@@ -58,8 +58,8 @@ func TestRoadmapsJSON(t *testing.T) {
 				From       *int    `json:"from"`
 				Due        *string `json:"due"`
 				Milestones []struct {
-					Due     *string `json:"due"`
-					Round   int     `json:"round"`
+					Due   *string `json:"due"`
+					Round int     `json:"round"`
 				} `json:"milestones"`
 			} `json:"objectives"`
 			Notes []string `json:"notes"`
