@@ -10,6 +10,7 @@ import (
 	"github.com/mentormatch/mentormatch/cohort"
 	"github.com/mentormatch/mentormatch/io/calendar"
 	"github.com/mentormatch/mentormatch/io/report"
+	"github.com/mentormatch/mentormatch/roadmap"
 	"github.com/mentormatch/mentormatch/roster"
 )
 
@@ -17,16 +18,17 @@ type planOptions struct {
 	inputOptions
 	Out       string
 	ICS       string
+	Roadmaps  string
 	Objective string
 }
 
 func newPlanCmd() *cobra.Command {
 	o := &planOptions{}
 	cmd := &cobra.Command{
-		Use:   "plan [people.xlsx|people.csv] --out plan.xlsx [--ics DIR]",
+		Use:   "plan [people.xlsx|people.csv] --out plan.xlsx [--ics DIR] [--roadmaps DIR]",
 		Short: "Match, then form cohorts and schedule primary, peer and senior sessions",
 		Example: `  mentormatch plan --example --out plan.xlsx
-  mentormatch plan people.xlsx --config program.yaml --out plan.json --ics sessions/`,
+  mentormatch plan people.xlsx --config program.yaml --out plan.json --ics sessions/ --roadmaps roadmaps/`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runPlan(o, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
@@ -36,6 +38,7 @@ func newPlanCmd() *cobra.Command {
 	f := cmd.Flags()
 	f.StringVarP(&o.Out, "out", "o", "", "plan file to write: .xlsx, .csv (roster only) or .json (required)")
 	f.StringVar(&o.ICS, "ics", "", "also write one .ics calendar per participant and per cohort into this folder")
+	f.StringVar(&o.Roadmaps, "roadmaps", "", "also write one Markdown learning roadmap per pair, and an index, into this folder")
 	f.StringVar(&o.Objective, "objective", "", "total or fair; overrides the config")
 	return cmd
 }
@@ -66,6 +69,9 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	plan.Roster = res.Roster
+	if plan.Roadmaps, err = roadmap.Build(p, plan, cfg); err != nil {
+		return err
+	}
 	if err := report.WritePlan(o.Out, plan); err != nil {
 		return err
 	}
@@ -73,6 +79,12 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 		if err := calendar.WriteDir(o.ICS, plan, p); err != nil {
 			return err
 		}
+	}
+	if o.Roadmaps != "" {
+		if err := roadmap.WriteDir(o.Roadmaps, plan.Roadmaps); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "wrote %d learning roadmaps to %s\n", len(plan.Roadmaps), o.Roadmaps)
 	}
 	s := res.Roster.Summary
 	fmt.Fprintf(stdout, "matched %d of %d mentees; %d cohorts; %d sessions from %s; wrote %s\n",
