@@ -2,8 +2,10 @@ package report
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,17 +14,38 @@ import (
 )
 
 // WriteFile writes path atomically: to a temporary file in the same folder,
-// fsync, then rename; on any error the temporary file is removed and a
-// previous file at path is left intact.
+// fsync, then rename over path. On any error, including a panic in write,
+// the temporary file is removed and a previous file at path is left intact,
+// so a roster is written whole or not at all. A previous file keeps its
+// permissions; a symbolic link at path is followed, so the file it points
+// to is replaced, not the link. A missing folder, or a folder at path, is a
+// usage error (mentormatch.ErrUsage).
 func WriteFile(path string, write func(w io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	target, mode := path, fs.FileMode(0o644)
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		target = real
+	}
+	if st, err := os.Stat(target); err == nil {
+		if st.IsDir() {
+			return fmt.Errorf("%w: cannot write %s: it is a folder; give a file name", mentormatch.ErrUsage, path)
+		}
+		mode = st.Mode().Perm()
+	}
+	dir := filepath.Dir(target)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(target)+".tmp*")
 	if err != nil {
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return fmt.Errorf("%w: cannot write %s: the folder %s does not exist", mentormatch.ErrUsage, path, dir)
+		case errors.Is(err, fs.ErrPermission):
+			return fmt.Errorf("cannot write %s: permission denied in the folder %s: %w", path, dir, fs.ErrPermission)
+		}
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	tmp := f.Name()
+	done := false
 	defer func() {
-		if err != nil {
+		if !done {
 			f.Close()
 			os.Remove(tmp)
 		}
@@ -34,7 +57,7 @@ func WriteFile(path string, write func(w io.Writer) error) (err error) {
 	if err = bw.Flush(); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
-	if err = f.Chmod(0o644); err != nil {
+	if err = f.Chmod(mode); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	if err = f.Sync(); err != nil {
@@ -43,9 +66,10 @@ func WriteFile(path string, write func(w io.Writer) error) (err error) {
 	if err = f.Close(); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
-	if err = os.Rename(tmp, path); err != nil {
+	if err = os.Rename(tmp, target); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
+	done = true
 	return nil
 }
 
@@ -88,19 +112,51 @@ func WritePlan(path string, p *mentormatch.Plan) error {
 	return usageExt(path, ".xlsx, .csv or .json")
 }
 
-// isFormulaLike reports whether a spreadsheet would treat s as a formula.
+// isFormulaLike reports whether a spreadsheet opening a CSV file would
+// treat s as a formula: it starts with "=", "+", "-" or "@", or with a tab
+// or carriage return that the spreadsheet may strip before one. A plain
+// number such as "-3" or "+1.5" is not: it reads as that number.
 func isFormulaLike(s string) bool {
 	if s == "" {
 		return false
 	}
 	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
+	case '=', '@', '\t', '\r':
 		return true
+	case '+', '-':
+		return !plainNumber(s)
 	}
 	return false
 }
 
-// csvSafe prefixes formula-looking text with a quote so spreadsheets show it as text.
+// plainNumber reports whether s is a decimal number with an optional sign,
+// fraction and exponent, and nothing else (not "Inf", "0x1p3" or "1_000").
+func plainNumber(s string) bool {
+	if s[0] == '+' || s[0] == '-' {
+		s = s[1:]
+	}
+	digits, dot := 0, false
+	for len(s) > 0 {
+		c := s[0]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' && !dot:
+			dot = true
+		case (c == 'e' || c == 'E') && digits > 0:
+			s = strings.TrimPrefix(strings.TrimPrefix(s[1:], "+"), "-")
+			return s != "" && strings.Trim(s, "0123456789") == ""
+		default:
+			return false
+		}
+		s = s[1:]
+	}
+	return digits > 0
+}
+
+// csvSafe prefixes formula-looking text with an apostrophe, the mark a
+// spreadsheet itself uses for "this is text", so a cell such as
+// =HYPERLINK(...) or @SUM(...) in a name is shown, never run.
 func csvSafe(s string) string {
 	if isFormulaLike(s) {
 		return "'" + s
