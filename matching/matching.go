@@ -1,13 +1,3 @@
-// Package matching solves the rectangular linear assignment problem exactly,
-// with forbidden cells and per-column capacities: first as many rows as
-// possible are assigned, then, among those assignments, the best total.
-//
-// The solver is successive shortest augmenting paths (min-cost flow from a
-// source through rows, columns with capacity, to a sink) with Dijkstra on
-// reduced costs. Each augmentation keeps the flow of minimum cost for its
-// size, so the last flow is a maximum flow of minimum cost: exactly the
-// cardinality-first-then-total objective, without any big-M penalty.
-// Complexity O(k·(n·m + (n+m)²)) time for k = assigned rows, O(n·m) memory.
 package matching
 
 import (
@@ -21,16 +11,25 @@ import (
 // ErrInput reports an unusable matrix or option.
 var ErrInput = errors.New("matching: invalid input")
 
+// ErrInfeasible reports a pair that no assignment can contain: a forbidden
+// cell or a column that takes no rows.
+var ErrInfeasible = errors.New("matching: infeasible")
+
 // Options configures Solve.
 type Options struct {
 	Maximize bool
 	Capacity []int // per column (mentor); nil = 1 each; 0 = column takes nothing; negative = error
 }
 
-// Result is an optimal assignment.
+// Result is an optimal assignment with a certificate of its optimality.
 //
-// Duals: minimising, RowDual[i]+ColDual[j] <= value(i,j) for every allowed
-// cell, with equality on assigned cells; maximising, the inequality is >=.
+// Duals, minimising: RowDual[i]+ColDual[j] <= value(i,j) for every allowed
+// cell of a column that takes rows, with equality on assigned cells; every
+// unassigned row's dual is at least every assigned row's; every column with
+// room left has a dual at least that of every column holding a row.
+// Maximising, every inequality is reversed. CertifyData checks all of this
+// and that no augmenting path exists, which together prove the result
+// optimal (see the package documentation).
 type Result struct {
 	RowCol           []int // column of each row, -1 when unassigned
 	Assigned         int
@@ -38,195 +37,217 @@ type Result struct {
 	RowDual, ColDual []float64
 }
 
-// Solve assigns rows of m to columns. See SolveData.
+// Solve assigns rows of m to columns. See SolveData. The matrix is read in
+// place when its rows are contiguous.
 func Solve(m *mat.Dense, opt Options) (*Result, error) {
 	if m == nil {
 		return nil, fmt.Errorf("%w: nil matrix", ErrInput)
 	}
-	r, c := m.Dims()
-	data := make([]float64, 0, r*c)
-	for i := 0; i < r; i++ {
-		data = append(data, m.RawRowView(i)...)
-	}
-	return SolveData(r, c, data, opt)
+	rows, cols, data := rawData(m)
+	return SolveData(rows, cols, data, opt)
 }
 
-// SolveData is Solve on row-major data. A NaN cell is forbidden; so is +Inf
-// when minimising and -Inf when maximising.
+// rawData returns m's values row-major, without copying when possible.
+func rawData(m *mat.Dense) (rows, cols int, data []float64) {
+	raw := m.RawMatrix()
+	if raw.Rows == 0 || raw.Cols == 0 {
+		return raw.Rows, raw.Cols, nil
+	}
+	if raw.Stride == raw.Cols {
+		return raw.Rows, raw.Cols, raw.Data[:raw.Rows*raw.Cols]
+	}
+	data = make([]float64, 0, raw.Rows*raw.Cols)
+	for i := 0; i < raw.Rows; i++ {
+		data = append(data, raw.Data[i*raw.Stride:i*raw.Stride+raw.Cols]...)
+	}
+	return raw.Rows, raw.Cols, data
+}
+
+// SolveData assigns rows to columns of the row-major rows×cols matrix data:
+// as many rows as possible, then the least total (the greatest with
+// Maximize). A NaN cell is forbidden; so is +Inf when minimising and -Inf
+// when maximising. Column j takes at most opt.Capacity[j] rows. data is not
+// modified.
+//
+// Time O(r·k·c) in the worst case for r rows, c columns and k the longest
+// augmenting path, typically far less; memory O(rows+cols) beyond data, or
+// one transposed copy of data when the columns' capacities add up to fewer
+// than rows (the solver then augments from the columns).
 func SolveData(rows, cols int, data []float64, opt Options) (*Result, error) {
+	in, err := prepare(rows, cols, data, opt)
+	if err != nil {
+		return nil, err
+	}
+	return in.solve(), nil
+}
+
+// instance is a validated problem.
+type instance struct {
+	rows, cols int
+	data       []float64
+	sign       float64 // +1 minimise, -1 maximise: cost = sign·value
+	caps       []int32 // capacity of each column, at most rows
+}
+
+// prepare validates a problem.
+func prepare(rows, cols int, data []float64, opt Options) (*instance, error) {
 	if rows < 0 || cols < 0 || len(data) != rows*cols {
 		return nil, fmt.Errorf("%w: %d×%d matrix needs %d values, got %d", ErrInput, rows, cols, rows*cols, len(data))
 	}
-	capa := make([]int, cols)
-	for j := range capa {
-		capa[j] = 1
+	if rows >= math.MaxInt32 || cols >= math.MaxInt32 {
+		return nil, fmt.Errorf("%w: %d×%d matrix is too large", ErrInput, rows, cols)
 	}
-	if opt.Capacity != nil {
-		if len(opt.Capacity) != cols {
-			return nil, fmt.Errorf("%w: %d capacities for %d columns", ErrInput, len(opt.Capacity), cols)
-		}
-		for j, k := range opt.Capacity {
-			if k < 0 {
-				return nil, fmt.Errorf("%w: column %d has negative capacity %d", ErrInput, j+1, k)
-			}
-			capa[j] = k
-		}
-	}
-	sign := 1.0
+	in := &instance{rows: rows, cols: cols, data: data, sign: 1, caps: make([]int32, cols)}
 	if opt.Maximize {
-		sign = -1
+		in.sign = -1
 	}
-	cost := make([]float64, len(data))
-	for i, x := range data {
-		x *= sign
-		if math.IsNaN(x) || math.IsInf(x, 1) {
-			x = math.Inf(1)
-		} else if math.IsInf(x, -1) {
-			return nil, fmt.Errorf("%w: row %d column %d is infinitely good", ErrInput, i/max(cols, 1)+1, i%max(cols, 1)+1)
-		}
-		cost[i] = x
+	if opt.Capacity != nil && len(opt.Capacity) != cols {
+		return nil, fmt.Errorf("%w: %d capacities for %d columns", ErrInput, len(opt.Capacity), cols)
 	}
-	inf := math.Inf(1)
-	// Potentials: pr rows, pc columns, pt sink; source is 0.
-	pr := make([]float64, rows)
-	pc := make([]float64, cols)
-	for j := 0; j < cols; j++ {
-		pc[j] = inf
-		for i := 0; i < rows; i++ {
-			pc[j] = math.Min(pc[j], cost[i*cols+j])
+	for j := range in.caps {
+		k := 1
+		if opt.Capacity != nil {
+			k = opt.Capacity[j]
 		}
-		if math.IsInf(pc[j], 1) {
-			pc[j] = 0
+		if k < 0 {
+			return nil, fmt.Errorf("%w: column %d has negative capacity %d", ErrInput, j+1, k)
 		}
+		in.caps[j] = int32(min(k, rows))
 	}
-	pt := inf // sink potential: at most every open column's
-	for j := range pc {
-		if capa[j] > 0 {
-			pt = math.Min(pt, pc[j])
+	bad := math.Inf(-1) // infinitely good: no optimum exists
+	if opt.Maximize {
+		bad = math.Inf(1)
+	}
+	for k, x := range data {
+		if x == bad {
+			return nil, fmt.Errorf("%w: row %d column %d is infinitely good (%v)", ErrInput, k/cols+1, k%cols+1, x)
 		}
 	}
-	rowCol := make([]int, rows)
-	for i := range rowCol {
-		rowCol[i] = -1
-	}
-	load := make([]int, cols)
-	colRows := make([][]int, cols)
-	dr := make([]float64, rows)
-	dc := make([]float64, cols)
-	prevRow := make([]int, cols) // row that reached column j
-	prevCol := make([]int, rows) // column that reached row i (-1: from source)
-	doneR := make([]bool, rows)
-	doneC := make([]bool, cols)
-	assigned := 0
-	for {
-		for i := range dr {
-			dr[i], doneR[i], prevCol[i] = inf, false, -1
-			if rowCol[i] < 0 {
-				dr[i] = -pr[i]
-			}
-		}
-		for j := range dc {
-			dc[j], doneC[j], prevRow[j] = inf, false, -1
-		}
-		bestT, endCol := inf, -1
-		for {
-			// pick smallest unsettled node
-			bi, bj, bd := -1, -1, inf
-			for i := range dr {
-				if !doneR[i] && dr[i] < bd {
-					bi, bj, bd = i, -1, dr[i]
-				}
-			}
-			for j := range dc {
-				if !doneC[j] && dc[j] < bd {
-					bi, bj, bd = -1, j, dc[j]
-				}
-			}
-			if bd >= bestT || (bi < 0 && bj < 0) {
-				break
-			}
-			if bi >= 0 {
-				doneR[bi] = true
-				row := cost[bi*cols : (bi+1)*cols]
-				for j, x := range row {
-					if doneC[j] || j == rowCol[bi] || math.IsInf(x, 1) {
-						continue
-					}
-					d := bd + x + pr[bi] - pc[j]
-					if d < 0 {
-						d = 0 // rounding
-					}
-					if d < dc[j] {
-						dc[j], prevRow[j] = d, bi
-					}
-				}
-				continue
-			}
-			doneC[bj] = true
-			if load[bj] < capa[bj] {
-				if d := bd + pc[bj] - pt; d < bestT {
-					bestT, endCol = d, bj
-				}
-			}
-			for _, i := range colRows[bj] {
-				if doneR[i] {
-					continue
-				}
-				d := bd - cost[i*cols+bj] + pc[bj] - pr[i]
-				if d < bd {
-					d = bd
-				}
-				if d < dr[i] {
-					dr[i], prevCol[i] = d, bj
-				}
-			}
-		}
-		if endCol < 0 {
-			break
-		}
-		// Update potentials with truncated distances.
-		for i := range pr {
-			pr[i] += math.Min(dr[i], bestT)
-		}
-		for j := range pc {
-			pc[j] += math.Min(dc[j], bestT)
-		}
-		pt += bestT
-		// Augment along the path ending at endCol.
-		j := endCol
-		load[j]++
-		for {
-			i := prevRow[j]
-			old := rowCol[i]
-			rowCol[i] = j
-			colRows[j] = append(colRows[j], i)
-			if old < 0 {
-				break
-			}
-			colRows[old] = removeInt(colRows[old], i)
-			j = old
-		}
-		assigned++
-	}
-	res := &Result{RowCol: rowCol, Assigned: assigned, RowDual: make([]float64, rows), ColDual: make([]float64, cols)}
-	for i, j := range rowCol {
-		if j >= 0 {
-			res.Total += data[i*cols+j]
-		}
-		res.RowDual[i] = -pr[i] * sign
-	}
-	for j := range pc {
-		res.ColDual[j] = pc[j] * sign
-	}
-	return res, nil
+	return in, nil
 }
 
-func removeInt(s []int, x int) []int {
-	for k, y := range s {
-		if y == x {
-			s[k] = s[len(s)-1]
-			return s[:len(s)-1]
+// allowed reports whether a cell's value may be assigned.
+func (in *instance) allowed(x float64) bool {
+	return !math.IsNaN(x) && !math.IsInf(x, 0)
+}
+
+// solve runs the dense solver in the orientation with fewer units to
+// augment and translates its answer back.
+func (in *instance) solve() *Result {
+	res := &Result{
+		RowCol:  make([]int, in.rows),
+		RowDual: make([]float64, in.rows),
+		ColDual: make([]float64, in.cols),
+	}
+	for i := range res.RowCol {
+		res.RowCol[i] = -1
+	}
+	seats := 0
+	for _, k := range in.caps {
+		seats += int(k)
+	}
+	if in.rows == 0 || seats == 0 {
+		in.inactiveDuals(res)
+		return res
+	}
+	if in.rows <= seats {
+		in.solveRows(res)
+	} else {
+		in.solveCols(res, seats)
+	}
+	for i, j := range res.RowCol {
+		if j >= 0 {
+			res.Assigned++
+			res.Total += in.data[i*in.cols+j]
 		}
 	}
-	return s
+	in.inactiveDuals(res)
+	return res
+}
+
+// solveRows augments from the rows, reading data in place.
+func (in *instance) solveRows(res *Result) {
+	p := newDense(in.rows, in.cols, in.data, nil, in.sign, in.caps)
+	p.run()
+	u := p.settle()
+	for i := range res.RowCol {
+		res.RowCol[i] = int(p.col[i])
+		res.RowDual[i] = in.sign * u[i]
+	}
+	for j, x := range p.v {
+		res.ColDual[j] = in.sign * x
+	}
+}
+
+// solveCols augments from the columns, each column repeated as many times
+// as its capacity over one shared row of a transposed copy of the costs.
+func (in *instance) solveCols(res *Result, seats int) {
+	t := transpose(in.rows, in.cols, in.data, in.sign)
+	base := make([]int32, 0, seats)
+	for j, k := range in.caps {
+		for range k {
+			base = append(base, int32(j))
+		}
+	}
+	ones := make([]int32, in.rows)
+	for i := range ones {
+		ones[i] = 1
+	}
+	p := newDense(seats, in.rows, t, base, 1, ones)
+	p.run()
+	u := p.settle()
+	for i := range res.RowCol {
+		if r := p.head[i]; r >= 0 {
+			res.RowCol[i] = int(base[r])
+		}
+		res.RowDual[i] = in.sign * p.v[i]
+	}
+	// Assigned copies of a column share one potential (each is feasible
+	// against the others' cells); unassigned ones equal it after settle.
+	seen := make([]bool, in.cols)
+	for r, j := range base {
+		if !seen[j] || p.col[r] >= 0 {
+			res.ColDual[j] = in.sign * u[r]
+			seen[j] = p.col[r] >= 0
+		}
+	}
+}
+
+// inactiveDuals gives each column that takes no rows the tightest dual
+// feasible for its allowed cells, so that every dual is finite.
+func (in *instance) inactiveDuals(res *Result) {
+	for j, k := range in.caps {
+		if k > 0 {
+			continue
+		}
+		best := math.Inf(1)
+		for i := 0; i < in.rows; i++ {
+			if x := in.data[i*in.cols+j]; in.allowed(x) {
+				best = math.Min(best, in.sign*x-in.sign*res.RowDual[i])
+			}
+		}
+		if math.IsInf(best, 1) {
+			best = 0
+		}
+		res.ColDual[j] = in.sign * best
+	}
+}
+
+// transpose returns sign·data transposed, in blocks that stay in cache.
+func transpose(rows, cols int, data []float64, sign float64) []float64 {
+	t := make([]float64, rows*cols)
+	const b = 32
+	for i0 := 0; i0 < rows; i0 += b {
+		i1 := min(i0+b, rows)
+		for j0 := 0; j0 < cols; j0 += b {
+			j1 := min(j0+b, cols)
+			for i := i0; i < i1; i++ {
+				row := data[i*cols : i*cols+cols]
+				for j := j0; j < j1; j++ {
+					t[j*rows+i] = sign * row[j]
+				}
+			}
+		}
+	}
+	return t
 }
