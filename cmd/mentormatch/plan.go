@@ -84,11 +84,13 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 		if err := roadmap.WriteDir(o.Roadmaps, plan.Roadmaps); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "wrote %d learning roadmaps to %s\n", len(plan.Roadmaps), o.Roadmaps)
 	}
 	s := res.Roster.Summary
 	fmt.Fprintf(stdout, "matched %d of %d mentees; %d cohorts; %d sessions from %s; wrote %s\n",
 		s.Matched, s.Mentees, len(plan.Cohorts), len(plan.Sessions), cfg.Schedule.Start, o.Out)
+	if o.Roadmaps != "" {
+		fmt.Fprintf(stdout, "wrote %d learning roadmaps to %s\n", len(plan.Roadmaps), o.Roadmaps)
+	}
 	for _, w := range res.Roster.Warnings {
 		fmt.Fprintln(stderr, "warning:", w)
 	}
