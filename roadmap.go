@@ -282,17 +282,21 @@ func (rc RoadmapConfig) problems() Problems {
 	if len(rc.Stages) == 0 {
 		add("stages", "need at least one stage")
 	}
+	// name checks that a stage's or family's name is given and unique.
+	name := func(key, s string, seen map[string]bool) {
+		switch n := NormaliseTopic(s); {
+		case n == "":
+			add(key+".name", "must not be empty")
+		case seen[n]:
+			add(key+".name", "%q appears twice", s)
+		default:
+			seen[n] = true
+		}
+	}
 	stages := map[string]bool{}
 	for i, s := range rc.Stages {
 		key := fmt.Sprintf("stages[%d]", i+1)
-		name := NormaliseTopic(s.Name)
-		switch {
-		case name == "":
-			add(key+".name", "must not be empty")
-		case stages[name]:
-			add(key+".name", "%q appears twice", s.Name)
-		}
-		stages[name] = true
+		name(key, s.Name, stages)
 		if !(s.Share > 0) {
 			add(key+".share", "must be above 0")
 		}
@@ -302,14 +306,7 @@ func (rc RoadmapConfig) problems() Problems {
 	families := map[string]bool{}
 	for i, f := range rc.Families {
 		key := fmt.Sprintf("families[%d]", i+1)
-		name := NormaliseTopic(f.Name)
-		switch {
-		case name == "":
-			add(key+".name", "must not be empty")
-		case families[name]:
-			add(key+".name", "%q appears twice", f.Name)
-		}
-		families[name] = true
+		name(key, f.Name, families)
 		for _, t := range f.Topics {
 			t = NormaliseTopic(t)
 			if o, dup := owner[t]; dup {
