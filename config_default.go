@@ -40,6 +40,28 @@ rules:
   min_score: 0                     # pairs scoring below this are never formed
   min_overlap_hours: 0             # least weekly overlap, when both list availability
 
+# Criteria of the program's own, on any column of the people files (see
+# docs/criteria.md). Each names a column and a rule, and is soft (a weight,
+# on the scale of the weights above) or hard (a pair that fails it is never
+# formed). For example:
+#   - name: cross-department   # the component's name; default: the column
+#     column: department       # a header, matched like the built-in ones
+#     rule: different          # same, different, overlap, at_least, at_most,
+#                              # closer_is_better, compatible, mentee_preference
+#     weight: 10
+#     hard: false
+# Other keys: mentor_column, values, table (compatible), margin, scale,
+# value and blank (ignore, fail or as_value).
+criteria: []
+
+# Program-level targets: the share of matched pairs that meet a criterion,
+# reported in the summary as reached or not. A hard quota is enforced by the
+# solver (at most one). For example:
+#   - criterion: cross-department
+#     at_least: 40             # percent of matched pairs (or at_most)
+#     hard: false
+quotas: []
+
 # total: the highest total score; fair: the highest lowest score, then the
 # highest total. Both first match as many mentees as possible.
 objective: total
