@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -20,26 +21,53 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// run executes the command line and returns the exit code. An unexpected
-// panic becomes exit 1 with a short message; --debug shows the stack.
-func run(args []string, stdout, stderr io.Writer) (code int) {
-	defer func() {
-		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "mentormatch: internal error: %v\nPlease report it with the command you ran.\n", r)
-			if hasFlag(args, "--debug") {
-				stderr.Write(debug.Stack())
-			}
-			code = 1
+// issuesURL is where users report bugs.
+const issuesURL = "https://github.com/mentormatch/mentormatch/issues"
+
+// run executes the command line and returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	return guard(args, stderr, func() int {
+		root := newRootCmd(stdout, stderr)
+		root.SetArgs(args)
+		err := root.Execute()
+		if err == nil {
+			return 0
 		}
+		// Cobra's own complaint about a mistyped command is a usage error.
+		if strings.HasPrefix(err.Error(), "unknown command ") {
+			err = fmt.Errorf("%w: %v", mentormatch.ErrUsage, err)
+		}
+		fmt.Fprintln(stderr, "mentormatch:", err)
+		return exitCode(err)
+	})
+}
+
+// guard runs f and turns a panic into exit code 1 and a short message that
+// says it is a bug and where to report it; the stack trace, which means
+// nothing to a program manager, is shown only with --debug. A panic on
+// another goroutine cannot be caught here, so code that starts goroutines
+// must hand their panics back to the goroutine that waits for them.
+func guard(args []string, stderr io.Writer, f func() int) (code int) {
+	defer func() {
+		r := recover()
+		if r == nil {
+			return
+		}
+		msg := []rune(strings.Join(strings.Fields(fmt.Sprint(r)), " "))
+		if len(msg) > 200 {
+			msg = append(msg[:200], '…')
+		}
+		fmt.Fprintf(stderr, "mentormatch: internal error: %s\n"+
+			"This is a bug in mentormatch, not a problem with your files.\n"+
+			"Please report it at %s with the command you ran", string(msg), issuesURL)
+		if debugFlag(args) {
+			fmt.Fprintf(stderr, " and this trace:\n\n%s", debug.Stack())
+		} else {
+			fmt.Fprint(stderr, " (run it again with --debug to see the details to include).\n")
+		}
+		code = 1
 	}()
-	root := newRootCmd(stdout, stderr)
-	root.SetArgs(args)
-	err := root.Execute()
-	if err == nil {
-		return 0
-	}
-	fmt.Fprintln(stderr, "mentormatch:", err)
-	return exitCode(err)
+	return f()
 }
 
 func exitCode(err error) int {
@@ -49,9 +77,14 @@ func exitCode(err error) int {
 	return 1
 }
 
-func hasFlag(args []string, f string) bool {
+// debugFlag reports whether args ask for --debug, before cobra has parsed
+// them (the panic may come from the parsing).
+func debugFlag(args []string) bool {
 	for _, a := range args {
-		if a == f {
+		if a == "--" {
+			break
+		}
+		if v, ok := strings.CutPrefix(a, "--debug"); ok && (v == "" || v == "=true" || v == "=1") {
 			return true
 		}
 	}
