@@ -22,14 +22,14 @@ const (
 	rmDissolved
 )
 
-var matchSpecs = []colSpec{
-	{"mentee_id", []string{"mentee id", "mentee employee id", "mentee staff id", "mentee worker id", "mentee person id", "mentee"}, true},
-	{"mentee_name", []string{"mentee name", "mentee full name"}, false},
-	{"mentor_id", []string{"mentor id", "mentor employee id", "mentor staff id", "mentor worker id", "mentor person id", "primary mentor id", "mentor", "primary mentor"}, true},
-	{"mentor_name", []string{"mentor name", "mentor full name", "primary mentor name"}, false},
-	{"score", []string{"total score", "match score"}, false},
-	{"dissolved_mentors", []string{"dissolved", "dissolved pairs"}, false},
-}
+var matchSpecs = specs(
+	colSpec{name: "mentee_id", aliases: []string{"mentee employee id", "mentee staff id", "mentee worker id", "mentee person id"}, need: true},
+	colSpec{name: "mentee_name", aliases: []string{"mentee full name"}},
+	colSpec{name: "mentor_id", aliases: []string{"mentor employee id", "mentor staff id", "mentor worker id", "mentor person id", "primary mentor id"}, need: true},
+	colSpec{name: "mentor_name", aliases: []string{"mentor full name", "primary mentor name"}},
+	colSpec{name: "score", aliases: []string{"total score", "match score"}},
+	colSpec{name: "dissolved_mentors", aliases: []string{"dissolved", "dissolved pairs"}},
+)
 
 const (
 	ruID = iota
@@ -38,12 +38,12 @@ const (
 	ruReason
 )
 
-var unmatchedSpecs = []colSpec{
-	{"id", []string{"employee id", "person id", "staff id", "worker id"}, true},
-	{"name", []string{"full name", "display name"}, false},
-	{"role", []string{"type", "participant type"}, false},
-	{"reason", []string{"why"}, false},
-}
+var unmatchedSpecs = specs(
+	colSpec{name: "id", aliases: []string{"employee id", "person id", "staff id", "worker id"}, need: true},
+	colSpec{name: "name", aliases: []string{"full name", "display name"}},
+	colSpec{name: "role", aliases: []string{"type", "participant type"}},
+	colSpec{name: "reason", aliases: []string{"why"}},
+)
 
 const (
 	rdMentee = iota
@@ -53,17 +53,17 @@ const (
 	rdWhy
 )
 
-var dissolvedSpecs = []colSpec{
+var dissolvedSpecs = specs(
 	matchSpecs[rmMentee], matchSpecs[rmMenteeName], matchSpecs[rmMentor], matchSpecs[rmMentorName],
-	{"why", []string{"reason"}, false},
-}
+	colSpec{name: "why", aliases: []string{"reason"}},
+)
 
 // rosterEntry is one row of a roster file, with where it came from.
 type rosterEntry struct {
 	mentee, menteeName, mentor, mentorName, extra string
-	score                                     float64
-	at                                        mentormatch.Problem // File, Sheet, Row; Column for JSON
-	where                                     string              // "row 7" or "matches[6]", for messages
+	score                                         float64
+	at                                            mentormatch.Problem // File, Sheet, Row; Column for JSON
+	where                                         string              // "row 7" or "matches[6]", for messages
 }
 
 func (e *rosterEntry) problem(column, format string, args ...any) mentormatch.Problem {

@@ -15,6 +15,19 @@ type colSpec struct {
 	name    string // canonical name, as our own files write it
 	aliases []string
 	need    bool
+	norm    map[string]bool // name and aliases through normHeader; see specs
+}
+
+// specs prepares a list of column specs for mapCols.
+func specs(list ...colSpec) []colSpec {
+	for k := range list {
+		s := &list[k]
+		s.norm = map[string]bool{normHeader(s.name): true}
+		for _, a := range s.aliases {
+			s.norm[normHeader(a)] = true
+		}
+	}
+	return list
 }
 
 // colMap is a header row mapped onto a list of specs.
@@ -41,7 +54,7 @@ func mapCols(row []string, specs []colSpec) colMap {
 			if m.at[k] >= 0 {
 				continue
 			}
-			if n == normHeader(s.name) || containsNorm(s.aliases, n) {
+			if s.norm[n] {
 				m.at[k], m.header[k] = i, text
 				m.known++
 				break
@@ -49,15 +62,6 @@ func mapCols(row []string, specs []colSpec) colMap {
 		}
 	}
 	return m
-}
-
-func containsNorm(list []string, n string) bool {
-	for _, a := range list {
-		if normHeader(a) == n {
-			return true
-		}
-	}
-	return false
 }
 
 // missing names the required specs that m lacks.
@@ -89,7 +93,8 @@ func (m colMap) column(specs []colSpec, k int) string {
 
 // findCols returns the header row among the first rows: the first with
 // every required column. When there is none, it returns the row with the
-// most known columns and false, so the caller can say what is missing.
+// most known columns (at least two, or -1) and false, so the caller can say
+// what is missing.
 func findCols(rows [][]string, specs []colSpec) (int, colMap, bool) {
 	best, bestMap := -1, colMap{}
 	for i := range min(len(rows), headerSearchRows) {
@@ -97,7 +102,7 @@ func findCols(rows [][]string, specs []colSpec) (int, colMap, bool) {
 		if len(m.missing(specs)) == 0 {
 			return i, m, true
 		}
-		if m.known > bestMap.known {
+		if m.known > max(bestMap.known, 1) {
 			best, bestMap = i, m
 		}
 	}
@@ -182,14 +187,14 @@ const (
 	svComment
 )
 
-var surveySpecs = []colSpec{
-	{"mentee_id", []string{"mentee id", "mentee", "mentee employee id", "mentee staff id", "mentee worker id", "mentee person id"}, true},
-	{"mentor_id", []string{"mentor id", "mentor", "mentor employee id", "mentor staff id", "mentor worker id", "mentor person id"}, true},
-	{"rater", []string{"rater", "respondent", "answered by", "rated by", "from", "role"}, true},
-	{"rating", []string{"rating", "score", "health", "overall rating", "satisfaction"}, true},
-	{"wants_change", []string{"wants change", "wants a change", "change requested", "request change", "change"}, false},
-	{"comment", []string{"comment", "comments", "notes", "feedback", "remarks"}, false},
-}
+var surveySpecs = specs(
+	colSpec{name: "mentee_id", aliases: []string{"mentee id", "mentee", "mentee employee id", "mentee staff id", "mentee worker id", "mentee person id"}, need: true},
+	colSpec{name: "mentor_id", aliases: []string{"mentor id", "mentor", "mentor employee id", "mentor staff id", "mentor worker id", "mentor person id"}, need: true},
+	colSpec{name: "rater", aliases: []string{"respondent", "answered by", "rated by", "from", "role"}, need: true},
+	colSpec{name: "rating", aliases: []string{"score", "health", "overall rating", "satisfaction"}, need: true},
+	colSpec{name: "wants_change", aliases: []string{"wants a change", "change requested", "request change", "change"}},
+	colSpec{name: "comment", aliases: []string{"comments", "notes", "feedback", "remarks"}},
+)
 
 // SurveyOptions tune how a survey is read.
 type SurveyOptions struct {
@@ -261,7 +266,7 @@ func readAnswers(t *rawTable, s *mentormatch.Survey, pairs *pairIndex) mentormat
 			bad(svRater, "missing: expected mentee or mentor (who answered)")
 			ok = false
 		case err != nil || r == mentormatch.RoleBoth:
-			bad(svRater, "%q: expected mentee or mentor (who answered)", m.cell(row, svRater))
+			bad(svRater, "rater %q: expected mentee or mentor (who answered)", m.cell(row, svRater))
 			ok = false
 		default:
 			a.Rater = r
@@ -273,7 +278,7 @@ func readAnswers(t *rawTable, s *mentormatch.Survey, pairs *pairIndex) mentormat
 		default:
 			n, whole := parseWhole(v)
 			if !whole || n < 1 || n > 5 {
-				bad(svRating, "%q: expected a whole number from 1 to 5", v)
+				bad(svRating, "rating %q: expected a whole number from 1 to 5", v)
 				ok = false
 			}
 			a.Rating = n
@@ -281,7 +286,7 @@ func readAnswers(t *rawTable, s *mentormatch.Survey, pairs *pairIndex) mentormat
 		if v := m.cell(row, svChange); v != "" {
 			yes, err := parseYesNo(v)
 			if err != nil {
-				bad(svChange, "%q: expected yes or no", v)
+				bad(svChange, "wants_change %q: expected yes or no", v)
 				ok = false
 			}
 			a.WantsChange = yes
