@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -61,6 +62,7 @@ type person struct {
 	isMentee  bool
 	isMentor  bool
 	departStr string
+	crit      []cval // one per criterion
 }
 
 // Scorer scores the pairs of one program under one configuration. It is safe
@@ -77,6 +79,12 @@ type Scorer struct {
 	nskills    int
 	skillNames []string
 	goalNames  []string
+	// crits are the configured criteria; hardCrits and softCrits index
+	// the hard ones and those shown as components.
+	crits     []criterion
+	hardCrits []int
+	softCrits []int
+	warnings  []mentormatch.Problem
 }
 
 // Breakdown is a pair's score in detail.
@@ -126,6 +134,9 @@ func New(p *mentormatch.Program, cfg mentormatch.Config) (*Scorer, error) {
 	s.w = [5]float64{wt.Skills, wt.Availability, wt.Goals, wt.Level, wt.Prefers}
 	for _, v := range s.w {
 		s.wsum += v
+	}
+	for _, c := range cfg.Criteria {
+		s.wsum += c.Weight
 	}
 	syn := map[string]string{}
 	for k, v := range cfg.Synonyms {
@@ -221,7 +232,26 @@ func New(p *mentormatch.Program, cfg mentormatch.Config) (*Scorer, error) {
 			}
 		}
 	}
+	if ps := s.prepareCriteria(); len(ps) > 0 {
+		ps.Sort()
+		return nil, ps
+	}
 	return s, nil
+}
+
+// Warnings are problems with the criteria that do not stop scoring, such
+// as a mentee_preference column no mentee filled in.
+func (s *Scorer) Warnings() []mentormatch.Problem { return s.warnings }
+
+// ComponentNames lists the components of every Breakdown in order: the
+// built-in ones (Names), then the criteria that are soft or carry a weight,
+// in the configuration's order.
+func (s *Scorer) ComponentNames() []string {
+	names := slices.Clone(Names)
+	for _, k := range s.softCrits {
+		names = append(names, s.crits[k].name)
+	}
+	return names
 }
 
 func contains(s []int, v int) bool {
@@ -283,6 +313,10 @@ func (s *Scorer) forbidden(e, m *person, overlap float64) string {
 		return ruleBelow
 	case r.MinOverlapHours > 0 && overlap >= 0 && overlap < r.MinOverlapHours:
 		return ruleOverlap
+	}
+	if len(s.hardCrits) > 0 {
+		rule, _ := s.failedHard(e, m)
+		return rule
 	}
 	return ""
 }
@@ -355,12 +389,14 @@ func levelFit(gap int) float64 {
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
-func (s *Scorer) total(c [5]float64) float64 {
+// total is the pair's score from the built-in components and the
+// criteria's weighted sum (critPoints).
+func (s *Scorer) total(c [5]float64, crit float64) float64 {
 	t := 0.0
 	for k, v := range c {
 		t += s.w[k] * v
 	}
-	return round2(100 * t / s.wsum)
+	return round2(100 * (t + crit) / s.wsum)
 }
 
 // score is the matrix cell of the pair: NaN when forbidden.
@@ -374,7 +410,7 @@ func (s *Scorer) score(i, j int) float64 {
 	if s.cfg.Rules.MinOverlapHours > 0 && s.forbidden(e, m, overlap) != "" {
 		return math.NaN()
 	}
-	t := s.total(c)
+	t := s.total(c, s.critPoints(e, m))
 	if t < s.cfg.Rules.MinScore {
 		return math.NaN()
 	}
@@ -419,12 +455,21 @@ func (s *Scorer) Matrix() *mat.Dense {
 func (s *Scorer) Pair(i, j int) Breakdown {
 	e, m := &s.mentees[i], &s.mentors[j]
 	c, overlap := s.components(i, j)
-	b := Breakdown{OverlapHours: overlap, Components: make([]mentormatch.Component, len(Names))}
+	b := Breakdown{OverlapHours: overlap, Components: make([]mentormatch.Component, len(Names), len(Names)+len(s.softCrits))}
 	for k, name := range Names {
 		b.Components[k] = mentormatch.Component{Name: name, Value: round4(c[k]), Points: round2(100 * s.w[k] * c[k] / s.wsum)}
 	}
+	for _, k := range s.softCrits {
+		cr := &s.crits[k]
+		v := softValue(cr.eval(&e.crit[k], &m.crit[k]))
+		b.Components = append(b.Components, mentormatch.Component{Name: cr.name, Value: round4(v), Points: round2(100 * cr.weight * v / s.wsum)})
+	}
 	b.Forbidden = s.forbidden(e, m, overlap)
-	t := s.total(c)
+	// A criterion's reason gets the two cells, when it is the one that forbids.
+	if _, k := s.failedHard(e, m); k >= 0 && (b.Forbidden == s.crits[k].failKey || b.Forbidden == s.crits[k].blankKey) {
+		b.Forbidden += " (" + s.crits[k].detail(&e.crit[k], &m.crit[k]) + ")"
+	}
+	t := s.total(c, s.critPoints(e, m))
 	if b.Forbidden == "" && t < s.cfg.Rules.MinScore {
 		b.Forbidden = fmt.Sprintf("%s (%.2f < %.2f)", ruleMinScore, t, s.cfg.Rules.MinScore)
 	}
@@ -479,6 +524,13 @@ func (s *Scorer) reason(i, j int, c [5]float64, overlap float64) string {
 	}
 	if c[4] > 0 {
 		parts = append(parts, part{s.w[4] * c[4], "asked for this mentor"})
+	}
+	for _, k := range s.softCrits {
+		cr := &s.crits[k]
+		if text := cr.reasonPart(&e.crit[k], &m.crit[k]); text != "" && cr.weight > 0 {
+			v, _ := cr.eval(&e.crit[k], &m.crit[k])
+			parts = append(parts, part{cr.weight * v, text})
+		}
 	}
 	sort.SliceStable(parts, func(a, b int) bool { return parts[a].points > parts[b].points })
 	if len(parts) > 3 {

@@ -1,0 +1,108 @@
+package scoring
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/mentormatch/mentormatch"
+)
+
+// FoldHeader folds a column header the way the people readers match
+// headers: lower case, without white space and the characters "_", "-"
+// and ".". "Work_Style", "work style" and "WorkStyle" fold alike.
+func FoldHeader(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch r {
+		case ' ', '\t', '\n', '\r', '_', '-', '.', '\u00a0', '\ufeff':
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// builtinColumn is a column the people readers turn into a Person field,
+// which a criterion may read too.
+type builtinColumn struct {
+	name string // as the documentation names it
+	cell func(p *mentormatch.Person) string
+}
+
+// builtinColumns maps folded headers to the built-in columns criteria may
+// name. The aliases are those the people readers recognise, so that a
+// "Team" header read as the department is found under "team" too.
+var builtinColumns = map[string]builtinColumn{}
+
+func init() {
+	for _, b := range []struct {
+		col     builtinColumn
+		aliases []string
+	}{
+		{builtinColumn{"department", func(p *mentormatch.Person) string { return p.Department }},
+			[]string{"department", "dept", "team", "org unit", "organisational unit", "organizational unit"}},
+		{builtinColumn{"level", func(p *mentormatch.Person) string {
+			if p.Level <= 0 {
+				return ""
+			}
+			return strconv.Itoa(p.Level)
+		}}, []string{"level", "grade", "job level", "seniority", "career level", "job grade"}},
+		{builtinColumn{"languages", func(p *mentormatch.Person) string { return strings.Join(p.Languages, "; ") }},
+			[]string{"languages", "language", "spoken languages"}},
+		{builtinColumn{"timezone", func(p *mentormatch.Person) string { return p.TimeZone }},
+			[]string{"timezone", "time zone", "tz"}},
+	} {
+		for _, a := range b.aliases {
+			builtinColumns[FoldHeader(a)] = b.col
+		}
+	}
+}
+
+// column is a criterion's column, resolved.
+type column struct {
+	asked   string // as the configuration names it
+	key     string // folded
+	builtin *builtinColumn
+}
+
+func newColumn(name string) column {
+	c := column{asked: strings.TrimSpace(name), key: FoldHeader(name)}
+	if b, ok := builtinColumns[c.key]; ok {
+		c.builtin = &b
+	}
+	return c
+}
+
+// cell returns p's cell in the column, trimmed, and the column's header as
+// the person's file writes it ("" when the cell is blank).
+func (c column) cell(p *mentormatch.Person) (value, header string) {
+	if c.builtin != nil {
+		return strings.TrimSpace(c.builtin.cell(p)), c.builtin.name
+	}
+	// Two headers of one file may fold alike ("Gender", "gender"): the
+	// first in byte order wins, so the choice never depends on map order.
+	for k, v := range p.Extra {
+		if FoldHeader(k) == c.key && (header == "" || k < header) {
+			value, header = v, k
+		}
+	}
+	return strings.TrimSpace(value), header
+}
+
+// extraHeaders lists the headers of the columns the readers kept as extra
+// for the people given, sorted, for a message about a missing column.
+func extraHeaders(p *mentormatch.Program, people []int) []string {
+	seen := map[string]bool{}
+	for _, i := range people {
+		for k := range p.People[i].Extra {
+			seen[k] = true
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for k := range seen {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
