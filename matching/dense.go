@@ -1,8 +1,12 @@
 package matching
 
-import "math"
+import (
+	"math"
+	"sort"
+)
 
 var inf = math.Inf(1)
+
 
 // dense is the shortest augmenting path solver on a dense cost matrix. Its
 // rows ("sources", one unit each) are augmented from; its columns
@@ -25,15 +29,19 @@ type dense struct {
 
 	cap  []int32   // capacity of each target
 	room []int32   // capacity left
-	v    []float64 // target potentials; −Inf for targets that take nothing
+	v    []float64 // target potentials; NaN for targets that take nothing
 	col  []int32   // target of each source, −1
 	head []int32   // first source assigned to each target, −1
 	next []int32   // next source assigned to the same target
 
-	d    []float64 // search labels of targets
-	pred []int32   // source that last lowered a target's label
-	list []int32   // targets that take something, reordered by searches
-	dead []int32   // sources searched from that stayed unassigned
+	d       []float64 // search labels of targets
+	pred    []int32   // source that last lowered a target's label
+	list    []int32   // targets that take something
+	off     []int32   // targets that take nothing
+	ready   []int32   // targets at the least label, not yet settled
+	settled []int32   // targets settled by the search, in order
+	labels  []float64 // their labels
+	dead    []int32   // sources searched from that stayed unassigned
 }
 
 func newDense(ns, nd int, data []float64, base []int32, sign float64, caps []int32) *dense {
@@ -47,7 +55,8 @@ func newDense(ns, nd int, data []float64, base []int32, sign float64, caps []int
 		p.head[j] = -1
 		p.room[j] = caps[j]
 		if caps[j] == 0 {
-			p.v[j] = math.Inf(-1) // every reduced cost into j is +Inf
+			p.v[j] = math.NaN() // every reduced cost into j is NaN: never taken
+			p.off = append(p.off, int32(j))
 		} else {
 			p.list = append(p.list, int32(j))
 		}
@@ -73,7 +82,17 @@ func (p *dense) run() {
 	for r := range free {
 		free[r] = int32(r)
 	}
-	for _, r := range p.reduce(free) {
+	rest := p.reduce(free)
+	// Searching from the sources with the cheapest best cells first keeps
+	// paths short when rows share preferences (low-rank scores): later,
+	// weaker sources then settle for what is left instead of displacing
+	// chains of earlier ones.
+	key := make([]float64, p.ns)
+	for _, r := range rest {
+		key[r], _, _, _ = p.best2(r)
+	}
+	sort.SliceStable(rest, func(a, b int) bool { return key[rest[a]] < key[rest[b]] })
+	for _, r := range rest {
 		p.augment(r)
 	}
 }
@@ -112,15 +131,19 @@ func (p *dense) best2(r int32) (u1 float64, j1 int32, u2 float64, j2 int32) {
 	u1, u2, j1, j2 = inf, inf, -1, -1
 	for j, c := range row {
 		h := s*c - v[j]
-		if h < u2 {
+		if h <= u2 {
 			switch {
 			case h < u1:
 				u2, j2 = u1, j1
 				u1, j1 = h, int32(j)
-			case h == u1 && room[j1] <= 0 && room[j] > 0:
-				u2, j2 = u1, j1
-				j1 = int32(j)
-			default:
+			case h == u1 && j1 >= 0:
+				if room[j1] <= 0 && room[j] > 0 {
+					j2, j1 = j1, int32(j)
+				} else if j2 < 0 || u2 > u1 {
+					j2 = int32(j)
+				}
+				u2 = h
+			case h < u2:
 				u2, j2 = h, int32(j)
 			}
 		}
@@ -197,14 +220,17 @@ func (p *dense) reduce(free []int32) []int32 {
 // targets at the current least label together) and augments along it. If
 // no target with room is reachable, f takes a place from an assigned source
 // when that lowers the total (see fail).
+//
+// Labels of settled, ready and inactive targets are NaN, which every
+// comparison rejects, so the scans run over whole rows in order.
 func (p *dense) augment(f int32) {
-	list, d, pred, v, room := p.list, p.d, p.pred, p.v, p.room
-	n := len(list)
+	d, pred, v, room := p.d, p.pred, p.v, p.room
 	s := p.sign
 	row := p.row(f)
 	d = d[:len(row)]
 	pred = pred[:len(row)]
 	v = v[:len(row)]
+	room = room[:len(row)]
 	for j, c := range row {
 		x := s*c - v[j]
 		if !(x < inf) {
@@ -213,62 +239,69 @@ func (p *dense) augment(f int32) {
 		d[j] = x
 		pred[j] = f
 	}
-	// list[:lo] settled, list[lo:hi] at the least label min, list[hi:] to do.
-	lo, hi, last := 0, 0, 0
+	for _, j := range p.off {
+		d[j] = math.NaN()
+	}
+	ready, settled, labels := p.ready[:0], p.settled[:0], p.labels[:0]
 	least := 0.0
 	end := int32(-1)
 search:
 	for {
-		if lo == hi {
-			last = lo
+		if len(ready) == 0 {
 			least = inf
-			for k := hi; k < n; k++ {
-				j := list[k]
-				if x := d[j]; x <= least {
+			for j, x := range d {
+				if x <= least {
 					if x < least {
-						hi = lo
 						least = x
+						ready = ready[:0]
 					}
-					list[k], list[hi] = list[hi], j
-					hi++
+					ready = append(ready, int32(j))
 				}
 			}
 			if least == inf {
-				p.fail(f, lo)
-				return
+				break
 			}
-			for _, j := range list[lo:hi] {
+			for _, j := range ready {
+				d[j] = math.NaN()
 				if room[j] > 0 {
 					end = j
-					break search
 				}
 			}
+			if end >= 0 {
+				break
+			}
 		}
-		j1 := list[lo]
-		lo++
+		j1 := ready[len(ready)-1]
+		ready = ready[:len(ready)-1]
+		settled = append(settled, j1)
+		labels = append(labels, least)
 		for r := p.head[j1]; r >= 0; r = p.next[r] {
 			row := p.row(r)
 			h := s*row[j1] - v[j1] - least
-			for k := hi; k < n; k++ {
-				j := list[k]
-				x := s*row[j] - v[j] - h
-				if x < d[j] {
+			for j, c := range row {
+				if x := s*c - v[j] - h; x < d[j] {
 					pred[j] = r
 					if x == least {
 						if room[j] > 0 {
-							end = j
+							end = int32(j)
 							break search
 						}
-						list[k], list[hi] = list[hi], j
-						hi++
+						d[j] = math.NaN()
+						ready = append(ready, int32(j))
+						continue
 					}
 					d[j] = x
 				}
 			}
 		}
 	}
-	for _, j := range list[:last] {
-		v[j] += d[j] - least
+	p.ready, p.settled, p.labels = ready, settled, labels
+	if end < 0 {
+		p.fail(f)
+		return
+	}
+	for k, j := range settled {
+		v[j] += labels[k] - least
 	}
 	p.room[end]--
 	p.flip(end)
@@ -292,21 +325,20 @@ func (p *dense) flip(end int32) {
 	}
 }
 
-// fail handles a search from f that settled list[:lo] without reaching a
-// target with room: the assignment is already of maximum size, and f may
-// only replace an assigned source q along a path of settled targets. The
-// change in total is d(j) − u(q) for q assigned to j (d counts from f with
-// u(f) = 0); the least one is taken when negative, keeping the invariants
-// (Dijkstra's potential update with the path's end as threshold). The
-// source left free is recorded for settle.
-func (p *dense) fail(f int32, lo int) {
-	settled := p.list[:lo]
-	best, bj, bq := 0.0, int32(-1), int32(-1)
-	for _, j := range settled {
+// fail handles a search from f that settled every target it reaches
+// without finding one with room: the assignment is already of maximum size,
+// and f may only replace an assigned source q along a path of settled
+// targets. The change in total is d(j) − u(q) for q assigned to j (labels
+// count from f with u(f) = 0); the least one is taken when negative,
+// keeping the invariants (Dijkstra's potential update with the path's end
+// as threshold). The source left free is recorded for settle.
+func (p *dense) fail(f int32) {
+	best, bj, bq, top := 0.0, int32(-1), int32(-1), 0.0
+	for k, j := range p.settled {
 		for q := p.head[j]; q >= 0; q = p.next[q] {
 			u := p.sign*p.row(q)[j] - p.v[j]
-			if delta := p.d[j] - u; delta < best {
-				best, bj, bq = delta, j, q
+			if delta := p.labels[k] - u; delta < best {
+				best, bj, bq, top = delta, j, q, p.labels[k]
 			}
 		}
 	}
@@ -314,9 +346,8 @@ func (p *dense) fail(f int32, lo int) {
 		p.dead = append(p.dead, f)
 		return
 	}
-	top := p.d[bj]
-	for _, j := range settled {
-		if x := p.d[j]; x < top {
+	for k, j := range p.settled {
+		if x := p.labels[k]; x < top {
 			p.v[j] += x - top
 		}
 	}
