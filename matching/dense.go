@@ -7,7 +7,6 @@ import (
 
 var inf = math.Inf(1)
 
-
 // dense is the shortest augmenting path solver on a dense cost matrix. Its
 // rows ("sources", one unit each) are augmented from; its columns
 // ("targets") have capacities. A source is a row of data, or, through base,
