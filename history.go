@@ -1,5 +1,7 @@
 package mentormatch
 
+import "time"
+
 // Dissolved is a mentee–mentor pair that a re-match took apart. It is kept
 // in every later roster so that the pair is never formed again.
 type Dissolved struct {
@@ -21,7 +23,16 @@ type Answer struct {
 	Rating      int
 	WantsChange bool
 	Comment     string
-	Source      Source
+	// Skills are levels (0–5) the rater gives the mentee's skills, when
+	// the survey is a check-in that asks: a mentee's are self-ratings.
+	Skills []Skill
+	// Milestone is the rater's view of the pair's current milestone:
+	// MilestoneDone, MilestoneOnTrack, MilestoneBehind, or "" when not asked.
+	Milestone string
+	// Date is when the answer was given, at 00:00 UTC; zero when the survey
+	// has no date column.
+	Date   time.Time
+	Source Source
 }
 
 // Survey is a relationship-health survey as read from a file.

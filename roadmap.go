@@ -75,6 +75,13 @@ type Milestone struct {
 	Text  string    `json:"text"`
 }
 
+// Milestone statuses a check-in survey may report (Answer.Milestone).
+const (
+	MilestoneDone    = "done"
+	MilestoneOnTrack = "on track"
+	MilestoneBehind  = "behind"
+)
+
 // Checkpoint kinds: what a session is for in the roadmap. A session may be
 // several at once; one with none is a check-in.
 const (

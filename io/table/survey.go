@@ -2,8 +2,10 @@ package table
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/mentormatch/mentormatch"
 )
@@ -185,6 +187,9 @@ const (
 	svRating
 	svChange
 	svComment
+	svSkills
+	svMilestone
+	svDate
 )
 
 var surveySpecs = specs(
@@ -194,6 +199,9 @@ var surveySpecs = specs(
 	colSpec{name: "rating", aliases: []string{"score", "health", "overall rating", "satisfaction"}, need: true},
 	colSpec{name: "wants_change", aliases: []string{"wants a change", "change requested", "request change", "change"}},
 	colSpec{name: "comment", aliases: []string{"comments", "notes", "feedback", "remarks"}},
+	colSpec{name: "skills", aliases: []string{"self ratings", "self rating", "skill ratings", "skill levels", "self assessment"}},
+	colSpec{name: "milestone", aliases: []string{"milestone status", "milestones", "milestone progress", "progress", "status"}},
+	colSpec{name: "date", aliases: []string{"answered on", "answer date", "response date", "survey date", "submitted", "submitted on", "submitted at", "timestamp", "completed on"}},
 )
 
 // SurveyOptions tune how a survey is read.
@@ -208,7 +216,10 @@ type SurveyOptions struct {
 // ReadSurvey reads a relationship-health survey: one row per answer with
 // the columns mentee_id, mentor_id, rater (mentee or mentor), rating (a
 // whole number 1–5) and the optional wants_change (yes or no; empty is no)
-// and comment. Header names match like a people file's, after up to a few
+// and comment. A check-in survey may add skills (levels 0–5 the rater gives
+// the mentee, as in "go:3; kubernetes:2", or one "skill: NAME" column per
+// skill), milestone (done, on track or behind) and date (YYYY-MM-DD).
+// Header names match like a people file's, after up to a few
 // title rows, and a few aliases are known ("Mentee ID", "Respondent",
 // "Score", "Comments"). With opt.Roster, an answer must name a pair the
 // roster has. The error is mentormatch.Problems listing every bad cell with
@@ -237,6 +248,7 @@ func readAnswers(t *rawTable, s *mentormatch.Survey, pairs *pairIndex) mentormat
 		return ps
 	}
 	col := func(k int) string { return m.column(surveySpecs, k) }
+	skillCols := skillColumns(t.Rows[hi], m)
 	for i := hi + 1; i < len(t.Rows); i++ {
 		row, line := t.Rows[i], t.Lines[i]
 		if blank(row) {
@@ -291,6 +303,11 @@ func readAnswers(t *rawTable, s *mentormatch.Survey, pairs *pairIndex) mentormat
 			}
 			a.WantsChange = yes
 		}
+		if !readCheckIn(&a, m, row, skillCols, func(column, format string, args ...any) {
+			ps = append(ps, t.problem(line, column, format, args...))
+		}) {
+			ok = false
+		}
 		if a.MenteeID != "" && a.MentorID != "" {
 			if k, msg := pairs.check(a.MenteeID, a.MentorID); msg != "" {
 				ps = append(ps, t.problem(line, col(k), "%s", msg))
@@ -305,6 +322,102 @@ func readAnswers(t *rawTable, s *mentormatch.Survey, pairs *pairIndex) mentormat
 		ps = append(ps, t.problem(t.Lines[hi], "", "no answers below the header row"))
 	}
 	return ps
+}
+
+// skillCol is a "skill: NAME" column of a check-in survey.
+type skillCol struct {
+	at           int
+	skill, title string
+}
+
+// skillColumns finds the "skill: NAME" columns of a survey's header row.
+func skillColumns(header []string, m colMap) []skillCol {
+	var out []skillCol
+	for i, cell := range header {
+		cell = strings.TrimSpace(cell)
+		if name, ok := skillColumn(cell); ok && !slices.Contains(m.at, i) {
+			out = append(out, skillCol{at: i, skill: name, title: cell})
+		}
+	}
+	return out
+}
+
+// readCheckIn reads a check-in survey's optional cells into a: ratings of
+// the mentee's skills, the milestone status and the date. It reports
+// whether they were all valid; bad is told about each problem.
+func readCheckIn(a *mentormatch.Answer, m colMap, row []string, skillCols []skillCol, bad func(column, format string, args ...any)) bool {
+	ok := true
+	if v := m.cell(row, svSkills); v != "" {
+		sk, err := ParseSkills(v)
+		if err != nil {
+			bad(m.column(surveySpecs, svSkills), "skills: %v", err)
+			ok = false
+		}
+		a.Skills = sk
+	}
+	for _, c := range skillCols {
+		v := ""
+		if c.at < len(row) {
+			v = strings.TrimSpace(row[c.at])
+		}
+		if v == "" {
+			continue
+		}
+		lv, whole := parseWhole(v)
+		if !whole || lv < 0 || lv > 5 {
+			bad(c.title, "level %q: expected a whole number from 0 to 5", v)
+			ok = false
+			continue
+		}
+		if k := slices.IndexFunc(a.Skills, func(s mentormatch.Skill) bool { return s.Name == c.skill }); k >= 0 {
+			a.Skills[k].Level = lv
+		} else {
+			a.Skills = append(a.Skills, mentormatch.Skill{Name: c.skill, Level: lv})
+		}
+	}
+	if v := m.cell(row, svMilestone); v != "" {
+		st, err := parseMilestone(v)
+		if err != nil {
+			bad(m.column(surveySpecs, svMilestone), "milestone %q: expected done, on track or behind", v)
+			ok = false
+		}
+		a.Milestone = st
+	}
+	if v := m.cell(row, svDate); v != "" {
+		d, err := parseDate(v)
+		if err != nil {
+			bad(m.column(surveySpecs, svDate), "date %q: expected a date as YYYY-MM-DD", v)
+			ok = false
+		}
+		a.Date = d
+	}
+	return ok
+}
+
+// parseMilestone reads a milestone status and its usual spellings.
+func parseMilestone(s string) (string, error) {
+	switch strings.Join(strings.Fields(strings.NewReplacer("-", " ", "_", " ").Replace(strings.ToLower(s))), " ") {
+	case "done", "complete", "completed", "finished", "achieved":
+		return mentormatch.MilestoneDone, nil
+	case "on track", "ontrack", "on schedule", "in progress":
+		return mentormatch.MilestoneOnTrack, nil
+	case "behind", "late", "delayed", "off track", "behind schedule":
+		return mentormatch.MilestoneBehind, nil
+	}
+	return "", fmt.Errorf("%q: expected done, on track or behind", s)
+}
+
+// parseDate reads an answer's date as YYYY-MM-DD, also with slashes or
+// with a time of day, which is dropped.
+func parseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{time.DateOnly, "2006/01/02", time.RFC3339, time.DateTime, "2006-01-02 15:04", "2006-01-02T15:04:05", "2006-01-02T15:04"} {
+		if d, err := time.Parse(layout, s); err == nil {
+			y, mo, day := d.Date()
+			return time.Date(y, mo, day, 0, 0, 0, 0, time.UTC), nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q: expected a date as YYYY-MM-DD", s)
 }
 
 // parseYesNo reads yes or no and their usual spellings.
