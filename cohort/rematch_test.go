@@ -258,12 +258,17 @@ func countRole(us []mentormatch.Unmatched, role string) int {
 	return n
 }
 
-func TestRematchExample(t *testing.T) {
+// exampleCase is the example program, its roster and the example survey.
+func exampleCase(t *testing.T) (*mentormatch.Program, mentormatch.Config, *mentormatch.Roster, *mentormatch.Survey) {
+	t.Helper()
 	p, cfg := exampleProgram(t)
 	res, err := roster.Match(p, cfg)
 	require.NoError(t, err)
-	prev := res.Roster
-	s := exampleSurvey(t, prev)
+	return p, cfg, res.Roster, exampleSurvey(t, res.Roster)
+}
+
+func TestRematchExample(t *testing.T) {
+	p, cfg, prev, s := exampleCase(t)
 	x, err := Rematch(p, cfg, prev, s, RematchOptions{})
 	require.NoError(t, err)
 	h := x.Health
@@ -300,11 +305,7 @@ func TestRematchExample(t *testing.T) {
 }
 
 func TestRematchMoves(t *testing.T) {
-	p, cfg := exampleProgram(t)
-	res, err := roster.Match(p, cfg)
-	require.NoError(t, err)
-	prev := res.Roster
-	s := exampleSurvey(t, prev)
+	p, cfg, prev, s := exampleCase(t)
 	base, err := Rematch(p, cfg, prev, s, RematchOptions{})
 	require.NoError(t, err)
 	for _, n := range []int{1, 3} {
