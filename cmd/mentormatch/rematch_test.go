@@ -170,7 +170,7 @@ func TestRematchAsANewUser(t *testing.T) {
 	dir := t.TempDir()
 	in := func(name string) string { return filepath.Join(dir, name) }
 	people, p := examplePeople(t, dir)
-	for _, out := range []string{"roster.json", "roster.xlsx"} {
+	for _, out := range []string{"roster.json", "roster.xlsx", "roster.csv"} {
 		code, _, stderr := cli(t, "match", people, "--out", in(out))
 		require.Equal(t, 0, code, stderr)
 	}
@@ -194,7 +194,15 @@ func TestRematchAsANewUser(t *testing.T) {
 	assert.Equal(t, string(outs[0]), string(outs[1]), "JSON and XLSX rosters give the same re-match")
 	assert.Equal(t, string(outs[0]), string(outs[2]), "a re-sorted, edited workbook gives the same re-match")
 
+	// A CSV roster lists only matches: the unmatched mentees count as new,
+	// so the changes say "joined", but the new roster is the same.
+	code, _, stderr := cli(t, "rematch", "--roster", in("roster.csv"), "--survey", in("survey.csv"), people, "--out", in("from-csv.json"))
+	require.Equal(t, 0, code, stderr)
+	fromCSV := readRematch(t, in("from-csv.json"))
+
 	second := readRematch(t, in("from-roster.json.json"))
+	assert.Equal(t, second.Matches, fromCSV.Matches)
+	assert.Equal(t, second.Dissolved, fromCSV.Dissolved)
 	assert.Equal(t, 3, second.Health.Flagged)
 	assert.Equal(t, len(first.Matches), second.Health.Pairs)
 	require.Len(t, second.Dissolved, 3)
@@ -221,7 +229,7 @@ func TestRematchAsANewUser(t *testing.T) {
 
 	// The re-match's own outputs are rosters too: from JSON and XLSX, a
 	// survey where everyone is happy changes nothing, and the history stays.
-	code, _, stderr := cli(t, "rematch", "--roster", in("from-roster.json.json"), "--survey", in("survey.csv"), people, "--out", in("x.json"))
+	code, _, stderr = cli(t, "rematch", "--roster", in("from-roster.json.json"), "--survey", in("survey.csv"), people, "--out", in("x.json"))
 	require.Equal(t, 2, code, "the old survey names dissolved pairs")
 	assert.Contains(t, stderr, "no longer a pair")
 	writeSurvey(t, in("happy.csv"), second.Matches, nil, nil, nil)
