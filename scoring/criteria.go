@@ -31,7 +31,7 @@ type cval struct {
 // criterion is a configured Criterion prepared for scoring.
 type criterion struct {
 	name      string
-	rule      string
+	kind      ruleKind
 	weight    float64
 	hard      bool
 	component bool // shown in breakdowns: soft, or hard with a weight
@@ -50,10 +50,29 @@ type criterion struct {
 // mentee_preference column.
 var preferenceBlank = []string{"any", "anyone", "either", "no preference", "none", "n/a", "na", "-", "not important", "doesn't matter", "does not matter"}
 
-// number rules read cells as numbers.
-func numeric(rule string) bool {
-	return rule == mentormatch.RuleAtLeast || rule == mentormatch.RuleAtMost || rule == mentormatch.RuleCloserIsBetter
+// ruleKind is a rule as a small integer, so that scoring a pair compares
+// no strings.
+type ruleKind uint8
+
+const (
+	kSame ruleKind = iota
+	kDifferent
+	kOverlap
+	kAtLeast
+	kAtMost
+	kCloser
+	kCompatible
+	kPreference
+)
+
+var ruleKinds = map[string]ruleKind{
+	mentormatch.RuleSame: kSame, mentormatch.RuleDifferent: kDifferent, mentormatch.RuleOverlap: kOverlap,
+	mentormatch.RuleAtLeast: kAtLeast, mentormatch.RuleAtMost: kAtMost, mentormatch.RuleCloserIsBetter: kCloser,
+	mentormatch.RuleCompatible: kCompatible, mentormatch.RuleMenteePreference: kPreference,
 }
+
+// numeric rules read cells as numbers.
+func (k ruleKind) numeric() bool { return k == kAtLeast || k == kAtMost || k == kCloser }
 
 // splitList splits a list cell on ";" and ",", normalised, blanks dropped.
 func splitList(s string) []string {
@@ -79,13 +98,13 @@ func (s *Scorer) prepareCriteria() mentormatch.Problems {
 	cfg := s.cfg
 	for k, cc := range cfg.Criteria {
 		c := criterion{
-			name: cc.ComponentName(), rule: cc.Rule, weight: cc.Weight, hard: cc.Hard,
+			name: cc.ComponentName(), kind: ruleKinds[cc.Rule], weight: cc.Weight, hard: cc.Hard,
 			component: cc.Weight > 0 || !cc.Hard, blank: cc.Blank, margin: cc.Margin, scale: cc.Scale,
 			values: &interner{ids: map[string]int32{}},
 		}
 		if c.blank == "" {
 			c.blank = mentormatch.BlankIgnore
-			if c.rule == mentormatch.RuleMenteePreference {
+			if c.kind == kPreference {
 				c.blank = mentormatch.BlankFail
 			}
 		}
@@ -98,7 +117,7 @@ func (s *Scorer) prepareCriteria() mentormatch.Problems {
 			allowed[normalise(v, nil)] = true
 			c.values.id(normalise(v, nil))
 		}
-		if c.rule == mentormatch.RuleCompatible {
+		if c.kind == kCompatible {
 			for _, a := range sortedKeys(cc.Table) {
 				allowed[normalise(a, nil)] = true
 				c.values.id(normalise(a, nil))
@@ -141,7 +160,7 @@ func (s *Scorer) prepareCriteria() mentormatch.Problems {
 				return true
 			}
 			switch {
-			case numeric(c.rule):
+			case c.kind.numeric():
 				n, ok := cfg.Number(raw)
 				if !ok {
 					bad("%q is not a number or a job title of the levels", raw)
@@ -149,7 +168,7 @@ func (s *Scorer) prepareCriteria() mentormatch.Problems {
 					return
 				}
 				v.num = n
-			case c.rule == mentormatch.RuleOverlap:
+			case c.kind == kOverlap:
 				for _, item := range splitList(raw) {
 					if check(item) {
 						v.set = append(v.set, c.values.id(item))
@@ -157,7 +176,7 @@ func (s *Scorer) prepareCriteria() mentormatch.Problems {
 				}
 				v.set = sortedUnique(v.set)
 				v.blank = len(v.set) == 0
-			case c.rule == mentormatch.RuleMenteePreference && menteeSide:
+			case c.kind == kPreference && menteeSide:
 				if slices.Contains(preferenceBlank, normalise(raw, nil)) {
 					v.blank = true
 					return
@@ -186,7 +205,7 @@ func (s *Scorer) prepareCriteria() mentormatch.Problems {
 		}
 		if cc.Value != "" {
 			c.fixed = &cval{id: -1}
-			if numeric(c.rule) {
+			if c.kind.numeric() {
 				c.fixed.num, _ = cfg.Number(cc.Value)
 			} else {
 				c.fixed.id = c.values.id(normalise(cc.Value, nil))
@@ -198,7 +217,7 @@ func (s *Scorer) prepareCriteria() mentormatch.Problems {
 			if c.fixed == nil {
 				p := &s.p.People[s.mentees[i].idx]
 				parse(p, menteeCol, true, &v)
-				if c.rule == mentormatch.RuleMenteePreference && v.same {
+				if c.kind == kPreference && v.same {
 					var own cval
 					parse(p, mentorCol, false, &own)
 					if own.blank {
@@ -229,7 +248,7 @@ func (s *Scorer) prepareCriteria() mentormatch.Problems {
 		}
 		switch {
 		case c.fixed != nil || seenMentee || len(s.mentees) == 0:
-		case c.rule == mentormatch.RuleMenteePreference:
+		case c.kind == kPreference:
 			// Nobody asking is a valid cohort; a misspelt column looks
 			// the same, so say so without stopping.
 			s.warnings = append(s.warnings, mentormatch.Problem{Column: key + ".column", Message: fmt.Sprintf(
@@ -244,7 +263,7 @@ func (s *Scorer) prepareCriteria() mentormatch.Problems {
 			}
 			missing("mentor", s.p.Mentors, mentorCol, field)
 		}
-		if c.rule == mentormatch.RuleCloserIsBetter && c.scale == 0 {
+		if c.kind == kCloser && c.scale == 0 {
 			c.scale = s.spread(len(s.crits))
 		}
 		s.crits = append(s.crits, c)
@@ -335,7 +354,7 @@ func (c *criterion) eval(e, m *cval) (float64, status) {
 	if c.fixed != nil {
 		e = c.fixed
 	}
-	if c.rule == mentormatch.RuleMenteePreference && e.blank {
+	if c.kind == kPreference && e.blank {
 		return 0, unknown // the mentee asked for nothing
 	}
 	if e.blank || m.blank {
@@ -344,7 +363,7 @@ func (c *criterion) eval(e, m *cval) (float64, status) {
 			return 0, blankFail
 		case mentormatch.BlankAsValue:
 			// Blank is a value of its own: equal to blank only.
-			if equal := e.blank && m.blank; equal == (c.rule == mentormatch.RuleSame) {
+			if equal := e.blank && m.blank; equal == (c.kind == kSame) {
 				return 1, met
 			}
 			return 0, unmet
@@ -353,24 +372,24 @@ func (c *criterion) eval(e, m *cval) (float64, status) {
 	}
 	ok := false
 	v := 0.0
-	switch c.rule {
-	case mentormatch.RuleSame:
+	switch c.kind {
+	case kSame:
 		ok = e.id == m.id
-	case mentormatch.RuleDifferent:
+	case kDifferent:
 		ok = e.id != m.id
-	case mentormatch.RuleCompatible:
+	case kCompatible:
 		n := len(c.values.names)
 		ok = c.compat[int(e.id)*n+int(m.id)]
-	case mentormatch.RuleMenteePreference:
+	case kPreference:
 		ok = e.same && e.id == m.id
 		if !ok {
 			_, ok = slices.BinarySearch(e.set, m.id)
 		}
-	case mentormatch.RuleAtLeast:
+	case kAtLeast:
 		ok = m.num-e.num >= c.margin
-	case mentormatch.RuleAtMost:
+	case kAtMost:
 		ok = m.num-e.num <= c.margin
-	case mentormatch.RuleCloserIsBetter:
+	case kCloser:
 		d := math.Abs(m.num - e.num)
 		ok = d <= c.margin
 		switch {
@@ -379,12 +398,12 @@ func (c *criterion) eval(e, m *cval) (float64, status) {
 		case d == 0:
 			v = 1
 		}
-	case mentormatch.RuleOverlap:
+	case kOverlap:
 		n := shared(e.set, m.set)
 		ok = n >= c.need
 		v = float64(n) / float64(len(e.set))
 	}
-	if c.rule != mentormatch.RuleCloserIsBetter && c.rule != mentormatch.RuleOverlap && ok {
+	if c.kind != kCloser && c.kind != kOverlap && ok {
 		v = 1
 	}
 	if ok {
@@ -455,7 +474,7 @@ func (c *criterion) show(v *cval) string {
 	switch {
 	case v.blank && !v.same:
 		return "blank"
-	case numeric(c.rule):
+	case c.kind.numeric():
 		return trimFloat(v.num)
 	case v.set != nil || v.same:
 		var items []string
@@ -488,16 +507,16 @@ func (c *criterion) reasonPart(e, m *cval) string {
 	if c.fixed != nil {
 		return c.name + ": " + c.show(m)
 	}
-	switch c.rule {
-	case mentormatch.RuleSame:
+	switch c.kind {
+	case kSame:
 		return "same " + c.name + ": " + c.show(m)
-	case mentormatch.RuleDifferent, mentormatch.RuleAtLeast, mentormatch.RuleAtMost, mentormatch.RuleCloserIsBetter:
+	case kDifferent, kAtLeast, kAtMost, kCloser:
 		return fmt.Sprintf("%s %s vs %s", c.name, c.show(m), c.show(e))
-	case mentormatch.RuleCompatible:
+	case kCompatible:
 		return fmt.Sprintf("%s: %s with %s", c.name, c.show(e), c.show(m))
-	case mentormatch.RuleMenteePreference:
+	case kPreference:
 		return fmt.Sprintf("%s as asked: %s", c.name, c.show(m))
-	case mentormatch.RuleOverlap:
+	case kOverlap:
 		var items []string
 		for _, id := range m.set {
 			if _, ok := slices.BinarySearch(e.set, id); ok {
