@@ -168,48 +168,28 @@ func (in *instance) solve() *Result {
 // solveRows augments from the rows, reading data in place.
 func (in *instance) solveRows(res *Result) {
 	p := newDense(in.rows, in.cols, in.data, nil, in.sign, in.caps)
-	p.run()
-	u := p.settle()
-	for i := range res.RowCol {
-		res.RowCol[i] = int(p.col[i])
-		res.RowDual[i] = in.sign * u[i]
-	}
-	for j, x := range p.v {
-		res.ColDual[j] = in.sign * x
-	}
+	in.finish(&p.state, true, p.run(), res)
 }
 
 // solveCols augments from the columns, each column repeated as many times
 // as its capacity over one shared row of a transposed copy of the costs.
 func (in *instance) solveCols(res *Result, seats int) {
-	t := transpose(in.rows, in.cols, in.data, in.sign)
-	base := make([]int32, 0, seats)
-	for j, k := range in.caps {
-		for range k {
-			base = append(base, int32(j))
-		}
-	}
 	ones := make([]int32, in.rows)
 	for i := range ones {
 		ones[i] = 1
 	}
-	p := newDense(seats, in.rows, t, base, 1, ones)
-	p.run()
-	u := p.settle()
-	for i := range res.RowCol {
-		if r := p.head[i]; r >= 0 {
-			res.RowCol[i] = int(base[r])
-		}
-		res.RowDual[i] = in.sign * p.v[i]
+	p := newDense(seats, in.rows, transpose(in.rows, in.cols, in.data, in.sign), copies(in.caps), 1, ones)
+	in.finish(&p.state, false, p.run(), res)
+}
+
+// finish translates a solved state into res, duals in the problem's sense.
+func (in *instance) finish(st *state, byRows bool, u []float64, res *Result) {
+	st.orient(byRows, u, res.RowCol, res.RowDual, res.ColDual)
+	for i := range res.RowDual {
+		res.RowDual[i] *= in.sign
 	}
-	// Assigned copies of a column share one potential (each is feasible
-	// against the others' cells); unassigned ones equal it after settle.
-	seen := make([]bool, in.cols)
-	for r, j := range base {
-		if !seen[j] || p.col[r] >= 0 {
-			res.ColDual[j] = in.sign * u[r]
-			seen[j] = p.col[r] >= 0
-		}
+	for j := range res.ColDual {
+		res.ColDual[j] *= in.sign
 	}
 }
 
