@@ -483,51 +483,19 @@ func (st *rematch) total(rowCol []int) float64 {
 // history of dissolved pairs sorted by ids.
 func (st *rematch) build() *mentormatch.Roster {
 	p := st.p
-	r := &mentormatch.Roster{Matches: []mentormatch.Match{}, Unmatched: []mentormatch.Unmatched{}, Load: make([]mentormatch.MentorLoad, len(p.Mentors))}
-	assigned := make([]int, len(p.Mentors))
-	for _, j := range st.rowCol {
-		if j >= 0 {
-			assigned[j]++
-		}
-	}
-	total := 0.0
-	for i, j := range st.rowCol {
-		e := p.Mentee(i)
-		if j < 0 {
-			why := st.unmatchedReason(i, assigned)
-			if st.freed[i] != "" {
-				why = st.freed[i] + "; " + why
-			}
-			r.Unmatched = append(r.Unmatched, mentormatch.Unmatched{ID: e.ID, Name: e.Name, Role: "mentee", Reason: why})
-			continue
-		}
-		b := st.sc.Pair(i, j)
-		r.Matches = append(r.Matches, mentormatch.Match{MenteeID: e.ID, MenteeName: e.Name, MentorID: p.Mentor(j).ID, MentorName: p.Mentor(j).Name,
-			Score: b.Score, Components: b.Components, Reason: b.Reason})
-		if len(r.Matches) == 1 || b.Score < r.Summary.MinScore {
-			r.Summary.MinScore = b.Score
-		}
-		total += b.Score
-	}
-	for j := range p.Mentors {
-		m := p.Mentor(j)
-		r.Load[j] = mentormatch.MentorLoad{MentorID: m.ID, MentorName: m.Name, Type: m.MentorType.String(), Capacity: st.caps[j], Assigned: assigned[j]}
-		if assigned[j] == 0 && st.caps[j] > 0 {
-			r.Unmatched = append(r.Unmatched, mentormatch.Unmatched{ID: m.ID, Name: m.Name, Role: "mentor", Reason: fmt.Sprintf("no mentee was assigned (capacity %d)", st.caps[j])})
-		}
-	}
-	s := &r.Summary
-	s.Mentees, s.Mentors, s.Matched, s.Objective = len(p.Mentees), len(p.Mentors), len(r.Matches), "total"
-	s.TotalScore = math.Round(total*100) / 100
-	if s.Matched > 0 {
-		s.MeanScore = math.Round(total/float64(s.Matched)*100) / 100
-	}
+	cfg := st.cfg
+	cfg.Objective = "total"
+	var scores *mat.Dense
 	if len(p.Mentees) > 0 && len(p.Mentors) > 0 {
-		s.BlockingPairs = len(roster.BlockingPairs(mat.NewDense(len(p.Mentees), len(p.Mentors), st.scores), st.rowCol, st.caps))
+		scores = mat.NewDense(len(p.Mentees), len(p.Mentors), st.scores)
 	}
-	for _, w := range p.Warnings {
-		r.Warnings = append(r.Warnings, w.String())
-	}
+	r := roster.Build(p, cfg, st.sc, scores, st.rowCol, st.caps, func(i int, assigned []int) string {
+		why := st.unmatchedReason(i, assigned)
+		if st.freed[i] != "" {
+			why = st.freed[i] + "; " + why
+		}
+		return why
+	})
 	if st.cfg.Objective == "fair" {
 		r.Warnings = append(r.Warnings, "rematch maximises the total score; the configured objective fair is not applied to the re-match")
 	}

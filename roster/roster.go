@@ -63,7 +63,7 @@ func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 		return nil, fmt.Errorf("solving the assignment: %w", err)
 	}
 	return &Result{
-		Roster:   build(p, cfg, sc, sol, caps, len(BlockingPairs(scores, sol.RowCol, caps))),
+		Roster:   Build(p, cfg, sc, scores, sol.RowCol, caps, nil),
 		Scores:   scores,
 		Solution: sol,
 		Scorer:   sc,
@@ -153,14 +153,23 @@ func fill(n, v int) []int {
 	return s
 }
 
-func build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, sol *matching.Result, caps []int, blocking int) *mentormatch.Roster {
+// Build writes up an assignment as a roster: rowCol gives each mentee's
+// mentor index or -1, caps the mentors' capacities, scores the matrix the
+// assignment was solved on (nil: scores are asked of sc cell by cell).
+// reason, when not nil, says why mentee i is unmatched given the mentors'
+// loads; by default the scorer's reason. The summary's objective is
+// cfg.Objective.
+func Build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, scores *mat.Dense, rowCol []int, caps []int, reason func(i int, assigned []int) string) *mentormatch.Roster {
+	if reason == nil {
+		reason = sc.UnmatchedReason
+	}
 	r := &mentormatch.Roster{
 		Matches:   []mentormatch.Match{},
 		Unmatched: []mentormatch.Unmatched{},
 		Load:      make([]mentormatch.MentorLoad, len(p.Mentors)),
 	}
 	assigned := make([]int, len(p.Mentors))
-	for _, j := range sol.RowCol {
+	for _, j := range rowCol {
 		if j >= 0 {
 			assigned[j]++
 		}
@@ -168,11 +177,11 @@ func build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, s
 	total, minScore := 0.0, 0.0
 	for i := range p.Mentees {
 		mentee := p.Mentee(i)
-		j := sol.RowCol[i]
+		j := rowCol[i]
 		if j < 0 {
 			r.Unmatched = append(r.Unmatched, mentormatch.Unmatched{
 				ID: mentee.ID, Name: mentee.Name, Role: "mentee",
-				Reason: sc.UnmatchedReason(i, assigned),
+				Reason: reason(i, assigned),
 			})
 			continue
 		}
@@ -208,8 +217,11 @@ func build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, s
 		TotalScore: round2(total),
 		MinScore:   minScore,
 		Objective:  cfg.Objective,
-
-		BlockingPairs: blocking,
+	}
+	if scores != nil {
+		r.Summary.BlockingPairs = len(BlockingPairs(scores, rowCol, caps))
+	} else {
+		r.Summary.BlockingPairs = len(BlockingPairsFunc(sc.Cell, rowCol, caps))
 	}
 	if len(r.Matches) > 0 {
 		r.Summary.MeanScore = round2(total / float64(len(r.Matches)))
