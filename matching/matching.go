@@ -94,10 +94,25 @@ func prepare(rows, cols int, data []float64, opt Options) (*instance, error) {
 	if rows < 0 || cols < 0 || len(data) != rows*cols {
 		return nil, fmt.Errorf("%w: %d×%d matrix needs %d values, got %d", ErrInput, rows, cols, rows*cols, len(data))
 	}
-	if rows >= math.MaxInt32 || cols >= math.MaxInt32 {
-		return nil, fmt.Errorf("%w: %d×%d matrix is too large", ErrInput, rows, cols)
+	in, err := newInstance(rows, cols, opt)
+	if err != nil {
+		return nil, err
 	}
-	in := &instance{rows: rows, cols: cols, data: data, sign: 1, caps: make([]int32, cols)}
+	in.data = data
+	for k, x := range data {
+		if x == -in.sign*inf {
+			return nil, fmt.Errorf("%w: row %d column %d is infinitely good (%v)", ErrInput, k/cols+1, k%cols+1, x)
+		}
+	}
+	return in, nil
+}
+
+// newInstance validates a problem's shape and options.
+func newInstance(rows, cols int, opt Options) (*instance, error) {
+	if rows < 0 || cols < 0 || rows >= math.MaxInt32 || cols >= math.MaxInt32 {
+		return nil, fmt.Errorf("%w: cannot solve a %d×%d matrix", ErrInput, rows, cols)
+	}
+	in := &instance{rows: rows, cols: cols, sign: 1, caps: make([]int32, cols)}
 	if opt.Maximize {
 		in.sign = -1
 	}
@@ -113,15 +128,6 @@ func prepare(rows, cols int, data []float64, opt Options) (*instance, error) {
 			return nil, fmt.Errorf("%w: column %d has negative capacity %d", ErrInput, j+1, k)
 		}
 		in.caps[j] = int32(min(k, rows))
-	}
-	bad := math.Inf(-1) // infinitely good: no optimum exists
-	if opt.Maximize {
-		bad = math.Inf(1)
-	}
-	for k, x := range data {
-		if x == bad {
-			return nil, fmt.Errorf("%w: row %d column %d is infinitely good (%v)", ErrInput, k/cols+1, k%cols+1, x)
-		}
 	}
 	return in, nil
 }
@@ -147,7 +153,7 @@ func (in *instance) solve() *Result {
 		seats += int(k)
 	}
 	if in.rows == 0 || seats == 0 {
-		in.inactiveDuals(res)
+		in.closedColumns(res, in.at)
 		return res
 	}
 	if in.rows <= seats {
@@ -161,7 +167,6 @@ func (in *instance) solve() *Result {
 			res.Total += in.data[i*in.cols+j]
 		}
 	}
-	in.inactiveDuals(res)
 	return res
 }
 
@@ -185,31 +190,36 @@ func (in *instance) solveCols(res *Result, seats int) {
 // finish translates a solved state into res, duals in the problem's sense.
 func (in *instance) finish(st *state, byRows bool, u []float64, res *Result) {
 	st.orient(byRows, u, res.RowCol, res.RowDual, res.ColDual)
-	for i := range res.RowDual {
-		res.RowDual[i] *= in.sign
-	}
-	for j := range res.ColDual {
-		res.ColDual[j] *= in.sign
-	}
+	in.closedColumns(res, in.at)
 }
 
-// inactiveDuals gives each column that takes no rows the tightest dual
-// feasible for its allowed cells, so that every dual is finite.
-func (in *instance) inactiveDuals(res *Result) {
+func (in *instance) at(i, j int) float64 { return in.data[i*in.cols+j] }
+
+// closedColumns gives each column that takes no rows the tightest dual its
+// allowed cells admit, so that every dual is finite, then turns the
+// minimising duals of res into the problem's sense. O(rows) per such
+// column.
+func (in *instance) closedColumns(res *Result, cell func(i, j int) float64) {
 	for j, k := range in.caps {
 		if k > 0 {
 			continue
 		}
-		best := math.Inf(1)
+		best := inf
 		for i := 0; i < in.rows; i++ {
-			if x := in.data[i*in.cols+j]; in.allowed(x) {
-				best = math.Min(best, in.sign*x-in.sign*res.RowDual[i])
+			if x := cell(i, j); in.allowed(x) {
+				best = math.Min(best, in.sign*x-res.RowDual[i])
 			}
 		}
 		if math.IsInf(best, 1) {
 			best = 0
 		}
-		res.ColDual[j] = in.sign * best
+		res.ColDual[j] = best
+	}
+	for i := range res.RowDual {
+		res.RowDual[i] *= in.sign
+	}
+	for j := range res.ColDual {
+		res.ColDual[j] *= in.sign
 	}
 }
 

@@ -1,0 +1,439 @@
+package matching
+
+import (
+	"fmt"
+	"math"
+	"runtime"
+	"sort"
+	"sync"
+	"sync/atomic"
+)
+
+// SparseOptions configures SolveSparse.
+type SparseOptions struct {
+	Options
+	// K is how many candidate columns each row brings to the first sparse
+	// program; 0 means 16.
+	K int
+	// Candidates, when not nil, returns row i's candidate columns appended
+	// to dst, for instance the K best by a cheap bound. When nil,
+	// SolveSparse ranks every cell of every row itself (rows·cols calls of
+	// cell) and keeps the K best.
+	Candidates func(i int, dst []int) []int
+	// MaxAdd is how many violating pairs a row may gain per round, the most
+	// violating first; 0 means K.
+	MaxAdd int
+	// Workers is how many goroutines evaluate cells; 0 means GOMAXPROCS.
+	Workers int
+}
+
+// SparseResult is an optimal result of the full problem, with what it took.
+type SparseResult struct {
+	Result
+	Rounds  int   // sparse programs solved
+	Pairs   int   // candidate pairs in the last one
+	Checked int64 // pairs outside it that the last round checked against the duals
+}
+
+// SolveSparse solves the rows×cols problem whose cell (i, j) is cell(i, j)
+// (NaN forbidden, as in SolveData) exactly, without ever holding the whole
+// matrix: memory O(rows+cols+pairs kept).
+//
+// It solves the problem restricted to a few candidate pairs per row, then
+// checks every other pair against the duals of that solution: a pair whose
+// reduced cost is negative could improve the total, and a pair from a row
+// that an alternating path reaches from an unassigned row to a column
+// that no such path reaches could let one more row in. Such pairs join
+// the program, which is solved again from the previous solution, until a
+// check finds none. The duals then satisfy CertifyData's conditions on
+// every pair and the cut shows no augmenting path exists, so the result is
+// the optimum of the full problem, not an approximation.
+//
+// cell, and Candidates when set, must be safe for concurrent use; they are
+// called from Workers goroutines. Each round costs one evaluation of every
+// pair.
+func SolveSparse(rows, cols int, cell func(i, j int) float64, opt SparseOptions) (*SparseResult, error) {
+	in, err := newInstance(rows, cols, opt.Options)
+	if err != nil {
+		return nil, err
+	}
+	if cell == nil {
+		return nil, fmt.Errorf("%w: nil cell function", ErrInput)
+	}
+	if opt.K < 0 || opt.MaxAdd < 0 || opt.Workers < 0 {
+		return nil, fmt.Errorf("%w: negative K, MaxAdd or Workers", ErrInput)
+	}
+	sr := &sparseRun{in: in, cell: cell, k: opt.K, add: opt.MaxAdd, workers: opt.Workers}
+	if sr.k == 0 {
+		sr.k = 16
+	}
+	if sr.add == 0 {
+		sr.add = sr.k
+	}
+	if sr.workers == 0 {
+		sr.workers = runtime.GOMAXPROCS(0)
+	}
+	if err := sr.initial(opt.Candidates); err != nil {
+		return nil, err
+	}
+	return sr.solve()
+}
+
+// arc is a candidate pair of a row: its column and value.
+type arc struct {
+	j int32
+	x float64
+}
+
+type sparseRun struct {
+	in      *instance
+	cell    func(i, j int) float64
+	k, add  int
+	workers int
+	arcs    [][]arc // candidate pairs of each row, by column
+
+	bad atomic.Int64 // least rows·cols index of an infinitely good cell, +1
+}
+
+// parallel runs f over the rows in chunks on the workers.
+func (sr *sparseRun) parallel(f func(w, i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	const chunk = 64
+	for w := 0; w < sr.workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				lo := int(next.Add(chunk)) - chunk
+				if lo >= sr.in.rows {
+					return
+				}
+				for i := lo; i < min(lo+chunk, sr.in.rows); i++ {
+					f(w, i)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// value evaluates a cell and reports whether it may be assigned; an
+// infinitely good value is recorded as an input error.
+func (sr *sparseRun) value(i, j int) (float64, bool) {
+	x := sr.cell(i, j)
+	if x == -sr.in.sign*inf {
+		k := int64(i*sr.in.cols + j + 1)
+		for {
+			old := sr.bad.Load()
+			if (old != 0 && old <= k) || sr.bad.CompareAndSwap(old, k) {
+				break
+			}
+		}
+	}
+	return x, sr.in.caps[j] > 0 && sr.in.allowed(x)
+}
+
+func (sr *sparseRun) badInput() error {
+	if k := sr.bad.Load(); k != 0 {
+		k--
+		return fmt.Errorf("%w: row %d column %d is infinitely good", ErrInput, k/int64(sr.in.cols)+1, k%int64(sr.in.cols)+1)
+	}
+	return nil
+}
+
+// initial gathers each row's first candidates.
+func (sr *sparseRun) initial(candidates func(i int, dst []int) []int) error {
+	in := sr.in
+	sr.arcs = make([][]arc, in.rows)
+	bufs := make([][]int, sr.workers)
+	var mu sync.Mutex
+	var badCol error
+	sr.parallel(func(w, i int) {
+		if candidates == nil {
+			sr.arcs[i] = sr.best(i)
+			return
+		}
+		js := candidates(i, bufs[w][:0])
+		bufs[w] = js
+		sort.Ints(js)
+		var row []arc
+		for q, j := range js {
+			if j < 0 || j >= in.cols {
+				mu.Lock()
+				badCol = fmt.Errorf("%w: candidate column %d of row %d outside 1–%d", ErrInput, j+1, i+1, in.cols)
+				mu.Unlock()
+				return
+			}
+			if q > 0 && js[q-1] == j {
+				continue
+			}
+			if x, ok := sr.value(i, j); ok {
+				row = append(row, arc{int32(j), x})
+			}
+		}
+		sr.arcs[i] = row
+	})
+	if badCol != nil {
+		return badCol
+	}
+	return sr.badInput()
+}
+
+// best returns row i's k cheapest allowed cells, by column.
+func (sr *sparseRun) best(i int) []arc {
+	s := sr.in.sign
+	top := make([]arc, 0, sr.k+1)
+	for j := 0; j < sr.in.cols; j++ {
+		x, ok := sr.value(i, j)
+		if !ok || (len(top) == sr.k && s*x >= s*top[len(top)-1].x) {
+			continue
+		}
+		q := len(top)
+		for q > 0 && s*x < s*top[q-1].x {
+			q--
+		}
+		top = append(top, arc{})
+		copy(top[q+1:], top[q:])
+		top[q] = arc{int32(j), x}
+		if len(top) > sr.k {
+			top = top[:sr.k]
+		}
+	}
+	sort.Slice(top, func(a, b int) bool { return top[a].j < top[b].j })
+	return top
+}
+
+// solve alternates sparse solves and checks until no pair violates.
+func (sr *sparseRun) solve() (*SparseResult, error) {
+	in := sr.in
+	seats := 0
+	for _, k := range in.caps {
+		seats += int(k)
+	}
+	byRows := in.rows <= seats
+	out := &SparseResult{Result: Result{
+		RowCol: make([]int, in.rows), RowDual: make([]float64, in.rows), ColDual: make([]float64, in.cols),
+	}}
+	var prev *state
+	for {
+		out.Rounds++
+		p := sr.program(byRows)
+		tol := sr.tolerance(prev)
+		if prev != nil {
+			p.adopt(prev, tol)
+		}
+		u := p.solve()
+		prev = &p.state
+		p.orient(byRows, u, out.RowCol, out.RowDual, out.ColDual)
+		added, checked, err := sr.check(out, sr.tolerance(prev))
+		if err != nil {
+			return nil, err
+		}
+		out.Checked = checked
+		if added == 0 {
+			break
+		}
+	}
+	out.Pairs, out.Assigned, out.Total = 0, 0, 0
+	for i, row := range sr.arcs {
+		out.Pairs += len(row)
+		if j := out.RowCol[i]; j >= 0 {
+			out.Assigned++
+			out.Total += row[sort.Search(len(row), func(q int) bool { return row[q].j >= int32(j) })].x
+		}
+	}
+	in.closedColumns(&out.Result, sr.cell)
+	return out, nil
+}
+
+// program builds the sparse solver over the current candidates: rows are
+// the sources (byRows), or each column is repeated as often as its
+// capacity over its candidate pairs.
+func (sr *sparseRun) program(byRows bool) *sparse {
+	in := sr.in
+	s := in.sign
+	n := 0
+	for _, row := range sr.arcs {
+		n += len(row)
+	}
+	adj, cost := make([]int32, 0, n), make([]float64, 0, n)
+	if byRows {
+		start := make([]int, 1, in.rows+1)
+		for _, row := range sr.arcs {
+			for _, a := range row {
+				adj, cost = append(adj, a.j), append(cost, s*a.x)
+			}
+			start = append(start, len(adj))
+		}
+		return newSparse(in.rows, in.cols, nil, nil, in.caps, start, adj, cost)
+	}
+	start := make([]int, in.cols+1)
+	for _, row := range sr.arcs {
+		for _, a := range row {
+			start[a.j+1]++
+		}
+	}
+	for j := 0; j < in.cols; j++ {
+		start[j+1] += start[j]
+	}
+	adj, cost = adj[:n], cost[:n]
+	fill := append([]int(nil), start[:in.cols]...)
+	for i, row := range sr.arcs {
+		for _, a := range row {
+			adj[fill[a.j]], cost[fill[a.j]] = int32(i), s*a.x
+			fill[a.j]++
+		}
+	}
+	cstart := make([]int, in.cols+1)
+	for j, k := range in.caps {
+		cstart[j+1] = cstart[j] + int(k)
+	}
+	ones := make([]int32, in.rows)
+	for i := range ones {
+		ones[i] = 1
+	}
+	return newSparse(cstart[in.cols], in.rows, copies(in.caps), cstart, ones, start, adj, cost)
+}
+
+// tolerance is CertifyData's, over the candidate values and the duals.
+func (sr *sparseRun) tolerance(st *state) float64 {
+	scale := 1.0
+	for _, row := range sr.arcs {
+		for _, a := range row {
+			scale = math.Max(scale, math.Abs(a.x))
+		}
+	}
+	if st != nil {
+		for _, v := range st.v {
+			if !math.IsNaN(v) {
+				scale = math.Max(scale, math.Abs(v))
+			}
+		}
+	}
+	return 1e-9 * float64(sr.in.rows+sr.in.cols+1) * scale
+}
+
+// check evaluates every pair outside the program against the minimising
+// duals in res and adds the violating ones, at most add per row, the most
+// negative reduced cost first. It returns how many were added and how many
+// pairs it checked.
+func (sr *sparseRun) check(res *SparseResult, tol float64) (int, int64, error) {
+	in := sr.in
+	s := in.sign
+	inA, inB := sr.cut(res.RowCol)
+	type cand struct {
+		a  arc
+		rc float64
+	}
+	marks := make([][]int32, sr.workers)
+	bufs := make([][]cand, sr.workers)
+	extra := make([][]arc, in.rows)
+	var checked atomic.Int64
+	sr.parallel(func(w, i int) {
+		if marks[w] == nil {
+			marks[w] = make([]int32, in.cols)
+		}
+		mark, stamp := marks[w], int32(i+1)
+		for _, a := range sr.arcs[i] {
+			mark[a.j] = stamp
+		}
+		buf := bufs[w][:0]
+		ui, n := res.RowDual[i], 0
+		for j := 0; j < in.cols; j++ {
+			if mark[j] == stamp || in.caps[j] == 0 {
+				continue
+			}
+			n++
+			x, ok := sr.value(i, j)
+			if !ok {
+				continue
+			}
+			rc := s*x - ui - res.ColDual[j]
+			if rc < -tol || (inA != nil && inA[i] && !inB[j]) {
+				buf = append(buf, cand{arc{int32(j), x}, rc})
+			}
+		}
+		checked.Add(int64(n))
+		if len(buf) > sr.add {
+			sort.Slice(buf, func(a, b int) bool {
+				if buf[a].rc != buf[b].rc {
+					return buf[a].rc < buf[b].rc
+				}
+				return buf[a].a.j < buf[b].a.j
+			})
+			buf = buf[:sr.add]
+		}
+		for _, c := range buf {
+			extra[i] = append(extra[i], c.a)
+		}
+		bufs[w] = buf
+	})
+	if err := sr.badInput(); err != nil {
+		return 0, 0, err
+	}
+	added := 0
+	for i, e := range extra {
+		if len(e) == 0 {
+			continue
+		}
+		added += len(e)
+		row := append(sr.arcs[i], e...)
+		sort.Slice(row, func(a, b int) bool { return row[a].j < row[b].j })
+		sr.arcs[i] = row
+	}
+	return added, checked.Load(), nil
+}
+
+// cut returns, when the assignment leaves both a row and a place free,
+// the rows and columns that alternating paths over the candidates reach
+// from the unassigned rows. No such path reaches a column with room (the
+// sparse solution has the most rows it can), so these sets are a minimum
+// cut of the sparse program; they stay one for the full problem unless a
+// pair joins a reached row to an unreached column. Otherwise it returns
+// nil: every row assigned, or every place taken, needs no cut.
+func (sr *sparseRun) cut(rowCol []int) (inA, inB []bool) {
+	in := sr.in
+	assigned, seats := 0, 0
+	load := make([]int32, in.cols)
+	for _, j := range rowCol {
+		if j >= 0 {
+			assigned++
+			load[j]++
+		}
+	}
+	for _, k := range in.caps {
+		seats += int(k)
+	}
+	if assigned == in.rows || assigned == seats {
+		return nil, nil
+	}
+	colRows := make([][]int32, in.cols)
+	var queue []int32
+	inA, inB = make([]bool, in.rows), make([]bool, in.cols)
+	for i, j := range rowCol {
+		if j >= 0 {
+			colRows[j] = append(colRows[j], int32(i))
+		} else {
+			inA[i] = true
+			queue = append(queue, int32(i))
+		}
+	}
+	for len(queue) > 0 {
+		i := queue[0]
+		queue = queue[1:]
+		for _, a := range sr.arcs[i] {
+			if int(a.j) == rowCol[i] || inB[a.j] {
+				continue
+			}
+			inB[a.j] = true
+			for _, r := range colRows[a.j] {
+				if !inA[r] {
+					inA[r] = true
+					queue = append(queue, r)
+				}
+			}
+		}
+	}
+	return inA, inB
+}

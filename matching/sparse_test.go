@@ -1,0 +1,102 @@
+package matching
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The sparse mode gives the dense optimum, certified on the full matrix,
+// whatever the first candidates: few, random, or none at all.
+func TestSparseAgainstDense(t *testing.T) {
+	g := instanceGen{rand.New(rand.NewPCG(11, 12))}
+	rounds := 0
+	for it := 0; it < 600; it++ {
+		rows, cols := g.rng.IntN(40)+1, g.rng.IntN(40)+1
+		data, opt, _ := g.draw(rows, cols)
+		want, err := SolveData(rows, cols, data, opt)
+		require.NoError(t, err)
+		sopt := SparseOptions{Options: opt, K: g.rng.IntN(4) + 1, Workers: g.rng.IntN(3)}
+		switch it % 3 {
+		case 1: // random candidates, some out of order and repeated
+			seed := g.rng.Uint64()
+			sopt.Candidates = func(i int, dst []int) []int {
+				r := rand.New(rand.NewPCG(seed, uint64(i)))
+				for range r.IntN(4) {
+					dst = append(dst, r.IntN(cols), r.IntN(cols))
+				}
+				return dst
+			}
+		case 2: // no candidates: everything comes from the checks
+			sopt.Candidates = func(int, []int) []int { return nil }
+		}
+		cell := func(i, j int) float64 { return data[i*cols+j] }
+		got, err := SolveSparse(rows, cols, cell, sopt)
+		name := fmt.Sprintf("it %d %dx%d %+v", it, rows, cols, opt)
+		require.NoError(t, err, name)
+		require.Equal(t, want.Assigned, got.Assigned, name)
+		require.InDelta(t, want.Total, got.Total, 1e-6*math.Max(1, math.Abs(want.Total)), name)
+		require.NoError(t, CertifyData(rows, cols, data, opt, &got.Result), name)
+		rounds += got.Rounds
+	}
+	assert.Greater(t, rounds, 1200, "most problems need more than one round")
+}
+
+func TestSparseErrors(t *testing.T) {
+	cell := func(i, j int) float64 { return 1 }
+	_, err := SolveSparse(2, 2, nil, SparseOptions{})
+	require.ErrorIs(t, err, ErrInput)
+	_, err = SolveSparse(2, 2, cell, SparseOptions{K: -1})
+	require.ErrorIs(t, err, ErrInput)
+	_, err = SolveSparse(2, 2, cell, SparseOptions{Candidates: func(i int, dst []int) []int { return append(dst, 5) }})
+	require.ErrorIs(t, err, ErrInput)
+	bad := func(i, j int) float64 {
+		if i == 1 && j == 0 {
+			return math.Inf(-1)
+		}
+		return 1
+	}
+	_, err = SolveSparse(2, 2, bad, SparseOptions{})
+	require.ErrorIs(t, err, ErrInput)
+	require.ErrorContains(t, err, "row 2 column 1")
+}
+
+func TestSparseLarger(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	for _, shape := range [][3]int{{300, 300, 1}, {400, 100, 3}, {400, 100, 5}, {100, 400, 1}, {500, 60, 2}} {
+		rows, cols := shape[0], shape[1]
+		data := make([]float64, rows*cols)
+		a, b := make([]float64, rows), make([]float64, cols)
+		for i := range a {
+			a[i] = rng.Float64()
+		}
+		for j := range b {
+			b[j] = rng.Float64()
+		}
+		for i := range a {
+			for j := range b {
+				data[i*cols+j] = math.Round(100 * (a[i]*b[j] + 0.3*rng.Float64()))
+				if rng.IntN(10) == 0 {
+					data[i*cols+j] = math.NaN()
+				}
+			}
+		}
+		caps := make([]int, cols)
+		for j := range caps {
+			caps[j] = shape[2]
+		}
+		opt := Options{Maximize: true, Capacity: caps}
+		want, err := SolveData(rows, cols, data, opt)
+		require.NoError(t, err)
+		got, err := SolveSparse(rows, cols, func(i, j int) float64 { return data[i*cols+j] }, SparseOptions{Options: opt, K: 4})
+		require.NoError(t, err)
+		require.Equal(t, want.Assigned, got.Assigned, "%v", shape)
+		require.Equal(t, want.Total, got.Total, "%v", shape)
+		require.NoError(t, CertifyData(rows, cols, data, opt, &got.Result))
+		t.Logf("%v: %d rounds, %d pairs", shape, got.Rounds, got.Pairs)
+	}
+}
