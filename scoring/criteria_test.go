@@ -330,3 +330,57 @@ func BenchmarkMatrixCriteria(b *testing.B) {
 		})
 	}
 }
+
+// FuzzCriteriaCells feeds any cell text to every rule: New never panics,
+// a rejected cell is an input error naming the file, row and column, and
+// an accepted program scores alike in Matrix and Pair.
+func FuzzCriteriaCells(f *testing.F) {
+	f.Add("structured", "flexible", "3", "12,5", "female; same", "chess; go")
+	f.Add("", "", "", "", "", "")
+	f.Add("Chaotic", "STRUCTURED", "senior", "-1e308", "any", ";;,")
+	f.Add("flexible", "exploratory", "NaN", "inf", "same", "go, go, go")
+	f.Fuzz(func(t *testing.T, style1, style2, num1, num2, pref, list string) {
+		src := func(row int) mentormatch.Source { return mentormatch.Source{File: "p.csv", Row: row} }
+		e := []mentormatch.Person{
+			{ID: "E1", Name: "a", Source: src(2), Extra: extra("style", style1, "n", num1, "pref", pref, "g", style2, "list", list)},
+			{ID: "E2", Name: "b", Source: src(3), Extra: extra("style", "flexible", "n", "1", "pref", "female", "g", "female", "list", "go")},
+		}
+		m := []mentormatch.Person{
+			{ID: "M1", Name: "c", Source: src(4), Extra: extra("style", style2, "n", num2, "g", pref, "list", list)},
+			{ID: "M2", Name: "d", Source: src(5), Extra: extra("style", "structured", "n", "7", "g", "male", "list", "chess")},
+		}
+		cfg := withCriteria(
+			mentormatch.Criterion{Column: "style", Rule: "compatible", Weight: 2, Table: map[string][]string{"structured": {"flexible"}, "flexible": {"structured", "flexible"}}},
+			mentormatch.Criterion{Name: "near", Column: "n", Rule: "closer_is_better", Weight: 1, Margin: 2, Hard: true},
+			mentormatch.Criterion{Name: "more", Column: "n", Rule: "at_least", Weight: 1},
+			mentormatch.Criterion{Column: "pref", MentorColumn: "g", Rule: "mentee_preference", Weight: 1},
+			mentormatch.Criterion{Column: "list", Rule: "overlap", Weight: 1, Blank: "fail"},
+			mentormatch.Criterion{Name: "same g", Column: "g", Rule: "same", Blank: "as_value", Hard: true},
+		)
+		s, err := New(program(e, m), cfg)
+		if err != nil {
+			var ps mentormatch.Problems
+			if !errors.As(err, &ps) {
+				t.Fatalf("not a list of problems: %v", err)
+			}
+			for _, p := range ps {
+				if p.Column == "" || (p.File != "" && p.Row == 0) {
+					t.Fatalf("problem without a location: %+v", p)
+				}
+			}
+			return
+		}
+		mat := s.Matrix()
+		for i := range e {
+			for j := range m {
+				b := s.Pair(i, j)
+				if (b.Forbidden != "") != math.IsNaN(mat.At(i, j)) || b.Forbidden == "" && b.Score != mat.At(i, j) {
+					t.Fatalf("(%d,%d): Pair %+v, Matrix %v", i, j, b, mat.At(i, j))
+				}
+				if b.Score < 0 || b.Score > 100 {
+					t.Fatalf("score %v out of range", b.Score)
+				}
+			}
+		}
+	})
+}
