@@ -112,6 +112,7 @@ Exit codes: 0 done; 2 usage or input error; 1 anything else.`,
 	root.AddCommand(
 		newMatchCmd(),
 		newPlanCmd(),
+		newReportCmd(),
 		newRematchCmd(),
 		newValidateCmd(),
 		newTemplateCmd(),

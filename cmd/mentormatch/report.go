@@ -1,0 +1,216 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/cohort"
+	"github.com/mentormatch/mentormatch/io/report"
+	"github.com/mentormatch/mentormatch/io/table"
+	"github.com/mentormatch/mentormatch/progress"
+)
+
+type reportOptions struct {
+	inputOptions
+	Roster      string
+	Surveys     []string
+	SurveySheet string
+	Out         string
+	Threshold   float64
+	Drop        float64
+}
+
+func newReportCmd() *cobra.Command {
+	o := &reportOptions{}
+	cmd := &cobra.Command{
+		Use:   "report --roster roster.xlsx --survey jan.csv --survey feb.csv [people.xlsx] --out metrics.xlsx",
+		Short: "Program metrics over time from a roster and its check-in surveys",
+		Long: `report measures a program from its roster and one or more check-in surveys, given in date
+order (repeat --survey, or separate files with commas).
+
+A check-in survey is a relationship-health survey (mentee_id, mentor_id, rater, rating, optional
+wants_change and comment) with optional columns:
+  skills      the mentee's skills as rated in this check-in: "go:3; kubernetes:2", or one column
+              per skill headed "skill: NAME" (levels 0-5); the mentee's own rows count
+  milestone   done, on track or behind
+  date        when the answer was given, YYYY-MM-DD
+
+Per survey: response rate (sides of pairs who answered), mean rating, unhealthy pairs (as
+rematch sees them) and milestone completion (pairs done over pairs that said). Per pair and per
+cohort: the mean rating in each survey. Skill development: each mentee's change in self-rated
+level per wanted skill, per calendar month between the surveys' dates (the latest answer of
+each); with a people file only wanted skills count. At risk: a pair whose mean rating fell by
+--drop or more between its last two answered surveys, whose last milestone is behind, or that
+the last survey finds unhealthy.
+
+Cohorts are known when the roster is a plan's JSON (plan --out plan.json).
+Outputs follow --out's extension: .xlsx (sheets with charts) or .json.`,
+		Example: `  mentormatch report --roster plan.json --survey jan.csv --survey feb.csv --out metrics.xlsx
+  mentormatch report --roster roster.xlsx --survey jan.xlsx,feb.xlsx people.xlsx --out metrics.json`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runReport(o, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+	}
+	o.addFlags(cmd, false)
+	f := cmd.Flags()
+	f.StringVar(&o.Roster, "roster", "", "the roster the surveys are about: .json, .csv or .xlsx, as match, plan or rematch wrote it (required)")
+	f.StringSliceVar(&o.Surveys, "survey", nil, "check-in surveys, .csv or .xlsx, in date order (required; repeat or separate with commas)")
+	f.StringVar(&o.SurveySheet, "survey-sheet", "", "XLSX sheet of the surveys (default: the first)")
+	f.StringVarP(&o.Out, "out", "o", "", "the report: .xlsx or .json (required)")
+	f.Float64Var(&o.Threshold, "threshold", cohort.DefaultThreshold, "a pair whose mean rating is below this is unhealthy (1-5)")
+	f.Float64Var(&o.Drop, "drop", progress.DefaultDrop, "a fall in a pair's mean rating that puts it at risk")
+	return cmd
+}
+
+func runReport(o *reportOptions, args []string, stdout, stderr io.Writer) error {
+	var missing []string
+	if o.Roster == "" {
+		missing = append(missing, "--roster")
+	}
+	if len(o.Surveys) == 0 {
+		missing = append(missing, "--survey (one or more)")
+	}
+	if o.Out == "" {
+		missing = append(missing, "--out (metrics.xlsx or metrics.json)")
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("%w: report needs %s", mentormatch.ErrUsage, strings.Join(missing, ", "))
+	}
+	if err := checkExt(o.Out, ".xlsx", ".json"); err != nil {
+		return err
+	}
+	if o.Threshold < 1 || o.Threshold > 5 {
+		return fmt.Errorf("%w: --threshold %v: expected a rating from 1 to 5", mentormatch.ErrUsage, o.Threshold)
+	}
+	if !(o.Drop > 0) {
+		return fmt.Errorf("%w: --drop %v: expected a fall in rating above 0", mentormatch.ErrUsage, o.Drop)
+	}
+
+	var ps mentormatch.Problems
+	collect := func(err error) error {
+		var more mentormatch.Problems
+		if errors.As(err, &more) {
+			ps = append(ps, more...)
+			return nil
+		}
+		return err
+	}
+	var wants map[string][]string
+	if len(args) > 0 || o.Mentees != "" || o.Mentors != "" {
+		p, _, err := o.load(args)
+		if err := collect(err); err != nil {
+			return err
+		}
+		if p != nil {
+			wants = map[string][]string{}
+			for _, i := range p.Mentees {
+				wants[p.People[i].ID] = p.People[i].Wants
+			}
+		}
+	}
+	r, err := table.ReadRoster(table.File{Path: o.Roster})
+	if err := collect(err); err != nil {
+		return err
+	}
+	var waves []progress.Wave
+	for _, path := range o.Surveys {
+		s, err := table.ReadSurvey(table.File{Path: path}, table.SurveyOptions{Sheet: o.SurveySheet, Roster: r})
+		if err := collect(err); err != nil {
+			return err
+		}
+		waves = append(waves, progress.Wave{Name: path, Survey: s})
+		if s != nil {
+			for _, w := range s.Warnings {
+				fmt.Fprintln(stderr, "warning:", w)
+			}
+		}
+	}
+	if len(ps) > 0 {
+		ps.Sort()
+		return ps
+	}
+	cohorts, err := planCohorts(o.Roster)
+	if err != nil {
+		return err
+	}
+	rep, err := progress.Measure(r, waves, progress.Options{Cohorts: cohorts, Wants: wants, Threshold: o.Threshold, Drop: o.Drop})
+	if err != nil {
+		return err
+	}
+	if err := report.WriteProgress(o.Out, rep); err != nil {
+		return err
+	}
+	printReport(stdout, rep, o.Out)
+	for _, w := range rep.Warnings {
+		fmt.Fprintln(stderr, "warning:", w)
+	}
+	return nil
+}
+
+// planCohorts returns the cohorts of a plan's JSON, or none when the
+// roster file is not one.
+func planCohorts(path string) ([]mentormatch.Cohort, error) {
+	if !strings.EqualFold(filepath.Ext(path), ".json") {
+		return nil, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", mentormatch.ErrInput, path, err)
+	}
+	var plan struct {
+		Cohorts []mentormatch.Cohort `json:"cohorts"`
+	}
+	if json.Unmarshal(data, &plan) != nil {
+		return nil, nil // ReadRoster has read it: a roster without cohorts
+	}
+	return plan.Cohorts, nil
+}
+
+// printReport sums up the report on stdout, one line per survey.
+func printReport(w io.Writer, rep *progress.Report, out string) {
+	for _, s := range rep.Surveys {
+		date := ""
+		if !s.Date.IsZero() {
+			date = " (" + s.Date.Format(time.DateOnly) + ")"
+		}
+		fmt.Fprintf(w, "%s%s: %d answers, response rate %.0f%%", s.Name, date, s.Answers, 100*s.ResponseRate)
+		if !math.IsNaN(s.MeanRating) {
+			fmt.Fprintf(w, ", mean rating %.2f", s.MeanRating)
+		}
+		if !math.IsNaN(s.Completion) {
+			fmt.Fprintf(w, ", milestones %d done, %d on track, %d behind", s.Done, s.OnTrack, s.Behind)
+		}
+		fmt.Fprintf(w, "; %d unhealthy\n", s.Unhealthy)
+	}
+	if sk := rep.Skills; sk.Rated > 0 {
+		fmt.Fprintf(w, "skill development: %d mentee skills rated twice or more, mean change %+.2f levels", sk.Rated, sk.MeanChange)
+		if !math.IsNaN(sk.PerMonth) {
+			fmt.Fprintf(w, ", %+.2f levels per month", sk.PerMonth)
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintf(w, "%d pairs at risk", len(rep.AtRisk))
+	for i, r := range rep.AtRisk {
+		if i == 5 {
+			fmt.Fprintf(w, "; and %d more", len(rep.AtRisk)-5)
+			break
+		}
+		sep := "; "
+		if i == 0 {
+			sep = ": "
+		}
+		fmt.Fprintf(w, "%s%s with %s (%s)", sep, r.MenteeID, r.MentorID, r.Why)
+	}
+	fmt.Fprintf(w, "\nwrote %s\n", out)
+}
