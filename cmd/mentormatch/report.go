@@ -200,17 +200,21 @@ func printReport(w io.Writer, rep *progress.Report, out string) {
 		}
 		fmt.Fprintln(w)
 	}
-	fmt.Fprintf(w, "%d pairs at risk", len(rep.AtRisk))
-	for i, r := range rep.AtRisk {
-		if i == 5 {
-			fmt.Fprintf(w, "; and %d more", len(rep.AtRisk)-5)
-			break
+	switch n := len(rep.AtRisk); n {
+	case 0:
+		fmt.Fprintln(w, "no pair at risk")
+	default:
+		fmt.Fprintf(w, "%d pairs at risk:\n", n)
+		for _, r := range rep.AtRisk[:min(n, shownRisks)] {
+			fmt.Fprintf(w, "  %s with %s: %s\n", r.MenteeID, r.MentorID, r.Why)
 		}
-		sep := "; "
-		if i == 0 {
-			sep = ": "
+		if n > shownRisks {
+			fmt.Fprintf(w, "  … and %d more in %s\n", n-shownRisks, out)
 		}
-		fmt.Fprintf(w, "%s%s with %s (%s)", sep, r.MenteeID, r.MentorID, r.Why)
 	}
-	fmt.Fprintf(w, "\nwrote %s\n", out)
+	fmt.Fprintf(w, "wrote %s\n", out)
 }
+
+// shownRisks is how many pairs at risk are listed on stdout; the report
+// file has them all.
+const shownRisks = 5
