@@ -222,7 +222,7 @@ func (s *Scorer) prepareCriteria() mentormatch.Problems {
 					parse(p, mentorCol, false, &own)
 					if own.blank {
 						ps = append(ps, mentormatch.Problem{File: p.Source.File, Sheet: p.Source.Sheet, Row: p.Source.Row, Column: cellHeader(p, menteeCol),
-							Message: fmt.Sprintf("asks for the same %s but gives none of their own in column %q, for %s", mentorCol.asked, mentorCol.asked, where)})
+							Message: fmt.Sprintf(`asks for "same" but their own %q cell is blank, so no mentor can match it, for %s`, mentorCol.asked, where)})
 					}
 					v.id = own.id
 				}
@@ -246,17 +246,23 @@ func (s *Scorer) prepareCriteria() mentormatch.Problems {
 				"no %s has a value in column %q, which %s reads: the column is missing or empty (other columns seen: %s)",
 				side, col.asked, where, list)})
 		}
+		menteeMissing := c.fixed == nil && !seenMentee && len(s.mentees) > 0
+		mentorMissing := !seenMentor && len(s.mentors) > 0
 		switch {
-		case c.fixed != nil || seenMentee || len(s.mentees) == 0:
+		case !menteeMissing:
 		case c.kind == kPreference:
 			// Nobody asking is a valid cohort; a misspelt column looks
 			// the same, so say so without stopping.
 			s.warnings = append(s.warnings, mentormatch.Problem{Column: key + ".column", Message: fmt.Sprintf(
 				"no mentee has a value in column %q, which %s reads: nobody asked, or the column is missing", menteeCol.asked, where)})
+		case mentorMissing && cc.MentorColumn == "":
+			// One column missing on both sides: one problem.
+			missing("mentee or mentor", append(slices.Clone(s.p.Mentees), s.p.Mentors...), menteeCol, "column")
+			mentorMissing = false
 		default:
 			missing("mentee", s.p.Mentees, menteeCol, "column")
 		}
-		if !seenMentor && len(s.mentors) > 0 {
+		if mentorMissing {
 			field := "column"
 			if cc.MentorColumn != "" {
 				field = "mentor_column"
