@@ -250,7 +250,8 @@ type Criterion struct {
 	// mentee's: a requirement on mentors alone.
 	Value string `yaml:"value"`
 	// Blank is BlankIgnore, BlankFail or BlankAsValue; empty: ignore,
-	// except that mentee_preference fails a blank mentor cell. A mentee who
+	// except that mentee_preference, and a criterion with a Value, fail a
+	// blank mentor cell. A mentee who
 	// leaves a mentee_preference cell blank asked for nothing: it is
 	// ignored for them whatever Blank says.
 	Blank string `yaml:"blank"`

@@ -103,8 +103,10 @@ func (s *Scorer) prepareCriteria() mentormatch.Problems {
 			values: &interner{ids: map[string]int32{}},
 		}
 		if c.blank == "" {
+			// A requirement on the mentor (a preference asked, a fixed
+			// value) is not met by a mentor who left the cell blank.
 			c.blank = mentormatch.BlankIgnore
-			if c.kind == kPreference {
+			if c.kind == kPreference || cc.Value != "" {
 				c.blank = mentormatch.BlankFail
 			}
 		}
