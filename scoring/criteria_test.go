@@ -88,6 +88,10 @@ func TestCriteriaRules(t *testing.T) {
 			crit:   mentormatch.Criterion{Column: "Shipped to production", Rule: "same", Value: "Yes", Hard: true},
 			mentee: mentormatch.Person{}, mentor: mentormatch.Person{Extra: extra("shipped_to_production", "no")},
 			value: math.NaN(), forbidden: "shipped to production is not yes (mentor: no)"},
+		{name: "mentor-only requirement: a blank cell fails it",
+			crit:   mentormatch.Criterion{Column: "Shipped to production", Rule: "same", Value: "Yes", Hard: true},
+			mentee: mentormatch.Person{}, mentor: mentormatch.Person{Extra: extra("x", "1")},
+			value: math.NaN(), forbidden: "no shipped to production given (mentor: blank)"},
 		{name: "overlap, graded by the mentee's list",
 			crit:   mentormatch.Criterion{Column: "hobbies", Rule: "overlap", Weight: 5},
 			mentee: mentormatch.Person{Extra: extra("hobbies", "chess; climbing, Go ; baking")}, mentor: mentormatch.Person{Extra: extra("hobbies", "go;chess")},
@@ -151,7 +155,7 @@ func TestCriteriaRules(t *testing.T) {
 			e.ID, e.Name, m.ID, m.Name = "E1", "Ann", "M1", "Bo"
 			// A second mentee and mentor with a value in every column keep
 			// the missing-column check quiet.
-			all := map[string]string{"erg": "women in tech", "gender": "female"}
+			all := map[string]string{"erg": "women in tech", "gender": "female", "shipped to production": "yes"}
 			for _, x := range []map[string]string{e.Extra, m.Extra} {
 				for k, v := range x {
 					all[k] = v
