@@ -15,9 +15,10 @@ import (
 // It is false for a name that is no criterion.
 func (s *Scorer) Meets(i, j int, criterion string) bool {
 	k := s.criterionIndex(criterion)
-	if k < 0 {
-		return false
-	}
+	return k >= 0 && s.meets(k, i, j)
+}
+
+func (s *Scorer) meets(k, i, j int) bool {
 	_, st := s.crits[k].eval(&s.mentees[i].crit[k], &s.mentors[j].crit[k])
 	return st == met
 }
@@ -49,12 +50,13 @@ func (s *Scorer) QuotaResults(rowCol []int, sol *QuotaSolution) []mentormatch.Qu
 	out := make([]mentormatch.QuotaResult, 0, len(s.cfg.Quotas))
 	for qi, q := range s.cfg.Quotas {
 		r := mentormatch.QuotaResult{Name: q.Label(), Hard: q.Hard}
+		k := s.criterionIndex(q.Criterion)
 		for i, j := range rowCol {
 			if j < 0 {
 				continue
 			}
 			r.Matched++
-			if s.Meets(i, j, q.Criterion) {
+			if k >= 0 && s.meets(k, i, j) {
 				r.Meeting++
 			}
 		}
@@ -159,10 +161,7 @@ func (s *Scorer) SolveQuota(scores *mat.Dense, caps []int) (*QuotaSolution, erro
 	if k < 0 {
 		return nil, fmt.Errorf("%w: quota %q: no criterion %q", mentormatch.ErrConfig, q.Label(), q.Criterion)
 	}
-	counted := func(i, j int) bool {
-		_, st := s.crits[k].eval(&s.mentees[i].crit[k], &s.mentors[j].crit[k])
-		return (st == met) == (q.AtLeast != nil)
-	}
+	counted := func(i, j int) bool { return s.meets(k, i, j) == (q.AtLeast != nil) }
 	need := func(matched int) int {
 		if q.AtLeast != nil {
 			return quotaNeed(q, matched)
