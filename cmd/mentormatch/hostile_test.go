@@ -188,7 +188,7 @@ func TestResourceLimitsCLI(t *testing.T) {
 
 	for _, tc := range []struct{ file, want string }{
 		{huge, "the file is 2048 MB; files are limited to 200 MB"},
-		{bomb, "the workbook unpacks to more than 256 MB"},
+		{bomb, "the workbook unpacks to more than 128 MB"},
 	} {
 		out := filepath.Join(dir, "roster.json")
 		code, _, stderr := cli(t, "match", tc.file, "--out", out)

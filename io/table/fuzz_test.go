@@ -131,6 +131,53 @@ func FuzzReadPeopleXLSX(f *testing.F) {
 		checkRead(t, "f.xlsx", func() (*mentormatch.Program, error) {
 			return ReadProgram(Options{}, File{Path: "f.xlsx", Data: buf.Bytes()})
 		})
+		// The streaming reader sees the cells excelize wrote.
+		tables, ps := readXLSX("f.xlsx", buf.Bytes(), name, false)
+		back, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+		if err != nil || len(ps) > 0 || len(tables) != 1 {
+			t.Fatalf("reading back: %v %v", err, ps)
+		}
+		defer back.Close()
+		want, err := back.GetRows(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[int][]string{}
+		for i, r := range tables[0].Rows {
+			got[tables[0].Lines[i]] = r
+		}
+		for i, r := range want {
+			for len(r) > 0 && strings.TrimSpace(r[len(r)-1]) == "" {
+				r = r[:len(r)-1]
+			}
+			if len(r) > 0 && !reflect.DeepEqual(r, got[i+1]) {
+				t.Fatalf("row %d: excelize reads %q, we read %q", i+1, r, got[i+1])
+			}
+		}
+	})
+}
+
+// FuzzSheetXML feeds the streaming reader sheet XML and shared strings of
+// any shape; rows come out in order, within the limits, as valid text.
+func FuzzSheetXML(f *testing.F) {
+	f.Add(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><r><t>a&amp;b</t></r><rPh><t>x</t></rPh></is></c></row><row r="3"><c><v>1E-3</v></c></row>`, `<si><t>id</t></si>`)
+	f.Add(`<x:row><x:c t="b"><x:v>1</x:v></x:c></x:row><!-- c --><row r="2"/><row><c r="XFD2"><v>1</v></c></row>`, `<si/><si><t><![CDATA[<]]></t></si>`)
+	f.Add(`<row r="2"><c r="B2" t="s"><v>1</v></c></row><row r="1"/>`, `<si><t>_x000D_</t></si>`)
+	f.Fuzz(func(t *testing.T, sheet, sst string) {
+		data := rawBook(t, "", sheet, sst)
+		tables, _ := readXLSX("f.xlsx", data, "", false)
+		for _, tb := range tables {
+			for i, r := range tb.Rows {
+				if i > 0 && tb.Lines[i] <= tb.Lines[i-1] || tb.Lines[i] < 1 || tb.Lines[i] > xlsxMaxRows || len(r) > MaxColumns {
+					t.Fatalf("row %d at line %d with %d cells", i, tb.Lines[i], len(r))
+				}
+				for _, c := range r {
+					if len(c) > MaxCellBytes || !utf8.ValidString(c) && utf8.ValidString(sheet+sst) {
+						t.Fatalf("cell %q", c)
+					}
+				}
+			}
+		}
 	})
 }
 

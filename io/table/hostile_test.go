@@ -210,7 +210,7 @@ func TestZipChecks(t *testing.T) {
 	}, {
 		name: "zip bomb: more than the unpacked limit",
 		data: zipOf(t, "xl/workbook.xml", "<workbook/>", "xl/worksheets/sheet1.xml", MaxUnzipBytes+1),
-		want: "b.xlsx: the workbook unpacks to more than 256 MB; workbooks are limited to 256 MB unpacked: split it, or save only the sheets mentormatch reads",
+		want: "b.xlsx: the workbook unpacks to more than 128 MB; workbooks are limited to 128 MB unpacked: split it, or save only the sheets mentormatch reads",
 	}, {
 		name: "too many sheets",
 		data: func() []byte {
@@ -242,7 +242,7 @@ func TestZipChecks(t *testing.T) {
 		data: withPart(t, good, "xl/worksheets/sheet2.xml", func(x string) string {
 			return strings.Replace(x, `<row r="4"`, `<row r="99999999"`, 1)
 		}),
-		want: "b.xlsx [Mentors] row 3: cannot read the row: a row number is beyond Excel's last row (1048576): the workbook is damaged",
+		want: "b.xlsx [Mentors] row 4: the sheet is damaged: a row number is beyond Excel's last row (1048576); save the workbook again from the spreadsheet program",
 	}}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -111,6 +111,47 @@ type builder struct {
 	problems mentormatch.Problems
 	warnings mentormatch.Problems
 	refs     []ref
+	// zones and slots remember parsed cells: an export repeats a few
+	// zones and shifts thousands of times, and loading a zone reads the
+	// time zone database.
+	zones map[string]zoneCell
+	slots map[string]slotsCell
+}
+
+type zoneCell struct {
+	loc  *time.Location
+	name string
+	err  error
+}
+
+type slotsCell struct {
+	slots []mentormatch.Slot
+	err   error
+}
+
+func (b *builder) zone(v string) zoneCell {
+	z, ok := b.zones[v]
+	if !ok {
+		z.loc, z.name, z.err = ParseTimeZone(v)
+		if b.zones == nil {
+			b.zones = map[string]zoneCell{}
+		}
+		b.zones[v] = z
+	}
+	return z
+}
+
+// availability parses v once; every person gets a copy of the slots.
+func (b *builder) availability(v string) ([]mentormatch.Slot, error) {
+	c, ok := b.slots[v]
+	if !ok {
+		c.slots, c.err = ParseAvailability(v)
+		if b.slots == nil {
+			b.slots = map[string]slotsCell{}
+		}
+		b.slots[v] = c
+	}
+	return slices.Clone(c.slots), c.err
 }
 
 // ref is an id one person's cell refers to, checked once everyone is read.
@@ -123,6 +164,9 @@ type ref struct {
 // table reads the people of one sheet or CSV file.
 func (b *builder) table(t *rawTable) {
 	b.warnings = append(b.warnings, t.Warnings...)
+	if t.Limited {
+		return
+	}
 	if len(t.Rows) == 0 {
 		if !t.Cut {
 			b.problems = append(b.problems, t.problem(0, "", "the file is empty: expected a header row with id, name and the other columns, then one row per person"))
@@ -163,6 +207,7 @@ func (b *builder) table(t *rawTable) {
 		width--
 	}
 	people := 0
+	b.people = slices.Grow(b.people, len(t.Rows)-hi-1)
 	for i := hi + 1; i < len(t.Rows); i++ {
 		row, line := t.Rows[i], t.Lines[i]
 		if blank(row) {
@@ -301,15 +346,15 @@ func (b *builder) person(t *rawTable, h *header, row []string, line int) {
 	}
 
 	if v, col := get(fTimeZone); v != "" {
-		if loc, name, err := ParseTimeZone(v); err != nil {
-			bad(col, err)
+		if z := b.zone(v); z.err != nil {
+			bad(col, z.err)
 		} else {
-			p.Location, p.TimeZone = loc, name
+			p.Location, p.TimeZone = z.loc, z.name
 		}
 	}
 
 	if v, col := get(fAvailability); v != "" {
-		if slots, err := ParseAvailability(v); err != nil {
+		if slots, err := b.availability(v); err != nil {
 			bad(col, err)
 		} else {
 			p.Availability = slots

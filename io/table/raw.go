@@ -10,10 +10,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/mentormatch/mentormatch"
 )
@@ -39,7 +38,7 @@ const (
 	MaxSheets = 256
 	// MaxUnzipBytes bounds the uncompressed size of a workbook: the sum of
 	// the sizes of the parts of the zip archive.
-	MaxUnzipBytes = 256 << 20
+	MaxUnzipBytes = 128 << 20
 	// MaxZipRatio bounds how much one part of a workbook may expand when
 	// uncompressed, for parts above 8 MB: real sheets compress 5 to 30
 	// times, a zip bomb a thousand times.
@@ -48,9 +47,6 @@ const (
 	// reading stops, so that a file of garbage gets a short report.
 	MaxProblems = 1000
 
-	// unzipXMLSizeLimit is the size above which excelize streams a sheet
-	// from a temporary file instead of memory.
-	unzipXMLSizeLimit = 16 << 20
 	// maxZipEntries bounds the parts of a workbook; real ones have dozens.
 	maxZipEntries = 10_000
 	// maxRowBytes bounds one CSV row. A longer one is not a row: usually a
@@ -80,6 +76,9 @@ type rawTable struct {
 	// Cut is set when reading stopped early; the rows read are still
 	// checked, but the table may lack rows that the file has.
 	Cut bool
+	// Limited is set when reading stopped at a size limit: the file is
+	// refused whole, and its rows need no checking.
+	Limited bool
 	// Warnings are things the reader repaired, such as a CSV file that was
 	// not UTF-8.
 	Warnings mentormatch.Problems
@@ -540,15 +539,18 @@ func (t *rawTable) add(rec []string, line int, ps *mentormatch.Problems) bool {
 		}
 		if len(rec) > maxCols {
 			*ps = append(*ps, t.problem(line, "", "row has %d cells; this file is limited to %d columns", len(rec), maxCols))
+			t.Limited = true
 			return false
 		}
 	}
 	if t.nrows == MaxRows {
 		*ps = append(*ps, t.problem(line, "", "more than %d rows; files are limited to %d rows: split the file", MaxRows, MaxRows))
+		t.Limited = true
 		return false
 	}
 	if t.cells += len(rec); t.cells > maxCells {
 		*ps = append(*ps, t.problem(line, "", "more than %d cells; this file is limited to %d cells (rows × columns): split the file or delete columns mentormatch does not read", maxCells, maxCells))
+		t.Limited = true
 		return false
 	}
 	for i, c := range rec {
@@ -583,13 +585,15 @@ func cmp0(v, def int) int {
 	return v
 }
 
-// columnName is the spreadsheet letter of the 0-based column i.
+// columnName is the spreadsheet letter of the 0-based column i: A, B,
+// ..., Z, AA, ...
 func columnName(i int) string {
-	name, err := excelize.ColumnNumberToName(i + 1)
-	if err != nil {
-		return fmt.Sprint(i + 1)
+	var b []byte
+	for n := i + 1; n > 0; n = (n - 1) / 26 {
+		b = append(b, byte('A'+(n-1)%26))
 	}
-	return name
+	slices.Reverse(b)
+	return string(b)
 }
 
 // sheetChoice is a sheet to read and the role its name gives.
@@ -643,7 +647,7 @@ func quoteList(list []string) string {
 	return strings.Join(q, ", ")
 }
 
-// checkZip looks inside a zip archive before excelize opens it: it says
+// checkZip looks inside a zip archive before it is opened: it says
 // what the archive is when it is not a workbook, and refuses archives that
 // would take too much memory or time to open, from the sizes the archive
 // declares (Go's zip reader fails on a part that inflates beyond its
@@ -708,21 +712,13 @@ func checkZip(data []byte) string {
 }
 
 // openXLSX checks and opens a workbook.
-func openXLSX(path string, data []byte) (*excelize.File, *mentormatch.Problem) {
+func openXLSX(path string, data []byte) (*workbook, *mentormatch.Problem) {
 	if msg := checkZip(data); msg != "" {
 		return nil, &mentormatch.Problem{File: path, Message: msg}
 	}
-	wb, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxUnzipBytes, UnzipXMLSizeLimit: unzipXMLSizeLimit})
+	wb, err := openWorkbook(data)
 	if err != nil {
-		msg := fmt.Sprintf("cannot open the workbook: %v; save it again as .xlsx from the spreadsheet program", err)
-		if errors.Is(err, excelize.ErrWorkbookFileFormat) {
-			msg = "not a valid .xlsx workbook (a zip archive without a workbook inside): save it again as .xlsx"
-		}
-		return nil, &mentormatch.Problem{File: path, Message: msg}
-	}
-	if n := len(wb.GetSheetList()); n > MaxSheets {
-		wb.Close()
-		return nil, &mentormatch.Problem{File: path, Message: fmt.Sprintf("the workbook has %d sheets; workbooks are limited to %d sheets", n, MaxSheets)}
+		return nil, &mentormatch.Problem{File: path, Message: fmt.Sprintf("cannot open the workbook: %v; save it again as .xlsx from the spreadsheet program", err)}
 	}
 	return wb, nil
 }
@@ -748,58 +744,4 @@ func readXLSX(path string, data []byte, sheet string, roleSheets bool) ([]*rawTa
 		ps = append(ps, t.stream(wb)...)
 	}
 	return tables, ps
-}
-
-// stream reads t.Sheet row by row. Empty rows cost nothing: only rows with
-// content count towards the limits, and empty rows at the end are dropped.
-func (t *rawTable) stream(wb *excelize.File) mentormatch.Problems {
-	var ps mentormatch.Problems
-	rows, err := wb.Rows(t.Sheet)
-	if err != nil {
-		return append(ps, t.problem(0, "", "cannot read the sheet: %v", err))
-	}
-	defer rows.Close()
-	var pending int // empty rows not yet appended: trailing ones are dropped
-	n := 0
-	for rows.Next() {
-		n++
-		cells, err := rows.Columns()
-		if err != nil {
-			t.Cut = true
-			return append(ps, t.problem(n, "", "cannot read the row: %v", sheetReason(err)))
-		}
-		for len(cells) > 0 && strings.TrimSpace(cells[len(cells)-1]) == "" {
-			cells = cells[:len(cells)-1]
-		}
-		if len(cells) == 0 {
-			pending++
-			continue
-		}
-		for ; pending > 0; pending-- {
-			if t.sink == nil {
-				t.Rows = append(t.Rows, nil)
-				t.Lines = append(t.Lines, n-pending)
-			} else if !t.sink(nil, n-pending, &ps) {
-				t.Cut = true
-				return ps
-			}
-		}
-		if !t.add(cells, n, &ps) {
-			t.Cut = true
-			return ps
-		}
-	}
-	if err := rows.Error(); err != nil {
-		t.Cut = true
-		ps = append(ps, t.problem(n+1, "", "cannot read the sheet: %v", sheetReason(err)))
-	}
-	return ps
-}
-
-// sheetReason words excelize's errors about a damaged sheet.
-func sheetReason(err error) string {
-	if errors.Is(err, excelize.ErrMaxRows) {
-		return fmt.Sprintf("a row number is beyond Excel's last row (%d): the workbook is damaged", excelize.TotalRows)
-	}
-	return err.Error()
 }
