@@ -14,8 +14,15 @@ var (
 	// ErrUsage marks a wrong command line.
 	ErrUsage = errors.New("usage")
 	// ErrConfig marks a bad configuration file; it is an input error.
-	ErrConfig = fmt.Errorf("%w: configuration", ErrInput)
+	ErrConfig error = configError{}
 )
+
+// configError reads "configuration" in messages (not "invalid input:
+// configuration") and still matches ErrInput.
+type configError struct{}
+
+func (configError) Error() string        { return "configuration" }
+func (configError) Is(target error) bool { return target == ErrInput }
 
 // Problem is one thing wrong with an input, located as precisely as the
 // input allows. Row is 1-based as the spreadsheet shows it, 0 when the
@@ -40,7 +47,10 @@ func (p Problem) String() string {
 		fmt.Fprintf(&b, " row %d", p.Row)
 	}
 	if p.Column != "" {
-		fmt.Fprintf(&b, ", column %q", p.Column)
+		if b.Len() > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, " column %q", p.Column)
 	}
 	s := strings.TrimSpace(b.String())
 	if s == "" {
