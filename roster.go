@@ -49,6 +49,8 @@ type Summary struct {
 	// BlockingPairs counts the mentee–mentor pairs, not matched together,
 	// who would both score higher together than with their own partners.
 	BlockingPairs int `json:"blocking_pairs"`
+	// Quotas is how the roster stands against the configuration's quotas.
+	Quotas []QuotaResult `json:"quotas,omitempty"`
 }
 
 // Roster is the result of matching a program. Matches follow the mentees'

@@ -49,21 +49,39 @@ func Match(p *mentormatch.Program, cfg mentormatch.Config) (*Result, error) {
 // MatchScored solves an already scored program and builds the roster.
 func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, scores *mat.Dense) (*Result, error) {
 	caps := Capacities(p)
-	var sol *matching.Result
-	var err error
+	var (
+		sol   *matching.Result
+		quota *scoring.QuotaSolution
+		err   error
+	)
 	rows, cols := len(p.Mentees), len(p.Mentors)
 	if rows == 0 || cols == 0 {
 		sol = &matching.Result{RowCol: fill(rows, -1)}
 	} else if cfg.Objective == "fair" {
 		sol, err = solveFair(scores, caps)
+	} else if hasHardQuota(cfg) {
+		quota, err = sc.SolveQuota(scores, caps)
+		if err == nil {
+			sol = quota.Result
+		}
 	} else {
 		sol, err = matching.Solve(scores, matching.Options{Maximize: true, Capacity: caps})
 	}
 	if err != nil {
 		return nil, fmt.Errorf("solving the assignment: %w", err)
 	}
+	r := Build(p, cfg, sc, scores, sol.RowCol, caps, nil)
+	if len(cfg.Quotas) > 0 {
+		r.Summary.Quotas = sc.QuotaResults(sol.RowCol, quota)
+		if hasHardQuota(cfg) && cfg.Objective == "fair" {
+			r.Warnings = append(r.Warnings, "hard quotas are enforced with objective total only; with fair they are reported, not enforced")
+		}
+	}
+	for _, w := range sc.Warnings() {
+		r.Warnings = append(r.Warnings, w.String())
+	}
 	return &Result{
-		Roster:   Build(p, cfg, sc, scores, sol.RowCol, caps, nil),
+		Roster:   r,
 		Scores:   scores,
 		Solution: sol,
 		Scorer:   sc,
@@ -119,6 +137,15 @@ func solveFair(scores *mat.Dense, caps []int) (*matching.Result, error) {
 		return matching.Solve(above(scores, vals[lo]), matching.Options{Maximize: true, Capacity: caps})
 	}
 	return best, nil
+}
+
+func hasHardQuota(cfg mentormatch.Config) bool {
+	for _, q := range cfg.Quotas {
+		if q.Hard {
+			return true
+		}
+	}
+	return false
 }
 
 func above(m *mat.Dense, t float64) *mat.Dense {

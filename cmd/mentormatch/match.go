@@ -107,6 +107,7 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 	s := res.Roster.Summary
 	fmt.Fprintf(stdout, "matched %d of %d mentees with %d mentors; total score %.2f, mean %.2f, lowest %.2f; wrote %s\n",
 		s.Matched, s.Mentees, s.Mentors, s.TotalScore, s.MeanScore, s.MinScore, o.Out)
+	printQuotas(stdout, res.Roster.Summary.Quotas)
 	for _, w := range res.Roster.Warnings {
 		fmt.Fprintln(stderr, "warning:", w)
 	}
@@ -114,6 +115,26 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 		return json.NewEncoder(stderr).Encode(st)
 	}
 	return nil
+}
+
+// printQuotas says, one line each, whether the roster reaches the
+// configuration's quotas.
+func printQuotas(w io.Writer, qs []mentormatch.QuotaResult) {
+	for _, q := range qs {
+		state := "reached"
+		if !q.Reached {
+			state = "NOT reached"
+		}
+		kind := "quota"
+		if q.Hard {
+			kind = "hard quota"
+		}
+		fmt.Fprintf(w, "%s %s (%s): %d of %d pairs, %.1f%%, %s", kind, q.Name, q.Target, q.Meeting, q.Matched, q.Percent, state)
+		if q.Note != "" {
+			fmt.Fprintf(w, "; %s", q.Note)
+		}
+		fmt.Fprintln(w)
+	}
 }
 
 // capacityPath names the capacities file written next to a scores matrix:

@@ -5,6 +5,8 @@ import (
 	"io"
 
 	"github.com/spf13/cobra"
+
+	"github.com/mentormatch/mentormatch/scoring"
 )
 
 func newValidateCmd() *cobra.Command {
@@ -24,11 +26,20 @@ func newValidateCmd() *cobra.Command {
 }
 
 func runValidate(o *inputOptions, args []string, stdout io.Writer) error {
-	p, _, err := o.load(args)
+	p, cfg, err := o.load(args)
+	if err != nil {
+		return err
+	}
+	// The configuration's criteria read columns and cells of the people
+	// files: scoring checks them, so validate must too.
+	sc, err := scoring.New(p, cfg)
 	if err != nil {
 		return err
 	}
 	for _, w := range p.Warnings {
+		fmt.Fprintln(stdout, "warning:", w.String())
+	}
+	for _, w := range sc.Warnings() {
 		fmt.Fprintln(stdout, "warning:", w.String())
 	}
 	fmt.Fprintf(stdout, "ok: %d people, %d mentees, %d mentors\n", len(p.People), len(p.Mentees), len(p.Mentors))
