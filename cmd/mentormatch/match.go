@@ -99,6 +99,12 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 		if err := report.WriteCapacities(capacityPath(o.Scores), mentors, roster.Capacities(p)); err != nil {
 			return err
 		}
+		for _, q := range cfg.Quotas {
+			if q.Hard {
+				fmt.Fprintf(stderr, "warning: %s holds the scores without the hard quota %s: solving it alone gives the optimum without the quota\n", o.Scores, q.Label())
+				break
+			}
+		}
 	}
 	if err := report.WriteRoster(o.Out, res.Roster); err != nil {
 		return err
