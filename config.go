@@ -55,6 +55,14 @@ type Schedule struct {
 	Holidays          []string `yaml:"holidays"`
 }
 
+// RematchConfig tunes re-matching after a relationship-health survey; the
+// rematch command's flags override it.
+type RematchConfig struct {
+	Threshold  float64 `yaml:"threshold"`   // a pair whose mean rating is below it is unhealthy
+	MaxMoves   int     `yaml:"max_moves"`   // healthy pairs the optimiser may also move
+	MoveMargin float64 `yaml:"move_margin"` // points each moved pair must add
+}
+
 // Config is a program's configuration. The zero value is not useful: start
 // from DefaultConfig or LoadConfig.
 type Config struct {
@@ -67,6 +75,7 @@ type Config struct {
 	Schedule  Schedule          `yaml:"schedule"`
 	Seed      int64             `yaml:"seed"`
 	Roadmap   RoadmapConfig     `yaml:"roadmap"`
+	Rematch   RematchConfig     `yaml:"rematch"`
 	// Criteria are the program's own matching rules on any column.
 	Criteria []Criterion `yaml:"criteria"`
 	// Quotas are program-level targets on the share of pairs meeting a
@@ -96,6 +105,7 @@ func DefaultConfig() Config {
 		},
 		Seed:     1,
 		Roadmap:  DefaultRoadmapConfig(),
+		Rematch:  RematchConfig{Threshold: 3, MoveMargin: 5},
 		Criteria: []Criterion{},
 		Quotas:   []Quota{},
 	}
@@ -162,6 +172,15 @@ func (c Config) Validate() error {
 // problems lists what Validate reports, sorted; each names its key.
 func (c Config) problems() Problems {
 	var ps Problems
+	if r := c.Rematch; r.Threshold < 1 || r.Threshold > 5 {
+		ps = append(ps, Problem{Column: "rematch.threshold", Message: fmt.Sprintf("%v: expected a rating from 1 to 5", r.Threshold)})
+	}
+	if c.Rematch.MaxMoves < 0 {
+		ps = append(ps, Problem{Column: "rematch.max_moves", Message: "must be 0 or more"})
+	}
+	if c.Rematch.MoveMargin < 0 {
+		ps = append(ps, Problem{Column: "rematch.move_margin", Message: "must be 0 or more"})
+	}
 	w := c.Weights
 	for name, v := range map[string]float64{"skills": w.Skills, "availability": w.Availability, "goals": w.Goals, "level": w.Level, "prefers": w.Prefers} {
 		if v < 0 {

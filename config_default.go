@@ -85,6 +85,13 @@ schedule:
 # Seed of every random choice, so the same input gives the same output.
 seed: 1
 
+# Re-matching after a relationship-health survey (rematch); its flags
+# override these.
+rematch:
+  threshold: 3      # a pair whose mean rating (1-5) is below this is unhealthy
+  max_moves: 0      # healthy pairs the optimiser may also move
+  move_margin: 5    # points of total score each such move must add
+
 # Learning roadmaps (plan --roadmaps DIR): one per pair, from the mentee's
 # wants (most important first), their level in each against the mentor's,
 # and their career goals. Every objective goes through the stages below;

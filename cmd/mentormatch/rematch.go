@@ -26,6 +26,9 @@ type rematchOptions struct {
 	Threshold   float64
 	MaxMoves    int
 	MoveMargin  float64
+	// set holds the flags given on the command line: the others come
+	// from the configuration.
+	set map[string]bool
 }
 
 func newRematchCmd() *cobra.Command {
@@ -72,6 +75,10 @@ Changes, Health, Health by mentor and Pair health; .csv writes the roster and NA
   mentormatch rematch --example --out roster2.xlsx`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			o.set = map[string]bool{}
+			for _, name := range []string{"threshold", "max-moves", "move-margin"} {
+				o.set[name] = cmd.Flags().Changed(name)
+			}
 			return runRematch(o, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
@@ -81,9 +88,9 @@ Changes, Health, Health by mentor and Pair health; .csv writes the roster and NA
 	f.StringVar(&o.Survey, "survey", "", "the relationship-health survey: .csv or .xlsx (required)")
 	f.StringVar(&o.SurveySheet, "survey-sheet", "", "XLSX sheet of the survey (default: the first)")
 	f.StringVarP(&o.Out, "out", "o", "", "the new roster: .xlsx, .csv or .json (required)")
-	f.Float64Var(&o.Threshold, "threshold", cohort.DefaultThreshold, "a pair whose mean rating is below this is unhealthy (1-5)")
-	f.IntVar(&o.MaxMoves, "max-moves", 0, "healthy pairs the optimiser may also move (0: none)")
-	f.Float64Var(&o.MoveMargin, "move-margin", cohort.DefaultMoveMargin, "with --max-moves: points each moved pair must add to the total")
+	f.Float64Var(&o.Threshold, "threshold", cohort.DefaultThreshold, "a pair whose mean rating is below this is unhealthy, 1-5 (default: rematch.threshold in the config)")
+	f.IntVar(&o.MaxMoves, "max-moves", 0, "healthy pairs the optimiser may also move (default: rematch.max_moves in the config)")
+	f.Float64Var(&o.MoveMargin, "move-margin", cohort.DefaultMoveMargin, "with --max-moves: points each moved pair must add to the total (default: rematch.move_margin in the config)")
 	return cmd
 }
 
@@ -94,7 +101,7 @@ func runRematch(o *rematchOptions, args []string, stdout, stderr io.Writer) erro
 	if err := checkExt(o.Out, ".xlsx", ".csv", ".json"); err != nil {
 		return err
 	}
-	if o.Threshold < 1 || o.Threshold > 5 {
+	if o.set["threshold"] && (o.Threshold < 1 || o.Threshold > 5) {
 		return fmt.Errorf("%w: --threshold %v: expected a rating from 1 to 5", mentormatch.ErrUsage, o.Threshold)
 	}
 	if o.MaxMoves < 0 || o.MoveMargin < 0 {
@@ -103,6 +110,16 @@ func runRematch(o *rematchOptions, args []string, stdout, stderr io.Writer) erro
 	p, cfg, prev, survey, err := o.loadRematch(args)
 	if err != nil {
 		return err
+	}
+	// Flags not given take the configuration's values.
+	if !o.set["threshold"] {
+		o.Threshold = cfg.Rematch.Threshold
+	}
+	if !o.set["max-moves"] {
+		o.MaxMoves = cfg.Rematch.MaxMoves
+	}
+	if !o.set["move-margin"] {
+		o.MoveMargin = cfg.Rematch.MoveMargin
 	}
 	x, err := cohort.Rematch(p, cfg, prev, survey, cohort.RematchOptions{Threshold: o.Threshold, MaxMoves: o.MaxMoves, MoveMargin: o.MoveMargin})
 	if err != nil {

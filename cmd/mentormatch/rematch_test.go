@@ -8,7 +8,9 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -341,4 +343,23 @@ func TestRematchUsage(t *testing.T) {
 			assert.Contains(t, stderr, tc.want)
 		})
 	}
+}
+
+// rematch.threshold in the config applies unless --threshold is given.
+func TestRematchThresholdFromConfig(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "p.yaml")
+	require.NoError(t, os.WriteFile(cfg, []byte("rematch:\n  threshold: 1\n"), 0o644))
+	dissolved := regexp.MustCompile(`dissolved (\d+)`)
+	count := func(args ...string) int {
+		code, stdout, stderr := cli(t, append([]string{"rematch", "--example", "--out", filepath.Join(dir, "r.json")}, args...)...)
+		require.Equal(t, 0, code, stderr)
+		m := dissolved.FindStringSubmatch(stdout)
+		require.NotNil(t, m, stdout)
+		n, _ := strconv.Atoi(m[1])
+		return n
+	}
+	def, low := count(), count("--config", cfg)
+	assert.Less(t, low, def, "a threshold of 1 flags only those who want a change")
+	assert.Equal(t, def, count("--config", cfg, "--threshold", "3"), "the flag wins")
 }
