@@ -136,21 +136,36 @@ func load(f File) ([]byte, *mentormatch.Problem, error) {
 		return nil, tooBig(f.Path, st.Size()), nil
 	}
 	// A regular file is read into a buffer of its size; a pipe or device
-	// has no size, so it is read up to the limit.
-	var buf bytes.Buffer
+	// has no size, so it is read up to the limit, the buffer doubling but
+	// never past the limit.
+	size := 1 << 20
 	if st.Mode().IsRegular() {
-		buf.Grow(int(st.Size()) + 1)
+		size = int(st.Size()) + 1
 	}
-	if _, err := buf.ReadFrom(io.LimitReader(fh, MaxFileBytes+1)); err != nil {
-		if errors.Is(err, fs.ErrPermission) {
-			return nil, &mentormatch.Problem{File: f.Path, Message: "permission denied: cannot read the file"}, nil
+	data := make([]byte, 0, size)
+	for {
+		if len(data) > MaxFileBytes {
+			return nil, tooBig(f.Path, int64(len(data))), nil
 		}
-		return nil, nil, fmt.Errorf("read %s: %w", f.Path, err)
+		if len(data) == cap(data) {
+			data = slices.Grow(data, min(2*cap(data), MaxFileBytes+1)-len(data))
+		}
+		n, err := fh.Read(data[len(data):min(cap(data), MaxFileBytes+1)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			if errors.Is(err, fs.ErrPermission) {
+				return nil, &mentormatch.Problem{File: f.Path, Message: "permission denied: cannot read the file"}, nil
+			}
+			return nil, nil, fmt.Errorf("read %s: %w", f.Path, err)
+		}
 	}
-	if buf.Len() > MaxFileBytes {
-		return nil, tooBig(f.Path, int64(buf.Len())), nil
+	if len(data) > MaxFileBytes {
+		return nil, tooBig(f.Path, int64(len(data))), nil
 	}
-	return buf.Bytes(), nil, nil
+	return data, nil, nil
 }
 
 func tooBig(path string, n int64) *mentormatch.Problem {
