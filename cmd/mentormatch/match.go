@@ -106,7 +106,7 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 			}
 		}
 	}
-	if err := report.WriteRoster(o.Out, res.Roster); err != nil {
+	if err := report.WriteRoster(o.Out, res.Roster, report.WithSkillGaps(report.SkillGaps(p, res.Roster))); err != nil {
 		return err
 	}
 	st.Write = since(&t)

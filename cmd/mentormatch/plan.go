@@ -72,7 +72,7 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 	if plan.Roadmaps, err = roadmap.Build(p, plan, cfg); err != nil {
 		return err
 	}
-	if err := report.WritePlan(o.Out, plan); err != nil {
+	if err := report.WritePlan(o.Out, plan, report.WithSkillGaps(report.SkillGaps(p, res.Roster))); err != nil {
 		return err
 	}
 	if o.ICS != "" {

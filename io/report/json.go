@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"time"
 
 	"github.com/mentormatch/mentormatch"
 )
@@ -121,6 +122,7 @@ func (b *jsonBuf) rosterFields(r *mentormatch.Roster) []field {
 				field{"mean_score", b.f(s.MeanScore)},
 				field{"min_score", b.f(s.MinScore)},
 				field{"objective", b.s(s.Objective)},
+				field{"blocking_pairs", b.i(s.BlockingPairs)},
 			)
 		}},
 		{"mentor_load", func(d int) {
@@ -138,10 +140,15 @@ func (b *jsonBuf) rosterFields(r *mentormatch.Roster) []field {
 }
 
 // EncodeRosterJSON writes r as indented JSON with a fixed key order; empty
-// lists are [] and components keep the roster's component order.
-func EncodeRosterJSON(w io.Writer, r *mentormatch.Roster) error {
+// lists are [] and components keep the roster's component order. With
+// WithSkillGaps it adds "skill_gaps".
+func EncodeRosterJSON(w io.Writer, r *mentormatch.Roster, opts ...Option) error {
 	var b jsonBuf
+	o := collect(opts)
 	fs := b.rosterFields(r)
+	if o.haveGaps {
+		fs = append(fs, b.gapsField(o.gaps))
+	}
 	fs = append(fs, field{"warnings", b.strs(r.Warnings)})
 	b.object(0, fs...)
 	b.WriteByte('\n')
@@ -149,15 +156,21 @@ func EncodeRosterJSON(w io.Writer, r *mentormatch.Roster) error {
 	return err
 }
 
-// EncodePlanJSON writes the plan: the roster's fields, then cohorts,
-// sessions (RFC 3339 times) and warnings.
-func EncodePlanJSON(w io.Writer, p *mentormatch.Plan) error {
+// EncodePlanJSON writes the plan: the roster's fields, "skill_gaps" (with
+// WithSkillGaps), "cohorts", "sessions" (RFC 3339 times with offset, a
+// "flag" on a meeting placed outside someone's availability), "roadmaps"
+// when the plan has them, and "warnings": the roster's, then the plan's.
+func EncodePlanJSON(w io.Writer, p *mentormatch.Plan, opts ...Option) error {
 	var b jsonBuf
+	o := collect(opts)
 	r := p.Roster
 	if r == nil {
 		r = &mentormatch.Roster{}
 	}
 	fs := b.rosterFields(r)
+	if o.haveGaps {
+		fs = append(fs, b.gapsField(o.gaps))
+	}
 	fs = append(fs,
 		field{"cohorts", func(d int) {
 			b.array(d, len(p.Cohorts), func(i, d int) {
@@ -169,8 +182,8 @@ func EncodePlanJSON(w io.Writer, p *mentormatch.Plan) error {
 			b.array(d, len(p.Sessions), func(i, d int) {
 				s := &p.Sessions[i]
 				fs := []field{{"cohort", b.s(s.Cohort)}, {"kind", b.s(s.Kind)}, {"round", b.i(s.Round)},
-					{"start", b.s(s.Start.Format("2006-01-02T15:04:05Z07:00"))},
-					{"end", b.s(s.End.Format("2006-01-02T15:04:05Z07:00"))},
+					{"start", b.s(s.Start.Format(time.RFC3339))},
+					{"end", b.s(s.End.Format(time.RFC3339))},
 					{"participants", b.strs(s.Participants)}}
 				if s.Flag != "" {
 					fs = append(fs, field{"flag", b.s(s.Flag)})
@@ -178,10 +191,34 @@ func EncodePlanJSON(w io.Writer, p *mentormatch.Plan) error {
 				b.object(d, fs...)
 			})
 		}},
-		field{"warnings", b.strs(append(append([]string{}, r.Warnings...), p.Warnings...))},
 	)
+	if len(p.Roadmaps) > 0 {
+		fs = append(fs, b.roadmapsField(p.Roadmaps))
+	}
+	fs = append(fs, field{"warnings", b.strs(append(append([]string{}, r.Warnings...), p.Warnings...))})
 	b.object(0, fs...)
 	b.WriteByte('\n')
 	_, err := w.Write(b.Bytes())
 	return err
+}
+
+// gapsField is the "skill_gaps" list: the SkillGap fields, then coverage
+// (0–1, four decimals), not_covered and places_short.
+func (b *jsonBuf) gapsField(gs []SkillGap) field {
+	return field{"skill_gaps", func(d int) {
+		b.array(d, len(gs), func(i, d int) {
+			g := gs[i]
+			b.object(d,
+				field{"skill", b.s(g.Skill)},
+				field{"mentees_wanting", b.i(g.Wanting)},
+				field{"mentors_4plus", b.i(g.Mentors)},
+				field{"places_4plus", b.i(g.Places)},
+				field{"seniors_4plus", b.i(g.Seniors)},
+				field{"covered", b.i(g.Covered)},
+				field{"coverage", b.f(round4(g.Coverage()))},
+				field{"not_covered", b.i(g.NotCovered())},
+				field{"places_short", b.i(g.PlacesShort())},
+			)
+		})
+	}}
 }

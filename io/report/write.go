@@ -81,28 +81,31 @@ func usageExt(path string, want string) error {
 
 // WriteRoster writes r in the format given by path's extension: .xlsx, .csv
 // or .json; anything else is an error wrapping mentormatch.ErrUsage.
-func WriteRoster(path string, r *mentormatch.Roster) error {
-	var enc func(io.Writer, *mentormatch.Roster) error
+func WriteRoster(path string, r *mentormatch.Roster, opts ...Option) error {
+	var enc func(io.Writer, *mentormatch.Roster, ...Option) error
 	switch ext(path) {
 	case ".json":
 		enc = EncodeRosterJSON
 	case ".csv":
-		enc = EncodeRosterCSV
+		enc = func(w io.Writer, r *mentormatch.Roster, _ ...Option) error { return EncodeRosterCSV(w, r) }
 	case ".xlsx":
 		enc = EncodeRosterXLSX
 	default:
 		return usageExt(path, ".xlsx, .csv or .json")
 	}
-	return WriteFile(path, func(w io.Writer) error { return enc(w, r) })
+	return WriteFile(path, func(w io.Writer) error { return enc(w, r, opts...) })
 }
 
-// WritePlan writes p (its roster, cohorts, sessions and warnings) as .json,
-// .csv (the roster only) or .xlsx.
-func WritePlan(path string, p *mentormatch.Plan) error {
+// WritePlan writes p as .json (EncodePlanJSON), .xlsx (EncodePlanXLSX) or
+// .csv (the roster only); anything else is an error wrapping
+// mentormatch.ErrUsage.
+func WritePlan(path string, p *mentormatch.Plan, opts ...Option) error {
 	switch ext(path) {
 	case ".json":
-		return WriteFile(path, func(w io.Writer) error { return EncodePlanJSON(w, p) })
-	case ".csv", ".xlsx":
+		return WriteFile(path, func(w io.Writer) error { return EncodePlanJSON(w, p, opts...) })
+	case ".xlsx":
+		return WriteFile(path, func(w io.Writer) error { return EncodePlanXLSX(w, p, opts...) })
+	case ".csv":
 		r := p.Roster
 		if r == nil {
 			r = &mentormatch.Roster{}

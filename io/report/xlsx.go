@@ -38,6 +38,9 @@ type sheetData struct {
 	widths []float64
 	score  []int // 0-based columns holding scores
 	wrap   []int // 0-based columns to wrap
+	// format gives 0-based columns a number format of their own (dates,
+	// times, hours, percentages); it wins over score and wrap.
+	format map[int]string
 }
 
 func fitWidths(d *sheetData) {
@@ -50,6 +53,8 @@ func fitWidths(d *sheetData) {
 			n := 8.0
 			if s, ok := v.(string); ok {
 				n = float64(len([]rune(s))) + 2
+			} else if f, ok := d.format[j]; ok && v != nil {
+				n = max(n, float64(len(strings.ReplaceAll(f, `"`, "")))+2)
 			}
 			if n > d.widths[j] {
 				d.widths[j] = n
@@ -89,6 +94,15 @@ func writeSheet(f *excelize.File, d *sheetData, bold, scoreStyle, wrapStyle int)
 	for _, j := range d.wrap {
 		styleOf[j] = wrapStyle
 	}
+	for j := range styleOf {
+		if code, ok := d.format[j]; ok {
+			id, err := f.NewStyle(&excelize.Style{CustomNumFmt: &code})
+			if err != nil {
+				return err
+			}
+			styleOf[j] = id
+		}
+	}
 	row := make([]any, len(d.head))
 	for i, r := range d.rows {
 		for j, v := range r {
@@ -112,12 +126,31 @@ func writeSheet(f *excelize.File, d *sheetData, bold, scoreStyle, wrapStyle int)
 	return sw.Flush()
 }
 
-// EncodeRosterXLSX writes r as a workbook with sheets Summary, Matches,
-// Unmatched and Mentor load.
-func EncodeRosterXLSX(w io.Writer, r *mentormatch.Roster) error {
+// EncodeRosterXLSX writes r as a workbook with the sheets Summary,
+// Matches, Unmatched and Mentor load; then Skills gap (WithSkillGaps),
+// Warnings and Dissolved when there are any. The Matches sheet keeps the
+// column names of the CSV roster, so the workbook reads back as a roster.
+func EncodeRosterXLSX(w io.Writer, r *mentormatch.Roster, opts ...Option) error {
+	return encodeWorkbook(w, r, nil, collect(opts))
+}
+
+// EncodePlanXLSX writes the plan's roster workbook (EncodeRosterXLSX) with
+// the sheets Cohorts, Schedule and, when the plan has them, Roadmaps; its
+// summary adds the cohorts and sessions.
+func EncodePlanXLSX(w io.Writer, p *mentormatch.Plan, opts ...Option) error {
+	r := p.Roster
+	if r == nil {
+		r = &mentormatch.Roster{}
+	}
+	return encodeWorkbook(w, r, p, collect(opts))
+}
+
+// encodeWorkbook writes the roster workbook, and the plan's sheets when
+// plan is not nil.
+func encodeWorkbook(w io.Writer, r *mentormatch.Roster, plan *mentormatch.Plan, o *options) error {
 	f := newFile()
 	defer f.Close()
-	if err := f.SetSheetName("Sheet1", "Summary"); err != nil {
+	if err := f.SetSheetName("Sheet1", summarySheet); err != nil {
 		return err
 	}
 	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
@@ -133,7 +166,45 @@ func EncodeRosterXLSX(w io.Writer, r *mentormatch.Roster) error {
 	if err != nil {
 		return err
 	}
+	sheets := rosterSheets(r)
+	if o.haveGaps {
+		sheets = append(sheets, gapSheet(o.gaps))
+	}
+	var warnings []string
+	warnings = append(warnings, r.Warnings...)
+	if plan != nil {
+		sheets = append(sheets, planSheets(plan, r)...)
+		warnings = append(warnings, plan.Warnings...)
+	}
+	if len(warnings) > 0 {
+		d := &sheetData{name: "Warnings", head: []string{"warning"}, wrap: []int{0}}
+		for _, s := range warnings {
+			d.rows = append(d.rows, []any{textCell(s)})
+		}
+		sheets = append(sheets, d)
+	}
+	if d := dissolvedSheet(r); d != nil { // after a re-match (rematch.go)
+		sheets = append(sheets, d)
+	}
+	for _, d := range sheets {
+		if _, err := f.NewSheet(d.name); err != nil {
+			return err
+		}
+	}
+	for _, d := range sheets {
+		if err := writeSheet(f, d, bold, scoreStyle, wrapStyle); err != nil {
+			return fmt.Errorf("sheet %s: %w", d.name, err)
+		}
+	}
+	if err := writeSummary(f, r, plan, len(warnings)); err != nil {
+		return fmt.Errorf("sheet %s: %w", summarySheet, err)
+	}
+	f.SetActiveSheet(0)
+	return writeDeterministic(f, w)
+}
 
+// rosterSheets are the sheets Matches, Unmatched and Mentor load.
+func rosterSheets(r *mentormatch.Roster) []*sheetData {
 	names := componentNames(r)
 	matches := &sheetData{name: "Matches", head: append([]string{"mentee_id", "mentee_name", "mentor_id", "mentor_name", "score"}, names...)}
 	matches.head = append(matches.head, "reason")
@@ -162,55 +233,7 @@ func EncodeRosterXLSX(w io.Writer, r *mentormatch.Roster) error {
 	for _, l := range r.Load {
 		load.rows = append(load.rows, []any{textCell(l.MentorID), textCell(l.MentorName), textCell(l.Type), l.Capacity, l.Assigned})
 	}
-
-	// Summary: key/value pairs, then the score distribution with its chart.
-	s := r.Summary
-	summary := &sheetData{name: "Summary", head: []string{"metric", "value"}, score: []int{1}}
-	summary.rows = [][]any{
-		{"mentees", s.Mentees}, {"mentors", s.Mentors}, {"matched", s.Matched},
-		{"total_score", s.TotalScore}, {"mean_score", s.MeanScore}, {"min_score", s.MinScore},
-		{"objective", textCell(s.Objective)}, {"", nil}, {"score bucket", "matches"},
-	}
-	var buckets [10]int
-	for _, m := range r.Matches {
-		b := int(m.Score / 10)
-		buckets[min(max(b, 0), 9)]++
-	}
-	first := len(summary.rows) + 2 // 1-based row of the first bucket
-	for b, n := range buckets {
-		summary.rows = append(summary.rows, []any{fmt.Sprintf("%d–%d", b*10, b*10+10), n})
-	}
-	sheets := []*sheetData{summary, matches, unmatched, load}
-	if d := dissolvedSheet(r); d != nil { // after a re-match (rematch.go)
-		sheets = append(sheets, d)
-	}
-	for _, d := range sheets {
-		if d.name != "Summary" {
-			if _, err := f.NewSheet(d.name); err != nil {
-				return err
-			}
-		}
-	}
-	for _, d := range sheets {
-		if err := writeSheet(f, d, bold, scoreStyle, wrapStyle); err != nil {
-			return fmt.Errorf("sheet %s: %w", d.name, err)
-		}
-	}
-	lastRow := first + 9
-	if err := f.AddChart("Summary", "D2", &excelize.Chart{
-		Type: excelize.Col,
-		Series: []excelize.ChartSeries{{
-			Name:       "Summary!$B$" + fmt.Sprint(first-1),
-			Categories: fmt.Sprintf("Summary!$A$%d:$A$%d", first, lastRow),
-			Values:     fmt.Sprintf("Summary!$B$%d:$B$%d", first, lastRow),
-		}},
-		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Score distribution"}}},
-		Legend: excelize.ChartLegend{Position: "none"},
-	}); err != nil {
-		return fmt.Errorf("summary chart: %w", err)
-	}
-	f.SetActiveSheet(0)
-	return writeDeterministic(f, w)
+	return []*sheetData{matches, unmatched, load}
 }
 
 func boolPtr(b bool) *bool { return &b }

@@ -1,0 +1,469 @@
+package report
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/mentormatch/mentormatch"
+)
+
+const summarySheet = "Summary"
+
+// Rows of the summary's key figures, each with its label.
+const (
+	labelMentees   = "Mentees"
+	labelMentors   = "Mentors"
+	labelMatched   = "Matched mentees"
+	labelUnmatched = "Unmatched mentees"
+	labelIdle      = "Mentors without a mentee"
+	labelMean      = "Mean score"
+	labelLowest    = "Lowest score"
+	labelTotal     = "Total score"
+	labelCapacity  = "Capacity used"
+	labelObjective = "Objective"
+	labelBlocking  = "Blocking pairs"
+	labelCohorts   = "Cohorts"
+	labelSessions  = "Sessions"
+	labelWarnings  = "Warnings"
+)
+
+// summary is the content of the Summary sheet, worked out before any cell
+// is written so that it can be tested on its own.
+type summary struct {
+	figures  []figure
+	scores   [10]int // matches per score band of 10 points
+	load     []loadRow
+	unplaced []*reasonGroup
+}
+
+// figure is one key figure: a label, a value (int, float, string) with its
+// number format, and a note in words.
+type figure struct {
+	label  string
+	value  any
+	format string // "" for the default
+	note   string
+}
+
+// loadRow counts the primary mentors with k mentees and with k places.
+type loadRow struct{ k, assigned, capacity int }
+
+// reasonGroup is the people left unmatched for one kind of reason.
+type reasonGroup struct {
+	role, reason string
+	ids          []string
+}
+
+// objectiveNotes say in words what each objective optimises.
+var objectiveNotes = map[string]string{
+	"total": "the most mentees matched, then the highest total score",
+	"fair":  "the most mentees matched, then the highest lowest score, then the total",
+}
+
+// summarise works out the Summary sheet of r, and of plan when not nil,
+// whose workbook has warnings warnings. O(matches + mentors + unmatched +
+// sessions).
+func summarise(r *mentormatch.Roster, plan *mentormatch.Plan, warnings int) *summary {
+	s := r.Summary
+	out := &summary{}
+	var primary, seniors, places, used, idle int
+	for _, l := range r.Load {
+		if l.Type == mentormatch.Senior.String() {
+			seniors++
+			continue
+		}
+		primary++
+		places += l.Capacity
+		used += min(l.Assigned, l.Capacity)
+		if l.Assigned == 0 && l.Capacity > 0 {
+			idle++
+		}
+	}
+	pct := func(n, of int) string {
+		if of == 0 {
+			return ""
+		}
+		return fmt.Sprintf("%.0f%% of %d", 100*float64(n)/float64(of), of)
+	}
+	unmatched := max(0, s.Mentees-s.Matched)
+	fig := func(label string, value any, format, note string) {
+		out.figures = append(out.figures, figure{label, value, format, note})
+	}
+	fig(labelMentees, s.Mentees, "", "")
+	fig(labelMentors, s.Mentors, "", fmt.Sprintf("%d primary with %d places, %d senior", primary, places, seniors))
+	fig(labelMatched, s.Matched, "", pct(s.Matched, s.Mentees))
+	note := ""
+	if unmatched > 0 {
+		note = "grouped by reason below; each one on the Unmatched sheet"
+	}
+	fig(labelUnmatched, unmatched, "", note)
+	fig(labelIdle, idle, "", "")
+	if s.Matched > 0 {
+		fig(labelMean, s.MeanScore, "0.0", "out of 100")
+		fig(labelLowest, s.MinScore, "0.0", "")
+		fig(labelTotal, s.TotalScore, "0.0", "")
+	} else {
+		fig(labelMean, nil, "", "no matches")
+		fig(labelLowest, nil, "", "no matches")
+		fig(labelTotal, 0.0, "0.0", "")
+	}
+	if places > 0 {
+		fig(labelCapacity, float64(used)/float64(places), "0%", fmt.Sprintf("%d of %d places with primary mentors", used, places))
+	} else {
+		fig(labelCapacity, nil, "", "no primary mentor has a place")
+	}
+	fig(labelObjective, s.Objective, "", objectiveNotes[s.Objective])
+	fig(labelBlocking, s.BlockingPairs, "", "pairs not matched together who would both score higher together")
+	if plan != nil {
+		lo, hi := 0, 0
+		for i, c := range plan.Cohorts {
+			n := len(c.Members)
+			if i == 0 || n < lo {
+				lo = n
+			}
+			hi = max(hi, n)
+		}
+		note := ""
+		if len(plan.Cohorts) > 0 {
+			note = fmt.Sprintf("%d to %d mentees each", lo, hi)
+			if lo == hi {
+				note = fmt.Sprintf("%d mentees each", lo)
+			}
+		}
+		fig(labelCohorts, len(plan.Cohorts), "", note)
+		flagged := 0
+		for i := range plan.Sessions {
+			if plan.Sessions[i].Flag != "" {
+				flagged++
+			}
+		}
+		note = ""
+		if flagged > 0 {
+			note = fmt.Sprintf("%d outside someone's availability: see the flag column of Schedule", flagged)
+		}
+		fig(labelSessions, len(plan.Sessions), "", note)
+	}
+	if warnings > 0 {
+		fig(labelWarnings, warnings, "", "see the Warnings sheet")
+	}
+
+	for _, m := range r.Matches {
+		out.scores[min(max(int(m.Score/10), 0), 9)]++
+	}
+
+	top := 0
+	for _, l := range r.Load {
+		if l.Type != mentormatch.Senior.String() {
+			top = max(top, l.Capacity, l.Assigned)
+		}
+	}
+	out.load = make([]loadRow, top+1)
+	for k := range out.load {
+		out.load[k].k = k
+	}
+	for _, l := range r.Load {
+		if l.Type == mentormatch.Senior.String() {
+			continue
+		}
+		out.load[max(l.Assigned, 0)].assigned++
+		out.load[max(l.Capacity, 0)].capacity++
+	}
+
+	groups := map[[2]string]*reasonGroup{}
+	for _, u := range r.Unmatched {
+		key := [2]string{u.Role, reasonKind(u.Reason)}
+		g := groups[key]
+		if g == nil {
+			g = &reasonGroup{role: key[0], reason: key[1]}
+			groups[key] = g
+			out.unplaced = append(out.unplaced, g)
+		}
+		g.ids = append(g.ids, u.ID)
+	}
+	roleOrder := func(role string) int {
+		if role == "mentee" {
+			return 0
+		}
+		return 1
+	}
+	slices.SortStableFunc(out.unplaced, func(a, b *reasonGroup) int {
+		return cmp.Or(cmp.Compare(roleOrder(a.role), roleOrder(b.role)), cmp.Compare(len(b.ids), len(a.ids)), strings.Compare(a.reason, b.reason))
+	})
+	return out
+}
+
+// reasonKind is the general kind of an unmatched reason, so that people
+// left out for the same reason group together: the text before any list
+// of ids (after ":") or detail in brackets, with numbers as N. "The 12
+// mentors who could take them are full: E1, E2" and "the only mentor who
+// could take them is full: E3" are one kind.
+func reasonKind(reason string) string {
+	if strings.Contains(reason, "could take them") && strings.Contains(reason, "full") {
+		return "every mentor who could take them is full"
+	}
+	s, _, _ := strings.Cut(reason, ":")
+	s, _, _ = strings.Cut(s, " (")
+	var b strings.Builder
+	digits := false
+	for _, c := range strings.TrimSpace(s) {
+		if unicode.IsDigit(c) {
+			if !digits {
+				b.WriteByte('N')
+			}
+			digits = true
+			continue
+		}
+		digits = false
+		b.WriteRune(c)
+	}
+	if b.Len() == 0 {
+		return "no reason given"
+	}
+	return b.String()
+}
+
+// shortList is ids joined with commas, the first n of them and how many
+// more.
+func shortList(ids []string, n int) string {
+	if len(ids) <= n {
+		return strings.Join(ids, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(ids[:n], ", "), len(ids)-n)
+}
+
+// Chart placement on the Summary sheet, right of the tables.
+const (
+	chartCol    = "E"
+	chartWidth  = 560
+	chartHeight = 300
+)
+
+// writeSummary writes the Summary sheet: a title, the key figures, the
+// tables behind the two charts (score distribution and mentor load) and
+// the unmatched people grouped by reason; the charts sit to the right.
+func writeSummary(f *excelize.File, r *mentormatch.Roster, plan *mentormatch.Plan, warnings int) error {
+	sum := summarise(r, plan, warnings)
+	st, err := newSummaryStyles(f)
+	if err != nil {
+		return err
+	}
+	sh := summarySheet
+	w := &cellWriter{f: f, sheet: sh}
+	title := "Mentoring program summary"
+	if plan != nil {
+		title = "Mentoring program plan: summary"
+	}
+	w.set(1, 1, title, st.title)
+	row := 3
+	w.set(row, 1, "Key figures", st.section)
+	row++
+	for _, fg := range sum.figures {
+		w.set(row, 1, fg.label, 0)
+		style := st.value
+		switch fg.format {
+		case "0.0":
+			style = st.score
+		case "0%":
+			style = st.pct
+		}
+		if s, ok := fg.value.(string); ok {
+			w.set(row, 2, textCell(s), st.value)
+		} else {
+			w.set(row, 2, fg.value, style)
+		}
+		if fg.note != "" {
+			w.set(row, 3, fg.note, st.note)
+		}
+		row++
+	}
+
+	row++
+	w.set(row, 1, "Score distribution", st.section)
+	row++
+	w.set(row, 1, "score", st.head)
+	w.set(row, 2, "matches", st.head)
+	scoreHead := row
+	for b, n := range sum.scores {
+		row++
+		w.set(row, 1, fmt.Sprintf("%d–%d", b*10, b*10+10), st.band)
+		w.set(row, 2, n, st.value)
+	}
+
+	row += 2
+	w.set(row, 1, "Mentor load (primary mentors)", st.section)
+	row++
+	w.set(row, 1, "mentees per mentor", st.head)
+	w.set(row, 2, "mentors", st.head)
+	w.set(row, 3, "mentors with that many places", st.head)
+	loadHead := row
+	for _, l := range sum.load {
+		row++
+		w.set(row, 1, l.k, st.band)
+		w.set(row, 2, l.assigned, st.value)
+		w.set(row, 3, l.capacity, st.value)
+	}
+
+	row += 2
+	w.set(row, 1, "Unmatched by reason", st.section)
+	row++
+	w.set(row, 1, "reason", st.head)
+	w.set(row, 2, "people", st.head)
+	w.set(row, 3, "who", st.head)
+	if len(sum.unplaced) == 0 {
+		row++
+		w.set(row, 1, "everyone is matched", st.note)
+	}
+	for _, g := range sum.unplaced {
+		row++
+		w.set(row, 1, textCell(g.role+"s: "+g.reason), 0)
+		w.set(row, 2, len(g.ids), st.value)
+		w.set(row, 3, textCell(shortList(g.ids, 6)), 0)
+	}
+	if w.err != nil {
+		return w.err
+	}
+	for col, width := range w.widths([]float64{16, 10, 16}, []float64{40, 12, 56}) {
+		c := colName(col + 1)
+		if err := f.SetColWidth(sh, c, c, width); err != nil {
+			return err
+		}
+	}
+	if err := f.SetColWidth(sh, "D", "D", 2); err != nil {
+		return err
+	}
+
+	bands := fmt.Sprintf("%s!$A$%d:$A$%d", sh, scoreHead+1, scoreHead+len(sum.scores))
+	if err := f.AddChart(sh, chartCol+"3", &excelize.Chart{
+		Type: excelize.Col,
+		Series: []excelize.ChartSeries{{
+			Name:       fmt.Sprintf("%s!$B$%d", sh, scoreHead),
+			Categories: bands,
+			Values:     fmt.Sprintf("%s!$B$%d:$B$%d", sh, scoreHead+1, scoreHead+len(sum.scores)),
+		}},
+		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Score distribution: matches per score band"}}},
+		VaryColors: boolPtr(false),
+		Legend:     excelize.ChartLegend{Position: "none"},
+		PlotArea:   excelize.ChartPlotArea{ShowVal: true},
+		XAxis:      excelize.ChartAxis{Title: axisTitle("score (0–100)")},
+		YAxis:      excelize.ChartAxis{Title: axisTitle("matches"), MajorGridLines: true, Minimum: float64Ptr(0)},
+		Dimension:  excelize.ChartDimension{Width: chartWidth, Height: chartHeight},
+	}); err != nil {
+		return fmt.Errorf("score chart: %w", err)
+	}
+	first, last := loadHead+1, loadHead+len(sum.load)
+	if err := f.AddChart(sh, chartCol+"20", &excelize.Chart{
+		Type: excelize.Col,
+		Series: []excelize.ChartSeries{{
+			Name:       fmt.Sprintf("%s!$B$%d", sh, loadHead),
+			Categories: fmt.Sprintf("%s!$A$%d:$A$%d", sh, first, last),
+			Values:     fmt.Sprintf("%s!$B$%d:$B$%d", sh, first, last),
+		}, {
+			Name:       fmt.Sprintf("%s!$C$%d", sh, loadHead),
+			Categories: fmt.Sprintf("%s!$A$%d:$A$%d", sh, first, last),
+			Values:     fmt.Sprintf("%s!$C$%d:$C$%d", sh, first, last),
+		}},
+		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Mentor load: mentors by mentees assigned and places offered"}}},
+		VaryColors: boolPtr(false),
+		Legend:     excelize.ChartLegend{Position: "bottom"},
+		PlotArea:   excelize.ChartPlotArea{ShowVal: true},
+		XAxis:      excelize.ChartAxis{Title: axisTitle("mentees per mentor")},
+		YAxis:      excelize.ChartAxis{Title: axisTitle("mentors"), MajorGridLines: true, Minimum: float64Ptr(0)},
+		Dimension:  excelize.ChartDimension{Width: chartWidth, Height: chartHeight},
+	}); err != nil {
+		return fmt.Errorf("mentor load chart: %w", err)
+	}
+	// One landscape page, so that the summary prints (and renders to PDF)
+	// as the picture a program manager forwards.
+	landscape, one := "landscape", 1
+	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &one}); err != nil {
+		return err
+	}
+	return f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: boolPtr(true)})
+}
+
+func axisTitle(s string) excelize.ChartTitle {
+	return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s, Font: &excelize.Font{Size: 9}}}}
+}
+
+// summaryStyles are the cell styles of the Summary sheet.
+type summaryStyles struct {
+	title, section, head, band, value, score, pct, note int
+}
+
+func newSummaryStyles(f *excelize.File) (summaryStyles, error) {
+	var st summaryStyles
+	fill := excelize.Fill{Type: "pattern", Color: []string{"DDE5F0"}, Pattern: 1}
+	score, pct := "0.0", "0%"
+	left := &excelize.Alignment{Horizontal: "left"}
+	for _, s := range []struct {
+		id    *int
+		style excelize.Style
+	}{
+		{&st.title, excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}},
+		{&st.section, excelize.Style{Font: &excelize.Font{Bold: true, Size: 12}}},
+		{&st.head, excelize.Style{Font: &excelize.Font{Bold: true}, Fill: fill}},
+		{&st.band, excelize.Style{Alignment: left}},
+		{&st.value, excelize.Style{Alignment: &excelize.Alignment{Horizontal: "right"}}},
+		{&st.score, excelize.Style{CustomNumFmt: &score}},
+		{&st.pct, excelize.Style{CustomNumFmt: &pct}},
+		{&st.note, excelize.Style{Font: &excelize.Font{Italic: true, Color: "595959"}}},
+	} {
+		id, err := f.NewStyle(&s.style)
+		if err != nil {
+			return st, err
+		}
+		*s.id = id
+	}
+	return st, nil
+}
+
+// cellWriter sets cells of one sheet, keeps the first error and tracks
+// the longest text of each column for its width.
+type cellWriter struct {
+	f       *excelize.File
+	sheet   string
+	err     error
+	longest []int
+}
+
+func (w *cellWriter) set(row, col int, v any, style int) {
+	if w.err != nil {
+		return
+	}
+	cell, err := excelize.CoordinatesToCellName(col, row)
+	if err == nil {
+		err = w.f.SetCellValue(w.sheet, cell, v)
+	}
+	if err == nil && style != 0 {
+		err = w.f.SetCellStyle(w.sheet, cell, cell, style)
+	}
+	if err != nil {
+		w.err = err
+		return
+	}
+	for len(w.longest) < col {
+		w.longest = append(w.longest, 0)
+	}
+	n := len([]rune(fmt.Sprint(v)))
+	if row == 1 { // the title spans columns
+		n = 0
+	}
+	w.longest[col-1] = max(w.longest[col-1], n)
+}
+
+// widths fits each column to its longest text, within lo and hi.
+func (w *cellWriter) widths(lo, hi []float64) []float64 {
+	out := make([]float64, len(w.longest))
+	for i, n := range w.longest {
+		out[i] = float64(n) + 2
+		if i < len(lo) {
+			out[i] = min(max(out[i], lo[i]), hi[i])
+		}
+	}
+	return out
+}
