@@ -344,6 +344,16 @@ func TestRowNumbersWithLineBreaks(t *testing.T) {
 		readErr(t, File{Path: "n.csv", Data: []byte(bad)}))
 }
 
+// TestClassicMacLineEnds: Excel for Mac's "CSV (Macintosh)" ends lines
+// with a carriage return alone.
+func TestClassicMacLineEnds(t *testing.T) {
+	p, err := ReadProgram(Options{}, File{Path: "mac.csv", Data: []byte("id,name,role\rA,Al,mentee\rB,\"Bo\",mentor\r")})
+	require.NoError(t, err)
+	require.Len(t, p.People, 2)
+	assert.Equal(t, "Bo", p.People[1].Name)
+	assert.Equal(t, 3, p.People[1].Source.Row)
+}
+
 func TestUnreadableFiles(t *testing.T) {
 	dir := t.TempDir()
 	assert.Equal(t, []string{filepath.ToSlash(dir) + ": is a folder, expected a CSV or XLSX file"}, readErr(t, File{Path: dir}))

@@ -104,6 +104,7 @@ type matrixReader struct {
 func (mr *matrixReader) row(rec []string, line int, ps *mentormatch.Problems) bool {
 	t := mr.t
 	if mr.first == nil {
+		mr.vals = make([]float64, 0, min(t.cellHint, MaxMatrixCells))
 		mr.first = append(make([]string, 0, len(rec)+1), rec...)
 		if len(rec) == 0 {
 			mr.first = append(mr.first, "")

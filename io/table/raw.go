@@ -86,6 +86,9 @@ type rawTable struct {
 	// maxColumns and maxCells override MaxColumns and MaxCells when set.
 	maxColumns, maxCells int
 	nrows, cells         int
+	// cellHint is the number of cells a CSV file has, when it could be
+	// counted cheaply; 0 when unknown.
+	cellHint int
 	// sink, when set, receives each row instead of Rows; it reports false
 	// when reading must stop. Readers that turn cells into numbers use it
 	// so as not to hold every cell as a string.
@@ -492,6 +495,11 @@ func (t *rawTable) readCSV(data []byte, pick func(string) rune) mentormatch.Prob
 		t.Cut = true
 		return mentormatch.Problems{*p}
 	}
+	// Excel for Mac's "CSV (Macintosh)" ends lines with a bare carriage
+	// return, which encoding/csv keeps as text.
+	if bytes.IndexByte(data, '\n') < 0 && bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
+	}
 	var ps mentormatch.Problems
 	if at, long := longRow(data); long {
 		ps = append(ps, t.problem(lineAt(data, at), "", "this row is longer than %d MB: a quoted cell probably never closes (check for a missing closing \"); the rest of the file was not read", maxRowBytes>>20))
@@ -499,6 +507,18 @@ func (t *rawTable) readCSV(data []byte, pick func(string) rune) mentormatch.Prob
 		t.Cut = true
 	}
 	t.Delim = pick(string(data[:min(len(data), 64<<10)]))
+	// Without quotes, lines are rows and delimiters separate cells, so a
+	// file over the cell limit is refused before any cell is held.
+	// With quotes, the count is an upper bound, still good for sizing.
+	if bytes.IndexByte(data, '"') < 0 {
+		var over bool
+		t.cellHint, over = t.countCells(data, &ps)
+		if over {
+			return ps
+		}
+	} else {
+		t.cellHint = bytes.Count(data, []byte(string(t.Delim))) + bytes.Count(data, []byte("\n")) + 1
+	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = t.Delim
 	r.FieldsPerRecord = -1
@@ -532,6 +552,39 @@ func (t *rawTable) readCSV(data []byte, pick func(string) rune) mentormatch.Prob
 		}
 	}
 	return ps
+}
+
+// countCells counts the cells of unquoted CSV data, line by line as
+// encoding/csv reads it (blank lines are skipped). When they pass the
+// cell limit before any row is too wide, it reports the problem add would
+// and returns true.
+func (t *rawTable) countCells(data []byte, ps *mentormatch.Problems) (int, bool) {
+	maxCols, maxCells := cmp0(t.maxColumns, MaxColumns), cmp0(t.maxCells, MaxCells)
+	delim := []byte(string(t.Delim))
+	cells, line := 0, 0
+	for len(data) > 0 {
+		line++
+		end := bytes.IndexByte(data, '\n')
+		if end < 0 {
+			end = len(data) - 1
+		}
+		row := bytes.TrimSuffix(data[:end+1], []byte("\n"))
+		row = bytes.TrimSuffix(row, []byte("\r"))
+		data = data[end+1:]
+		if len(row) == 0 {
+			continue
+		}
+		n := bytes.Count(row, delim) + 1
+		if n > maxCols {
+			return cells, false // add reports the row
+		}
+		if cells += n; cells > maxCells {
+			*ps = append(*ps, t.problem(line, "", "more than %d cells; this file is limited to %d cells (rows × columns): split the file or delete columns mentormatch does not read", maxCells, maxCells))
+			t.Cut, t.Limited = true, true
+			return cells, true
+		}
+	}
+	return cells, false
 }
 
 func csvReason(err error) string {
