@@ -305,7 +305,7 @@ func TestLargeInputsRefusedEarly(t *testing.T) {
 	assert.Equal(t, []string{"many.csv row 5001: more than 5000000 cells; this file is limited to 5000000 cells (rows × columns): split the file or delete columns mentormatch does not read"}, got)
 
 	rows := "id,name\n" + strings.Repeat(",\n", MaxRows)
-	assert.Equal(t, []string{"rows.csv row 1000001: more than 1000000 rows; files are limited to 1000000 rows: split the file"},
+	assert.Equal(t, []string{"rows.csv row 500001: more than 500000 rows; files are limited to 500000 rows: split the file"},
 		readErr(t, File{Path: "rows.csv", Role: mentormatch.RoleMentee, Data: []byte(rows)}))
 
 	garbage := "id,name,role\n" + strings.Repeat("A,B,boss\n", 2*MaxProblems)

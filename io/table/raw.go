@@ -24,8 +24,9 @@ import (
 const (
 	// MaxFileBytes bounds the size of any input file.
 	MaxFileBytes = 200 << 20 // 200 MB
-	// MaxRows bounds the rows with content in one sheet or CSV file.
-	MaxRows = 1_000_000
+	// MaxRows bounds the rows with content in one sheet or CSV file; half
+	// a million people take about 300 MB once read.
+	MaxRows = 500_000
 	// MaxColumns bounds the cells in one row of a people file.
 	MaxColumns = 1000
 	// MaxCells bounds the cells of one people sheet or CSV file (for
