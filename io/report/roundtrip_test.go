@@ -130,4 +130,3 @@ func TestLibreOfficeOpensPlanWorkbook(t *testing.T) {
 		}
 	}
 }
-
