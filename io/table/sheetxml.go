@@ -124,29 +124,25 @@ func openWorkbook(data []byte) (*workbook, error) {
 			wb.sstPart = r.target
 		}
 	}
-	sc := newScanner(bytes.NewReader(doc), maxTagBytes)
-	for {
-		tok, err := sc.next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
+	err = newScanner(bytes.NewReader(doc), maxTagBytes).each(func(tok token) error {
 		if tok.kind == tokText || tok.kind == tokEnd || !tok.named("sheet") {
-			continue
+			return nil
 		}
 		name, _ := tok.attr("name")
 		id, _ := tok.attrLocal("id")
 		part, ok := byID[id]
 		if name == "" || !ok {
-			return nil, fmt.Errorf("sheet %q has no part", name)
+			return fmt.Errorf("sheet %q has no part", name)
 		}
 		wb.names = append(wb.names, name)
 		wb.parts = append(wb.parts, part)
 		if len(wb.names) > MaxSheets {
-			return nil, fmt.Errorf("the workbook has more than %d sheets; workbooks are limited to %d sheets", MaxSheets, MaxSheets)
+			return fmt.Errorf("the workbook has more than %d sheets; workbooks are limited to %d sheets", MaxSheets, MaxSheets)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return wb, nil
 }
@@ -164,32 +160,26 @@ func (wb *workbook) relationships(name, dir string) ([]relationship, error) {
 		return nil, err
 	}
 	var out []relationship
-	sc := newScanner(bytes.NewReader(data), maxTagBytes)
-	for {
-		tok, err := sc.next()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, err
-		}
+	err = newScanner(bytes.NewReader(data), maxTagBytes).each(func(tok token) error {
 		if tok.kind == tokText || tok.kind == tokEnd || !tok.named("Relationship") {
-			continue
+			return nil
+		}
+		if mode, _ := tok.attr("TargetMode"); mode == "External" {
+			return nil
 		}
 		r := relationship{}
 		r.id, _ = tok.attr("Id")
 		r.kind, _ = tok.attr("Type")
 		r.target, _ = tok.attr("Target")
-		if mode, _ := tok.attr("TargetMode"); mode == "External" {
-			continue
-		}
 		if strings.HasPrefix(r.target, "/") {
 			r.target = strings.TrimPrefix(r.target, "/")
 		} else {
 			r.target = path.Join(dir, r.target)
 		}
 		out = append(out, r)
-	}
+		return nil
+	})
+	return out, err
 }
 
 // sharedStrings decodes the shared strings once. A text longer than
@@ -214,16 +204,8 @@ func (wb *workbook) sharedStrings() error {
 		return err
 	}
 	defer rc.Close()
-	sc := newScanner(rc, maxTagBytes)
 	var text textCollector
-	for {
-		tok, err := sc.next()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
+	return newScanner(rc, maxTagBytes).each(func(tok token) error {
 		switch {
 		case tok.is(tokStart, "si"):
 			text.reset()
@@ -245,7 +227,8 @@ func (wb *workbook) sharedStrings() error {
 		default:
 			text.token(tok)
 		}
-	}
+		return nil
+	})
 }
 
 // textCollector joins the <t> texts of a string item or inline string,
@@ -361,7 +344,8 @@ func (t *rawTable) stream(wb *workbook) mentormatch.Problems {
 }
 
 // errStop ends reading when a limit is reached; the problem is reported.
-var errStop = errors.New("stop")
+// errDone ends it at the end of the sheet's data.
+var errStop, errDone = errors.New("stop"), errors.New("done")
 
 type sheetReader struct {
 	t  *rawTable
@@ -380,19 +364,12 @@ type sheetReader struct {
 
 func (sr *sheetReader) read() error {
 	inData := false
-	for {
-		tok, err := sr.sc.next()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
+	err := sr.sc.each(func(tok token) error {
 		switch {
 		case tok.is(tokStart, "sheetData"):
 			inData = true
 		case tok.is(tokEnd, "sheetData"):
-			return nil
+			return errDone
 		case !inData:
 		case tok.kind != tokEnd && tok.named("row"):
 			if err := sr.startRow(tok); err != nil {
@@ -402,9 +379,7 @@ func (sr *sheetReader) read() error {
 				sr.pending++
 			}
 		case tok.is(tokEnd, "row"):
-			if err := sr.endRow(); err != nil {
-				return err
-			}
+			return sr.endRow()
 		case tok.kind != tokEnd && tok.named("c"):
 			if err := sr.startCell(tok); err != nil {
 				return err
@@ -428,7 +403,12 @@ func (sr *sheetReader) read() error {
 			sr.text.inT = true
 			sr.text.token(tok)
 		}
+		return nil
+	})
+	if err == errDone {
+		return nil
 	}
+	return err
 }
 
 func (sr *sheetReader) startRow(tok token) error {
@@ -702,6 +682,23 @@ func (s *xmlScanner) next() (token, error) {
 		}
 		if !skip {
 			return tok, nil
+		}
+	}
+}
+
+// each calls f with every token to the end of the input, and stops at the
+// first error, f's or the scanner's.
+func (s *xmlScanner) each(f func(token) error) error {
+	for {
+		tok, err := s.next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if err := f(tok); err != nil {
+			return err
 		}
 	}
 }
