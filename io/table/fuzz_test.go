@@ -251,7 +251,8 @@ func formatSlots(slots []mentormatch.Slot) string {
 
 func FuzzParseAvailability(f *testing.F) {
 	for _, s := range []string{"Mon 09:00-11:00; Wed 14:00-15:30", "Mon-Fri 9am-5pm", "weekdays 9-17, 18-19", "Sat 22:00-02:00",
-		"Mon/Wed 0930-1030", "Tue 8:00 to 9:30\nThu 24:00-1", "Funday 9-5", "Mon 25:00-26:00", "daily 12.00-13.00"} {
+		"Mon/Wed 0930-1030", "Tue 8:00 to 9:30\nThu 24:00-1", "Funday 9-5", "Mon 25:00-26:00", "daily 12.00-13.00",
+		"We0010-0"} { // found by fuzzing: a slot that ends at midnight has End 0
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -305,7 +306,8 @@ func FuzzParseSkills(f *testing.F) {
 }
 
 func FuzzParseTimeZone(f *testing.F) {
-	for _, s := range []string{"Europe/Berlin", "america/new_york", "UTC+05:30", "GMT-3", "Z", "", "Mars/Olympus", "UTC+14:01", "../../etc/passwd", "Local"} {
+	for _, s := range []string{"Europe/Berlin", "america/new_york", "UTC+05:30", "GMT-3", "Z", "", "Mars/Olympus", "UTC+14:01", "../../etc/passwd", "Local",
+		"UTC+000"} { // found by fuzzing: kept as "UTC+00:00", which reads back as UTC
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
