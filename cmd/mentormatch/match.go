@@ -22,6 +22,7 @@ type matchOptions struct {
 	Scores    string
 	Stats     bool
 	Objective string
+	Quiet     bool
 }
 
 func newMatchCmd() *cobra.Command {
@@ -44,6 +45,7 @@ func newMatchCmd() *cobra.Command {
 	f.StringVar(&o.Scores, "scores", "", "also write the full score matrix the optimiser saw (.csv or .xlsx)")
 	f.BoolVar(&o.Stats, "stats", false, "print one JSON line of timings to stderr")
 	f.StringVar(&o.Objective, "objective", "", "total (best total score) or fair (best lowest score, then total); overrides the config")
+	addQuietFlag(cmd, &o.Quiet)
 	return cmd
 }
 
@@ -69,6 +71,9 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 	}
 	var st stats
 	t := time.Now()
+	pr := newProgressBar(stderr, o.Quiet, 4)
+	defer pr.done()
+	pr.next("reading people")
 	p, cfg, err := o.load(args)
 	if err != nil {
 		return err
@@ -80,17 +85,20 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	st.Read = since(&t)
+	pr.next(fmt.Sprintf("scoring %d mentees × %d mentors", len(p.Mentees), len(p.Mentors)))
 	sc, err := scoring.New(p, cfg)
 	if err != nil {
 		return err
 	}
 	scores := sc.Matrix()
 	st.Score = since(&t)
+	pr.next("solving the assignment")
 	res, err := roster.MatchScored(p, cfg, sc, scores)
 	if err != nil {
 		return err
 	}
 	st.Solve = since(&t)
+	pr.next("writing " + o.Out)
 	if o.Scores != "" {
 		mentors := ids(p, p.Mentors)
 		if err := report.WriteScores(o.Scores, scores, ids(p, p.Mentees), mentors); err != nil {
@@ -110,6 +118,7 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	st.Write = since(&t)
+	pr.done()
 	s := res.Roster.Summary
 	fmt.Fprintf(stdout, "matched %d of %d mentees with %d mentors; total score %.2f, mean %.2f, lowest %.2f; wrote %s\n",
 		s.Matched, s.Mentees, s.Mentors, s.TotalScore, s.MeanScore, s.MinScore, o.Out)

@@ -20,6 +20,7 @@ type planOptions struct {
 	ICS       string
 	Roadmaps  string
 	Objective string
+	Quiet     bool
 }
 
 func newPlanCmd() *cobra.Command {
@@ -40,6 +41,7 @@ func newPlanCmd() *cobra.Command {
 	f.StringVar(&o.ICS, "ics", "", "also write one .ics calendar per participant and per cohort into this folder")
 	f.StringVar(&o.Roadmaps, "roadmaps", "", "also write one Markdown learning roadmap per pair, and an index, into this folder")
 	f.StringVar(&o.Objective, "objective", "", "total or fair; overrides the config")
+	addQuietFlag(cmd, &o.Quiet)
 	return cmd
 }
 
@@ -50,6 +52,16 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 	if err := checkExt(o.Out, ".xlsx", ".csv", ".json"); err != nil {
 		return err
 	}
+	steps := 4
+	if o.ICS != "" {
+		steps++
+	}
+	if o.Roadmaps != "" {
+		steps++
+	}
+	pr := newProgressBar(stderr, o.Quiet, steps)
+	defer pr.done()
+	pr.next("reading people")
 	p, cfg, err := o.load(args)
 	if err != nil {
 		return err
@@ -60,10 +72,12 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("%w: --objective %q: expected total or fair", mentormatch.ErrUsage, o.Objective)
 		}
 	}
+	pr.next(fmt.Sprintf("matching %d mentees with %d mentors", len(p.Mentees), len(p.Mentors)))
 	res, err := roster.Match(p, cfg)
 	if err != nil {
 		return err
 	}
+	pr.next("forming cohorts and scheduling sessions")
 	plan, err := cohort.Build(p, res.Roster, cfg)
 	if err != nil {
 		return err
@@ -72,19 +86,23 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 	if plan.Roadmaps, err = roadmap.Build(p, plan, cfg); err != nil {
 		return err
 	}
+	pr.next("writing " + o.Out)
 	if err := report.WritePlan(o.Out, plan, report.WithSkillGaps(report.SkillGaps(p, res.Roster))); err != nil {
 		return err
 	}
 	if o.ICS != "" {
+		pr.next("writing calendars to " + o.ICS)
 		if err := calendar.WriteDir(o.ICS, plan, p); err != nil {
 			return err
 		}
 	}
 	if o.Roadmaps != "" {
+		pr.next("writing roadmaps to " + o.Roadmaps)
 		if err := roadmap.WriteDir(o.Roadmaps, plan.Roadmaps); err != nil {
 			return err
 		}
 	}
+	pr.done()
 	s := res.Roster.Summary
 	fmt.Fprintf(stdout, "matched %d of %d mentees; %d cohorts; %d sessions from %s; wrote %s\n",
 		s.Matched, s.Mentees, len(plan.Cohorts), len(plan.Sessions), cfg.Schedule.Start, o.Out)
