@@ -44,8 +44,8 @@ const (
 	// uncompressed, for parts above 8 MB: real sheets compress 5 to 30
 	// times, a zip bomb a thousand times.
 	MaxZipRatio = 100
-	// MaxProblems bounds the problems reported for one file: past it,
-	// reading stops, so that a file of garbage gets a short report.
+	// MaxProblems bounds the problems one read reports: past it, reading
+	// stops, so that a file of garbage gets a report one can read.
 	MaxProblems = 1000
 
 	// maxZipEntries bounds the parts of a workbook; real ones have dozens.
