@@ -304,8 +304,8 @@ func writeSummary(f *excelize.File, r *mentormatch.Roster, plan *mentormatch.Pla
 	for _, l := range sum.load {
 		row++
 		w.set(row, 1, l.k, st.band)
-		w.set(row, 2, l.assigned, st.value)
-		w.set(row, 3, l.capacity, st.value)
+		w.set(row, 2, l.assigned, st.center)
+		w.set(row, 3, l.capacity, st.center)
 	}
 
 	row += 2
@@ -327,7 +327,7 @@ func writeSummary(f *excelize.File, r *mentormatch.Roster, plan *mentormatch.Pla
 	if w.err != nil {
 		return w.err
 	}
-	for col, width := range w.widths([]float64{16, 10, 16}, []float64{40, 12, 56}) {
+	for col, width := range w.widths([]float64{16, 10, 16}, []float64{56, 12, 56}) {
 		c := colName(col + 1)
 		if err := f.SetColWidth(sh, c, c, width); err != nil {
 			return err
@@ -383,6 +383,10 @@ func writeSummary(f *excelize.File, r *mentormatch.Roster, plan *mentormatch.Pla
 	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &one}); err != nil {
 		return err
 	}
+	margin, edge := 0.4, 0.2 // inches
+	if err := f.SetPageMargins(sh, &excelize.PageLayoutMarginsOptions{Left: &margin, Right: &margin, Top: &margin, Bottom: &margin, Header: &edge, Footer: &edge}); err != nil {
+		return err
+	}
 	return f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: boolPtr(true)})
 }
 
@@ -392,7 +396,7 @@ func axisTitle(s string) excelize.ChartTitle {
 
 // summaryStyles are the cell styles of the Summary sheet.
 type summaryStyles struct {
-	title, section, head, band, value, score, pct, note int
+	title, section, head, band, value, center, score, pct, note int
 }
 
 func newSummaryStyles(f *excelize.File) (summaryStyles, error) {
@@ -409,6 +413,7 @@ func newSummaryStyles(f *excelize.File) (summaryStyles, error) {
 		{&st.head, excelize.Style{Font: &excelize.Font{Bold: true}, Fill: fill}},
 		{&st.band, excelize.Style{Alignment: left}},
 		{&st.value, excelize.Style{Alignment: &excelize.Alignment{Horizontal: "right"}}},
+		{&st.center, excelize.Style{Alignment: &excelize.Alignment{Horizontal: "center"}}},
 		{&st.score, excelize.Style{CustomNumFmt: &score}},
 		{&st.pct, excelize.Style{CustomNumFmt: &pct}},
 		{&st.note, excelize.Style{Font: &excelize.Font{Italic: true, Color: "595959"}}},
