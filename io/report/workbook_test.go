@@ -293,3 +293,55 @@ func TestReasonKind(t *testing.T) {
 	assert.Equal(t, "a, b", shortList([]string{"a", "b"}, 2))
 	assert.Equal(t, "a, b and 1 more", shortList([]string{"a", "b", "c"}, 2))
 }
+
+// bigPlan is a plan the size of a generated 10,000-mentee program: 10,000
+// matches, 834 cohorts of 12 and 108,000 sessions.
+func bigPlan(b *testing.B) *mentormatch.Plan {
+	r := &mentormatch.Roster{Summary: mentormatch.Summary{Mentees: 10000, Mentors: 2000, Matched: 10000, Objective: "total"}}
+	for j := range 2000 {
+		r.Load = append(r.Load, mentormatch.MentorLoad{MentorID: fmt.Sprintf("M%04d", j), MentorName: fmt.Sprintf("Mentor %d", j), Type: "primary", Capacity: 5, Assigned: 5})
+	}
+	for i := range 10000 {
+		comps := []mentormatch.Component{{Name: "skills", Points: 30}, {Name: "availability", Points: 20}, {Name: "goals", Points: 15}}
+		r.Matches = append(r.Matches, mentormatch.Match{MenteeID: fmt.Sprintf("E%05d", i), MenteeName: fmt.Sprintf("Mentee %d", i),
+			MentorID: fmt.Sprintf("M%04d", i%2000), MentorName: fmt.Sprintf("Mentor %d", i%2000), Score: float64(i%100) + 0.5, Components: comps,
+			Reason: "covers go 5 vs 2, kubernetes 5 vs 1; 3.5 h/week shared; goals: tech lead"})
+	}
+	p := &mentormatch.Plan{Roster: r}
+	start := time.Date(2027, 1, 4, 9, 0, 0, 0, time.UTC)
+	for c := range 834 {
+		id := fmt.Sprintf("C%d", c+1)
+		var members []string
+		for k := range 12 {
+			members = append(members, fmt.Sprintf("E%05d", (c*12+k)%10000))
+		}
+		p.Cohorts = append(p.Cohorts, mentormatch.Cohort{ID: id, Members: members, Seniors: []string{"S1", "S2"}})
+		for s := range 129 {
+			t := start.Add(time.Duration(s*24+c%8) * time.Hour)
+			p.Sessions = append(p.Sessions, mentormatch.Session{Cohort: id, Kind: mentormatch.KindPeer, Round: s + 1, Start: t, End: t.Add(time.Hour),
+				Participants: members[s%12 : s%12+1 : s%12+1], Flag: ""})
+		}
+	}
+	return p
+}
+
+// BenchmarkEncodePlanXLSX writes the plan workbook of bigPlan.
+func BenchmarkEncodePlanXLSX(b *testing.B) {
+	p := bigPlan(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := EncodePlanXLSX(io.Discard, p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func TestSummaryIsActive(t *testing.T) {
+	var b bytes.Buffer
+	require.NoError(t, EncodePlanXLSX(&b, samplePlan(t)))
+	f, err := excelize.OpenReader(&b)
+	require.NoError(t, err)
+	defer f.Close()
+	assert.Equal(t, 0, f.GetActiveSheetIndex())
+	assert.Equal(t, summarySheet, f.GetSheetName(f.GetActiveSheetIndex()))
+}

@@ -199,7 +199,8 @@ func encodeWorkbook(w io.Writer, r *mentormatch.Roster, plan *mentormatch.Plan, 
 	if err := writeSummary(f, r, plan, len(warnings)); err != nil {
 		return fmt.Errorf("sheet %s: %w", summarySheet, err)
 	}
-	f.SetActiveSheet(0)
+	// The Summary, the renamed first sheet, is already the active one;
+	// SetActiveSheet would parse and re-encode every streamed sheet.
 	return writeDeterministic(f, w)
 }
 

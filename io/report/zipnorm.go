@@ -3,9 +3,15 @@ package report
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
+	"errors"
+	"hash"
+	"hash/crc32"
 	"io"
+	"io/fs"
 	"regexp"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -18,52 +24,106 @@ var (
 
 // writeDeterministic writes f's workbook with its zip entries in a fixed
 // order. Excelize emits streamed sheets and content-type overrides in map
-// order, so the same workbook could otherwise give different bytes.
+// order, so the same workbook could otherwise give different bytes. Each
+// entry is compressed once, as excelize writes it (sortedZip).
 func writeDeterministic(f *excelize.File, w io.Writer) error {
-	var raw bytes.Buffer
-	if err := f.Write(&raw); err != nil {
+	z := &sortedZip{w: w}
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return z })
+	if _, err := f.WriteToBuffer(); err != nil {
 		return err
 	}
-	zr, err := zip.NewReader(bytes.NewReader(raw.Bytes()), int64(raw.Len()))
-	if err != nil {
-		return err
+	if !z.closed {
+		return errors.New("workbook: the zip archive was not finished")
 	}
-	files := slices.Clone(zr.File)
-	slices.SortFunc(files, func(a, b *zip.File) int {
-		// [Content_Types].xml first, as packages conventionally have it.
-		ac, bc := a.Name == "[Content_Types].xml", b.Name == "[Content_Types].xml"
+	return nil
+}
+
+// sortedZip is the zip writer excelize writes the workbook through. It
+// deflates each entry as it comes and keeps it; Close writes the entries
+// to w in name order, [Content_Types].xml first with its own entries
+// sorted, all stamped with one fixed time.
+type sortedZip struct {
+	w       io.Writer
+	entries []*zipEntry
+	closed  bool
+}
+
+type zipEntry struct {
+	name string
+	data bytes.Buffer // deflated; raw for [Content_Types].xml
+	fw   *flate.Writer
+	crc  hash.Hash32
+	size uint64
+}
+
+const contentTypes = "[Content_Types].xml"
+
+func (e *zipEntry) Write(p []byte) (int, error) {
+	e.crc.Write(p)
+	e.size += uint64(len(p))
+	if e.fw == nil {
+		return e.data.Write(p)
+	}
+	return e.fw.Write(p)
+}
+
+func (z *sortedZip) Create(name string) (io.Writer, error) {
+	e := &zipEntry{name: name, crc: crc32.NewIEEE()}
+	if name != contentTypes {
+		var err error
+		if e.fw, err = flate.NewWriter(&e.data, flate.DefaultCompression); err != nil {
+			return nil, err
+		}
+	}
+	z.entries = append(z.entries, e)
+	return e, nil
+}
+
+func (z *sortedZip) AddFS(fs.FS) error {
+	return errors.New("workbook: adding a file system is not supported")
+}
+
+func (z *sortedZip) Close() error {
+	slices.SortFunc(z.entries, func(a, b *zipEntry) int {
+		ac, bc := a.name == contentTypes, b.name == contentTypes
 		switch {
 		case ac && !bc:
 			return -1
 		case bc && !ac:
 			return 1
 		}
-		return bytes.Compare([]byte(a.Name), []byte(b.Name))
+		return strings.Compare(a.name, b.name)
 	})
-	zw := zip.NewWriter(w)
+	zw := zip.NewWriter(z.w)
 	stamp := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	for _, zf := range files {
-		rc, err := zf.Open()
+	for _, e := range z.entries {
+		if e.fw == nil {
+			hw, err := zw.CreateHeader(&zip.FileHeader{Name: e.name, Method: zip.Deflate, Modified: stamp})
+			if err != nil {
+				return err
+			}
+			if _, err := hw.Write(sortRun(sortRun(e.data.Bytes(), defaultRE), overrideRE)); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := e.fw.Close(); err != nil {
+			return err
+		}
+		hw, err := zw.CreateRaw(&zip.FileHeader{Name: e.name, Method: zip.Deflate, Modified: stamp,
+			CRC32: e.crc.Sum32(), CompressedSize64: uint64(e.data.Len()), UncompressedSize64: e.size})
 		if err != nil {
 			return err
 		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			return err
-		}
-		if zf.Name == "[Content_Types].xml" {
-			data = sortRun(sortRun(data, defaultRE), overrideRE)
-		}
-		hw, err := zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: zip.Deflate, Modified: stamp})
-		if err != nil {
-			return err
-		}
-		if _, err := hw.Write(data); err != nil {
+		if _, err := e.data.WriteTo(hw); err != nil {
 			return err
 		}
 	}
-	return zw.Close()
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	z.closed = true
+	return nil
 }
 
 // sortRun orders the elements re matches in [Content_Types].xml (the
