@@ -61,6 +61,9 @@ func runSolve(o *solveOptions, path string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	for _, w := range m.Warnings {
+		fmt.Fprintln(stderr, "warning:", w.String())
+	}
 	st.Read = since(&t)
 	opt := matching.Options{Maximize: o.Maximize}
 	if o.Capacity != "" {
