@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -429,17 +430,36 @@ func (s *Scorer) Matrix() *mat.Dense {
 	var wg sync.WaitGroup
 	next := make(chan int, 64)
 	const block = 64
+	var (
+		failed atomic.Bool
+		crash  any
+	)
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for start := range next {
-				for i := start; i < min(start+block, rows); i++ {
-					row := data[i*cols : (i+1)*cols]
-					for j := range row {
-						row[j] = s.score(i, j)
-					}
+				if failed.Load() {
+					continue // drain, so the sender never blocks
 				}
+				func() {
+					// A bug in a worker is re-raised on the caller's
+					// goroutine, where the command line turns it into
+					// a short message and exit 1.
+					defer func() {
+						if r := recover(); r != nil {
+							if failed.CompareAndSwap(false, true) {
+								crash = r
+							}
+						}
+					}()
+					for i := start; i < min(start+block, rows); i++ {
+						row := data[i*cols : (i+1)*cols]
+						for j := range row {
+							row[j] = s.score(i, j)
+						}
+					}
+				}()
 			}
 		}()
 	}
@@ -448,6 +468,9 @@ func (s *Scorer) Matrix() *mat.Dense {
 	}
 	close(next)
 	wg.Wait()
+	if failed.Load() {
+		panic(crash)
+	}
 	return mat.NewDense(rows, cols, data)
 }
 
