@@ -95,7 +95,7 @@ func ReadRoster(f File) (*mentormatch.Roster, error) {
 	}
 	var (
 		matches, unmatched, dissolved []rosterEntry
-		ps                            mentormatch.Problems
+		ps, warnings                  mentormatch.Problems
 	)
 	switch {
 	case isJSON(f.Path, data):
@@ -110,6 +110,9 @@ func ReadRoster(f File) (*mentormatch.Roster, error) {
 		} else {
 			t, rps := readCSV(f.Path, data, delimiterFor(matchSpecs))
 			ps = rps
+			if t != nil {
+				warnings = t.Warnings
+			}
 			matches, dissolved, rps = matchRows(t, true)
 			ps = append(ps, rps...)
 		}
@@ -119,6 +122,9 @@ func ReadRoster(f File) (*mentormatch.Roster, error) {
 	if len(ps) > 0 {
 		ps.Sort()
 		return nil, ps
+	}
+	for _, w := range warnings {
+		r.Warnings = append(r.Warnings, w.String())
 	}
 	return r, nil
 }
