@@ -8,21 +8,6 @@ import (
 	"github.com/mentormatch/mentormatch"
 )
 
-// FoldHeader folds a column header the way the people readers match
-// headers: lower case, without white space and the characters "_", "-"
-// and ".". "Work_Style", "work style" and "WorkStyle" fold alike.
-func FoldHeader(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		switch r {
-		case ' ', '\t', '\n', '\r', '_', '-', '.', '\u00a0', '\ufeff':
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
 // builtinColumn is a column the people readers turn into a Person field,
 // which a criterion may read too.
 type builtinColumn struct {
@@ -54,7 +39,7 @@ func init() {
 			[]string{"timezone", "time zone", "tz"}},
 	} {
 		for _, a := range b.aliases {
-			builtinColumns[FoldHeader(a)] = b.col
+			builtinColumns[mentormatch.FoldHeader(a)] = b.col
 		}
 	}
 }
@@ -67,7 +52,7 @@ type column struct {
 }
 
 func newColumn(name string) column {
-	c := column{asked: strings.TrimSpace(name), key: FoldHeader(name)}
+	c := column{asked: strings.TrimSpace(name), key: mentormatch.FoldHeader(name)}
 	if b, ok := builtinColumns[c.key]; ok {
 		c.builtin = &b
 	}
@@ -83,7 +68,7 @@ func (c column) cell(p *mentormatch.Person) (value, header string) {
 	// Two headers of one file may fold alike ("Gender", "gender"): the
 	// first in byte order wins, so the choice never depends on map order.
 	for k, v := range p.Extra {
-		if FoldHeader(k) == c.key && (header == "" || k < header) {
+		if mentormatch.FoldHeader(k) == c.key && (header == "" || k < header) {
 			value, header = v, k
 		}
 	}

@@ -316,9 +316,9 @@ func TestMatrixAgreesWithPairWithCriteria(t *testing.T) {
 
 func TestFoldHeader(t *testing.T) {
 	for _, h := range []string{"Work Style", "work_style", "WORK-STYLE", "Work.Style", " work\u00a0style "} {
-		assert.Equal(t, "workstyle", FoldHeader(h), h)
+		assert.Equal(t, "workstyle", mentormatch.FoldHeader(h), h)
 	}
-	assert.Equal(t, "workstyle", strings.ToLower(FoldHeader("\ufeffWork Style")))
+	assert.Equal(t, "workstyle", strings.ToLower(mentormatch.FoldHeader("\ufeffWork Style")))
 }
 
 func BenchmarkMatrixCriteria(b *testing.B) {

@@ -3,6 +3,8 @@ package table
 import (
 	"fmt"
 	"strings"
+
+	"github.com/mentormatch/mentormatch"
 )
 
 // field is a column's meaning.
@@ -61,23 +63,9 @@ func init() {
 		fAvoid:        {"avoid", "do not match", "dont match", "do not pair"},
 	} {
 		for _, n := range names {
-			aliases[normHeader(n)] = f
+			aliases[mentormatch.FoldHeader(n)] = f
 		}
 	}
-}
-
-// normHeader folds a header for matching: lower case, without white space
-// and the characters "_", "-", ".".
-func normHeader(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		switch r {
-		case ' ', '\t', '\n', '\r', '_', '-', '.', '\u00a0', '\ufeff':
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // column is one header cell and what it means.
@@ -112,7 +100,7 @@ func skillColumn(h string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	switch normHeader(before) {
+	switch mentormatch.FoldHeader(before) {
 	case "skill", "skills", "expertise":
 	default:
 		return "", false
@@ -140,7 +128,7 @@ func mapHeader(row []string) header {
 			}
 			continue
 		}
-		c.field = aliases[normHeader(text)]
+		c.field = aliases[mentormatch.FoldHeader(text)]
 		if c.field != fExtra {
 			if h.by[c.field] > 0 {
 				// A second column with the same meaning ("Manager" next to
