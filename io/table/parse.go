@@ -339,7 +339,7 @@ func titleList(titles map[string]int) string {
 
 // parseRole reads mentee, mentor or both, in any case, also plural.
 func parseRole(s string) (mentormatch.Role, error) {
-	switch normHeader(s) {
+	switch mentormatch.FoldHeader(s) {
 	case "mentee", "mentees":
 		return mentormatch.RoleMentee, nil
 	case "mentor", "mentors":
@@ -352,7 +352,7 @@ func parseRole(s string) (mentormatch.Role, error) {
 
 // parseMentorType reads primary (the default) or senior.
 func parseMentorType(s string) (mentormatch.MentorType, error) {
-	switch normHeader(s) {
+	switch mentormatch.FoldHeader(s) {
 	case "", "primary", "primarymentor", "1:1":
 		return mentormatch.Primary, nil
 	case "senior", "seniormentor", "seniors":

@@ -196,7 +196,7 @@ func (b *builder) table(t *rawTable) {
 		missing = true
 	}
 	for _, d := range h.dups {
-		first := h.cols[h.by[aliases[normHeader(d.header)]]-1]
+		first := h.cols[h.by[aliases[mentormatch.FoldHeader(d.header)]]-1]
 		b.warnings = append(b.warnings, t.problem(hrow, d.header, "means the same as column %q, which is used; this one is kept as an extra column", first.header))
 	}
 	if missing {

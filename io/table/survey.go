@@ -24,9 +24,9 @@ type colSpec struct {
 func specs(list ...colSpec) []colSpec {
 	for k := range list {
 		s := &list[k]
-		s.norm = map[string]bool{normHeader(s.name): true}
+		s.norm = map[string]bool{mentormatch.FoldHeader(s.name): true}
 		for _, a := range s.aliases {
-			s.norm[normHeader(a)] = true
+			s.norm[mentormatch.FoldHeader(a)] = true
 		}
 	}
 	return list
@@ -48,7 +48,7 @@ func mapCols(row []string, specs []colSpec) colMap {
 	}
 	for i, cell := range row {
 		text := strings.TrimSpace(strings.TrimPrefix(cell, "\ufeff"))
-		n := normHeader(text)
+		n := mentormatch.FoldHeader(text)
 		if n == "" {
 			continue
 		}
