@@ -139,16 +139,7 @@ func pct(x float64) any {
 func EncodeProgressXLSX(w io.Writer, rep *progress.Report) error {
 	f := newFile()
 	defer f.Close()
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	if err != nil {
-		return err
-	}
-	fmtNum := "0.00"
-	numStyle, err := f.NewStyle(&excelize.Style{CustomNumFmt: &fmtNum})
-	if err != nil {
-		return err
-	}
-	wrap, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	bold, numStyle, wrap, err := sheetStyles(f, "0.00")
 	if err != nil {
 		return err
 	}

@@ -20,11 +20,7 @@ func AddRoadmapSheet(f *excelize.File, rs []mentormatch.Roadmap) error {
 	if len(rs) == 0 {
 		return nil
 	}
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	if err != nil {
-		return err
-	}
-	wrap, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	bold, _, wrap, err := sheetStyles(f, "0.0")
 	if err != nil {
 		return err
 	}

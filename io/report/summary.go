@@ -337,44 +337,21 @@ func writeSummary(f *excelize.File, r *mentormatch.Roster, plan *mentormatch.Pla
 		return err
 	}
 
-	bands := fmt.Sprintf("%s!$A$%d:$A$%d", sh, scoreHead+1, scoreHead+len(sum.scores))
-	if err := f.AddChart(sh, chartCol+"3", &excelize.Chart{
-		Type: excelize.Col,
-		Series: []excelize.ChartSeries{{
-			Name:       fmt.Sprintf("%s!$B$%d", sh, scoreHead),
-			Categories: bands,
-			Values:     fmt.Sprintf("%s!$B$%d:$B$%d", sh, scoreHead+1, scoreHead+len(sum.scores)),
-		}},
-		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Score distribution: matches per score band"}}},
-		VaryColors: boolPtr(false),
-		Legend:     excelize.ChartLegend{Position: "none"},
-		PlotArea:   excelize.ChartPlotArea{ShowVal: true},
-		XAxis:      excelize.ChartAxis{Title: axisTitle("score (0–100)")},
-		YAxis:      excelize.ChartAxis{Title: axisTitle("matches"), MajorGridLines: true, Minimum: float64Ptr(0)},
-		Dimension:  excelize.ChartDimension{Width: chartWidth, Height: chartHeight},
-	}); err != nil {
+	// Each chart plots columns of a table above: its head row names the
+	// series, the rows below hold the categories (column A) and values.
+	column := func(col string, head, n int) excelize.ChartSeries {
+		return excelize.ChartSeries{
+			Name:       fmt.Sprintf("%s!$%s$%d", sh, col, head),
+			Categories: fmt.Sprintf("%s!$A$%d:$A$%d", sh, head+1, head+n),
+			Values:     fmt.Sprintf("%s!$%s$%d:$%s$%d", sh, col, head+1, col, head+n),
+		}
+	}
+	if err := addColumnChart(f, chartCol+"3", "Score distribution: matches per score band", "score (0–100)", "matches",
+		column("B", scoreHead, len(sum.scores))); err != nil {
 		return fmt.Errorf("score chart: %w", err)
 	}
-	first, last := loadHead+1, loadHead+len(sum.load)
-	if err := f.AddChart(sh, chartCol+"20", &excelize.Chart{
-		Type: excelize.Col,
-		Series: []excelize.ChartSeries{{
-			Name:       fmt.Sprintf("%s!$B$%d", sh, loadHead),
-			Categories: fmt.Sprintf("%s!$A$%d:$A$%d", sh, first, last),
-			Values:     fmt.Sprintf("%s!$B$%d:$B$%d", sh, first, last),
-		}, {
-			Name:       fmt.Sprintf("%s!$C$%d", sh, loadHead),
-			Categories: fmt.Sprintf("%s!$A$%d:$A$%d", sh, first, last),
-			Values:     fmt.Sprintf("%s!$C$%d:$C$%d", sh, first, last),
-		}},
-		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Mentor load: mentors by mentees assigned and places offered"}}},
-		VaryColors: boolPtr(false),
-		Legend:     excelize.ChartLegend{Position: "bottom"},
-		PlotArea:   excelize.ChartPlotArea{ShowVal: true},
-		XAxis:      excelize.ChartAxis{Title: axisTitle("mentees per mentor")},
-		YAxis:      excelize.ChartAxis{Title: axisTitle("mentors"), MajorGridLines: true, Minimum: float64Ptr(0)},
-		Dimension:  excelize.ChartDimension{Width: chartWidth, Height: chartHeight},
-	}); err != nil {
+	if err := addColumnChart(f, chartCol+"20", "Mentor load: mentors by mentees assigned and places offered", "mentees per mentor", "mentors",
+		column("B", loadHead, len(sum.load)), column("C", loadHead, len(sum.load))); err != nil {
 		return fmt.Errorf("mentor load chart: %w", err)
 	}
 	// One landscape page, so that the summary prints (and renders to PDF)
@@ -388,6 +365,27 @@ func writeSummary(f *excelize.File, r *mentormatch.Roster, plan *mentormatch.Pla
 		return err
 	}
 	return f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: boolPtr(true)})
+}
+
+// addColumnChart adds a column chart of series, with its values shown on
+// the columns, at cell of the Summary sheet; a legend only for more than
+// one series.
+func addColumnChart(f *excelize.File, cell, title, xTitle, yTitle string, series ...excelize.ChartSeries) error {
+	legend := "none"
+	if len(series) > 1 {
+		legend = "bottom"
+	}
+	return f.AddChart(summarySheet, cell, &excelize.Chart{
+		Type:       excelize.Col,
+		Series:     series,
+		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title}}},
+		VaryColors: boolPtr(false),
+		Legend:     excelize.ChartLegend{Position: legend},
+		PlotArea:   excelize.ChartPlotArea{ShowVal: true},
+		XAxis:      excelize.ChartAxis{Title: axisTitle(xTitle)},
+		YAxis:      excelize.ChartAxis{Title: axisTitle(yTitle), MajorGridLines: true, Minimum: float64Ptr(0)},
+		Dimension:  excelize.ChartDimension{Width: chartWidth, Height: chartHeight},
+	})
 }
 
 func axisTitle(s string) excelize.ChartTitle {

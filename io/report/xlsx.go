@@ -66,6 +66,19 @@ func fitWidths(d *sheetData) {
 	}
 }
 
+// sheetStyles makes the styles writeSheet takes: a bold header, numFmt
+// for the score columns and wrapped text aligned to the top.
+func sheetStyles(f *excelize.File, numFmt string) (bold, num, wrap int, err error) {
+	if bold, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}}); err != nil {
+		return
+	}
+	if num, err = f.NewStyle(&excelize.Style{CustomNumFmt: &numFmt}); err != nil {
+		return
+	}
+	wrap, err = f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	return
+}
+
 func writeSheet(f *excelize.File, d *sheetData, bold, scoreStyle, wrapStyle int) error {
 	fitWidths(d)
 	sw, err := f.NewStreamWriter(d.name)
@@ -153,16 +166,7 @@ func encodeWorkbook(w io.Writer, r *mentormatch.Roster, plan *mentormatch.Plan, 
 	if err := f.SetSheetName("Sheet1", summarySheet); err != nil {
 		return err
 	}
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	if err != nil {
-		return err
-	}
-	fmtScore := "0.0"
-	scoreStyle, err := f.NewStyle(&excelize.Style{CustomNumFmt: &fmtScore})
-	if err != nil {
-		return err
-	}
-	wrapStyle, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	bold, scoreStyle, wrapStyle, err := sheetStyles(f, "0.0")
 	if err != nil {
 		return err
 	}
