@@ -16,19 +16,32 @@ type Forced struct {
 }
 
 // Force returns the exact optimum of the program with mentee i paired to
-// mentor j, by re-solving without row i and with one seat less for j. The
-// pair must be allowed by the hard rules.
+// mentor j. For the total objective it is priced from the solver's duals
+// in O(mentees × mentors) (matching.Force); otherwise (fair, a hard quota)
+// by re-solving without row i and with one seat less for j. The pair must
+// be allowed by the hard rules.
 func (r *Result) Force(i, j int) (Forced, error) {
+	if r.Scores == nil {
+		return Forced{}, fmt.Errorf("the programme is too large to price a forced pair in memory (%d × %d)", len(r.Solution.RowCol), len(r.capacities))
+	}
 	raw := r.Scores.RawMatrix()
 	v := r.Scores.At(i, j)
 	if math.IsNaN(v) {
 		return Forced{}, fmt.Errorf("the pair is forbidden: %s", r.Scorer.Pair(i, j).Forbidden)
 	}
-	caps := make([]int, raw.Cols)
-	copy(caps, r.capacities)
-	if caps[j] == 0 {
+	if r.capacities[j] == 0 {
 		return Forced{}, fmt.Errorf("the mentor takes no 1:1 mentees")
 	}
+	if r.priced {
+		// One shortest path on the residual graph, from the duals.
+		f, err := matching.Force(r.Scores, matching.Options{Maximize: true, Capacity: r.capacities}, r.Solution, i, j)
+		if err != nil {
+			return Forced{}, err
+		}
+		return Forced{Total: round2(f.Total), Assigned: f.Assigned, Loss: round2(r.Roster.Summary.TotalScore - f.Total)}, nil
+	}
+	caps := make([]int, raw.Cols)
+	copy(caps, r.capacities)
 	caps[j]--
 	data := make([]float64, 0, (raw.Rows-1)*raw.Cols)
 	for k := 0; k < raw.Rows; k++ {
@@ -59,10 +72,9 @@ type Candidate struct {
 // Candidates lists the mentors allowed for mentee i, best score first (ties
 // by input order), at most n of them.
 func (r *Result) Candidates(i, n int) []Candidate {
-	raw := r.Scores.RawMatrix()
 	var out []Candidate
-	for j := 0; j < raw.Cols; j++ {
-		if v := raw.Data[i*raw.Stride+j]; !math.IsNaN(v) {
+	for j := range r.capacities {
+		if v := r.cell(i, j); !math.IsNaN(v) {
 			out = append(out, Candidate{Mentor: j, Score: v})
 		}
 	}
@@ -71,4 +83,13 @@ func (r *Result) Candidates(i, n int) []Candidate {
 		out = out[:n]
 	}
 	return out
+}
+
+// cell is a score of the roster's matrix, asked of the scorer when the
+// matrix was never held.
+func (r *Result) cell(i, j int) float64 {
+	if r.Scores == nil {
+		return r.Scorer.Cell(i, j)
+	}
+	return r.Scores.At(i, j)
 }

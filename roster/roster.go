@@ -21,6 +21,9 @@ type Result struct {
 	Scorer   *scoring.Scorer
 
 	capacities []int
+	// priced: Solution is the plain optimum of Scores (objective total,
+	// no hard quota), so its duals price a forced pair.
+	priced bool
 }
 
 // Capacities returns how many 1:1 mentees each mentor of p may take:
@@ -37,18 +40,40 @@ func Capacities(p *mentormatch.Program) []int {
 	return c
 }
 
+// denseLimit is the most cells a programme's score matrix may have before
+// Match solves it in sparse mode: 10⁸ cells are 800 MB of float64.
+var denseLimit = 100_000_000
+
+// Sparse reports whether Match solves p without holding its score matrix:
+// the matrix would pass denseLimit cells, and the objective is the total
+// with no hard quota (fair and quotas need the whole matrix).
+func Sparse(p *mentormatch.Program, cfg mentormatch.Config) bool {
+	return len(p.Mentees)*len(p.Mentors) > denseLimit && cfg.Objective != "fair" && !hasHardQuota(cfg)
+}
+
 // Match scores and solves p under cfg and builds the roster.
 func Match(p *mentormatch.Program, cfg mentormatch.Config) (*Result, error) {
 	sc, err := scoring.New(p, cfg)
 	if err != nil {
 		return nil, err
 	}
+	if Sparse(p, cfg) {
+		return MatchScored(p, cfg, sc, nil)
+	}
 	return MatchScored(p, cfg, sc, sc.Matrix())
 }
 
 // MatchScored solves an already scored program and builds the roster.
+// With scores nil and Sparse(p, cfg), it never holds the matrix: the
+// solver asks sc for the cells it needs and proves the result optimal for
+// the whole matrix (matching.SolveSparse). With scores nil otherwise, the
+// matrix is computed.
 func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, scores *mat.Dense) (*Result, error) {
 	caps := Capacities(p)
+	sparse := scores == nil && Sparse(p, cfg)
+	if scores == nil && !sparse {
+		scores = sc.Matrix()
+	}
 	var (
 		sol   *matching.Result
 		quota *scoring.QuotaSolution
@@ -59,6 +84,12 @@ func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 		sol = &matching.Result{RowCol: fill(rows, -1)}
 	} else if cfg.Objective == "fair" {
 		sol, err = solveFair(scores, caps)
+	} else if sparse {
+		var sr *matching.SparseResult
+		sr, err = matching.SolveSparse(rows, cols, sc.Cell, matching.SparseOptions{Options: matching.Options{Maximize: true, Capacity: caps}})
+		if err == nil {
+			sol = &sr.Result
+		}
 	} else if hasHardQuota(cfg) {
 		quota, err = sc.SolveQuota(scores, caps)
 		if err == nil {
@@ -87,6 +118,7 @@ func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 		Scorer:   sc,
 
 		capacities: caps,
+		priced:     scores != nil && quota == nil && cfg.Objective != "fair",
 	}, nil
 }
 

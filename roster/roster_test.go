@@ -248,3 +248,47 @@ func TestBlockingPairsFuncAgrees(t *testing.T) {
 	assert.Equal(t, want, got)
 	assert.Equal(t, len(want), res.Roster.Summary.BlockingPairs)
 }
+
+// The sparse path gives the same roster as the dense one.
+func TestSparseModeAgrees(t *testing.T) {
+	p := program(t, 300, 60, 31)
+	cfg := mentormatch.DefaultConfig()
+	dense, err := Match(p, cfg)
+	require.NoError(t, err)
+	old := denseLimit
+	denseLimit = 100
+	defer func() { denseLimit = old }()
+	require.True(t, Sparse(p, cfg))
+	sparse, err := Match(p, cfg)
+	require.NoError(t, err)
+	assert.Nil(t, sparse.Scores)
+	assert.Equal(t, dense.Roster.Summary, sparse.Roster.Summary)
+	assert.Equal(t, dense.Candidates(0, 5), sparse.Candidates(0, 5))
+	_, err = sparse.Force(0, 0)
+	assert.Error(t, err)
+	cfg.Objective = "fair"
+	assert.False(t, Sparse(p, cfg), "fair needs the matrix")
+}
+
+// Pricing from the duals and re-solving agree on every allowed pair.
+func TestForcePricedAgreesWithResolve(t *testing.T) {
+	p := program(t, 40, 12, 37)
+	res, err := Match(p, mentormatch.DefaultConfig())
+	require.NoError(t, err)
+	require.True(t, res.priced)
+	raw := res.Scores.RawMatrix()
+	for i := range raw.Rows {
+		for j := range raw.Cols {
+			if math.IsNaN(res.Scores.At(i, j)) || res.capacities[j] == 0 {
+				continue
+			}
+			res.priced = true
+			a, err := res.Force(i, j)
+			require.NoError(t, err)
+			res.priced = false
+			b, err := res.Force(i, j)
+			require.NoError(t, err)
+			require.Equal(t, b, a, "pair %d,%d", i, j)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"gonum.org/v1/gonum/mat"
 
 	"github.com/mentormatch/mentormatch"
 	"github.com/mentormatch/mentormatch/io/report"
@@ -90,7 +91,15 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	scores := sc.Matrix()
+	// A very large programme is solved without its matrix (roster.Sparse);
+	// --scores needs it whole, up to a size a spreadsheet tool could open.
+	var scores *mat.Dense
+	if cells := len(p.Mentees) * len(p.Mentors); o.Scores != "" && cells > maxScoreCells {
+		return fmt.Errorf("%w: --scores: the matrix would have %d cells; it is written for programmes of up to %d mentee–mentor pairs", mentormatch.ErrUsage, cells, maxScoreCells)
+	}
+	if o.Scores != "" || !roster.Sparse(p, cfg) {
+		scores = sc.Matrix()
+	}
 	st.Score = since(&t)
 	pr.next("solving the assignment")
 	res, err := roster.MatchScored(p, cfg, sc, scores)
@@ -151,6 +160,10 @@ func printQuotas(w io.Writer, qs []mentormatch.QuotaResult) {
 		fmt.Fprintln(w)
 	}
 }
+
+// maxScoreCells bounds --scores: 2.5·10⁸ cells are 2 GB in memory and
+// several GB of CSV.
+const maxScoreCells = 250_000_000
 
 // capacityPath names the capacities file written next to a scores matrix:
 // scores.csv → scores-capacity.csv.
