@@ -2,11 +2,13 @@ package matching
 
 import (
 	"fmt"
+	"io"
 	"math"
 	"runtime"
 	"sort"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // SparseOptions configures SolveSparse.
@@ -21,10 +23,13 @@ type SparseOptions struct {
 	// cell) and keeps the K best.
 	Candidates func(i int, dst []int) []int
 	// MaxAdd is how many violating pairs a row may gain per round, the most
-	// violating first; 0 means K.
+	// violating first; 0 means 4K.
 	MaxAdd int
 	// Workers is how many goroutines evaluate cells; 0 means GOMAXPROCS.
 	Workers int
+	// Trace, when not nil, receives one line per round: how the program
+	// was solved, how many pairs joined, how long it took.
+	Trace io.Writer
 }
 
 // SparseResult is an optimal result of the full problem, with what it took.
@@ -53,6 +58,17 @@ type SparseResult struct {
 // called from Workers goroutines. Each round costs one evaluation of every
 // pair.
 func SolveSparse(rows, cols int, cell func(i, j int) float64, opt SparseOptions) (*SparseResult, error) {
+	sr, err := newSparseRun(rows, cols, cell, opt)
+	if err != nil {
+		return nil, err
+	}
+	if err := sr.initial(opt.Candidates); err != nil {
+		return nil, err
+	}
+	return sr.solve()
+}
+
+func newSparseRun(rows, cols int, cell func(i, j int) float64, opt SparseOptions) (*sparseRun, error) {
 	in, err := newInstance(rows, cols, opt.Options)
 	if err != nil {
 		return nil, err
@@ -63,20 +79,17 @@ func SolveSparse(rows, cols int, cell func(i, j int) float64, opt SparseOptions)
 	if opt.K < 0 || opt.MaxAdd < 0 || opt.Workers < 0 {
 		return nil, fmt.Errorf("%w: negative K, MaxAdd or Workers", ErrInput)
 	}
-	sr := &sparseRun{in: in, cell: cell, k: opt.K, add: opt.MaxAdd, workers: opt.Workers}
+	sr := &sparseRun{in: in, cell: cell, k: opt.K, add: opt.MaxAdd, workers: opt.Workers, trace: opt.Trace, warmShare: 64}
 	if sr.k == 0 {
 		sr.k = 16
 	}
 	if sr.add == 0 {
-		sr.add = sr.k
+		sr.add = 4 * sr.k
 	}
 	if sr.workers == 0 {
 		sr.workers = runtime.GOMAXPROCS(0)
 	}
-	if err := sr.initial(opt.Candidates); err != nil {
-		return nil, err
-	}
-	return sr.solve()
+	return sr, nil
 }
 
 // arc is a candidate pair of a row: its column and value.
@@ -93,6 +106,11 @@ type sparseRun struct {
 	arcs    [][]arc // candidate pairs of each row, by column
 
 	bad atomic.Int64 // least rows·cols index of an infinitely good cell, +1
+
+	trace     io.Writer
+	warmShare int  // warm restarts when at most sources/warmShare cells violate
+	cold      bool // never warm (tests)
+	searches  bool // solve by searches only, no auction (tests)
 }
 
 // parallel runs f over the rows in chunks on the workers.
@@ -149,11 +167,11 @@ func (sr *sparseRun) initial(candidates func(i int, dst []int) []int) error {
 	bufs := make([][]int, sr.workers)
 	var mu sync.Mutex
 	var badCol error
+	if candidates == nil {
+		sr.rank()
+		return sr.badInput()
+	}
 	sr.parallel(func(w, i int) {
-		if candidates == nil {
-			sr.arcs[i] = sr.best(i)
-			return
-		}
 		js := candidates(i, bufs[w][:0])
 		bufs[w] = js
 		sort.Ints(js)
@@ -180,28 +198,170 @@ func (sr *sparseRun) initial(candidates func(i int, dst []int) []int) error {
 	return sr.badInput()
 }
 
-// best returns row i's k cheapest allowed cells, by column.
-func (sr *sparseRun) best(i int) []arc {
-	s := sr.in.sign
-	top := make([]arc, 0, sr.k+1)
-	for j := 0; j < sr.in.cols; j++ {
-		x, ok := sr.value(i, j)
-		if !ok || (len(top) == sr.k && s*x >= s*top[len(top)-1].x) {
-			continue
+// rank reads every cell once and keeps, for each row, its k cheapest
+// cells, and for each column the rows that regret it least, by cost above
+// their own cheapest cell: twice the column's capacity plus two. The second
+// list matters when rows share preferences: without it every row brings the
+// same few popular columns and the first programs cannot place most rows.
+func (sr *sparseRun) rank() {
+	in := sr.in
+	s := in.sign
+	type work struct {
+		row  []float64
+		cols []topList
+	}
+	ws := make([]work, sr.workers)
+	sr.parallel(func(w, i int) {
+		wk := &ws[w]
+		if wk.row == nil {
+			wk.row, wk.cols = make([]float64, in.cols), make([]topList, in.cols)
+			for j := range wk.cols {
+				wk.cols[j].n = 2*int(in.caps[j]) + 2
+			}
 		}
-		q := len(top)
-		for q > 0 && s*x < s*top[q-1].x {
-			q--
+		top := topList{n: sr.k}
+		least := inf
+		for j := range wk.row {
+			x, ok := sr.value(i, j)
+			if !ok {
+				wk.row[j] = math.NaN()
+				continue
+			}
+			wk.row[j] = x
+			top.offer(s*x, int32(j), x)
+			least = math.Min(least, s*x)
 		}
-		top = append(top, arc{})
-		copy(top[q+1:], top[q:])
-		top[q] = arc{int32(j), x}
-		if len(top) > sr.k {
-			top = top[:sr.k]
+		sr.arcs[i] = top.arcs(nil)
+		for j, x := range wk.row {
+			if !math.IsNaN(x) {
+				wk.cols[j].offer(s*x-least, int32(i), x)
+			}
+		}
+	})
+	for j := 0; j < in.cols; j++ {
+		var all topList
+		for _, wk := range ws {
+			if wk.cols != nil {
+				all.n = wk.cols[j].n
+				all.key = append(all.key, wk.cols[j].key...)
+				all.id = append(all.id, wk.cols[j].id...)
+				all.x = append(all.x, wk.cols[j].x...)
+			}
+		}
+		sort.Sort(&all)
+		for q := 0; q < min(all.n, len(all.id)); q++ {
+			i := all.id[q]
+			sr.arcs[i] = append(sr.arcs[i], arc{int32(j), all.x[q]})
 		}
 	}
-	sort.Slice(top, func(a, b int) bool { return top[a].j < top[b].j })
-	return top
+	for i, row := range sr.arcs {
+		sort.Slice(row, func(a, b int) bool { return row[a].j < row[b].j })
+		out := row[:0]
+		for q, a := range row {
+			if q == 0 || a.j != row[q-1].j {
+				out = append(out, a)
+			}
+		}
+		sr.arcs[i] = out
+	}
+	sr.greedy()
+}
+
+// greedy adds, for each row in turn, its cheapest pair to a column that
+// still has room: a whole assignment inside the first program, so that it
+// has no row left out for want of candidates (whose searches would explore
+// everything they reach) and its duals already price every column.
+func (sr *sparseRun) greedy() {
+	in := sr.in
+	s := in.sign
+	room := make([]int32, in.cols)
+	copy(room, in.caps)
+	var open []int32
+	for j, k := range room {
+		if k > 0 {
+			open = append(open, int32(j))
+		}
+	}
+	for i, row := range sr.arcs {
+		best, bx, bj := inf, 0.0, int32(-1)
+		for _, a := range row {
+			if room[a.j] > 0 && s*a.x < best {
+				best, bx, bj = s*a.x, a.x, a.j
+			}
+		}
+		if bj < 0 {
+			kept := open[:0]
+			for _, j := range open {
+				if room[j] == 0 {
+					continue
+				}
+				kept = append(kept, j)
+				if x, ok := sr.value(i, int(j)); ok && s*x < best {
+					best, bx, bj = s*x, x, j
+				}
+			}
+			open = kept
+			if bj < 0 {
+				continue
+			}
+			q := sort.Search(len(row), func(q int) bool { return row[q].j >= bj })
+			row = append(row, arc{})
+			copy(row[q+1:], row[q:])
+			row[q] = arc{bj, bx}
+			sr.arcs[i] = row
+		}
+		room[bj]--
+	}
+}
+
+// topList keeps the n entries of least key, ties to the least id.
+type topList struct {
+	n   int
+	key []float64
+	id  []int32
+	x   []float64
+}
+
+func (t *topList) offer(key float64, id int32, x float64) {
+	m := len(t.key)
+	if m == t.n && (m == 0 || key >= t.key[m-1]) {
+		return
+	}
+	q := m
+	for q > 0 && key < t.key[q-1] {
+		q--
+	}
+	if m < t.n {
+		t.key, t.id, t.x = append(t.key, 0), append(t.id, 0), append(t.x, 0)
+	} else {
+		m--
+	}
+	copy(t.key[q+1:], t.key[q:m])
+	copy(t.id[q+1:], t.id[q:m])
+	copy(t.x[q+1:], t.x[q:m])
+	t.key[q], t.id[q], t.x[q] = key, id, x
+}
+
+// arcs appends the entries to dst as arcs to columns, by column.
+func (t *topList) arcs(dst []arc) []arc {
+	for q, j := range t.id {
+		dst = append(dst, arc{j, t.x[q]})
+	}
+	sort.Slice(dst, func(a, b int) bool { return dst[a].j < dst[b].j })
+	return dst
+}
+
+func (t *topList) Len() int { return len(t.key) }
+func (t *topList) Less(a, b int) bool {
+	if t.key[a] != t.key[b] {
+		return t.key[a] < t.key[b]
+	}
+	return t.id[a] < t.id[b]
+}
+func (t *topList) Swap(a, b int) {
+	t.key[a], t.key[b] = t.key[b], t.key[a]
+	t.id[a], t.id[b] = t.id[b], t.id[a]
+	t.x[a], t.x[b] = t.x[b], t.x[a]
 }
 
 // solve alternates sparse solves and checks until no pair violates.
@@ -215,22 +375,38 @@ func (sr *sparseRun) solve() (*SparseResult, error) {
 	out := &SparseResult{Result: Result{
 		RowCol: make([]int, in.rows), RowDual: make([]float64, in.rows), ColDual: make([]float64, in.cols),
 	}}
-	var prev *state
+	var prev *sparse
 	for {
 		out.Rounds++
+		t0 := time.Now()
 		p := sr.program(byRows)
-		tol := sr.tolerance(prev)
-		if prev != nil {
-			p.adopt(prev, tol)
+		var u []float64
+		p.noAuction = sr.searches
+		warm := prev != nil && !sr.cold && p.warmFrom(prev, sr.tolerance(&prev.state), p.ns/sr.warmShare)
+		if warm {
+			u = p.potentials()
+		} else {
+			if prev != nil {
+				p = sr.program(byRows)
+				p.noAuction = sr.searches
+			}
+			u = p.solve(sr.tolerance(nil))
 		}
-		u := p.solve()
-		prev = &p.state
+		how := "cold"
+		if warm {
+			how = fmt.Sprintf("warm, %d pairs brought in", p.pending)
+		}
+		prev = p
 		p.orient(byRows, u, out.RowCol, out.RowDual, out.ColDual)
-		added, checked, err := sr.check(out, sr.tolerance(prev))
+		added, checked, err := sr.check(out, sr.tolerance(&prev.state))
 		if err != nil {
 			return nil, err
 		}
 		out.Checked = checked
+		if sr.trace != nil {
+			fmt.Fprintf(sr.trace, "round %d: %d pairs, solved %s; checked %d others, %d joined; %.2fs\n",
+				out.Rounds, p.start[len(p.start)-1], how, checked, added, time.Since(t0).Seconds())
+		}
 		if added == 0 {
 			break
 		}
@@ -322,12 +498,7 @@ func (sr *sparseRun) check(res *SparseResult, tol float64) (int, int64, error) {
 	in := sr.in
 	s := in.sign
 	inA, inB := sr.cut(res.RowCol)
-	type cand struct {
-		a  arc
-		rc float64
-	}
 	marks := make([][]int32, sr.workers)
-	bufs := make([][]cand, sr.workers)
 	extra := make([][]arc, in.rows)
 	var checked atomic.Int64
 	sr.parallel(func(w, i int) {
@@ -338,7 +509,7 @@ func (sr *sparseRun) check(res *SparseResult, tol float64) (int, int64, error) {
 		for _, a := range sr.arcs[i] {
 			mark[a.j] = stamp
 		}
-		buf := bufs[w][:0]
+		top := topList{n: sr.add}
 		ui, n := res.RowDual[i], 0
 		for j := 0; j < in.cols; j++ {
 			if mark[j] == stamp || in.caps[j] == 0 {
@@ -351,23 +522,13 @@ func (sr *sparseRun) check(res *SparseResult, tol float64) (int, int64, error) {
 			}
 			rc := s*x - ui - res.ColDual[j]
 			if rc < -tol || (inA != nil && inA[i] && !inB[j]) {
-				buf = append(buf, cand{arc{int32(j), x}, rc})
+				top.offer(rc, int32(j), x)
 			}
 		}
 		checked.Add(int64(n))
-		if len(buf) > sr.add {
-			sort.Slice(buf, func(a, b int) bool {
-				if buf[a].rc != buf[b].rc {
-					return buf[a].rc < buf[b].rc
-				}
-				return buf[a].a.j < buf[b].a.j
-			})
-			buf = buf[:sr.add]
+		if len(top.id) > 0 {
+			extra[i] = top.arcs(nil)
 		}
-		for _, c := range buf {
-			extra[i] = append(extra[i], c.a)
-		}
-		bufs[w] = buf
 	})
 	if err := sr.badInput(); err != nil {
 		return 0, 0, err

@@ -1,5 +1,7 @@
 package matching
 
+import "math"
+
 // sparse is the shortest augmenting path solver on candidate cells: each
 // row of costs lists its targets and costs (compressed rows), and searches
 // keep their labels in a binary heap, so a search costs O(a log a) for the
@@ -20,6 +22,19 @@ type sparse struct {
 	done []bool
 	seen []int32 // targets whose label was set by the current search
 	heap labelHeap
+
+	// The certificate kept between rounds (see warm.go).
+	ufree       []float64 // potentials of free sources
+	top, bottom float64   // super source potential −top, super sink bottom
+	act         []int32   // per cell, how many of its row's sources may use it
+	freeRows    []int32   // free sources (possibly stale)
+	pending     int       // cells brought in by the last warm start
+	noAuction   bool      // solve cold by searches only (tests)
+
+	rd              []float64 // residual search labels, by node
+	rdone           []bool
+	rpred, rarc     []int32
+	rseen, rsettled []int32
 }
 
 // newSparse builds a solver whose source r reads row base[r] (nil: r) of
@@ -27,7 +42,7 @@ type sparse struct {
 // row when base is not nil.
 func newSparse(ns, nd int, base []int32, cstart []int, caps []int32, start []int, adj []int32, cost []float64) *sparse {
 	p := &sparse{start: start, adj: adj, cost: cost, cstart: cstart,
-		d: make([]float64, nd), pc: make([]float64, nd), done: make([]bool, nd)}
+		d: make([]float64, nd), pc: make([]float64, nd), done: make([]bool, nd), ufree: make([]float64, ns)}
 	p.init(ns, nd, base, caps)
 	for j := range p.d {
 		p.d[j] = inf
@@ -76,9 +91,45 @@ func (p *sparse) best2(r int32) bid {
 	return b
 }
 
-// solve assigns every free source it can, keeping what is assigned, and
+// solve assigns every source it can, by auction then exact repair, or by
+// shortest augmenting paths from scratch when the auction stalls, and
 // returns the source potentials.
-func (p *sparse) solve() []float64 {
+func (p *sparse) solve(tol float64) []float64 {
+	if !p.noAuction {
+		if p.auction(1e-4 * p.span()) {
+			p.exact(tol)
+			return p.potentials()
+		}
+		for r, j := range p.col {
+			if j >= 0 {
+				p.detach(int32(r), j)
+			}
+		}
+		copy(p.room, p.cap)
+		for j := range p.v {
+			if p.cap[j] > 0 {
+				p.v[j] = 0
+			}
+		}
+	}
+	return p.cold()
+}
+
+// span is the range of the program's costs.
+func (p *sparse) span() float64 {
+	lo, hi := inf, -inf
+	for _, c := range p.cost {
+		lo, hi = math.Min(lo, c), math.Max(hi, c)
+	}
+	if hi < lo {
+		return 0
+	}
+	return hi - lo
+}
+
+// cold assigns every free source it can, keeping what is assigned, by
+// augmenting row reduction then a search per remaining source.
+func (p *sparse) cold() []float64 {
 	var free []int32
 	for r, j := range p.col {
 		if j < 0 {
@@ -89,7 +140,39 @@ func (p *sparse) solve() []float64 {
 	for _, r := range p.reduce(free, p.best2) {
 		p.augment(r)
 	}
-	return p.settle(p.best2, p.lift)
+	u := p.settle(p.best2, p.lift)
+	p.certificate(u)
+	return u
+}
+
+// certificate records what a cold solve leaves for warm restarts: the free
+// sources' potentials, the super source's at the largest assigned source
+// potential (settle put the free ones at or above it) and the super sink's
+// at 0, where targets with room stay while full ones only fall.
+func (p *sparse) certificate(u []float64) {
+	p.top, p.bottom = math.Inf(-1), 0
+	for r, j := range p.col {
+		if j >= 0 {
+			p.top = math.Max(p.top, u[r])
+		} else {
+			p.ufree[r] = u[r]
+		}
+	}
+	if math.IsInf(p.top, -1) {
+		p.top = 0
+		for r := range u {
+			p.top = math.Min(p.top, u[r])
+		}
+	}
+}
+
+// potentials returns every source's potential.
+func (p *sparse) potentials() []float64 {
+	u := make([]float64, p.ns)
+	for r := range u {
+		u[r] = p.potential(int32(r))
+	}
+	return u
 }
 
 // clear resets the labels of the last search.
@@ -185,58 +268,6 @@ func (p *sparse) lift(u []float64, top float64) float64 {
 	}
 	p.update(m)
 	return m
-}
-
-// adopt starts from a previous solution of the same sources and targets
-// with fewer cells. Sources that a new cell of negative reduced cost
-// undercuts are freed, as are, in turn, sources that undercut a target
-// that lost one when its potential rises back to 0 (a target with room must
-// have the highest potential); what remains satisfies the invariants and is
-// optimal for its sources, so the free sources are then searched from as
-// in a cold start.
-func (p *sparse) adopt(prev *state, tol float64) {
-	copy(p.v, prev.v)
-	for r, j := range prev.col {
-		if j >= 0 {
-			p.assign(int32(r), j, prev.acost[r])
-			p.room[j]--
-		}
-	}
-	var queue []int32
-	free := func(r int32) {
-		j := p.col[r]
-		p.detach(r, j)
-		p.room[j]++
-		queue = append(queue, j)
-	}
-	for r, j := range p.col {
-		if j < 0 {
-			continue
-		}
-		u, b := p.u(int32(r)), p.baseOf(int32(r))
-		for k := p.start[b]; k < p.start[b+1]; k++ {
-			if p.cost[k]-u-p.v[p.adj[k]] < -tol {
-				free(int32(r))
-				break
-			}
-		}
-	}
-	for len(queue) > 0 {
-		j := queue[len(queue)-1]
-		queue = queue[:len(queue)-1]
-		if p.room[j] == 0 || p.v[j] >= 0 {
-			continue
-		}
-		p.v[j] = 0
-		for k := p.tstart[j]; k < p.tstart[j+1]; k++ {
-			lo, hi := p.sources(int(p.tsrc[k]))
-			for r := int32(lo); r < int32(hi); r++ {
-				if c := p.col[r]; c >= 0 && c != j && p.tcost[k]-p.u(r)-p.v[j] < -tol {
-					free(r)
-				}
-			}
-		}
-	}
 }
 
 // label is a heap entry; a full target sorts after one with room at the

@@ -15,12 +15,12 @@ import (
 func TestSparseAgainstDense(t *testing.T) {
 	g := instanceGen{rand.New(rand.NewPCG(11, 12))}
 	rounds := 0
-	for it := 0; it < 600; it++ {
+	for it := 0; it < 800; it++ {
 		rows, cols := g.rng.IntN(40)+1, g.rng.IntN(40)+1
 		data, opt, _ := g.draw(rows, cols)
 		want, err := SolveData(rows, cols, data, opt)
 		require.NoError(t, err)
-		sopt := SparseOptions{Options: opt, K: g.rng.IntN(4) + 1, Workers: g.rng.IntN(3)}
+		sopt := SparseOptions{Options: opt, K: g.rng.IntN(4) + 1, MaxAdd: g.rng.IntN(3) + 1, Workers: g.rng.IntN(3)}
 		switch it % 3 {
 		case 1: // random candidates, some out of order and repeated
 			seed := g.rng.Uint64()
@@ -35,7 +35,16 @@ func TestSparseAgainstDense(t *testing.T) {
 			sopt.Candidates = func(int, []int) []int { return nil }
 		}
 		cell := func(i, j int) float64 { return data[i*cols+j] }
-		got, err := SolveSparse(rows, cols, cell, sopt)
+		got, err := solveSparseWith(rows, cols, cell, sopt, func(sr *sparseRun) {
+			switch it % 4 {
+			case 0: // warm restarts whatever the number of violations
+				sr.warmShare = 1 << 30
+			case 1: // every round cold, by searches only
+				sr.cold, sr.searches = true, true
+			case 2: // every round cold, by auction
+				sr.cold = true
+			}
+		})
 		name := fmt.Sprintf("it %d %dx%d %+v", it, rows, cols, opt)
 		require.NoError(t, err, name)
 		require.Equal(t, want.Assigned, got.Assigned, name)
@@ -44,6 +53,19 @@ func TestSparseAgainstDense(t *testing.T) {
 		rounds += got.Rounds
 	}
 	assert.Greater(t, rounds, 1200, "most problems need more than one round")
+}
+
+// solveSparseWith is SolveSparse with internal settings changed by set.
+func solveSparseWith(rows, cols int, cell func(i, j int) float64, opt SparseOptions, set func(*sparseRun)) (*SparseResult, error) {
+	sr, err := newSparseRun(rows, cols, cell, opt)
+	if err != nil {
+		return nil, err
+	}
+	set(sr)
+	if err := sr.initial(opt.Candidates); err != nil {
+		return nil, err
+	}
+	return sr.solve()
 }
 
 func TestSparseErrors(t *testing.T) {

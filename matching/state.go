@@ -31,6 +31,7 @@ type state struct {
 	v     []float64 // target potentials; NaN for targets that take nothing
 	col   []int32   // target of each source, −1
 	acost []float64 // cost of each source's assigned cell
+	w     []float64 // a lower bound of each source's second cheapest reduced cost, NaN if unknown
 	head  []int32   // first source assigned to each target, −1
 	next  []int32   // next source assigned to the same target
 	off   []int32   // targets that take nothing
@@ -107,6 +108,9 @@ func (st *state) flip(end int32, cost func(r, j int32) float64) {
 			st.detach(r, old)
 		}
 		st.assign(r, j, cost(r, j))
+		if st.w != nil {
+			st.w[r] = math.NaN()
+		}
 		if old < 0 {
 			return
 		}
@@ -144,16 +148,23 @@ func (b *bid) offer(h, c float64, j int32, room []int32) {
 
 func noBid() bid { return bid{u1: inf, u2: inf, j1: -1, j2: -1} }
 
-// reduce is Jonker and Volgenant's augmenting row reduction: each free
-// source takes its cheapest target, lowering that target's potential to the
-// source's second cheapest so that the source is indifferent between them,
-// and displacing the target's previous source, which tries again. It is an
-// auction with no minimum bid, run twice over the free sources and within
-// a budget of bids. A target with capacity above one is taken while it has
-// room but never bid up (its other sources would lose feasibility); such
-// bids are left to the searches. Sources with no allowed cell are dropped.
-// Reduce returns the sources still free, the strongest first (see order).
+// reduce is Jonker and Volgenant's augmenting row reduction, extended to
+// targets with capacity: each free source takes its cheapest target,
+// lowering that target's potential so that the source is indifferent
+// between it and its second cheapest, and displacing the target's weakest
+// source, which tries again. The fall is limited by the slack of the
+// target's other sources (how far each is from preferring another target),
+// which keeps every reduced cost non-negative. It is an auction with no
+// minimum bid, run twice over the free sources and within a budget of
+// bids. Sources with no allowed cell are dropped. Reduce returns the
+// sources still free, the strongest first (see order).
 func (st *state) reduce(free []int32, best func(r int32) bid) []int32 {
+	if st.w == nil {
+		st.w = make([]float64, st.ns)
+		for r := range st.w {
+			st.w[r] = math.NaN()
+		}
+	}
 	var later []int32
 	budget := 4*len(free) + 16
 	for pass := 0; pass < 2 && len(free) > 0; pass++ {
@@ -170,42 +181,69 @@ func (st *state) reduce(free []int32, best func(r int32) bid) []int32 {
 			if b.j1 < 0 {
 				continue
 			}
-			if st.room[b.j1] > 0 {
-				st.room[b.j1]--
-				st.assign(r, b.j1, b.c1)
-				if st.cap[b.j1] == 1 && b.u2 < inf {
-					st.v[b.j1] -= b.u2 - b.u1
+			if j := b.j1; st.room[j] > 0 {
+				st.room[j]--
+				if st.room[j] == 0 && b.u2 < inf {
+					_, least, _ := st.weakest(j, best)
+					st.v[j] -= math.Min(b.u2-b.u1, least)
 				}
+				st.assign(r, j, b.c1)
+				st.w[r] = b.u2
 				continue
 			}
-			if b.u1 < b.u2 {
-				if st.cap[b.j1] != 1 || b.u2 == inf {
-					later = append(later, r)
-					continue
-				}
-				st.v[b.j1] -= b.u2 - b.u1
-				q := st.head[b.j1]
-				st.detach(q, b.j1)
-				st.assign(r, b.j1, b.c1)
-				k--
-				free[k] = q // bid again at once
-				continue
+			// Every target at u1 is full. Below u2, bid for j1; tied, take
+			// j2 without bidding so that sources do not chase one target.
+			j, c, w, fall := b.j1, b.c1, b.u2, b.u2-b.u1
+			if b.u1 == b.u2 {
+				j, c, w, fall = b.j2, b.c2, b.u1, 0
 			}
-			// Tied at u1 with every tied target full: take the second one
-			// without bidding, and let its source try in the next pass.
-			if st.cap[b.j2] != 1 {
+			q, _, second := st.weakest(j, best)
+			fall = math.Min(fall, second)
+			if fall == inf {
 				later = append(later, r)
 				continue
 			}
-			q := st.head[b.j2]
-			st.detach(q, b.j2)
-			st.assign(r, b.j2, b.c2)
-			free[nf] = q
-			nf++
+			st.v[j] -= fall
+			st.detach(q, j)
+			st.assign(r, j, c)
+			st.w[r] = w
+			if fall > 0 {
+				k--
+				free[k] = q // bid again at once
+			} else {
+				free[nf] = q
+				nf++
+			}
 		}
 		free = free[:nf]
 	}
 	return st.order(append(later, free...), best)
+}
+
+// weakest returns target j's source with the least slack, that slack and
+// the second least (+Inf when there are fewer). A source's slack is how far
+// its potential may rise before another target becomes cheaper for it; w
+// caches the second cheapest reduced cost, which only grows as potentials
+// fall, so a cached value is a safe lower bound.
+func (st *state) weakest(j int32, best func(r int32) bid) (q int32, least, second float64) {
+	q, least, second = -1, inf, inf
+	for r := st.head[j]; r >= 0; r = st.next[r] {
+		if math.IsNaN(st.w[r]) {
+			b := best(r)
+			st.w[r] = b.u1
+			if b.j1 == j {
+				st.w[r] = b.u2
+			}
+		}
+		slack := math.Max(0, st.w[r]-st.u(r))
+		switch {
+		case q < 0 || slack < least:
+			q, least, second = r, slack, least
+		case slack < second:
+			second = slack
+		}
+	}
+	return q, least, second
 }
 
 // order sorts free sources by their cheapest reduced cost. Searching from
