@@ -8,6 +8,9 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
+// tolerance is the relative rounding allowed in checks of reduced costs.
+const tolerance = 1e-12
+
 // ErrNotOptimal reports a result that CertifyData cannot prove optimal.
 var ErrNotOptimal = errors.New("matching: not proven optimal")
 
@@ -35,9 +38,9 @@ func Certify(m *mat.Dense, opt Options, res *Result) error {
 //
 // The middle three are complementary slackness for the linear program that
 // fixes the number of assigned rows, so no assignment of that size costs
-// less. Comparisons allow a tolerance of 1e-9·(rows+cols)·max(1, |largest
-// value|) for floating-point rounding; integer data are checked exactly
-// in practice. Time O(rows·cols).
+// less. Comparisons allow a tolerance of 1e-12·max(1, |largest value or
+// dual|) for floating-point rounding, so the total is within rows times that
+// of the optimum: for integer data, exactly optimal. Time O(rows·cols).
 func CertifyData(rows, cols int, data []float64, opt Options, res *Result) error {
 	in, err := prepare(rows, cols, data, opt)
 	if err != nil {
@@ -53,7 +56,13 @@ func CertifyData(rows, cols int, data []float64, opt Options, res *Result) error
 			scale = math.Max(scale, math.Abs(x))
 		}
 	}
-	tol := 1e-9 * float64(rows+cols+1) * scale
+	for _, x := range res.RowDual {
+		scale = math.Max(scale, math.Abs(x))
+	}
+	for _, x := range res.ColDual {
+		scale = math.Max(scale, math.Abs(x))
+	}
+	tol := tolerance * scale
 	load := make([]int, cols)
 	assigned, total := 0, 0.0
 	for i, j := range res.RowCol {
@@ -79,7 +88,7 @@ func CertifyData(rows, cols int, data []float64, opt Options, res *Result) error
 	if assigned != res.Assigned {
 		return fmt.Errorf("%w: Assigned is %d, the assignment has %d rows", ErrNotOptimal, res.Assigned, assigned)
 	}
-	if math.Abs(total-res.Total) > tol {
+	if math.Abs(total-res.Total) > tol*float64(rows+1) {
 		return fmt.Errorf("%w: Total is %v, the assignment sums to %v", ErrNotOptimal, res.Total, total)
 	}
 	for i, u := range res.RowDual {

@@ -19,8 +19,11 @@ type SparseOptions struct {
 	K int
 	// Candidates, when not nil, returns row i's candidate columns appended
 	// to dst, for instance the K best by a cheap bound. When nil,
-	// SolveSparse ranks every cell of every row itself (rows·cols calls of
-	// cell) and keeps the K best.
+	// SolveSparse finds them itself: when the rows fit in the columns'
+	// places, by an ε-scaling auction over whole rows that evaluates a row
+	// again only when its short list of cheapest cells goes stale (a few
+	// passes over the matrix in all), otherwise by one pass that keeps each
+	// row's K cheapest cells and each column's least regretted rows.
 	Candidates func(i int, dst []int) []int
 	// MaxAdd is how many violating pairs a row may gain per round, the most
 	// violating first; 0 means 4K.
@@ -89,6 +92,11 @@ func newSparseRun(rows, cols int, cell func(i, j int) float64, opt SparseOptions
 	if sr.workers == 0 {
 		sr.workers = runtime.GOMAXPROCS(0)
 	}
+	seats := 0
+	for _, k := range in.caps {
+		seats += int(k)
+	}
+	sr.byRows = rows <= seats
 	return sr, nil
 }
 
@@ -108,6 +116,10 @@ type sparseRun struct {
 	bad atomic.Int64 // least rows·cols index of an infinitely good cell, +1
 
 	trace     io.Writer
+	byRows    bool    // rows are the sources (they fit in the places)
+	first     *sparse // the first program, solved, when lazy made it
+	noLazy    bool    // rank candidates instead of the lazy auction (tests)
+	rebuilds  atomic.Int64
 	warmShare int  // warm restarts when at most sources/warmShare cells violate
 	cold      bool // never warm (tests)
 	searches  bool // solve by searches only, no auction (tests)
@@ -168,6 +180,14 @@ func (sr *sparseRun) initial(candidates func(i int, dst []int) []int) error {
 	var mu sync.Mutex
 	var badCol error
 	if candidates == nil {
+		if sr.byRows && !sr.noLazy {
+			if sr.first = sr.lazy(); sr.first != nil {
+				return nil
+			}
+			if err := sr.badInput(); err != nil {
+				return err
+			}
+		}
 		sr.rank()
 		return sr.badInput()
 	}
@@ -367,11 +387,7 @@ func (t *topList) Swap(a, b int) {
 // solve alternates sparse solves and checks until no pair violates.
 func (sr *sparseRun) solve() (*SparseResult, error) {
 	in := sr.in
-	seats := 0
-	for _, k := range in.caps {
-		seats += int(k)
-	}
-	byRows := in.rows <= seats
+	byRows := sr.byRows
 	out := &SparseResult{Result: Result{
 		RowCol: make([]int, in.rows), RowDual: make([]float64, in.rows), ColDual: make([]float64, in.cols),
 	}}
@@ -379,20 +395,26 @@ func (sr *sparseRun) solve() (*SparseResult, error) {
 	for {
 		out.Rounds++
 		t0 := time.Now()
-		p := sr.program(byRows)
+		var p *sparse
 		var u []float64
-		p.noAuction = sr.searches
-		warm := prev != nil && !sr.cold && p.warmFrom(prev, sr.tolerance(&prev.state), p.ns/sr.warmShare)
-		if warm {
+		warm, how := false, "cold"
+		switch {
+		case sr.first != nil:
+			p, sr.first, how = sr.first, nil, "by auction over whole rows"
 			u = p.potentials()
-		} else {
-			if prev != nil {
-				p = sr.program(byRows)
-				p.noAuction = sr.searches
+		case prev != nil && !sr.cold:
+			p = sr.program(byRows)
+			warm = p.warmFrom(prev, sr.tolerance(&prev.state), p.ns/sr.warmShare)
+			if warm {
+				u = p.potentials()
+				break
 			}
+			fallthrough
+		default:
+			p = sr.program(byRows)
+			p.noAuction = sr.searches
 			u = p.solve(sr.tolerance(nil))
 		}
-		how := "cold"
 		if warm {
 			how = fmt.Sprintf("warm, %d pairs brought in", p.pending)
 		}
@@ -487,7 +509,7 @@ func (sr *sparseRun) tolerance(st *state) float64 {
 			}
 		}
 	}
-	return 1e-9 * float64(sr.in.rows+sr.in.cols+1) * scale
+	return tolerance * scale
 }
 
 // check evaluates every pair outside the program against the minimising

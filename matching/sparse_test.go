@@ -39,8 +39,8 @@ func TestSparseAgainstDense(t *testing.T) {
 			switch it % 4 {
 			case 0: // warm restarts whatever the number of violations
 				sr.warmShare = 1 << 30
-			case 1: // every round cold, by searches only
-				sr.cold, sr.searches = true, true
+			case 1: // every round cold, by searches only, candidates ranked
+				sr.cold, sr.searches, sr.noLazy = true, true, true
 			case 2: // every round cold, by auction
 				sr.cold = true
 			}

@@ -1,0 +1,274 @@
+package matching
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// The first program of SolveSparse, when it ranks cells itself and rows
+// are the side augmented from, comes from an auction over the whole
+// problem rather than over a fixed set of candidates.
+//
+// Every row keeps a short list: its cheapest cells by reduced cost c − v
+// when the list was made (max(K, 64) of them), and the next one's reduced
+// cost as a bound. Prices v only fall
+// during an auction, so every cell outside the list still costs at least
+// the bound, and the list answers a bid exactly (the two cheapest cells of
+// the whole row) until its second cheapest passes the bound; only then is
+// the row evaluated again. Bids are computed for all free rows at once on
+// the workers (Jacobi) and applied in row order. Prices end ε-optimal for
+// the whole problem, so the lists are where the optimum lies, and the
+// checks that follow find few pairs to add: the program keeps each row's K
+// cheapest list cells under the final prices, and its assigned one.
+
+// lazyRow is a row's list: targets and costs of its cheapest cells, and the
+// least reduced cost any other cell had when the list was made.
+// The lazy auction's settings: list length, first ε as a share of the
+// cost range, and the factor ε falls by from phase to phase.
+const (
+	lazyList  = 64
+	lazyStart = 16.0
+	lazyStep  = 6.0
+)
+
+type lazyRow struct {
+	j     []int32
+	c     []float64
+	bound float64
+}
+
+type lazyBid struct {
+	j1      int32
+	c1, lvl float64
+	ok      bool
+}
+
+// parallelN runs f(w, k) for k in [0, n) on the workers.
+func (sr *sparseRun) parallelN(n int, f func(w, k int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	const chunk = 16
+	for w := 0; w < sr.workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				lo := int(next.Add(chunk)) - chunk
+				if lo >= n {
+					return
+				}
+				for k := lo; k < min(lo+chunk, n); k++ {
+					f(w, k)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// list evaluates row i and returns its list under prices v, with the
+// least and greatest cost seen.
+func (sr *sparseRun) list(i int, v []float64) (lazyRow, float64, float64) {
+	s := sr.in.sign
+	n := max(sr.k, lazyList)
+	top := topList{n: n + 1}
+	lo, hi := inf, -inf
+	for j := 0; j < sr.in.cols; j++ {
+		x, ok := sr.value(i, j)
+		if !ok {
+			continue
+		}
+		c := s * x
+		lo, hi = math.Min(lo, c), math.Max(hi, c)
+		top.offer(c-v[j], int32(j), c)
+	}
+	r := lazyRow{bound: inf}
+	if len(top.id) > n {
+		r.bound = top.key[n]
+	}
+	n = min(n, len(top.id))
+	r.j = append([]int32(nil), top.id[:n]...)
+	r.c = append([]float64(nil), top.x[:n]...)
+	return r, lo, hi
+}
+
+// lazy runs the auction and returns the first program, solved exactly, or
+// nil when the auction exceeds its budget (rows that cannot all be
+// placed); the caller then starts from ranked candidates.
+func (sr *sparseRun) lazy() *sparse {
+	in := sr.in
+	v := make([]float64, in.cols)
+	rows := make([]lazyRow, in.rows)
+	los, his := make([]float64, sr.workers), make([]float64, sr.workers)
+	for w := range los {
+		los[w], his[w] = inf, -inf
+	}
+	sr.parallel(func(w, i int) {
+		var lo, hi float64
+		rows[i], lo, hi = sr.list(i, v)
+		los[w], his[w] = math.Min(los[w], lo), math.Max(his[w], hi)
+	})
+	if sr.badInput() != nil {
+		return nil
+	}
+	lo, hi := inf, -inf
+	for w := range los {
+		lo, hi = math.Min(lo, los[w]), math.Max(hi, his[w])
+	}
+	span := math.Max(hi-lo, 0)
+	final := 1e-4 * span
+	if final == 0 {
+		final = 1e-9
+	}
+	eps := math.Max(span/lazyStart, final)
+
+	col := make([]int32, in.rows)
+	acost, level := make([]float64, in.rows), make([]float64, in.rows)
+	room := make([]int32, in.cols)
+	holders := make([][]int32, in.cols)
+	bids := make([]lazyBid, in.rows)
+	for {
+		for i := range col {
+			col[i] = -1
+		}
+		copy(room, in.caps)
+		for j := range holders {
+			holders[j] = holders[j][:0]
+		}
+		var free []int32
+		for i := range rows {
+			if len(rows[i].j) > 0 {
+				free = append(free, int32(i))
+			}
+		}
+		budget := 64*len(free) + 1024
+		t0, nb, nr := time.Now(), 0, 0
+		sr.rebuilds.Store(0)
+		for len(free) > 0 {
+			nb += len(free)
+			nr++
+			if budget -= len(free); budget < 0 {
+				return nil
+			}
+			sr.parallelN(len(free), func(_, k int) {
+				i := int(free[k])
+				bids[k] = sr.lazyBid(i, &rows[i], v, span, eps)
+			})
+			var next []int32
+			for k, i := range free {
+				b := bids[k]
+				if !b.ok {
+					continue
+				}
+				j := b.j1
+				if room[j] == 0 {
+					q := weakestOf(holders[j], level)
+					if b.lvl >= level[holders[j][q]] {
+						next = append(next, i)
+						continue
+					}
+					out := holders[j][q]
+					col[out] = -1
+					next = append(next, out)
+					holders[j][q] = holders[j][len(holders[j])-1]
+					holders[j] = holders[j][:len(holders[j])-1]
+					room[j]++
+				}
+				col[i], acost[i], level[i] = j, b.c1, b.lvl
+				holders[j] = append(holders[j], i)
+				if room[j]--; room[j] == 0 {
+					v[j] = level[holders[j][weakestOf(holders[j], level)]]
+				}
+			}
+			sort.Slice(next, func(a, b int) bool { return next[a] < next[b] })
+			free = next
+		}
+		if sr.trace != nil {
+			vlo, vhi := inf, -inf
+			for _, x := range v {
+				vlo, vhi = math.Min(vlo, x), math.Max(vhi, x)
+			}
+			fmt.Fprintf(sr.trace, "  auction ε=%.3g: %d bids in %d rounds, %d rows evaluated again, prices %.1f..%.1f, %.2fs\n", eps, nb, nr, sr.rebuilds.Load(), vlo, vhi, time.Since(t0).Seconds())
+		}
+		if eps <= final {
+			break
+		}
+		eps = math.Max(eps/lazyStep, final)
+	}
+
+	s := in.sign
+	for i, r := range rows {
+		top := topList{n: sr.k}
+		for q, j := range r.j {
+			top.offer(r.c[q]-v[j], j, s*r.c[q])
+		}
+		if j := col[i]; j >= 0 && !slices.Contains(top.id, j) {
+			top.id = append(top.id, j)
+			top.x = append(top.x, s*acost[i])
+			top.key = append(top.key, acost[i]-v[j])
+		}
+		sr.arcs[i] = top.arcs(nil)
+	}
+	p := sr.program(true)
+	for j, k := range in.caps {
+		if k > 0 {
+			p.v[j] = v[j]
+		}
+	}
+	for i, j := range col {
+		if j >= 0 {
+			p.assign(int32(i), j, acost[i])
+			p.room[j]--
+		}
+	}
+	p.exact(sr.tolerance(nil))
+	return p
+}
+
+// lazyBid is row i's bid under prices v: its cheapest target and the price
+// level that leaves it ε worse off there than at its second cheapest,
+// from its list, made again first when stale.
+func (sr *sparseRun) lazyBid(i int, r *lazyRow, v []float64, span, eps float64) lazyBid {
+	for fresh := false; ; fresh = true {
+		h1, h2, c1, j1 := inf, inf, 0.0, int32(-1)
+		for q, j := range r.j {
+			h := r.c[q] - v[j]
+			switch {
+			case h < h1:
+				h2 = h1
+				h1, c1, j1 = h, r.c[q], j
+			case h < h2:
+				h2 = h
+			}
+		}
+		if j1 < 0 {
+			return lazyBid{}
+		}
+		if h2 > r.bound && !fresh {
+			sr.rebuilds.Add(1)
+			*r, _, _ = sr.list(i, v)
+			continue
+		}
+		h2 = math.Min(h2, r.bound)
+		if h2 == inf {
+			h2 = h1 + span + eps
+		}
+		return lazyBid{j1: j1, c1: c1, lvl: v[j1] - (h2 - h1) - eps, ok: true}
+	}
+}
+
+// weakestOf returns the index in holders of the highest level.
+func weakestOf(holders []int32, level []float64) int {
+	q := 0
+	for k, r := range holders {
+		if level[r] > level[holders[q]] || (level[r] == level[holders[q]] && r > holders[q]) {
+			q = k
+		}
+	}
+	return q
+}
