@@ -84,9 +84,17 @@ func TestMatchIsDeterministic(t *testing.T) {
 // The score matrix written by --scores, solved on its own, must give the
 // roster's total: anyone can audit the optimum.
 func TestScoresMatrixReproducesTotal(t *testing.T) {
+	auditScores(t, "--example")
+}
+
+// auditScores runs match with the given input arguments and --scores,
+// solves the matrix with solve --maximize --capacity, and checks that the
+// audit finds the roster's count and total.
+func auditScores(t *testing.T, input ...string) {
+	t.Helper()
 	dir := t.TempDir()
 	roster, scores, sol := filepath.Join(dir, "r.json"), filepath.Join(dir, "s.csv"), filepath.Join(dir, "a.json")
-	code, _, stderr := cli(t, "match", "--example", "--scores", scores, "--out", roster)
+	code, _, stderr := cli(t, append(append([]string{"match"}, input...), "--scores", scores, "--out", roster)...)
 	require.Equal(t, 0, code, stderr)
 	code, _, stderr = cli(t, "solve", scores, "--maximize", "--capacity", filepath.Join(dir, "s-capacity.csv"), "--out", sol)
 	require.Equal(t, 0, code, stderr)
