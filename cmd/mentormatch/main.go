@@ -97,7 +97,11 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 		Short: "Optimal mentor–mentee matching and cohort planning from HR spreadsheets",
 		Long: `mentormatch reads mentees and mentors from CSV or Excel files exported by an HR system,
 scores every pair on skills, availability and goals, finds the provably optimal assignment
-and writes the roster as XLSX, CSV or JSON.
+and writes the roster as XLSX, CSV or JSON. plan then forms cohorts, rotates peers and senior
+mentors and dates every session (with .ics calendars and learning roadmaps); rematch repairs
+a roster after a relationship-health survey; report measures the programme.
+
+Start with: mentormatch plan --example --out plan.xlsx
 
 Exit codes: 0 done; 2 usage or input error; 1 anything else.`,
 		SilenceUsage:  true,
