@@ -358,6 +358,7 @@ type sheetReader struct {
 	cells     []string
 	col       int    // the current cell's column, 0-based
 	typ       string // its t attribute
+	inRow     bool   // between a row's start and end tags
 	inV, inIS bool
 	text      textCollector
 }
@@ -369,17 +370,35 @@ func (sr *sheetReader) read() error {
 		case tok.is(tokStart, "sheetData"):
 			inData = true
 		case tok.is(tokEnd, "sheetData"):
+			if sr.inRow {
+				if err := sr.endRow(); err != nil {
+					return err
+				}
+			}
 			return errDone
 		case !inData:
 		case tok.kind != tokEnd && tok.named("row"):
+			// A row left open ends where the next one starts.
+			if sr.inRow {
+				if err := sr.endRow(); err != nil {
+					return err
+				}
+			}
 			if err := sr.startRow(tok); err != nil {
 				return err
 			}
 			if tok.kind == tokEmpty {
 				sr.pending++
+			} else {
+				sr.inRow = true
 			}
 		case tok.is(tokEnd, "row"):
+			if !sr.inRow {
+				return nil // a stray end tag
+			}
 			return sr.endRow()
+		case !sr.inRow:
+			// Cells outside a row belong nowhere.
 		case tok.kind != tokEnd && tok.named("c"):
 			if err := sr.startCell(tok); err != nil {
 				return err
@@ -551,6 +570,7 @@ func normNumber(s string) string {
 }
 
 func (sr *sheetReader) endRow() error {
+	sr.inRow = false
 	cells := sr.cells
 	for len(cells) > 0 && strings.TrimSpace(cells[len(cells)-1]) == "" {
 		cells = cells[:len(cells)-1]

@@ -99,6 +99,11 @@ func TestSheetXML(t *testing.T) {
 		data:  `<row r="1"><c t="s"><v>99</v></c><c t="s"><v>x</v></c><c><v>1</v></c></row>`,
 		rows:  []string{"row 1: ||1"},
 		probs: nil,
+	}, {
+		// Found by FuzzSheetXML: a stray end tag once passed cells on as row 0.
+		name: "cells outside rows, stray and missing end tags",
+		data: `<c><v>7</v></c></row><row r="2"><c><v>1</v></c><row r="3"><c><v>2</v></c></row></row><c><v>8</v></c><row><c><v>3</v></c>`,
+		rows: []string{"row 1: ", "row 2: 1", "row 3: 2", "row 4: 3"},
 	}}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
