@@ -1,0 +1,53 @@
+// Package matching solves the assignment problem of a mentoring programme
+// exactly: rows (mentees) to columns (mentors), each column taking at most
+// its capacity of rows, NaN cells forbidden. The objective is the SPEC's:
+// as many rows as possible, then, among assignments of that size, the
+// least total cost (or the greatest total score with Options.Maximize).
+//
+// # Dense problems
+//
+// SolveData (and Solve, over a gonum *mat.Dense) reads a row-major
+// []float64 in place. It is a shortest augmenting path method of the
+// Jonker–Volgenant family: column reduction, reduction transfer and
+// augmenting row reduction find most of the assignment cheaply, then each
+// remaining row is assigned by a Dijkstra search over reduced costs, with
+// row and column potentials kept so that every reduced cost stays
+// non-negative. Rectangular problems are solved as they are, without
+// padding to a square: the solver augments from whichever side has fewer
+// units to place (the rows, or the columns' places when capacities add up
+// to fewer than rows; the columns then read one transposed copy). A column
+// of capacity k is a target with k places, never k copied columns, so
+// memory is O(rows+cols) beyond the matrix.
+//
+// Time is O(r²·c) in the worst case for r units placed and c targets, and
+// far less on the matrices of real programmes; BenchmarkSolve and the
+// comparison in ../benchmarks measure it against SciPy's
+// linear_sum_assignment on the same matrices.
+//
+// # Certificates
+//
+// Every Result carries the dual potentials RowDual and ColDual. With them,
+// CertifyData proves a result optimal in O(rows·cols) without solving
+// again: the duals are feasible and tight on assigned cells
+// (complementary slackness for the programme of the same size, so no
+// assignment of that size costs less), and a breadth-first search finds no
+// augmenting path (so none is larger). ForceData uses the same duals to
+// price a pair the optimum did not choose — the best total when row i must
+// take column j — by one shortest path search, O(rows·cols), instead of a
+// re-solve; mentormatch explain reports that figure.
+//
+// # Large problems
+//
+// SolveSparse solves a problem given as a function of (i, j), never held
+// whole: 100,000 mentees by 10,000 mentors is 10⁹ cells. It solves the
+// problem restricted to a few candidate pairs per row, then checks every
+// other pair against the duals of that solution and brings in those that
+// violate them, until none does. The final check is the certificate: the
+// answer is the optimum of the full problem, not an approximation. Memory
+// is O(rows+cols+candidate pairs). The first candidates come from an
+// ε-scaling auction (Bertsekas) over whole rows that re-reads a row only
+// when its short list of cheapest cells goes stale.
+//
+// Floating-point checks allow a rounding tolerance of 10⁻¹² of the largest
+// magnitude involved, so on integer scores the optimum is exact.
+package matching
