@@ -29,7 +29,7 @@ func Sizes(n, minSize, maxSize int) []int {
 	if n <= 0 {
 		return nil
 	}
-	minSize, maxSize = sizeLimits(minSize, maxSize)
+	_, maxSize = sizeLimits(minSize, maxSize)
 	k := (n + maxSize - 1) / maxSize
 	sizes := make([]int, k)
 	for i := range sizes {

@@ -44,26 +44,25 @@ type goal struct {
 
 // person is what scoring needs of a participant, prepared once.
 type person struct {
-	idx       int // into Program.People
-	level     int
-	dept      int32 // -1: none
-	langs     []int32
-	avoid     []int // person indexes
-	prefers   []int
-	chain     []int // managers upward, person indexes
-	week      week
-	hasWeek   bool
-	wants     []want
-	wantSum   float64
-	goals     []goal
-	goalSum   float64
-	offers    map[int32]bool
-	capacity  int
-	senior    bool
-	isMentee  bool
-	isMentor  bool
-	departStr string
-	crit      []cval // one per criterion
+	idx      int // into Program.People
+	level    int
+	dept     int32 // -1: none
+	langs    []int32
+	avoid    []int // person indexes
+	prefers  []int
+	chain    []int // managers upward, person indexes
+	week     week
+	hasWeek  bool
+	wants    []want
+	wantSum  float64
+	goals    []goal
+	goalSum  float64
+	offers   map[int32]bool
+	capacity int
+	senior   bool
+	isMentee bool
+	isMentor bool
+	crit     []cval // one per criterion
 }
 
 // Scorer scores the pairs of one program under one configuration. It is safe

@@ -359,8 +359,11 @@ func TestHelperProcess(t *testing.T) {
 	os.Exit(run(args, os.Stdout, os.Stderr))
 }
 
+// nilMap makes a real runtime panic, not a panic(…) call.
+var nilMap map[string]int
+
 func TestPanicIsExit1WithoutTrace(t *testing.T) {
-	boom := func() int { var m map[string]int; m["x"]++; return 0 }
+	boom := func() int { nilMap["x"]++; return 0 }
 	for _, tc := range []struct {
 		args  []string
 		trace bool

@@ -353,7 +353,7 @@ type sheetReader struct {
 	sc *xmlScanner
 	ps *mentormatch.Problems
 
-	row, last int // the current row and the last row with content
+	row       int // the current row
 	pending   int // empty rows not yet passed on: trailing ones are dropped
 	cells     []string
 	col       int    // the current cell's column, 0-based
