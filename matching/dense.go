@@ -12,6 +12,13 @@ type dense struct {
 
 	d     []float64 // search labels of targets
 	ready []int32   // targets at the least label, not yet settled
+
+	// bad records a row with an infinitely good cell in a column that
+	// takes rows. best2 is the first to read every row (reduce calls it
+	// for each free source before any search), so such a row is seen
+	// there and made to look fully forbidden: the run completes on a valid
+	// problem and SolveData reports the input error.
+	bad bool
 }
 
 func newDense(ns, nd int, data []float64, base []int32, sign float64, caps []int32) *dense {
@@ -40,18 +47,46 @@ func (p *dense) run() []float64 {
 	return p.settle(p.best2, p.lift)
 }
 
-// best2 scans source r's row for its two cheapest targets.
+// best2 scans source r's row for its two cheapest targets, with bid.offer's
+// rule for ties written out over local variables: on matrices with few
+// distinct values most cells tie with the least, and a call per cell would
+// cost more than the scan.
 func (p *dense) best2(r int32) bid {
 	row := p.row(r)
 	v := p.v[:len(row)]
+	room := p.room[:len(row)]
 	s := p.sign
-	b := noBid()
+	u1, u2, c1, c2 := inf, inf, 0.0, 0.0
+	j1, j2 := int32(-1), int32(-1)
+	open := false // j1 has room: a further tie can only fill j2
 	for j, c := range row {
-		if h := s*c - v[j]; h <= b.u2 {
-			b.offer(h, s*c, int32(j), p.room)
+		h := s*c - v[j]
+		if !(h <= u2) {
+			continue
+		}
+		switch {
+		case h < u1:
+			u2, c2, j2 = u1, c1, j1
+			u1, c1, j1 = h, s*c, int32(j)
+			open = room[j] > 0
+		case h == u1:
+			switch {
+			case j1 < 0: // h = +Inf, forbidden
+			case !open && room[j] > 0:
+				u2, c2, j2 = u1, c1, j1
+				c1, j1, open = s*c, int32(j), true
+			case u2 > u1:
+				u2, c2, j2 = h, s*c, int32(j)
+			}
+		case h < u2:
+			u2, c2, j2 = h, s*c, int32(j)
 		}
 	}
-	return b
+	if u1 == -inf {
+		p.bad = true
+		return noBid()
+	}
+	return bid{u1: u1, u2: u2, c1: c1, c2: c2, j1: j1, j2: j2}
 }
 
 // augment searches from the free source f for a cheapest path to a target
@@ -115,22 +150,8 @@ search:
 		settled = append(settled, j1)
 		labels = append(labels, least)
 		for r := p.head[j1]; r >= 0; r = p.next[r] {
-			row := p.row(r)
-			h := p.acost[r] - v[j1] - least
-			for j, c := range row {
-				if x := s*c - v[j] - h; x < d[j] {
-					pred[j] = r
-					if x == least {
-						if room[j] > 0 {
-							end = int32(j)
-							break search
-						}
-						d[j] = math.NaN()
-						ready = append(ready, int32(j))
-						continue
-					}
-					d[j] = x
-				}
+			if ready, end = p.relax(r, p.acost[r]-v[j1]-least, least, ready); end >= 0 {
+				break search
 			}
 		}
 	}
@@ -142,6 +163,33 @@ search:
 	p.update(least)
 	p.room[end]--
 	p.flip(end, p.cost)
+}
+
+// relax lowers the labels of targets through source r, whose own label
+// makes h the offset of its row's reduced costs. A target reaching least
+// joins ready; relax returns the first with room instead, or −1. It is the
+// searches' inner loop, kept apart from augment so that the compiler keeps
+// its variables in registers.
+func (p *dense) relax(r int32, h, least float64, ready []int32) ([]int32, int32) {
+	row := p.row(r)
+	s := p.sign
+	d, pred := p.d[:len(row)], p.pred[:len(row)]
+	v, room := p.v[:len(row)], p.room[:len(row)]
+	for j, c := range row {
+		if x := s*c - v[j] - h; x < d[j] {
+			pred[j] = r
+			if x == least {
+				if room[j] > 0 {
+					return ready, int32(j)
+				}
+				d[j] = math.NaN()
+				ready = append(ready, int32(j))
+				continue
+			}
+			d[j] = x
+		}
+	}
+	return ready, -1
 }
 
 // lift is settle's multi-source Dijkstra: the free source r starts at label

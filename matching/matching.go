@@ -74,11 +74,22 @@ func rawData(m *mat.Dense) (rows, cols int, data []float64) {
 // one transposed copy of data when the columns' capacities add up to fewer
 // than rows (the solver then augments from the columns).
 func SolveData(rows, cols int, data []float64, opt Options) (*Result, error) {
-	in, err := prepare(rows, cols, data, opt)
+	in, err := shape(rows, cols, data, opt)
 	if err != nil {
 		return nil, err
 	}
-	return in.solve(), nil
+	// The solver's first scan of each row notices an infinitely good cell
+	// (see dense.bad), which spares a pass over data that would cost as
+	// much as the solve itself on easy matrices; the check that names the
+	// cell runs only then.
+	res, ok := in.solve()
+	if !ok {
+		if err := in.check(); err != nil {
+			return nil, err
+		}
+		panic("matching: an infinitely good cell was reported but not found")
+	}
+	return res, nil
 }
 
 // instance is a validated problem.
@@ -91,6 +102,15 @@ type instance struct {
 
 // prepare validates a problem.
 func prepare(rows, cols int, data []float64, opt Options) (*instance, error) {
+	in, err := shape(rows, cols, data, opt)
+	if err != nil {
+		return nil, err
+	}
+	return in, in.check()
+}
+
+// shape validates a problem's size, data length and options, not its values.
+func shape(rows, cols int, data []float64, opt Options) (*instance, error) {
 	if rows < 0 || cols < 0 || len(data) != rows*cols {
 		return nil, fmt.Errorf("%w: %d×%d matrix needs %d values, got %d", ErrInput, rows, cols, rows*cols, len(data))
 	}
@@ -99,12 +119,19 @@ func prepare(rows, cols int, data []float64, opt Options) (*instance, error) {
 		return nil, err
 	}
 	in.data = data
-	for k, x := range data {
-		if x == -in.sign*inf {
-			return nil, fmt.Errorf("%w: row %d column %d is infinitely good (%v)", ErrInput, k/cols+1, k%cols+1, x)
+	return in, nil
+}
+
+// check rejects the first infinitely good cell (−Inf minimising, +Inf
+// maximising).
+func (in *instance) check() error {
+	bad := -in.sign * inf
+	for k, x := range in.data {
+		if x == bad {
+			return fmt.Errorf("%w: row %d column %d is infinitely good (%v)", ErrInput, k/in.cols+1, k%in.cols+1, x)
 		}
 	}
-	return in, nil
+	return nil
 }
 
 // newInstance validates a problem's shape and options.
@@ -138,8 +165,9 @@ func (in *instance) allowed(x float64) bool {
 }
 
 // solve runs the dense solver in the orientation with fewer units to
-// augment and translates its answer back.
-func (in *instance) solve() *Result {
+// augment and translates its answer back. It returns false when the data
+// holds an infinitely good cell; the result is then meaningless.
+func (in *instance) solve() (*Result, bool) {
 	res := &Result{
 		RowCol:  make([]int, in.rows),
 		RowDual: make([]float64, in.rows),
@@ -153,13 +181,13 @@ func (in *instance) solve() *Result {
 		seats += int(k)
 	}
 	if in.rows == 0 || seats == 0 {
-		in.closedColumns(res, in.at)
-		return res
+		return res, in.closedColumns(res, in.at)
 	}
+	var ok bool
 	if in.rows <= seats {
-		in.solveRows(res)
+		ok = in.solveRows(res)
 	} else {
-		in.solveCols(res, seats)
+		ok = in.solveCols(res, seats)
 	}
 	for i, j := range res.RowCol {
 		if j >= 0 {
@@ -167,30 +195,36 @@ func (in *instance) solve() *Result {
 			res.Total += in.data[i*in.cols+j]
 		}
 	}
-	return res
+	return res, ok
 }
 
-// solveRows augments from the rows, reading data in place.
-func (in *instance) solveRows(res *Result) {
+// solveRows augments from the rows, reading data in place. It returns
+// false when it met an infinitely good cell.
+func (in *instance) solveRows(res *Result) bool {
 	p := newDense(in.rows, in.cols, in.data, nil, in.sign, in.caps)
-	in.finish(&p.state, true, p.run(), res)
+	u := p.run()
+	return in.finish(&p.state, true, u, res) && !p.bad
 }
 
 // solveCols augments from the columns, each column repeated as many times
 // as its capacity over one shared row of a transposed copy of the costs.
-func (in *instance) solveCols(res *Result, seats int) {
+// It returns false when it met an infinitely good cell.
+func (in *instance) solveCols(res *Result, seats int) bool {
 	ones := make([]int32, in.rows)
 	for i := range ones {
 		ones[i] = 1
 	}
 	p := newDense(seats, in.rows, transpose(in.rows, in.cols, in.data, in.sign), copies(in.caps), 1, ones)
-	in.finish(&p.state, false, p.run(), res)
+	u := p.run()
+	return in.finish(&p.state, false, u, res) && !p.bad
 }
 
 // finish translates a solved state into res, duals in the problem's sense.
-func (in *instance) finish(st *state, byRows bool, u []float64, res *Result) {
+// It returns false when a column that takes no rows has an infinitely good
+// cell.
+func (in *instance) finish(st *state, byRows bool, u []float64, res *Result) bool {
 	st.orient(byRows, u, res.RowCol, res.RowDual, res.ColDual)
-	in.closedColumns(res, in.at)
+	return in.closedColumns(res, in.at)
 }
 
 func (in *instance) at(i, j int) float64 { return in.data[i*in.cols+j] }
@@ -198,17 +232,21 @@ func (in *instance) at(i, j int) float64 { return in.data[i*in.cols+j] }
 // closedColumns gives each column that takes no rows the tightest dual its
 // allowed cells admit, so that every dual is finite, then turns the
 // minimising duals of res into the problem's sense. O(rows) per such
-// column.
-func (in *instance) closedColumns(res *Result, cell func(i, j int) float64) {
+// column. It returns false when one of these cells is infinitely good: the
+// solver never reads them.
+func (in *instance) closedColumns(res *Result, cell func(i, j int) float64) bool {
+	ok := true
 	for j, k := range in.caps {
 		if k > 0 {
 			continue
 		}
 		best := inf
 		for i := 0; i < in.rows; i++ {
-			if x := cell(i, j); in.allowed(x) {
+			x := cell(i, j)
+			if in.allowed(x) {
 				best = math.Min(best, in.sign*x-res.RowDual[i])
 			}
+			ok = ok && x != -in.sign*inf
 		}
 		if math.IsInf(best, 1) {
 			best = 0
@@ -221,6 +259,7 @@ func (in *instance) closedColumns(res *Result, cell func(i, j int) float64) {
 	for j := range res.ColDual {
 		res.ColDual[j] *= in.sign
 	}
+	return ok
 }
 
 // transpose returns sign·data transposed, in blocks that stay in cache.

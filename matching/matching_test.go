@@ -262,3 +262,32 @@ func TestDegenerate(t *testing.T) {
 		}
 	}
 }
+
+// SolveData finds infinitely good cells while solving instead of in a pass
+// of its own: wherever they are (a row or a column orientation, a column
+// that takes no rows, the only cell of a row, several), the error must be
+// the one naming the first of them, as an upfront check gives.
+func TestInfinitelyGoodCells(t *testing.T) {
+	g := instanceGen{rand.New(rand.NewPCG(5, 6))}
+	for it := 0; it < 3000; it++ {
+		n, m := g.rng.IntN(9)+1, g.rng.IntN(9)+1
+		data, opt, _ := g.draw(n, m)
+		bad := math.Inf(1)
+		if !opt.Maximize {
+			bad = math.Inf(-1)
+		}
+		if g.rng.IntN(4) == 0 {
+			data[g.rng.IntN(len(data))] = -bad // forbidden, not an error
+		}
+		for range 1 + g.rng.IntN(2) {
+			data[g.rng.IntN(len(data))] = bad
+		}
+		want := "no error"
+		if _, err := prepare(n, m, data, opt); err != nil {
+			want = err.Error()
+		}
+		_, err := SolveData(n, m, data, opt)
+		require.ErrorIs(t, err, ErrInput, "it %d %v %+v", it, data, opt)
+		require.EqualError(t, err, want, "it %d %v %+v", it, data, opt)
+	}
+}
