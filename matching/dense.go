@@ -59,7 +59,8 @@ func (p *dense) best2(r int32) bid {
 	u1, u2, c1, c2 := inf, inf, 0.0, 0.0
 	j1, j2 := int32(-1), int32(-1)
 	open := false // j1 has room: a further tie can only fill j2
-	for j, c := range row {
+	for j := 0; j < len(row); j++ {
+		c := row[j]
 		h := s*c - v[j]
 		if !(h <= u2) {
 			continue
@@ -80,6 +81,14 @@ func (p *dense) best2(r int32) bid {
 			}
 		case h < u2:
 			u2, c2, j2 = h, s*c, int32(j)
+		}
+		if open && u2 == u1 {
+			// Only a cheaper cell can change the bid now; skip to it
+			// with a test that does not depend on the cell's value,
+			// where ties are common and would mispredict.
+			for j+1 < len(row) && !(s*row[j+1]-v[j+1] < u1) {
+				j++
+			}
 		}
 	}
 	if u1 == -inf {
