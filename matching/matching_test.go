@@ -291,3 +291,54 @@ func TestInfinitelyGoodCells(t *testing.T) {
 		require.EqualError(t, err, want, "it %d %v %+v", it, data, opt)
 	}
 }
+
+// Matrices of few distinct values, where nearly every cell ties with its
+// row's least (best2's tie rule and its skip to a cheaper cell), against
+// the reference: every shape, forbidden cells, capacities, both senses.
+func TestTies(t *testing.T) {
+	tests := []struct {
+		name       string
+		rows, cols int
+		levels     int
+		forbid     float64
+		capacity   int // 0: none
+		maximize   bool
+	}{
+		{"equal square", 120, 120, 1, 0, 0, false},
+		{"equal wide", 40, 160, 1, 0, 0, true},
+		{"equal tall", 160, 40, 1, 0, 0, false},
+		{"equal capacity", 160, 40, 1, 0, 3, false},
+		{"two levels", 150, 150, 2, 0, 0, false},
+		{"two levels forbidden", 150, 150, 2, 0.3, 0, true},
+		{"three levels capacity", 200, 50, 3, 0.1, 4, true},
+		{"three levels wide capacity", 60, 90, 3, 0, 2, false},
+		{"ten levels", 200, 200, 10, 0, 0, false},
+		{"ten levels tall forbidden", 240, 60, 10, 0.5, 0, true},
+	}
+	for k, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rng := rand.New(rand.NewPCG(7, uint64(k)))
+			data := make([]float64, tt.rows*tt.cols)
+			for i := range data {
+				data[i] = float64(rng.IntN(tt.levels))
+				if rng.Float64() < tt.forbid {
+					data[i] = math.NaN()
+				}
+			}
+			opt := Options{Maximize: tt.maximize}
+			if tt.capacity > 0 {
+				opt.Capacity = make([]int, tt.cols)
+				for j := range opt.Capacity {
+					opt.Capacity[j] = 1 + rng.IntN(tt.capacity)
+				}
+			}
+			r, err := SolveData(tt.rows, tt.cols, data, opt)
+			require.NoError(t, err)
+			want, err := refFlow(tt.rows, tt.cols, data, opt)
+			require.NoError(t, err)
+			require.Equal(t, want.Assigned, r.Assigned)
+			require.InDelta(t, want.Total, r.Total, 1e-9)
+			require.NoError(t, CertifyData(tt.rows, tt.cols, data, opt, r))
+		})
+	}
+}
