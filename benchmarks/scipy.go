@@ -26,6 +26,7 @@ const peerScript = `
 import json, sys, time
 import numpy as np
 from scipy.optimize import linear_sum_assignment
+print("ready", flush=True)
 for line in sys.stdin:
     job = json.loads(line)
     a = np.fromfile(job["path"], dtype="<f8").reshape(job["rows"], job["cols"])
@@ -106,7 +107,14 @@ func StartPeer() (*Peer, error) {
 	}
 	sc := bufio.NewScanner(stdout)
 	sc.Buffer(make([]byte, 1<<16), 1<<20)
-	return &Peer{dir: dir, cmd: cmd, in: bufio.NewWriter(stdin), out: sc, stdin: stdin, Python: python}, nil
+	p := &Peer{dir: dir, cmd: cmd, in: bufio.NewWriter(stdin), out: sc, stdin: stdin, Python: python}
+	// Python imports NumPy and SciPy for a second or so of CPU; waiting for
+	// it keeps that off the clock of our first case.
+	if !sc.Scan() || sc.Text() != "ready" {
+		p.Close()
+		return nil, fmt.Errorf("starting %s: no ready line from the peer script: %v", python, sc.Err())
+	}
+	return p, nil
 }
 
 // Solve writes data to a file and has SciPy solve it reps times.
