@@ -13,11 +13,11 @@ type dense struct {
 	d     []float64 // search labels of targets
 	ready []int32   // targets at the least label, not yet settled
 
-	// bad records a row with an infinitely good cell in a column that
-	// takes rows. best2 is the first to read every row (reduce calls it
-	// for each free source before any search), so such a row is seen
-	// there and made to look fully forbidden: the run completes on a valid
-	// problem and SolveData reports the input error.
+	// bad records a source whose row of costs has an infinitely good cell
+	// at a target that takes sources. best2 is the first to read every
+	// row (reduce calls it for each free source before any search), so
+	// such a row is seen there and made to look fully forbidden, and run
+	// stops after reduce: SolveData then reports the input error.
 	bad bool
 }
 
@@ -35,13 +35,18 @@ func (p *dense) row(r int32) []float64 {
 
 func (p *dense) cost(r, j int32) float64 { return p.sign * p.row(r)[j] }
 
-// run assigns every source it can and returns the source potentials.
+// run assigns every source it can and returns the source potentials, or
+// nil when a row has an infinitely good cell (see bad).
 func (p *dense) run() []float64 {
 	free := make([]int32, p.ns)
 	for r := range free {
 		free[r] = int32(r)
 	}
-	for _, r := range p.reduce(free, p.best2) {
+	rest := p.reduce(free, p.best2)
+	if p.bad {
+		return nil // the input is rejected; searching would be wasted
+	}
+	for _, r := range rest {
 		p.augment(r)
 	}
 	return p.settle(p.best2, p.lift)

@@ -203,7 +203,10 @@ func (in *instance) solve() (*Result, bool) {
 func (in *instance) solveRows(res *Result) bool {
 	p := newDense(in.rows, in.cols, in.data, nil, in.sign, in.caps)
 	u := p.run()
-	return in.finish(&p.state, true, u, res) && !p.bad
+	if p.bad {
+		return false
+	}
+	return in.finish(&p.state, true, u, res)
 }
 
 // solveCols augments from the columns, each column repeated as many times
@@ -216,7 +219,10 @@ func (in *instance) solveCols(res *Result, seats int) bool {
 	}
 	p := newDense(seats, in.rows, transpose(in.rows, in.cols, in.data, in.sign), copies(in.caps), 1, ones)
 	u := p.run()
-	return in.finish(&p.state, false, u, res) && !p.bad
+	if p.bad {
+		return false
+	}
+	return in.finish(&p.state, false, u, res)
 }
 
 // finish translates a solved state into res, duals in the problem's sense.
