@@ -164,7 +164,9 @@ search:
 		settled = append(settled, j1)
 		labels = append(labels, least)
 		for r := p.head[j1]; r >= 0; r = p.next[r] {
-			if ready, end = p.relax(r, p.acost[r]-v[j1]-least, least, ready); end >= 0 {
+			p.ready = ready
+			end = p.relax(r, p.acost[r]-v[j1]-least, least)
+			if ready = p.ready; end >= 0 {
 				break search
 			}
 		}
@@ -179,12 +181,18 @@ search:
 	p.flip(end, p.cost)
 }
 
+// nan is read from memory where a NaN constant would take a register that
+// the compiler then reloads on every step of relax's loop.
+var nan = math.NaN()
+
 // relax lowers the labels of targets through source r, whose own label
 // makes h the offset of its row's reduced costs. A target reaching least
-// joins ready; relax returns the first with room instead, or −1. It is the
-// searches' inner loop, kept apart from augment so that the compiler keeps
-// its variables in registers.
-func (p *dense) relax(r int32, h, least float64, ready []int32) ([]int32, int32) {
+// joins p.ready; relax returns the first with room instead, or −1. It is
+// the searches' inner loop, kept apart from augment so that the compiler
+// keeps its variables in registers; appending to p.ready rather than to a
+// local slice leaves the loop only its index to carry, so the common step
+// (no better label) runs straight back to the next cell.
+func (p *dense) relax(r int32, h, least float64) int32 {
 	row := p.row(r)
 	s := p.sign
 	d, pred := p.d[:len(row)], p.pred[:len(row)]
@@ -194,16 +202,16 @@ func (p *dense) relax(r int32, h, least float64, ready []int32) ([]int32, int32)
 			pred[j] = r
 			if x == least {
 				if room[j] > 0 {
-					return ready, int32(j)
+					return int32(j)
 				}
-				d[j] = math.NaN()
-				ready = append(ready, int32(j))
+				d[j] = nan
+				p.ready = append(p.ready, int32(j))
 				continue
 			}
 			d[j] = x
 		}
 	}
-	return ready, -1
+	return -1
 }
 
 // lift is settle's multi-source Dijkstra: the free source r starts at label
