@@ -25,6 +25,14 @@ import (
 // the whole problem, so the lists are where the optimum lies, and the
 // checks that follow find few pairs to add: the program keeps each row's K
 // cheapest list cells under the final prices, and its assigned one.
+//
+// When rows outnumber the places, a virtual column "unassigned" takes the
+// rows − places left over at one cost for all, the worst cost of the
+// problem: filling every place and then the least total is the same as the
+// cheapest assignment of every row, real column or virtual. Its holders
+// are many, so they are kept in a heap rather than scanned. The auction
+// then only chooses the candidates; the program is solved from the
+// places' side like any other (see sparseRun.solve).
 
 // lazyRow is a row's list: targets and costs of its cheapest cells, and the
 // least reduced cost any other cell had when the list was made.
@@ -97,12 +105,22 @@ func (sr *sparseRun) list(i int, v []float64) (lazyRow, float64, float64) {
 	return r, lo, hi
 }
 
-// lazy runs the auction and returns the first program, solved exactly, or
-// nil when the auction exceeds its budget (rows that cannot all be
-// placed); the caller then starts from ranked candidates.
-func (sr *sparseRun) lazy() *sparse {
+// lazy runs the auction and sets the first candidates. When rows are the
+// sources it also returns the first program, solved exactly. ok is false
+// when the auction exceeds its budget (rows that cannot all be placed);
+// the caller then starts from ranked candidates.
+func (sr *sparseRun) lazy() (first *sparse, ok bool) {
 	in := sr.in
-	v := make([]float64, in.cols)
+	nc, spare := in.cols, 0 // columns, with the virtual one; its places
+	if !sr.byRows {
+		spare = in.rows
+		for _, k := range in.caps {
+			spare -= int(k)
+		}
+		nc++
+	}
+	dj := int32(in.cols) // the virtual column, when spare > 0
+	v := make([]float64, nc)
 	rows := make([]lazyRow, in.rows)
 	los, his := make([]float64, sr.workers), make([]float64, sr.workers)
 	for w := range los {
@@ -114,7 +132,7 @@ func (sr *sparseRun) lazy() *sparse {
 		los[w], his[w] = math.Min(los[w], lo), math.Max(his[w], hi)
 	})
 	if sr.badInput() != nil {
-		return nil
+		return nil, false
 	}
 	lo, hi := inf, -inf
 	for w := range los {
@@ -126,20 +144,29 @@ func (sr *sparseRun) lazy() *sparse {
 		final = 1e-9
 	}
 	eps := math.Max(span/lazyStart, final)
+	virt := lazyVirtual{j: -1, c: hi}
+	if spare > 0 {
+		virt.j = dj
+	}
 
 	col := make([]int32, in.rows)
 	acost, level := make([]float64, in.rows), make([]float64, in.rows)
-	room := make([]int32, in.cols)
-	holders := make([][]int32, in.cols)
+	room := make([]int32, nc)
+	holders := make([][]int32, nc)
 	bids := make([]lazyBid, in.rows)
+	unassigned := levelHeap{level: level}
 	for {
 		for i := range col {
 			col[i] = -1
 		}
 		copy(room, in.caps)
+		if spare > 0 {
+			room[dj] = int32(spare)
+		}
 		for j := range holders {
 			holders[j] = holders[j][:0]
 		}
+		unassigned.ids = unassigned.ids[:0]
 		var free []int32
 		for i := range rows {
 			if len(rows[i].j) > 0 {
@@ -153,11 +180,11 @@ func (sr *sparseRun) lazy() *sparse {
 			nb += len(free)
 			nr++
 			if budget -= len(free); budget < 0 {
-				return nil
+				return nil, false
 			}
 			sr.parallelN(len(free), func(_, k int) {
 				i := int(free[k])
-				bids[k] = sr.lazyBid(i, &rows[i], v, span, eps)
+				bids[k] = sr.lazyBid(i, &rows[i], v, span, eps, virt)
 			})
 			var next []int32
 			for k, i := range free {
@@ -167,22 +194,40 @@ func (sr *sparseRun) lazy() *sparse {
 				}
 				j := b.j1
 				if room[j] == 0 {
-					q := weakestOf(holders[j], level)
-					if b.lvl >= level[holders[j][q]] {
+					var out int32
+					q := 0
+					if j == dj {
+						out = unassigned.top()
+					} else {
+						q = weakestOf(holders[j], level)
+						out = holders[j][q]
+					}
+					if b.lvl >= level[out] {
 						next = append(next, i)
 						continue
 					}
-					out := holders[j][q]
 					col[out] = -1
 					next = append(next, out)
-					holders[j][q] = holders[j][len(holders[j])-1]
-					holders[j] = holders[j][:len(holders[j])-1]
+					if j == dj {
+						unassigned.pop()
+					} else {
+						holders[j][q] = holders[j][len(holders[j])-1]
+						holders[j] = holders[j][:len(holders[j])-1]
+					}
 					room[j]++
 				}
 				col[i], acost[i], level[i] = j, b.c1, b.lvl
-				holders[j] = append(holders[j], i)
+				if j == dj {
+					unassigned.push(i)
+				} else {
+					holders[j] = append(holders[j], i)
+				}
 				if room[j]--; room[j] == 0 {
-					v[j] = level[holders[j][weakestOf(holders[j], level)]]
+					if j == dj {
+						v[j] = level[unassigned.top()]
+					} else {
+						v[j] = level[holders[j][weakestOf(holders[j], level)]]
+					}
 				}
 			}
 			sort.Slice(next, func(a, b int) bool { return next[a] < next[b] })
@@ -207,12 +252,15 @@ func (sr *sparseRun) lazy() *sparse {
 		for q, j := range r.j {
 			top.offer(r.c[q]-v[j], j, s*r.c[q])
 		}
-		if j := col[i]; j >= 0 && !slices.Contains(top.id, j) {
+		if j := col[i]; j >= 0 && j != virt.j && !slices.Contains(top.id, j) {
 			top.id = append(top.id, j)
 			top.x = append(top.x, s*acost[i])
 			top.key = append(top.key, acost[i]-v[j])
 		}
 		sr.arcs[i] = top.arcs(nil)
+	}
+	if !sr.byRows {
+		return nil, true
 	}
 	p := sr.program(true)
 	for j, k := range in.caps {
@@ -227,13 +275,65 @@ func (sr *sparseRun) lazy() *sparse {
 		}
 	}
 	p.exact(sr.tolerance(nil))
-	return p
+	return p, true
+}
+
+// lazyVirtual is the virtual column "unassigned" of an auction in which
+// rows outnumber places: its index (−1 when there is none) and cost.
+type lazyVirtual struct {
+	j int32
+	c float64
+}
+
+// levelHeap holds the rows of the virtual column, the highest (weakest)
+// level on top, ties to the higher row as in weakestOf.
+type levelHeap struct {
+	ids   []int32
+	level []float64
+}
+
+func (h *levelHeap) above(a, b int32) bool {
+	return h.level[a] > h.level[b] || h.level[a] == h.level[b] && a > b
+}
+
+func (h *levelHeap) top() int32 { return h.ids[0] }
+
+func (h *levelHeap) push(i int32) {
+	h.ids = append(h.ids, i)
+	for c := len(h.ids) - 1; c > 0; {
+		p := (c - 1) / 2
+		if !h.above(h.ids[c], h.ids[p]) {
+			break
+		}
+		h.ids[c], h.ids[p] = h.ids[p], h.ids[c]
+		c = p
+	}
+}
+
+func (h *levelHeap) pop() {
+	n := len(h.ids) - 1
+	h.ids[0] = h.ids[n]
+	h.ids = h.ids[:n]
+	for p := 0; ; {
+		c := 2*p + 1
+		if c >= n {
+			break
+		}
+		if c+1 < n && h.above(h.ids[c+1], h.ids[c]) {
+			c++
+		}
+		if !h.above(h.ids[c], h.ids[p]) {
+			break
+		}
+		h.ids[c], h.ids[p] = h.ids[p], h.ids[c]
+		p = c
+	}
 }
 
 // lazyBid is row i's bid under prices v: its cheapest target and the price
 // level that leaves it ε worse off there than at its second cheapest,
 // from its list, made again first when stale.
-func (sr *sparseRun) lazyBid(i int, r *lazyRow, v []float64, span, eps float64) lazyBid {
+func (sr *sparseRun) lazyBid(i int, r *lazyRow, v []float64, span, eps float64, virt lazyVirtual) lazyBid {
 	for fresh := false; ; fresh = true {
 		h1, h2, c1, j1 := inf, inf, 0.0, int32(-1)
 		for q, j := range r.j {
@@ -242,6 +342,15 @@ func (sr *sparseRun) lazyBid(i int, r *lazyRow, v []float64, span, eps float64) 
 			case h < h1:
 				h2 = h1
 				h1, c1, j1 = h, r.c[q], j
+			case h < h2:
+				h2 = h
+			}
+		}
+		if virt.j >= 0 {
+			switch h := virt.c - v[virt.j]; {
+			case h < h1:
+				h2 = h1
+				h1, c1, j1 = h, virt.c, virt.j
 			case h < h2:
 				h2 = h
 			}

@@ -180,8 +180,10 @@ func (sr *sparseRun) initial(candidates func(i int, dst []int) []int) error {
 	var mu sync.Mutex
 	var badCol error
 	if candidates == nil {
-		if sr.byRows && !sr.noLazy {
-			if sr.first = sr.lazy(); sr.first != nil {
+		if !sr.noLazy {
+			first, ok := sr.lazy()
+			if ok {
+				sr.first = first
 				return nil
 			}
 			if err := sr.badInput(); err != nil {
