@@ -57,7 +57,7 @@ type person struct {
 	wantSum  float64
 	goals    []goal
 	goalSum  float64
-	offers   map[int32]bool
+	offers   goalSet
 	capacity int
 	senior   bool
 	isMentee bool
@@ -205,10 +205,9 @@ func New(p *mentormatch.Program, cfg mentormatch.Config) (*Scorer, error) {
 	s.mentors = make([]person, len(p.Mentors))
 	for k, i := range p.Mentors {
 		pp := prep(i)
-		pp.offers = map[int32]bool{}
 		for _, o := range p.People[i].Offers {
 			if id, ok := goals.lookup(normalise(o, syn)); ok {
-				pp.offers[id] = true
+				pp.offers.add(id)
 			}
 		}
 		s.mentors[k] = pp
@@ -354,7 +353,7 @@ func (s *Scorer) components(i, j int) (c [5]float64, overlap float64) {
 	if len(e.goals) > 0 {
 		sum := 0.0
 		for _, g := range e.goals {
-			if m.offers[g.id] {
+			if m.offers.has(g.id) {
 				sum += g.weight
 			}
 		}
@@ -385,6 +384,23 @@ func levelFit(gap int) float64 {
 		return 0.2
 	}
 	return 0
+}
+
+// goalSet is a set of goal ids, a bit each: the scoring loop asks it for
+// every pair, where a map lookup cost a tenth of the time.
+type goalSet []uint64
+
+func (g goalSet) has(id int32) bool {
+	w := int(id >> 6)
+	return w < len(g) && g[w]&(1<<(uint(id)&63)) != 0
+}
+
+func (g *goalSet) add(id int32) {
+	w := int(id >> 6)
+	for len(*g) <= w {
+		*g = append(*g, 0)
+	}
+	(*g)[w] |= 1 << (uint(id) & 63)
 }
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
@@ -533,7 +549,7 @@ func (s *Scorer) reason(i, j int, c [5]float64, overlap float64) string {
 	if len(e.goals) > 0 {
 		var hit []string
 		for _, g := range e.goals {
-			if m.offers[g.id] {
+			if m.offers.has(g.id) {
 				hit = append(hit, s.goalNames[g.id])
 			}
 		}
