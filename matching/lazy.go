@@ -15,7 +15,7 @@ import (
 // problem rather than over a fixed set of candidates.
 //
 // Every row keeps a short list: its cheapest cells by reduced cost c − v
-// when the list was made (max(K, 64) of them), and the next one's reduced
+// when the list was made (max(K, 256) of them), and the next one's reduced
 // cost as a bound. Prices v only fall
 // during an auction, so every cell outside the list still costs at least
 // the bound, and the list answers a bid exactly (the two cheapest cells of
@@ -39,7 +39,7 @@ import (
 // The lazy auction's settings: list length, first ε as a share of the
 // cost range, and the factor ε falls by from phase to phase.
 const (
-	lazyList  = 64
+	lazyList  = 256
 	lazyStart = 16.0
 	lazyStep  = 6.0
 )
