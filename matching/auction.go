@@ -13,37 +13,27 @@ import "math"
 // scarce capacity).
 //
 // The result is ε-optimal, not exact: a source's cell may cost up to ε more
-// than its cheapest. exact then makes it exact. A phase that exceeds its
+// than its cheapest; the callers make it exact. A phase that exceeds its
 // budget of bids (sources that cannot all be placed) returns false, and the
-// caller solves cold instead. O(bids·cells per source).
-func (p *sparse) auction(final float64) bool {
-	lo, hi := inf, -inf
-	for _, c := range p.cost {
-		lo, hi = math.Min(lo, c), math.Max(hi, c)
-	}
-	if len(p.cost) == 0 {
-		return true
-	}
-	span := hi - lo
+// caller solves cold instead. best gives a source's two cheapest targets,
+// span is the range of the costs. O(bids·cells per source).
+func (st *state) auction(best func(r int32) bid, span, final float64) bool {
 	if !(final > 0) {
 		final = math.Max(span, 1) * 1e-9
 	}
 	eps := math.Max(span/4, final)
-	level := make([]float64, p.ns) // each holder's bid
-	queue := make([]int32, 0, p.ns)
+	level := make([]float64, st.ns) // each holder's bid
+	queue := make([]int32, 0, st.ns)
 	for {
-		for r, j := range p.col {
+		for r, j := range st.col {
 			if j >= 0 {
-				p.detach(int32(r), j)
+				st.detach(int32(r), j)
 			}
 		}
-		copy(p.room, p.cap)
+		copy(st.room, st.cap)
 		queue = queue[:0]
-		for r := 0; r < p.ns; r++ {
-			b := p.baseOf(int32(r))
-			if p.start[b] < p.start[b+1] {
-				queue = append(queue, int32(r))
-			}
+		for r := range st.ns {
+			queue = append(queue, int32(r))
 		}
 		budget := 64*len(queue) + 1024
 		for len(queue) > 0 {
@@ -52,23 +42,26 @@ func (p *sparse) auction(final float64) bool {
 			}
 			r := queue[len(queue)-1]
 			queue = queue[:len(queue)-1]
-			b := p.best2(r)
+			b := best(r)
+			if b.j1 < 0 {
+				continue
+			}
 			h2 := b.u2
 			if h2 == inf {
 				h2 = b.u1 + span + eps
 			}
 			j := b.j1
-			bid := p.v[j] - (h2 - b.u1) - eps
-			if p.room[j] == 0 {
-				q := p.weakestBid(j, level)
-				p.detach(q, j)
-				p.room[j]++
+			bid := st.v[j] - (h2 - b.u1) - eps
+			if st.room[j] == 0 {
+				q := st.weakestBid(j, level)
+				st.detach(q, j)
+				st.room[j]++
 				queue = append(queue, q)
 			}
-			p.assign(r, j, b.c1)
+			st.assign(r, j, b.c1)
 			level[r] = bid
-			if p.room[j]--; p.room[j] == 0 {
-				p.v[j] = level[p.weakestBid(j, level)]
+			if st.room[j]--; st.room[j] == 0 {
+				st.v[j] = level[st.weakestBid(j, level)]
 			}
 		}
 		if eps <= final {
@@ -79,9 +72,9 @@ func (p *sparse) auction(final float64) bool {
 }
 
 // weakestBid returns target j's holder with the highest (least) bid.
-func (p *sparse) weakestBid(j int32, level []float64) int32 {
-	q := p.head[j]
-	for r := p.next[q]; r >= 0; r = p.next[r] {
+func (st *state) weakestBid(j int32, level []float64) int32 {
+	q := st.head[j]
+	for r := st.next[q]; r >= 0; r = st.next[r] {
 		if level[r] > level[q] {
 			q = r
 		}

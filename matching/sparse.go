@@ -96,7 +96,7 @@ func (p *sparse) best2(r int32) bid {
 // returns the source potentials.
 func (p *sparse) solve(tol float64) []float64 {
 	if !p.noAuction {
-		if p.auction(1e-4 * p.span()) {
+		if span := p.span(); p.auction(p.best2, span, 1e-4*span) {
 			p.exact(tol)
 			return p.potentials()
 		}
