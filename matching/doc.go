@@ -12,7 +12,12 @@
 // augmenting row reduction find most of the assignment cheaply, then each
 // remaining row is assigned by a Dijkstra search over reduced costs, with
 // row and column potentials kept so that every reduced cost stays
-// non-negative. Rectangular problems are solved as they are, without
+// non-negative. When reduction leaves most rows free and the rows exactly
+// fill the places (low-rank scores, where many rows want the same few
+// columns), an ε-scaling auction (Bertsekas) first sets every column's
+// price at once and the searches start from those prices; the answer is
+// still exact, and a row left free sends the solve back to zero prices.
+// Rectangular problems are solved as they are, without
 // padding to a square: the solver augments from whichever side has fewer
 // units to place (the rows, or the columns' places when capacities add up
 // to fewer than rows; the columns then read one transposed copy). A column
