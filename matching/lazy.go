@@ -56,17 +56,17 @@ type lazyBid struct {
 	ok      bool
 }
 
-// parallelN runs f(w, k) for k in [0, n) on the workers.
-func (sr *sparseRun) parallelN(n int, f func(w, k int)) {
+// parallelN runs f(w, k) for k in [0, n) on the workers, chunk values of
+// k at a time.
+func (sr *sparseRun) parallelN(n, chunk int, f func(w, k int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	const chunk = 16
 	for w := 0; w < sr.workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for {
-				lo := int(next.Add(chunk)) - chunk
+				lo := int(next.Add(int64(chunk))) - chunk
 				if lo >= n {
 					return
 				}
@@ -182,7 +182,7 @@ func (sr *sparseRun) lazy() (first *sparse, ok bool) {
 			if budget -= len(free); budget < 0 {
 				return nil, false
 			}
-			sr.parallelN(len(free), func(_, k int) {
+			sr.parallelN(len(free), 16, func(_, k int) {
 				i := int(free[k])
 				bids[k] = sr.lazyBid(i, &rows[i], v, span, eps, virt)
 			})

@@ -125,28 +125,8 @@ type sparseRun struct {
 	searches  bool // solve by searches only, no auction (tests)
 }
 
-// parallel runs f over the rows in chunks on the workers.
-func (sr *sparseRun) parallel(f func(w, i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	const chunk = 64
-	for w := 0; w < sr.workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				lo := int(next.Add(chunk)) - chunk
-				if lo >= sr.in.rows {
-					return
-				}
-				for i := lo; i < min(lo+chunk, sr.in.rows); i++ {
-					f(w, i)
-				}
-			}
-		}()
-	}
-	wg.Wait()
-}
+// parallel runs f over the rows in chunks of 64 on the workers.
+func (sr *sparseRun) parallel(f func(w, i int)) { sr.parallelN(sr.in.rows, 64, f) }
 
 // value evaluates a cell and reports whether it may be assigned; an
 // infinitely good value is recorded as an input error.
