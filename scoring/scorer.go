@@ -3,16 +3,14 @@ package scoring
 import (
 	"fmt"
 	"math"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/internal/parallel"
 )
 
 // Component names, in the order of Breakdown.Components.
@@ -35,6 +33,9 @@ type want struct {
 	skill  int32
 	own    int8 // the mentee's own level in it
 	weight float64
+	// gain[d] is what a mentor d levels above adds (d ≤ 3), worked out
+	// once: it was a division in every cell.
+	gain [4]float64
 }
 
 type goal struct {
@@ -45,10 +46,12 @@ type goal struct {
 // person is what scoring needs of a participant, prepared once.
 type person struct {
 	idx      int // into Program.People
+	col      int // a mentor's index in Program.Mentors
 	level    int
 	dept     int32 // -1: none
 	langs    []int32
-	avoid    []int // person indexes
+	langMask uint64 // langs as bits, when the program has at most 64 languages
+	avoid    []int  // person indexes
 	prefers  []int
 	chain    []int // managers upward, person indexes
 	week     week
@@ -60,9 +63,14 @@ type person struct {
 	offers   goalSet
 	capacity int
 	senior   bool
+	blocked  bool // senior or of capacity 0: no 1:1 mentee at all
 	isMentee bool
 	isMentor bool
 	crit     []cval // one per criterion
+	// special lists, for a mentee, the mentors whose cell depends on a
+	// list of people (the same person, avoid, management chain, prefers):
+	// Row takes these few through score.
+	special []int32
 }
 
 // Scorer scores the pairs of one program under one configuration. It is safe
@@ -74,9 +82,16 @@ type Scorer struct {
 	wsum    float64
 	mentees []person
 	mentors []person
-	// levels[j*nskills+s] is mentor j's level in skill s (offers count 3).
-	levels     []int8
-	nskills    int
+	// levels[s*len(mentors)+j] is mentor j's level in skill s (offers
+	// count 3), skill by skill so that a row reads each want's levels in a
+	// run.
+	levels  []int8
+	nskills int
+	// The mentors' fields a row reads, a slice each (see Row).
+	weeks      []week
+	hasWeek    []bool
+	mlevel     []int
+	offeredBy  [][]uint64 // goal id → the mentors offering it, a bit each
 	skillNames []string
 	goalNames  []string
 	// crits are the configured criteria; hardCrits and softCrits index
@@ -85,6 +100,7 @@ type Scorer struct {
 	hardCrits []int
 	softCrits []int
 	warnings  []mentormatch.Problem
+	langBits  bool // languages fit person.langMask
 }
 
 // Breakdown is a pair's score in detail.
@@ -192,7 +208,11 @@ func New(p *mentormatch.Program, cfg mentormatch.Config) (*Scorer, error) {
 			name = normalise(name, syn)
 			own, _ := q.SkillLevel(name)
 			w := 1 / float64(r+1)
-			pp.wants = append(pp.wants, want{skill: skills.id(name), own: int8(own), weight: w})
+			wt := want{skill: skills.id(name), own: int8(own), weight: w}
+			for d := 1; d <= 3; d++ {
+				wt.gain[d] = w * float64(d) / 3
+			}
+			pp.wants = append(pp.wants, wt)
 			pp.wantSum += w
 		}
 		for r, g := range q.Goals {
@@ -205,6 +225,7 @@ func New(p *mentormatch.Program, cfg mentormatch.Config) (*Scorer, error) {
 	s.mentors = make([]person, len(p.Mentors))
 	for k, i := range p.Mentors {
 		pp := prep(i)
+		pp.col = k
 		for _, o := range p.People[i].Offers {
 			if id, ok := goals.lookup(normalise(o, syn)); ok {
 				pp.offers.add(id)
@@ -212,25 +233,40 @@ func New(p *mentormatch.Program, cfg mentormatch.Config) (*Scorer, error) {
 		}
 		s.mentors[k] = pp
 	}
-	// Only skills some mentee wants matter; the table is mentors × wanted skills.
+	s.langBits = len(langs.names) <= 64
+	for _, ps := range [][]person{s.mentees, s.mentors} {
+		for k := range ps {
+			pp := &ps[k]
+			pp.blocked = pp.senior || pp.capacity <= 0
+			if s.langBits {
+				for _, l := range pp.langs {
+					pp.langMask |= 1 << uint(l)
+				}
+			}
+		}
+	}
+	s.findSpecial()
+	// Only skills some mentee wants matter; the table is wanted skills ×
+	// mentors.
 	s.nskills = len(skills.names)
 	s.skillNames = skills.names
 	s.goalNames = goals.names
-	s.levels = make([]int8, len(s.mentors)*s.nskills)
+	nm := len(s.mentors)
+	s.levels = make([]int8, nm*s.nskills)
 	for k, i := range p.Mentors {
 		q := &p.People[i]
-		row := s.levels[k*s.nskills : (k+1)*s.nskills]
 		for _, o := range q.Offers {
 			if id, ok := skills.lookup(normalise(o, syn)); ok {
-				row[id] = 3
+				s.levels[int(id)*nm+k] = 3
 			}
 		}
 		for _, sk := range q.Skills {
 			if id, ok := skills.lookup(normalise(sk.Name, syn)); ok {
-				row[id] = int8(sk.Level)
+				s.levels[int(id)*nm+k] = int8(sk.Level)
 			}
 		}
 	}
+	s.prepareColumns(len(goals.names))
 	if ps := s.prepareCriteria(); len(ps) > 0 {
 		ps.Sort()
 		return nil, ps
@@ -290,19 +326,25 @@ const (
 
 // forbidden returns the first hard rule the pair breaks, or "".
 func (s *Scorer) forbidden(e, m *person, overlap float64) string {
-	r := s.cfg.Rules
+	return s.rule(e, m, overlap, true)
+}
+
+// rule is forbidden, leaving out the rules that read lists of people (the
+// same person, avoid, management chain) unless lists is set.
+func (s *Scorer) rule(e, m *person, overlap float64, lists bool) string {
+	r := &s.cfg.Rules
 	switch {
-	case e.idx == m.idx:
+	case lists && e.idx == m.idx:
 		return ruleSelf
-	case m.senior:
+	case m.blocked && m.senior:
 		return ruleSenior
-	case m.capacity <= 0:
+	case m.blocked:
 		return ruleCapacity
-	case r.Avoid && (contains(e.avoid, m.idx) || contains(m.avoid, e.idx)):
+	case lists && r.Avoid && (contains(e.avoid, m.idx) || contains(m.avoid, e.idx)):
 		return ruleAvoid
-	case r.ManagementChain && (contains(e.chain, m.idx) || contains(m.chain, e.idx)):
+	case lists && r.ManagementChain && (contains(e.chain, m.idx) || contains(m.chain, e.idx)):
 		return ruleChain
-	case r.SharedLanguage && len(e.langs) > 0 && len(m.langs) > 0 && !shareAny(e.langs, m.langs):
+	case r.SharedLanguage && len(e.langs) > 0 && len(m.langs) > 0 && !s.shareLang(e, m):
 		return ruleLanguage
 	case !r.SameDepartment && e.dept >= 0 && e.dept == m.dept:
 		return ruleDept
@@ -320,53 +362,18 @@ func (s *Scorer) forbidden(e, m *person, overlap float64) string {
 	return ""
 }
 
+func (s *Scorer) shareLang(e, m *person) bool {
+	if s.langBits {
+		return e.langMask&m.langMask != 0
+	}
+	return shareAny(e.langs, m.langs)
+}
+
 func abs(x int) int {
 	if x < 0 {
 		return -x
 	}
 	return x
-}
-
-// components computes the five component values of mentee i and mentor j.
-func (s *Scorer) components(i, j int) (c [5]float64, overlap float64) {
-	e, m := &s.mentees[i], &s.mentors[j]
-	// Skills: how far the mentor is above the mentee in each want, graded
-	// up to three levels, the first want weighing most.
-	c[0] = neutral
-	if len(e.wants) > 0 {
-		row := s.levels[j*s.nskills : (j+1)*s.nskills]
-		sum := 0.0
-		for _, w := range e.wants {
-			if d := int(row[w.skill]) - int(w.own); d > 0 {
-				sum += w.weight * float64(min(d, 3)) / 3
-			}
-		}
-		c[0] = sum / e.wantSum
-	}
-	overlap = -1
-	c[1] = neutral
-	if e.hasWeek && m.hasWeek {
-		overlap = e.week.overlapHours(&m.week)
-		c[1] = math.Min(overlap/2, 1)
-	}
-	c[2] = neutral
-	if len(e.goals) > 0 {
-		sum := 0.0
-		for _, g := range e.goals {
-			if m.offers.has(g.id) {
-				sum += g.weight
-			}
-		}
-		c[2] = sum / e.goalSum
-	}
-	c[3] = neutral
-	if e.level > 0 && m.level > 0 {
-		c[3] = levelFit(m.level - e.level)
-	}
-	if contains(e.prefers, m.idx) {
-		c[4] = 1
-	}
-	return c, overlap
 }
 
 // levelFit prefers a mentor two levels above the mentee.
@@ -407,26 +414,44 @@ func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
 // total is the pair's score from the built-in components and the
 // criteria's weighted sum (critPoints).
-func (s *Scorer) total(c [5]float64, crit float64) float64 {
+func (s *Scorer) total(c *[5]float64, crit float64) float64 {
+	// The conversions forbid fusing a product into the sum (FMA), which
+	// the compiler may do in one place and not in another.
 	t := 0.0
-	for k, v := range c {
-		t += s.w[k] * v
+	for k := range c {
+		t += float64(s.w[k] * c[k])
 	}
 	return round2(100 * (t + crit) / s.wsum)
 }
 
 // score is the matrix cell of the pair: NaN when forbidden.
 func (s *Scorer) score(i, j int) float64 {
-	e, m := &s.mentees[i], &s.mentors[j]
+	return s.value(&s.mentees[i], &s.mentors[j], true)
+}
+
+// value is the cell of e and m. Without lists it leaves out what reads
+// lists of people (the same person, avoid, management chain, prefers),
+// for Row, which takes the pairs these concern through score.
+func (s *Scorer) value(e, m *person, lists bool) float64 {
 	// Rules that need no components first: most forbidden pairs stop here.
-	if s.forbidden(e, m, -1) != "" {
+	if s.rule(e, m, -1, lists) != "" {
 		return math.NaN()
 	}
-	c, overlap := s.components(i, j)
-	if s.cfg.Rules.MinOverlapHours > 0 && s.forbidden(e, m, overlap) != "" {
+	c, overlap := s.components(e, m, lists && contains(e.prefers, m.idx))
+	return s.finish(e, m, &c, overlap)
+}
+
+// finish is the cell of an allowed pair from its components: NaN when
+// the shared time or the score falls short.
+func (s *Scorer) finish(e, m *person, c *[5]float64, overlap float64) float64 {
+	if r := &s.cfg.Rules; r.MinOverlapHours > 0 && overlap >= 0 && overlap < r.MinOverlapHours {
 		return math.NaN()
 	}
-	t := s.total(c, s.critPoints(e, m))
+	crit := 0.0
+	if len(s.softCrits) > 0 {
+		crit = s.critPoints(e, m)
+	}
+	t := s.total(c, crit)
 	if t < s.cfg.Rules.MinScore {
 		return math.NaN()
 	}
@@ -441,58 +466,14 @@ func (s *Scorer) Matrix() *mat.Dense {
 		return &mat.Dense{}
 	}
 	data := make([]float64, rows*cols)
-	workers := min(runtime.GOMAXPROCS(0), rows)
-	var wg sync.WaitGroup
-	next := make(chan int, 64)
-	const block = 64
-	var (
-		failed atomic.Bool
-		crash  any
-	)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for start := range next {
-				if failed.Load() {
-					continue // drain, so the sender never blocks
-				}
-				func() {
-					// A bug in a worker is re-raised on the caller's
-					// goroutine, where the command line turns it into
-					// a short message and exit 1.
-					defer func() {
-						if r := recover(); r != nil {
-							if failed.CompareAndSwap(false, true) {
-								crash = r
-							}
-						}
-					}()
-					for i := start; i < min(start+block, rows); i++ {
-						row := data[i*cols : (i+1)*cols]
-						for j := range row {
-							row[j] = s.score(i, j)
-						}
-					}
-				}()
-			}
-		}()
-	}
-	for start := 0; start < rows; start += block {
-		next <- start
-	}
-	close(next)
-	wg.Wait()
-	if failed.Load() {
-		panic(crash)
-	}
+	parallel.Rows(rows, 0, func(i int, _ []float64) { s.Row(i, data[i*cols:(i+1)*cols]) })
 	return mat.NewDense(rows, cols, data)
 }
 
 // Pair explains the score of mentee i with mentor j.
 func (s *Scorer) Pair(i, j int) Breakdown {
 	e, m := &s.mentees[i], &s.mentors[j]
-	c, overlap := s.components(i, j)
+	c, overlap := s.components(e, m, contains(e.prefers, m.idx))
 	b := Breakdown{OverlapHours: overlap, Components: make([]mentormatch.Component, len(Names), len(Names)+len(s.softCrits))}
 	for k, name := range Names {
 		b.Components[k] = mentormatch.Component{Name: name, Value: round4(c[k]), Points: round2(100 * s.w[k] * c[k] / s.wsum)}
@@ -507,7 +488,7 @@ func (s *Scorer) Pair(i, j int) Breakdown {
 	if _, k := s.failedHard(e, m); k >= 0 && (b.Forbidden == s.crits[k].failKey || b.Forbidden == s.crits[k].blankKey) {
 		b.Forbidden += " (" + s.crits[k].detail(&e.crit[k], &m.crit[k]) + ")"
 	}
-	t := s.total(c, s.critPoints(e, m))
+	t := s.total(&c, s.critPoints(e, m))
 	if b.Forbidden == "" && t < s.cfg.Rules.MinScore {
 		b.Forbidden = fmt.Sprintf("%s (%.2f < %.2f)", ruleMinScore, t, s.cfg.Rules.MinScore)
 	}
@@ -530,10 +511,9 @@ func (s *Scorer) reason(i, j int, c [5]float64, overlap float64) string {
 	}
 	var parts []part
 	if len(e.wants) > 0 {
-		row := s.levels[j*s.nskills : (j+1)*s.nskills]
 		var covered []string
 		for _, w := range e.wants {
-			if b := row[w.skill]; b > w.own && len(covered) < 2 {
+			if b := s.levels[int(w.skill)*len(s.mentors)+m.col]; b > w.own && len(covered) < 2 {
 				covered = append(covered, fmt.Sprintf("%s %d vs %d", s.skillNames[w.skill], b, w.own))
 			}
 		}
@@ -591,36 +571,47 @@ func trimFloat(x float64) string {
 // UnmatchedReason says in words why mentee i got nobody, given how many
 // mentees each mentor took.
 func (s *Scorer) UnmatchedReason(i int, assigned []int) string {
-	var full []string
-	blocked := map[string]int{}
-	for j := range s.mentors {
-		m := &s.mentors[j]
-		if math.IsNaN(s.score(i, j)) {
-			rule := s.forbidden(&s.mentees[i], m, -1)
-			if rule == "" {
-				_, overlap := s.components(i, j)
-				if rule = s.forbidden(&s.mentees[i], m, overlap); rule == "" {
-					rule = ruleMinScore
-				}
+	row := make([]float64, len(s.mentors))
+	s.Row(i, row)
+	return s.UnmatchedReasonRow(i, row, assigned)
+}
+
+// UnmatchedReasonRow is UnmatchedReason given the mentee's row of cells,
+// as Row sets it.
+func (s *Scorer) UnmatchedReasonRow(i int, row []float64, assigned []int) string {
+	var list []string
+	full := 0
+	for j, x := range row {
+		if m := &s.mentors[j]; !math.IsNaN(x) && j < len(assigned) && assigned[j] >= m.capacity {
+			if full++; full <= 5 {
+				list = append(list, s.p.People[m.idx].ID)
 			}
-			blocked[rule]++
-			continue
-		}
-		if j < len(assigned) && assigned[j] >= m.capacity {
-			full = append(full, s.p.People[m.idx].ID)
 		}
 	}
-	if len(full) > 0 {
-		list := full
+	if full > 0 {
 		more := ""
-		if len(list) > 5 {
-			more = fmt.Sprintf(" and %d more", len(list)-5)
-			list = list[:5]
+		if full > 5 {
+			more = fmt.Sprintf(" and %d more", full-5)
 		}
-		if len(full) == 1 {
+		if full == 1 {
 			return fmt.Sprintf("the only mentor who could take them is full: %s", list[0])
 		}
-		return fmt.Sprintf("the %d mentors who could take them are full: %s%s", len(full), strings.Join(list, ", "), more)
+		return fmt.Sprintf("the %d mentors who could take them are full: %s%s", full, strings.Join(list, ", "), more)
+	}
+	blocked := map[string]int{}
+	for j, x := range row {
+		if !math.IsNaN(x) {
+			continue
+		}
+		e, m := &s.mentees[i], &s.mentors[j]
+		rule := s.forbidden(e, m, -1)
+		if rule == "" {
+			_, overlap := s.components(e, m, false)
+			if rule = s.forbidden(e, m, overlap); rule == "" {
+				rule = ruleMinScore
+			}
+		}
+		blocked[rule]++
 	}
 	if len(s.mentors) == 0 {
 		return "there are no mentors"

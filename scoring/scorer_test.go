@@ -76,7 +76,9 @@ func TestOverlapAcrossZones(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			monday := referenceMonday(tt.start)
 			a, b := weekOf(tt.a, tt.la, monday), weekOf(tt.b, tt.lb, monday)
-			assert.Equal(t, tt.want, a.overlapHours(&b))
+			var buf [weekWords]uint8
+			assert.Equal(t, tt.want, a.overlapHours(&b, a.busy(&buf)))
+			assert.Equal(t, tt.want, b.overlapHours(&a, b.busy(&buf)))
 		})
 	}
 }

@@ -25,13 +25,26 @@ func (w *week) set(cell int) {
 	w[cell/64] |= 1 << (cell % 64)
 }
 
-// overlapHours is the weekly time both are free.
-func (w *week) overlapHours(o *week) float64 {
+// overlapHours is the weekly time both are free. words lists the words of
+// w that are not zero, the only ones that can add to it.
+func (w *week) overlapHours(o *week, words []uint8) float64 {
 	n := 0
-	for k := range w {
+	for _, k := range words {
 		n += bits.OnesCount64(w[k] & o[k])
 	}
 	return float64(n) * cellMinutes / 60
+}
+
+// busy lists the words of w that are not zero into buf.
+func (w *week) busy(buf *[weekWords]uint8) []uint8 {
+	n := 0
+	for k, x := range w {
+		if x != 0 {
+			buf[n] = uint8(k)
+			n++
+		}
+	}
+	return buf[:n]
 }
 
 // referenceMonday is the Monday on or after the program's start date, or a

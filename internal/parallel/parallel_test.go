@@ -1,0 +1,31 @@
+package parallel
+
+import (
+	"sync/atomic"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestRowsVisitsEachOnce(t *testing.T) {
+	for _, n := range []int{0, 1, 15, 16, 17, 1000} {
+		seen := make([]atomic.Int32, n)
+		Rows(n, 3, func(i int, buf []float64) {
+			assert.Len(t, buf, 3)
+			seen[i].Add(1)
+		})
+		for i := range seen {
+			assert.Equal(t, int32(1), seen[i].Load(), "n=%d i=%d", n, i)
+		}
+	}
+}
+
+func TestRowsRaisesPanic(t *testing.T) {
+	assert.PanicsWithValue(t, "row 500", func() {
+		Rows(1000, 1, func(i int, _ []float64) {
+			if i == 500 {
+				panic("row 500")
+			}
+		})
+	})
+}

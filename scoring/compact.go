@@ -1,0 +1,85 @@
+package scoring
+
+import (
+	"math"
+	"sync/atomic"
+
+	"github.com/mentormatch/mentormatch/internal/parallel"
+)
+
+// Compact is the score matrix at two bytes a cell. A score is a whole
+// number of hundredths from 0 to 100, so each cell holds that number, and
+// a forbidden pair holds noScore: 100,000 mentees × 10,000 mentors take
+// 2 GB rather than the 8 GB of float64 cells, and a solver that reads
+// every row several times reads memory instead of scoring again.
+type Compact struct {
+	rows, cols int
+	data       []uint16
+}
+
+const noScore = math.MaxUint16
+
+// hundredths decodes a cell: the float64 the scorer gave, to the bit.
+var hundredths = func() *[1 << 16]float64 {
+	var t [1 << 16]float64
+	for k := range t {
+		t[k] = float64(k) / 100
+	}
+	t[noScore] = math.NaN()
+	return &t
+}()
+
+// Compact scores every pair into a Compact matrix. It reports false when
+// a score is not a whole number of hundredths from 0 to 655.34, which
+// no configuration gives today (scores run from 0 to 100); the caller then
+// scores rows as it needs them. O(mentees × mentors) time, on GOMAXPROCS
+// goroutines.
+func (s *Scorer) Compact() (*Compact, bool) {
+	rows, cols := len(s.mentees), len(s.mentors)
+	c := &Compact{rows: rows, cols: cols, data: make([]uint16, rows*cols)}
+	var bad atomic.Bool
+	parallel.Rows(rows, cols, func(i int, buf []float64) {
+		if bad.Load() {
+			return
+		}
+		s.Row(i, buf)
+		if !encode(c.data[i*cols:(i+1)*cols], buf) {
+			bad.Store(true)
+		}
+	})
+	if bad.Load() {
+		return nil, false
+	}
+	return c, true
+}
+
+// encode stores the scores xs in out, reporting false when one is neither
+// NaN nor a whole number of hundredths from 0 to 655.34.
+func encode(out []uint16, xs []float64) bool {
+	for j, x := range xs {
+		out[j] = noScore
+		if math.IsNaN(x) {
+			continue
+		}
+		k := math.Round(x * 100)
+		if !(k >= 0 && k < noScore) || hundredths[int(k)] != x {
+			return false
+		}
+		out[j] = uint16(k)
+	}
+	return true
+}
+
+// Row sets dst[j] to cell (i, j) for every column j.
+func (c *Compact) Row(i int, dst []float64) {
+	t := hundredths
+	for j, k := range c.data[i*c.cols : (i+1)*c.cols] {
+		dst[j] = t[k]
+	}
+}
+
+// Bytes is the memory the cells take.
+func (c *Compact) Bytes() int64 { return 2 * int64(len(c.data)) }
+
+// Cell is cell (i, j).
+func (c *Compact) Cell(i, j int) float64 { return hundredths[c.data[i*c.cols+j]] }

@@ -1,0 +1,230 @@
+package scoring
+
+import (
+	"math"
+	"slices"
+	"sync"
+)
+
+// A solver of a large programme reads whole rows, every cell of a mentee
+// a few times over. The components are therefore computed a component at
+// a time across a run of mentors, each a short loop over a small array
+// with no dependence from one mentor to the next, which the processor
+// overlaps; a single pair is the run of one. Either way each cell goes
+// through the same operations in the same order, so Row, Cell, Matrix and
+// Pair agree to the bit.
+
+// parts holds the components of a run of mentors: c[k][q] is component k
+// of the run's mentor q.
+type parts struct {
+	c       [5][]float64
+	overlap []float64
+}
+
+// grow makes room for n mentors; the slices may then be longer than n.
+func (w *parts) grow(n int) {
+	if len(w.overlap) < n {
+		for k := range w.c {
+			w.c[k] = make([]float64, n)
+		}
+		w.overlap = make([]float64, n)
+	}
+}
+
+var partsPool = sync.Pool{New: func() any { return new(parts) }}
+
+// prepareColumns lays out the mentors' fields that components reads, a
+// slice each; goals is the number of goal ids.
+func (s *Scorer) prepareColumns(goals int) {
+	nm := len(s.mentors)
+	s.weeks = make([]week, nm)
+	s.hasWeek = make([]bool, nm)
+	s.mlevel = make([]int, nm)
+	s.offeredBy = make([][]uint64, goals)
+	for g := range s.offeredBy {
+		s.offeredBy[g] = make([]uint64, (nm+63)/64)
+	}
+	for j := range s.mentors {
+		m := &s.mentors[j]
+		s.weeks[j], s.hasWeek[j], s.mlevel[j] = m.week, m.hasWeek, m.level
+		for g := range goals {
+			if m.offers.has(int32(g)) {
+				s.offeredBy[g][j/64] |= 1 << (j % 64)
+			}
+		}
+	}
+}
+
+// fillParts computes into w the components of mentee e with mentors lo to
+// hi−1; prefer sets the preference component of all of them.
+func (s *Scorer) fillParts(e *person, lo, hi int, prefer bool, w *parts) {
+	n, nm := hi-lo, len(s.mentors)
+	w.grow(n)
+	// Skills: how far the mentor is above the mentee in each want, graded
+	// up to three levels, the first want weighing most. A want the mentor
+	// is not above adds gain[0], zero, which leaves the sum as it was.
+	c := w.c[0][:n]
+	if len(e.wants) > 0 {
+		clear(c)
+		for k := range e.wants {
+			wt := &e.wants[k]
+			lev := s.levels[int(wt.skill)*nm+lo : int(wt.skill)*nm+hi]
+			for q, l := range lev {
+				d := max(0, min(int(l)-int(wt.own), 3))
+				c[q] += wt.gain[d]
+			}
+		}
+		for q := range c {
+			c[q] /= e.wantSum
+		}
+	} else {
+		fillWith(c, neutral)
+	}
+	// Availability: the weekly hours both are free, two or more is full.
+	c, ov := w.c[1][:n], w.overlap[:n]
+	if e.hasWeek {
+		var buf [weekWords]uint8
+		words := e.week.busy(&buf)
+		for q := range c {
+			j := lo + q
+			if !s.hasWeek[j] {
+				c[q], ov[q] = neutral, -1
+				continue
+			}
+			ov[q] = e.week.overlapHours(&s.weeks[j], words)
+			c[q] = 1
+			if h := ov[q] / 2; h < 1 {
+				c[q] = h
+			}
+		}
+	} else {
+		fillWith(c, neutral)
+		fillWith(ov, -1)
+	}
+	// Goals: the share of the mentee's goals, weighted by rank, the mentor
+	// offers.
+	c = w.c[2][:n]
+	if len(e.goals) > 0 {
+		clear(c)
+		for _, g := range e.goals {
+			by := s.offeredBy[g.id]
+			for q := range c {
+				if j := lo + q; by[j/64]&(1<<(j%64)) != 0 {
+					c[q] += g.weight
+				}
+			}
+		}
+		for q := range c {
+			c[q] /= e.goalSum
+		}
+	} else {
+		fillWith(c, neutral)
+	}
+	c = w.c[3][:n]
+	for q := range c {
+		c[q] = neutral
+		if l := s.mlevel[lo+q]; e.level > 0 && l > 0 {
+			c[q] = levelFit(l - e.level)
+		}
+	}
+	c = w.c[4][:n]
+	fillWith(c, 0)
+	if prefer {
+		fillWith(c, 1)
+	}
+}
+
+func fillWith(xs []float64, v float64) {
+	for k := range xs {
+		xs[k] = v
+	}
+}
+
+// components computes the five component values of mentee e and mentor
+// m; prefer says the mentee asked for this mentor.
+func (s *Scorer) components(e, m *person, prefer bool) (c [5]float64, overlap float64) {
+	var buf [6]float64
+	w := parts{overlap: buf[5:6:6]}
+	for k := range w.c {
+		w.c[k] = buf[k : k+1 : k+1]
+	}
+	s.fillParts(e, m.col, m.col+1, prefer, &w)
+	for k := range c {
+		c[k] = w.c[k][0]
+	}
+	return c, w.overlap[0]
+}
+
+// Row sets dst[j] to Cell(i, j) for every mentor j; dst must hold one value
+// per mentor. The values are those of Cell, bit for bit, at a fraction of
+// the cost: the components are computed a component at a time across the
+// row, and the rules and the preference that read lists of people are
+// applied only to the few mentors they concern. O(mentors). Safe for
+// concurrent use with distinct dst.
+func (s *Scorer) Row(i int, dst []float64) {
+	e := &s.mentees[i]
+	dst = dst[:len(s.mentors)]
+	w := partsPool.Get().(*parts)
+	s.fillParts(e, 0, len(dst), false, w)
+	var c [5]float64
+	for j := range dst {
+		m := &s.mentors[j]
+		if s.rule(e, m, -1, false) != "" {
+			dst[j] = math.NaN()
+			continue
+		}
+		for k := range c {
+			c[k] = w.c[k][j]
+		}
+		dst[j] = s.finish(e, m, &c, w.overlap[j])
+	}
+	partsPool.Put(w)
+	for _, j := range e.special {
+		dst[j] = s.value(e, &s.mentors[j], true)
+	}
+}
+
+// findSpecial lists for every mentee the mentors that value without lists
+// may get wrong: the mentee as a mentor, the mentors the mentee avoids,
+// prefers or reports to, and those who avoid or report to the mentee.
+func (s *Scorer) findSpecial() {
+	people := len(s.p.People)
+	asMentor := make([]int32, people)
+	asMentee := make([]int32, people)
+	for k := range asMentor {
+		asMentor[k], asMentee[k] = -1, -1
+	}
+	for j := range s.mentors {
+		asMentor[s.mentors[j].idx] = int32(j)
+	}
+	for i := range s.mentees {
+		asMentee[s.mentees[i].idx] = int32(i)
+	}
+	add := func(i, j int32) {
+		if i >= 0 && j >= 0 {
+			s.mentees[i].special = append(s.mentees[i].special, j)
+		}
+	}
+	for i := range s.mentees {
+		e := &s.mentees[i]
+		add(int32(i), asMentor[e.idx])
+		for _, list := range [][]int{e.avoid, e.chain, e.prefers} {
+			for _, q := range list {
+				add(int32(i), asMentor[q])
+			}
+		}
+	}
+	for j := range s.mentors {
+		m := &s.mentors[j]
+		for _, list := range [][]int{m.avoid, m.chain} {
+			for _, q := range list {
+				add(asMentee[q], int32(j))
+			}
+		}
+	}
+	for i := range s.mentees {
+		e := &s.mentees[i]
+		slices.Sort(e.special)
+		e.special = slices.Compact(e.special)
+	}
+}
