@@ -81,27 +81,28 @@ func (sr *sparseRun) parallelN(n, chunk int, f func(w, k int)) {
 
 // list evaluates row i and returns its list under prices v, with the
 // least and greatest cost seen.
-func (sr *sparseRun) list(i int, v []float64) (lazyRow, float64, float64) {
+func (sr *sparseRun) list(w, i int, v []float64) (lazyRow, float64, float64) {
 	s := sr.in.sign
 	n := max(sr.k, lazyList)
 	top := topList{n: n + 1}
 	lo, hi := inf, -inf
-	for j := 0; j < sr.in.cols; j++ {
-		x, ok := sr.value(i, j)
-		if !ok {
+	for j, x := range sr.row(w, i) {
+		if !sr.usable(j, x) {
 			continue
 		}
 		c := s * x
 		lo, hi = math.Min(lo, c), math.Max(hi, c)
 		top.offer(c-v[j], int32(j), c)
 	}
+	// The heap's top, when it holds n+1, is the bound; the rest, in no
+	// order, the list.
 	r := lazyRow{bound: inf}
+	first := 0
 	if len(top.id) > n {
-		r.bound = top.key[n]
+		r.bound, first = top.key[0], 1
 	}
-	n = min(n, len(top.id))
-	r.j = append([]int32(nil), top.id[:n]...)
-	r.c = append([]float64(nil), top.x[:n]...)
+	r.j = append([]int32(nil), top.id[first:]...)
+	r.c = append([]float64(nil), top.x[first:]...)
 	return r, lo, hi
 }
 
@@ -128,7 +129,7 @@ func (sr *sparseRun) lazy() (first *sparse, ok bool) {
 	}
 	sr.parallel(func(w, i int) {
 		var lo, hi float64
-		rows[i], lo, hi = sr.list(i, v)
+		rows[i], lo, hi = sr.list(w, i, v)
 		los[w], his[w] = math.Min(los[w], lo), math.Max(his[w], hi)
 	})
 	if sr.badInput() != nil {
@@ -182,9 +183,9 @@ func (sr *sparseRun) lazy() (first *sparse, ok bool) {
 			if budget -= len(free); budget < 0 {
 				return nil, false
 			}
-			sr.parallelN(len(free), 16, func(_, k int) {
+			sr.parallelN(len(free), 16, func(w, k int) {
 				i := int(free[k])
-				bids[k] = sr.lazyBid(i, &rows[i], v, span, eps, virt)
+				bids[k] = sr.lazyBid(w, i, &rows[i], v, span, eps, virt)
 			})
 			var next []int32
 			for k, i := range free {
@@ -333,13 +334,13 @@ func (h *levelHeap) pop() {
 // lazyBid is row i's bid under prices v: its cheapest target and the price
 // level that leaves it ε worse off there than at its second cheapest,
 // from its list, made again first when stale.
-func (sr *sparseRun) lazyBid(i int, r *lazyRow, v []float64, span, eps float64, virt lazyVirtual) lazyBid {
+func (sr *sparseRun) lazyBid(w, i int, r *lazyRow, v []float64, span, eps float64, virt lazyVirtual) lazyBid {
 	for fresh := false; ; fresh = true {
 		h1, h2, c1, j1 := inf, inf, 0.0, int32(-1)
 		for q, j := range r.j {
 			h := r.c[q] - v[j]
 			switch {
-			case h < h1:
+			case h < h1 || h == h1 && j < j1: // the list is in no order
 				h2 = h1
 				h1, c1, j1 = h, r.c[q], j
 			case h < h2:
@@ -360,7 +361,7 @@ func (sr *sparseRun) lazyBid(i int, r *lazyRow, v []float64, span, eps float64, 
 		}
 		if h2 > r.bound && !fresh {
 			sr.rebuilds.Add(1)
-			*r, _, _ = sr.list(i, v)
+			*r, _, _ = sr.list(w, i, v)
 			continue
 		}
 		h2 = math.Min(h2, r.bound)

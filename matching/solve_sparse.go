@@ -28,6 +28,11 @@ type SparseOptions struct {
 	// MaxAdd is how many violating pairs a row may gain per round, the most
 	// violating first; 0 means 4K.
 	MaxAdd int
+	// Row, when not nil, sets dst[j] to cell(i, j) for every column j, the
+	// same values; the solver then reads whole rows through it, which lets
+	// the caller share the work that a row's cells have in common. cell is
+	// still asked for single cells.
+	Row func(i int, dst []float64)
 	// Workers is how many goroutines evaluate cells; 0 means GOMAXPROCS.
 	Workers int
 	// Trace, when not nil, receives one line per round: how the program
@@ -82,7 +87,7 @@ func newSparseRun(rows, cols int, cell func(i, j int) float64, opt SparseOptions
 	if opt.K < 0 || opt.MaxAdd < 0 || opt.Workers < 0 {
 		return nil, fmt.Errorf("%w: negative K, MaxAdd or Workers", ErrInput)
 	}
-	sr := &sparseRun{in: in, cell: cell, k: opt.K, add: opt.MaxAdd, workers: opt.Workers, trace: opt.Trace, warmShare: 64}
+	sr := &sparseRun{in: in, cell: cell, rowFunc: opt.Row, k: opt.K, add: opt.MaxAdd, workers: opt.Workers, trace: opt.Trace, warmShare: 64}
 	if sr.k == 0 {
 		sr.k = 16
 	}
@@ -92,6 +97,7 @@ func newSparseRun(rows, cols int, cell func(i, j int) float64, opt SparseOptions
 	if sr.workers == 0 {
 		sr.workers = runtime.GOMAXPROCS(0)
 	}
+	sr.rowBufs = make([][]float64, sr.workers)
 	seats := 0
 	for _, k := range in.caps {
 		seats += int(k)
@@ -109,6 +115,8 @@ type arc struct {
 type sparseRun struct {
 	in      *instance
 	cell    func(i, j int) float64
+	rowFunc func(i int, dst []float64)
+	rowBufs [][]float64 // a row of cells for each worker
 	k, add  int
 	workers int
 	arcs    [][]arc // candidate pairs of each row, by column
@@ -133,15 +141,50 @@ func (sr *sparseRun) parallel(f func(w, i int)) { sr.parallelN(sr.in.rows, 64, f
 func (sr *sparseRun) value(i, j int) (float64, bool) {
 	x := sr.cell(i, j)
 	if x == -sr.in.sign*inf {
-		k := int64(i*sr.in.cols + j + 1)
-		for {
-			old := sr.bad.Load()
-			if (old != 0 && old <= k) || sr.bad.CompareAndSwap(old, k) {
-				break
-			}
+		sr.badCell(i, j)
+	}
+	return x, sr.usable(j, x)
+}
+
+// usable reports whether cell value x of column j may be assigned.
+func (sr *sparseRun) usable(j int, x float64) bool {
+	return sr.in.caps[j] > 0 && sr.in.allowed(x)
+}
+
+// badCell records an infinitely good cell, keeping the first in row order.
+func (sr *sparseRun) badCell(i, j int) {
+	k := int64(i*sr.in.cols + j + 1)
+	for {
+		old := sr.bad.Load()
+		if (old != 0 && old <= k) || sr.bad.CompareAndSwap(old, k) {
+			break
 		}
 	}
-	return x, sr.in.caps[j] > 0 && sr.in.allowed(x)
+}
+
+// row evaluates every cell of row i into worker w's buffer; a value is
+// usable when usable says so.
+func (sr *sparseRun) row(w, i int) []float64 {
+	buf := sr.rowBufs[w]
+	if buf == nil {
+		buf = make([]float64, sr.in.cols)
+		sr.rowBufs[w] = buf
+	}
+	if sr.rowFunc != nil {
+		sr.rowFunc(i, buf)
+	} else {
+		for j := range buf {
+			buf[j] = sr.cell(i, j)
+		}
+	}
+	worst := -sr.in.sign * inf
+	for j, x := range buf {
+		if x == worst {
+			sr.badCell(i, j)
+			break
+		}
+	}
+	return buf
 }
 
 func (sr *sparseRun) badInput() error {
@@ -223,9 +266,8 @@ func (sr *sparseRun) rank() {
 		}
 		top := topList{n: sr.k}
 		least := inf
-		for j := range wk.row {
-			x, ok := sr.value(i, j)
-			if !ok {
+		for j, x := range sr.row(w, i) {
+			if !sr.usable(j, x) {
 				wk.row[j] = math.NaN()
 				continue
 			}
@@ -316,7 +358,10 @@ func (sr *sparseRun) greedy() {
 	}
 }
 
-// topList keeps the n entries of least key, ties to the least id.
+// topList keeps the n entries of least key, ties to the least id, as a
+// heap with the greatest on top: offering every cell of a row costs
+// O(cols + n log n log(cols/n)), where keeping them sorted cost a shift
+// of up to n entries for each of the n log(cols/n) that get in.
 type topList struct {
 	n   int
 	key []float64
@@ -325,23 +370,36 @@ type topList struct {
 }
 
 func (t *topList) offer(key float64, id int32, x float64) {
-	m := len(t.key)
-	if m == t.n && (m == 0 || key >= t.key[m-1]) {
+	if len(t.key) < t.n {
+		t.key, t.id, t.x = append(t.key, key), append(t.id, id), append(t.x, x)
+		for c := len(t.key) - 1; c > 0; {
+			p := (c - 1) / 2
+			if !t.Less(p, c) {
+				break
+			}
+			t.Swap(p, c)
+			c = p
+		}
 		return
 	}
-	q := m
-	for q > 0 && key < t.key[q-1] {
-		q--
+	if t.n == 0 || key > t.key[0] || key == t.key[0] && id >= t.id[0] {
+		return
 	}
-	if m < t.n {
-		t.key, t.id, t.x = append(t.key, 0), append(t.id, 0), append(t.x, 0)
-	} else {
-		m--
+	t.key[0], t.id[0], t.x[0] = key, id, x
+	for p := 0; ; {
+		c := 2*p + 1
+		if c >= len(t.key) {
+			break
+		}
+		if c+1 < len(t.key) && t.Less(c, c+1) {
+			c++
+		}
+		if !t.Less(p, c) {
+			break
+		}
+		t.Swap(p, c)
+		p = c
 	}
-	copy(t.key[q+1:], t.key[q:m])
-	copy(t.id[q+1:], t.id[q:m])
-	copy(t.x[q+1:], t.x[q:m])
-	t.key[q], t.id[q], t.x[q] = key, id, x
 }
 
 // arcs appends the entries to dst as arcs to columns, by column.
@@ -518,13 +576,12 @@ func (sr *sparseRun) check(res *SparseResult, tol float64) (int, int64, error) {
 		}
 		top := topList{n: sr.add}
 		ui, n := res.RowDual[i], 0
-		for j := 0; j < in.cols; j++ {
+		for j, x := range sr.row(w, i) {
 			if mark[j] == stamp || in.caps[j] == 0 {
 				continue
 			}
 			n++
-			x, ok := sr.value(i, j)
-			if !ok {
+			if !in.allowed(x) {
 				continue
 			}
 			rc := s*x - ui - res.ColDual[j]

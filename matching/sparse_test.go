@@ -120,5 +120,10 @@ func TestSparseLarger(t *testing.T) {
 		require.Equal(t, want.Total, got.Total, "%v", shape)
 		require.NoError(t, CertifyData(rows, cols, data, opt, &got.Result))
 		t.Logf("%v: %d rounds, %d pairs", shape, got.Rounds, got.Pairs)
+		// Whole rows give the same answer as single cells.
+		byRow, err := SolveSparse(rows, cols, func(i, j int) float64 { return data[i*cols+j] }, SparseOptions{Options: opt, K: 4,
+			Row: func(i int, dst []float64) { copy(dst, data[i*cols:(i+1)*cols]) }})
+		require.NoError(t, err)
+		require.Equal(t, got.RowCol, byRow.RowCol, "%v", shape)
 	}
 }
