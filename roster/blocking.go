@@ -2,8 +2,11 @@ package roster
 
 import (
 	"math"
+	"sync/atomic"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/mentormatch/mentormatch/internal/parallel"
 )
 
 // BlockingPair is a mentee and a mentor, allowed but not paired, who would
@@ -27,33 +30,38 @@ func BlockingPairs(scores *mat.Dense, rowCol []int, caps []int) []BlockingPair {
 		return nil
 	}
 	raw := scores.RawMatrix()
-	return blockingPairs(len(caps), func(i int, row []float64) []float64 {
-		return raw.Data[i*raw.Stride : i*raw.Stride+raw.Cols]
-	}, func(i, j int) float64 { return raw.Data[i*raw.Stride+j] }, rowCol, caps)
-}
-
-// BlockingPairsFunc is BlockingPairs for a program too large to hold its
-// matrix: cell(i, j) gives a score (NaN when forbidden), called for every
-// pair once. O(mentees × mentors) calls, O(mentors) memory.
-func BlockingPairsFunc(cell func(i, j int) float64, rowCol []int, caps []int) []BlockingPair {
-	if len(rowCol) == 0 || len(caps) == 0 {
-		return nil
+	row := func(i int) []float64 { return raw.Data[i*raw.Stride : i*raw.Stride+raw.Cols] }
+	worst := worstSeats(func(i, j int) float64 { return row(i)[j] }, rowCol, caps)
+	var out []BlockingPair
+	for i := range rowCol {
+		out = appendBlocking(out, i, row(i), rowCol[i], worst, caps)
 	}
-	return blockingPairs(len(caps), func(i int, row []float64) []float64 {
-		for j := range row {
-			row[j] = cell(i, j)
-		}
-		return row
-	}, cell, rowCol, caps)
+	return out
 }
 
-// blockingPairs does the work; row(i, buf) returns mentee i's scores,
-// possibly in buf, and at(i, j) one score.
-func blockingPairs(cols int, row func(i int, buf []float64) []float64, at func(i, j int) float64, rowCol []int, caps []int) []BlockingPair {
-	buf := make([]float64, cols)
-	// Each mentor's lowest current score, or -Inf with a free seat.
-	worst := make([]float64, cols)
-	used := make([]int, cols)
+// countBlocking is len(BlockingPairs) over the cells of src, a row at a
+// time on every processor: O(mentees × mentors) time, O(mentors) memory
+// per processor.
+func countBlocking(src source, rowCol []int, caps []int) int {
+	if len(rowCol) == 0 || len(caps) == 0 {
+		return 0
+	}
+	worst := worstSeats(src.cell, rowCol, caps)
+	var n atomic.Int64
+	parallel.Rows(len(rowCol), len(caps), func(i int, buf []float64) {
+		src.row(i, buf)
+		k := 0
+		blockingIn(buf, rowCol[i], worst, caps, func(int) { k++ })
+		n.Add(int64(k))
+	})
+	return int(n.Load())
+}
+
+// worstSeats is each mentor's lowest current score, or −Inf with a free
+// seat: what a mentee must beat to be wanted.
+func worstSeats(at func(i, j int) float64, rowCol []int, caps []int) []float64 {
+	worst := make([]float64, len(caps))
+	used := make([]int, len(caps))
 	for j := range worst {
 		worst[j] = math.Inf(1)
 	}
@@ -68,23 +76,33 @@ func blockingPairs(cols int, row func(i int, buf []float64) []float64, at func(i
 			worst[j] = math.Inf(-1)
 		}
 	}
-	var out []BlockingPair
-	for i, mine := range rowCol {
-		row := row(i, buf)
-		own := math.Inf(-1)
+	return worst
+}
+
+// appendBlocking appends the blocking pairs of mentee i, whose scores are
+// row and mentor mine (−1: none).
+func appendBlocking(out []BlockingPair, i int, row []float64, mine int, worst []float64, caps []int) []BlockingPair {
+	blockingIn(row, mine, worst, caps, func(j int) {
+		gain := row[j]
 		if mine >= 0 {
-			own = row[mine]
+			gain -= row[mine]
 		}
-		for j, v := range row {
-			if j == mine || math.IsNaN(v) || caps[j] == 0 || v <= own || v <= worst[j] {
-				continue
-			}
-			gain := v - own
-			if mine < 0 {
-				gain = v
-			}
-			out = append(out, BlockingPair{Mentee: i, Mentor: j, Score: v, Gain: round2(gain)})
-		}
-	}
+		out = append(out, BlockingPair{Mentee: i, Mentor: j, Score: row[j], Gain: round2(gain)})
+	})
 	return out
+}
+
+// blockingIn calls f with every mentor who forms a blocking pair with the
+// mentee whose scores are row and mentor mine (−1: none), in order.
+func blockingIn(row []float64, mine int, worst []float64, caps []int, f func(j int)) {
+	own := math.Inf(-1)
+	if mine >= 0 {
+		own = row[mine]
+	}
+	for j, v := range row {
+		if j == mine || math.IsNaN(v) || caps[j] == 0 || v <= own || v <= worst[j] {
+			continue
+		}
+		f(j)
+	}
 }

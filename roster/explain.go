@@ -89,6 +89,9 @@ func (r *Result) Candidates(i, n int) []Candidate {
 // matrix was never held.
 func (r *Result) cell(i, j int) float64 {
 	if r.Scores == nil {
+		if r.compact != nil {
+			return r.compact.Cell(i, j)
+		}
 		return r.Scorer.Cell(i, j)
 	}
 	return r.Scores.At(i, j)

@@ -3,11 +3,13 @@ package roster
 import (
 	"fmt"
 	"math"
+	"runtime/debug"
 	"sort"
 
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/internal/parallel"
 	"github.com/mentormatch/mentormatch/matching"
 	"github.com/mentormatch/mentormatch/scoring"
 )
@@ -21,6 +23,7 @@ type Result struct {
 	Scorer   *scoring.Scorer
 
 	capacities []int
+	compact    *scoring.Compact // the scores of a sparse solve, when they fit
 	// priced: Solution is the plain optimum of Scores (objective total,
 	// no hard quota), so its duals price a forced pair.
 	priced bool
@@ -43,6 +46,29 @@ func Capacities(p *mentormatch.Program) []int {
 // denseLimit is the most cells a programme's score matrix may have before
 // Match solves it in sparse mode: 10⁸ cells are 800 MB of float64.
 var denseLimit = 100_000_000
+
+// compactLimit is the most cells a sparse solve keeps, two bytes each
+// (scoring.Compact): 10⁹ cells, 100,000 mentees × 10,000 mentors, are
+// 2 GB. Past it every row is scored again each time the solver reads it,
+// several times slower but in memory that does not grow with the matrix.
+var compactLimit = 1_000_000_000
+
+// memoryMargin is what a sparse solve may hold besides its compact scores
+// before the garbage collector works harder: the solver's own state is
+// under 1 GB at 100,000 × 10,000.
+const memoryMargin = 3 << 29 // 1.5 GiB
+
+// holdMemory lowers the runtime's soft memory limit to n bytes, unless it
+// is lower already, and returns the function that restores it. Compact
+// scores are most of the live heap; left alone, the collector lets garbage
+// grow to as much again (GOGC=100), 2 GB more at 100,000 × 10,000.
+func holdMemory(n int64) func() {
+	prev := debug.SetMemoryLimit(-1)
+	if n < prev {
+		debug.SetMemoryLimit(n)
+	}
+	return func() { debug.SetMemoryLimit(prev) }
+}
 
 // Sparse reports whether Match solves p without holding its score matrix:
 // the matrix would pass denseLimit cells, and the objective is the total
@@ -75,9 +101,11 @@ func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 		scores = sc.Matrix()
 	}
 	var (
-		sol   *matching.Result
-		quota *scoring.QuotaSolution
-		err   error
+		sol     *matching.Result
+		quota   *scoring.QuotaSolution
+		err     error
+		src     = scorerSource(sc)
+		compact *scoring.Compact
 	)
 	rows, cols := len(p.Mentees), len(p.Mentors)
 	if rows == 0 || cols == 0 {
@@ -85,8 +113,14 @@ func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 	} else if cfg.Objective == "fair" {
 		sol, err = solveFair(scores, caps)
 	} else if sparse {
+		if rows*cols <= compactLimit {
+			if c, ok := sc.Compact(); ok {
+				compact, src = c, source{row: c.Row, cell: c.Cell}
+				defer holdMemory(c.Bytes() + memoryMargin)()
+			}
+		}
 		var sr *matching.SparseResult
-		sr, err = matching.SolveSparse(rows, cols, sc.Cell, matching.SparseOptions{Options: matching.Options{Maximize: true, Capacity: caps}})
+		sr, err = matching.SolveSparse(rows, cols, src.cell, matching.SparseOptions{Options: matching.Options{Maximize: true, Capacity: caps}, Row: src.row})
 		if err == nil {
 			sol = &sr.Result
 		}
@@ -101,7 +135,10 @@ func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 	if err != nil {
 		return nil, fmt.Errorf("solving the assignment: %w", err)
 	}
-	r := Build(p, cfg, sc, scores, sol.RowCol, caps, nil)
+	if scores != nil {
+		src = denseSource(scores)
+	}
+	r := build(p, cfg, sc, src, sol.RowCol, caps, nil)
 	if len(cfg.Quotas) > 0 {
 		r.Summary.Quotas = sc.QuotaResults(sol.RowCol, quota)
 		if hasHardQuota(cfg) && cfg.Objective == "fair" {
@@ -118,6 +155,7 @@ func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 		Scorer:   sc,
 
 		capacities: caps,
+		compact:    compact,
 		priced:     scores != nil && quota == nil && cfg.Objective != "fair",
 	}, nil
 }
@@ -216,12 +254,33 @@ func fill(n, v int) []int {
 // mentor index or -1, caps the mentors' capacities, scores the matrix the
 // assignment was solved on (nil: scores are asked of sc cell by cell).
 // reason, when not nil, says why mentee i is unmatched given the mentors'
-// loads; by default the scorer's reason. The summary's objective is
-// cfg.Objective.
+// loads; by default the scorer's reason. It is called from several
+// goroutines. The summary's objective is cfg.Objective.
 func Build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, scores *mat.Dense, rowCol []int, caps []int, reason func(i int, assigned []int) string) *mentormatch.Roster {
-	if reason == nil {
-		reason = sc.UnmatchedReason
+	src := scorerSource(sc)
+	if scores != nil {
+		src = denseSource(scores)
 	}
+	return build(p, cfg, sc, src, rowCol, caps, reason)
+}
+
+// source is where a roster reads its scores: whole rows and single cells.
+type source struct {
+	row  func(i int, dst []float64)
+	cell func(i, j int) float64
+}
+
+func scorerSource(sc *scoring.Scorer) source { return source{row: sc.Row, cell: sc.Cell} }
+
+func denseSource(m *mat.Dense) source {
+	raw := m.RawMatrix()
+	return source{
+		row:  func(i int, dst []float64) { copy(dst, raw.Data[i*raw.Stride:i*raw.Stride+raw.Cols]) },
+		cell: func(i, j int) float64 { return raw.Data[i*raw.Stride+j] },
+	}
+}
+
+func build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, src source, rowCol []int, caps []int, reason func(i int, assigned []int) string) *mentormatch.Roster {
 	r := &mentormatch.Roster{
 		Matches:   []mentormatch.Match{},
 		Unmatched: []mentormatch.Unmatched{},
@@ -233,6 +292,24 @@ func Build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, s
 			assigned[j]++
 		}
 	}
+	// Each reason reads the mentee's whole row: a large programme leaves
+	// many mentees unmatched, so they are worked out on every processor.
+	var unmatched []int
+	for i, j := range rowCol {
+		if j < 0 {
+			unmatched = append(unmatched, i)
+		}
+	}
+	reasons := make([]string, len(unmatched))
+	parallel.Rows(len(unmatched), len(p.Mentors), func(k int, buf []float64) {
+		i := unmatched[k]
+		if reason != nil {
+			reasons[k] = reason(i, assigned)
+			return
+		}
+		src.row(i, buf)
+		reasons[k] = sc.UnmatchedReasonRow(i, buf, assigned)
+	})
 	total, minScore := 0.0, 0.0
 	for i := range p.Mentees {
 		mentee := p.Mentee(i)
@@ -240,8 +317,9 @@ func Build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, s
 		if j < 0 {
 			r.Unmatched = append(r.Unmatched, mentormatch.Unmatched{
 				ID: mentee.ID, Name: mentee.Name, Role: "mentee",
-				Reason: reason(i, assigned),
+				Reason: reasons[0],
 			})
+			reasons = reasons[1:]
 			continue
 		}
 		mentor := p.Mentor(j)
@@ -277,11 +355,7 @@ func Build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, s
 		MinScore:   minScore,
 		Objective:  cfg.Objective,
 	}
-	if scores != nil {
-		r.Summary.BlockingPairs = len(BlockingPairs(scores, rowCol, caps))
-	} else {
-		r.Summary.BlockingPairs = len(BlockingPairsFunc(sc.Cell, rowCol, caps))
-	}
+	r.Summary.BlockingPairs = countBlocking(src, rowCol, caps)
 	if len(r.Matches) > 0 {
 		r.Summary.MeanScore = round2(total / float64(len(r.Matches)))
 	}
