@@ -84,25 +84,38 @@ func (sr *sparseRun) parallelN(n, chunk int, f func(w, k int)) {
 func (sr *sparseRun) list(w, i int, v []float64) (lazyRow, float64, float64) {
 	s := sr.in.sign
 	n := max(sr.k, lazyList)
-	top := topList{n: n + 1}
+	caps := sr.in.caps
+	row := sr.row(w, i)
+	keys := sr.keyBufs[w]
+	if keys == nil {
+		keys = make([]float64, sr.in.cols)
+		sr.keyBufs[w] = keys
+	}
 	lo, hi := inf, -inf
-	for j, x := range sr.row(w, i) {
-		if !sr.usable(j, x) {
+	for j, x := range row {
+		// The tests are written out rather than called: this loop reads
+		// every cell of the problem several times.
+		if caps[j] == 0 || x != x || math.IsInf(x, 0) {
+			keys[j] = inf
 			continue
 		}
 		c := s * x
-		lo, hi = math.Min(lo, c), math.Max(hi, c)
-		top.offer(c-v[j], int32(j), c)
+		if c < lo {
+			lo = c
+		}
+		if c > hi {
+			hi = c
+		}
+		keys[j] = c - v[j]
 	}
-	// The heap's top, when it holds n+1, is the bound; the rest, in no
-	// order, the list.
-	r := lazyRow{bound: inf}
-	first := 0
-	if len(top.id) > n {
-		r.bound, first = top.key[0], 1
+	var picked []keyed
+	r := lazyRow{}
+	picked, r.bound = least(keys, n, sr.picks[w])
+	sr.picks[w] = picked
+	r.j, r.c = make([]int32, len(picked)), make([]float64, len(picked))
+	for q, e := range picked {
+		r.j[q], r.c[q] = e.j, s*row[e.j]
 	}
-	r.j = append([]int32(nil), top.id[first:]...)
-	r.c = append([]float64(nil), top.x[first:]...)
 	return r, lo, hi
 }
 

@@ -98,6 +98,8 @@ func newSparseRun(rows, cols int, cell func(i, j int) float64, opt SparseOptions
 		sr.workers = runtime.GOMAXPROCS(0)
 	}
 	sr.rowBufs = make([][]float64, sr.workers)
+	sr.keyBufs = make([][]float64, sr.workers)
+	sr.picks = make([][]keyed, sr.workers)
 	seats := 0
 	for _, k := range in.caps {
 		seats += int(k)
@@ -117,6 +119,8 @@ type sparseRun struct {
 	cell    func(i, j int) float64
 	rowFunc func(i int, dst []float64)
 	rowBufs [][]float64 // a row of cells for each worker
+	keyBufs [][]float64 // a row of reduced costs for each worker
+	picks   [][]keyed   // a row's least cells, for each worker
 	k, add  int
 	workers int
 	arcs    [][]arc // candidate pairs of each row, by column

@@ -1,0 +1,138 @@
+package matching
+
+import "slices"
+
+// least finds the m entries of least key in keys (+Inf marks an entry that
+// is not there), ties to the lower index, in O(len(keys)) expected time:
+// one pass keeps the keys under a threshold drawn from a sample, chosen to
+// let through about twice m, and a selection orders those just enough. It
+// returns them in buf, in no order, and the least key of all the others
+// (+Inf when there are none).
+//
+// A sorted list or a heap of the m best pays for every entry that gets in
+// on the way, about m·ln(len/m) of them; here an entry costs one
+// comparison, and the sample rarely misses (then a second pass takes
+// every key).
+func least(keys []float64, m int, buf []keyed) ([]keyed, float64) {
+	buf = buf[:0]
+	if m <= 0 {
+		return buf, minKey(keys)
+	}
+	t := threshold(keys, m)
+	for {
+		buf = buf[:0]
+		for j, k := range keys {
+			if k < t {
+				buf = append(buf, keyed{k, int32(j)})
+			}
+		}
+		if len(buf) >= m || t == inf {
+			break
+		}
+		t = inf
+	}
+	if len(buf) <= m {
+		// All of them; the rest are at t or above.
+		bound := inf
+		if t < inf {
+			bound = minKeyFrom(keys, t)
+		}
+		return buf, bound
+	}
+	nth(buf, m)
+	// buf[m] is the least of those after the first m.
+	bound := buf[m].key
+	for _, e := range buf[m+1:] {
+		bound = min(bound, e.key)
+	}
+	return buf[:m], bound
+}
+
+// keyed is an entry of least: a key and its index.
+type keyed struct {
+	key float64
+	j   int32
+}
+
+// before orders entries by key, then index.
+func (a keyed) before(b keyed) bool { return a.key < b.key || a.key == b.key && a.j < b.j }
+
+// threshold is a key that about 2m of keys fall under, from an evenly
+// spaced sample; +Inf when that is all of them.
+func threshold(keys []float64, m int) float64 {
+	const size = 128
+	if len(keys) <= 4*m || len(keys) < 2*size {
+		return inf
+	}
+	var sample [size]float64
+	step := len(keys) / size
+	for q := range sample {
+		sample[q] = keys[q*step]
+	}
+	slices.Sort(sample[:])
+	q := (2*m*size)/len(keys) + 2
+	if q >= size {
+		return inf
+	}
+	return sample[q]
+}
+
+func minKey(keys []float64) float64 {
+	b := inf
+	for _, k := range keys {
+		b = min(b, k)
+	}
+	return b
+}
+
+// minKeyFrom is the least key at or above t.
+func minKeyFrom(keys []float64, t float64) float64 {
+	b := inf
+	for _, k := range keys {
+		if k >= t && k < b {
+			b = k
+		}
+	}
+	return b
+}
+
+// nth reorders xs so that xs[:k] are the k first by before and xs[k] the
+// next (quickselect, median of three). O(len(xs)) expected.
+func nth(xs []keyed, k int) {
+	lo, hi := 0, len(xs)-1
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		if xs[mid].before(xs[lo]) {
+			xs[mid], xs[lo] = xs[lo], xs[mid]
+		}
+		if xs[hi].before(xs[lo]) {
+			xs[hi], xs[lo] = xs[lo], xs[hi]
+		}
+		if xs[hi].before(xs[mid]) {
+			xs[hi], xs[mid] = xs[mid], xs[hi]
+		}
+		pivot := xs[mid]
+		i, j := lo, hi
+		for i <= j {
+			for xs[i].before(pivot) {
+				i++
+			}
+			for pivot.before(xs[j]) {
+				j--
+			}
+			if i <= j {
+				xs[i], xs[j] = xs[j], xs[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k <= j:
+			hi = j
+		case k >= i:
+			lo = i
+		default:
+			return
+		}
+	}
+}
