@@ -53,3 +53,19 @@ func BenchmarkRow(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*rows*cols), "ns/cell")
 }
+
+// BenchmarkCompact scores rows as wide as the 100,000 × 10,000 target's,
+// where the mentors' fields no longer fit in a core's cache.
+func BenchmarkCompact(b *testing.B) {
+	p := synthProgram(1000, 10000)
+	s, err := New(p, mentormatch.DefaultConfig())
+	require.NoError(b, err)
+	rows, cols := s.Size()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, ok := s.Compact(); !ok {
+			b.Fatal("not compact")
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*rows*cols), "ns/cell")
+}

@@ -71,7 +71,7 @@ func (s *Scorer) fillParts(e *person, lo, hi int, prefer bool, w *parts) {
 			lev := s.levels[int(wt.skill)*nm+lo : int(wt.skill)*nm+hi]
 			for q, l := range lev {
 				d := max(0, min(int(l)-int(wt.own), 3))
-				c[q] += wt.gain[d]
+				c[q] += wt.gain[d&3] // d&3 == d: no bounds check
 			}
 		}
 		for q := range c {
@@ -108,10 +108,12 @@ func (s *Scorer) fillParts(e *person, lo, hi int, prefer bool, w *parts) {
 		clear(c)
 		for _, g := range e.goals {
 			by := s.offeredBy[g.id]
+			// g.weight × 1 or × 0, added without a branch: the bits are
+			// too irregular to predict, and adding 0 leaves the sum as it
+			// was.
 			for q := range c {
-				if j := lo + q; by[j/64]&(1<<(j%64)) != 0 {
-					c[q] += g.weight
-				}
+				j := uint(lo + q)
+				c[q] += g.weight * float64(by[j/64]>>(j%64)&1)
 			}
 		}
 		for q := range c {
@@ -162,25 +164,38 @@ func (s *Scorer) components(e, m *person, prefer bool) (c [5]float64, overlap fl
 // applied only to the few mentors they concern. O(mentors). Safe for
 // concurrent use with distinct dst.
 func (s *Scorer) Row(i int, dst []float64) {
-	e := &s.mentees[i]
-	dst = dst[:len(s.mentors)]
 	w := partsPool.Get().(*parts)
-	s.fillParts(e, 0, len(dst), false, w)
+	for lo := 0; lo < len(s.mentors); lo += rowChunk {
+		hi := min(lo+rowChunk, len(s.mentors))
+		s.rowPart(i, lo, hi, dst[lo:hi], w)
+	}
+	partsPool.Put(w)
+}
+
+// rowChunk is how many mentors a row is scored over at a time, so that
+// their fields and the parts stay in a core's cache.
+const rowChunk = 512
+
+// rowPart sets dst[q] to Cell(i, lo+q) for the mentors lo to hi−1.
+func (s *Scorer) rowPart(i, lo, hi int, dst []float64, w *parts) {
+	e := &s.mentees[i]
+	s.fillParts(e, lo, hi, false, w)
 	var c [5]float64
-	for j := range dst {
-		m := &s.mentors[j]
+	for q := range dst {
+		m := &s.mentors[lo+q]
 		if s.rule(e, m, -1, false) != "" {
-			dst[j] = math.NaN()
+			dst[q] = math.NaN()
 			continue
 		}
 		for k := range c {
-			c[k] = w.c[k][j]
+			c[k] = w.c[k][q]
 		}
-		dst[j] = s.finish(e, m, &c, w.overlap[j])
+		dst[q] = s.finish(e, m, &c, w.overlap[q])
 	}
-	partsPool.Put(w)
 	for _, j := range e.special {
-		dst[j] = s.value(e, &s.mentors[j], true)
+		if int(j) >= lo && int(j) < hi {
+			dst[int(j)-lo] = s.value(e, &s.mentors[j], true)
+		}
 	}
 }
 
