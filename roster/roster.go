@@ -83,19 +83,38 @@ func Match(p *mentormatch.Program, cfg mentormatch.Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if Sparse(p, cfg) {
-		return MatchScored(p, cfg, sc, nil)
+	return MatchScored(p, cfg, sc, Score(p, cfg, sc))
+}
+
+// Scores are a program's scores as Match holds them: the whole matrix;
+// or, when Sparse, the compact matrix if it fits compactLimit, or neither,
+// and then rows are scored again each time the solver reads them.
+type Scores struct {
+	Dense   *mat.Dense
+	Compact *scoring.Compact
+}
+
+// Score scores p as Match holds its scores.
+func Score(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer) Scores {
+	if !Sparse(p, cfg) {
+		return Scores{Dense: sc.Matrix()}
 	}
-	return MatchScored(p, cfg, sc, sc.Matrix())
+	if len(p.Mentees)*len(p.Mentors) <= compactLimit {
+		if c, ok := sc.Compact(); ok {
+			return Scores{Compact: c}
+		}
+	}
+	return Scores{}
 }
 
 // MatchScored solves an already scored program and builds the roster.
-// With scores nil and Sparse(p, cfg), it never holds the matrix: the
-// solver asks sc for the cells it needs and proves the result optimal for
-// the whole matrix (matching.SolveSparse). With scores nil otherwise, the
-// matrix is computed.
-func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, scores *mat.Dense) (*Result, error) {
+// Without a dense matrix, when Sparse(p, cfg), it never holds one: the
+// solver reads the rows it needs, from the compact matrix or from sc, and
+// proves the result optimal for the whole matrix (matching.SolveSparse).
+// Without a dense matrix otherwise, the matrix is computed.
+func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, given Scores) (*Result, error) {
 	caps := Capacities(p)
+	scores := given.Dense
 	sparse := scores == nil && Sparse(p, cfg)
 	if scores == nil && !sparse {
 		scores = sc.Matrix()
@@ -113,11 +132,9 @@ func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 	} else if cfg.Objective == "fair" {
 		sol, err = solveFair(scores, caps)
 	} else if sparse {
-		if rows*cols <= compactLimit {
-			if c, ok := sc.Compact(); ok {
-				compact, src = c, source{row: c.Row, cell: c.Cell}
-				defer holdMemory(c.Bytes() + memoryMargin)()
-			}
+		if c := given.Compact; c != nil {
+			compact, src = c, source{row: c.Row, cell: c.Cell}
+			defer holdMemory(c.Bytes() + memoryMargin)()
 		}
 		var sr *matching.SparseResult
 		sr, err = matching.SolveSparse(rows, cols, src.cell, matching.SparseOptions{Options: matching.Options{Maximize: true, Capacity: caps}, Row: src.row})

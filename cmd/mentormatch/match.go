@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
-	"gonum.org/v1/gonum/mat"
 
 	"github.com/mentormatch/mentormatch"
 	"github.com/mentormatch/mentormatch/io/report"
@@ -93,12 +92,14 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 	}
 	// A very large programme is solved without its matrix (roster.Sparse);
 	// --scores needs it whole, up to a size a spreadsheet tool could open.
-	var scores *mat.Dense
 	if cells := len(p.Mentees) * len(p.Mentors); o.Scores != "" && cells > maxScoreCells {
 		return fmt.Errorf("%w: --scores: the matrix would have %d cells; it is written for programmes of up to %d mentee–mentor pairs", mentormatch.ErrUsage, cells, maxScoreCells)
 	}
-	if o.Scores != "" || !roster.Sparse(p, cfg) {
-		scores = sc.Matrix()
+	var scores roster.Scores
+	if o.Scores != "" {
+		scores.Dense = sc.Matrix()
+	} else {
+		scores = roster.Score(p, cfg, sc)
 	}
 	st.Score = since(&t)
 	pr.next("solving the assignment")
@@ -110,7 +111,7 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 	pr.next("writing " + o.Out)
 	if o.Scores != "" {
 		mentors := ids(p, p.Mentors)
-		if err := report.WriteScores(o.Scores, scores, ids(p, p.Mentees), mentors); err != nil {
+		if err := report.WriteScores(o.Scores, scores.Dense, ids(p, p.Mentees), mentors); err != nil {
 			return err
 		}
 		if err := report.WriteCapacities(capacityPath(o.Scores), mentors, roster.Capacities(p)); err != nil {
