@@ -5,9 +5,9 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"sync"
-	"sync/atomic"
 	"time"
+
+	"github.com/mentormatch/mentormatch/internal/parallel"
 )
 
 // The first program of SolveSparse, when it ranks cells itself and rows
@@ -57,26 +57,9 @@ type lazyBid struct {
 }
 
 // parallelN runs f(w, k) for k in [0, n) on the workers, chunk values of
-// k at a time.
+// k at a time; a panic in f is raised again on the caller's goroutine.
 func (sr *sparseRun) parallelN(n, chunk int, f func(w, k int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < sr.workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				lo := int(next.Add(int64(chunk))) - chunk
-				if lo >= n {
-					return
-				}
-				for k := lo; k < min(lo+chunk, n); k++ {
-					f(w, k)
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.For(n, sr.workers, chunk, f)
 }
 
 // list evaluates row i and returns its list under prices v, with the

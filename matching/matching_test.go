@@ -342,3 +342,19 @@ func TestTies(t *testing.T) {
 		})
 	}
 }
+
+func TestTranspose(t *testing.T) {
+	for _, shape := range [][2]int{{0, 3}, {1, 1}, {7, 3}, {8, 5}, {17, 9}, {3, 20}} {
+		rows, cols := shape[0], shape[1]
+		data := make([]float64, rows*cols)
+		for k := range data {
+			data[k] = float64(k)
+		}
+		got := transpose(rows, cols, data, -1)
+		for i := range rows {
+			for j := range cols {
+				require.Equal(t, -data[i*cols+j], got[j*rows+i], "%v (%d,%d)", shape, i, j)
+			}
+		}
+	}
+}

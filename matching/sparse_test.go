@@ -127,3 +127,26 @@ func TestSparseLarger(t *testing.T) {
 		require.Equal(t, got.RowCol, byRow.RowCol, "%v", shape)
 	}
 }
+
+// A bug in the caller's cell function surfaces as a panic on the caller's
+// goroutine, where the command line reports it, not as a crash of a
+// worker.
+func TestSparsePanicReachesCaller(t *testing.T) {
+	cell := func(i, j int) float64 {
+		if i == 37 {
+			panic("cell 37")
+		}
+		return float64(i + j)
+	}
+	assert.PanicsWithValue(t, "cell 37", func() {
+		_, _ = SolveSparse(100, 20, cell, SparseOptions{Options: Options{Capacity: fillCaps(20, 5)}})
+	})
+}
+
+func fillCaps(n, k int) []int {
+	caps := make([]int, n)
+	for j := range caps {
+		caps[j] = k
+	}
+	return caps
+}

@@ -7,22 +7,25 @@ import (
 	"sync/atomic"
 )
 
-// Rows calls f(i, buf) for every i in [0, n) on GOMAXPROCS goroutines, a
-// few consecutive rows at a time; buf is the calling goroutine's own slice
-// of width values, for f to fill as it likes. A panic in f stops the other
-// goroutines at their next row and is raised again on the caller's
-// goroutine, where the command line turns a bug into a short message and
-// exit 1.
-func Rows(n, width int, f func(i int, buf []float64)) {
-	const block = 16
-	workers := min(runtime.GOMAXPROCS(0), (n+block-1)/block)
+// For calls f(w, k) for every k in [0, n) on workers goroutines (0 means
+// GOMAXPROCS), chunk consecutive values of k at a time; w, in [0, workers),
+// numbers the goroutine making the call, so that f can keep a buffer per
+// goroutine. A panic in f stops the other goroutines at their next chunk
+// and is raised again on the caller's goroutine, where the command line
+// turns a bug into a short message and exit 1 rather than a crash.
+func For(n, workers, chunk int, f func(w, k int)) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	chunk = max(chunk, 1)
+	workers = min(workers, (n+chunk-1)/chunk)
 	var (
 		wg     sync.WaitGroup
 		next   atomic.Int64
 		failed atomic.Bool
 		crash  any
 	)
-	for range workers {
+	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -31,14 +34,13 @@ func Rows(n, width int, f func(i int, buf []float64)) {
 					crash = r
 				}
 			}()
-			buf := make([]float64, width)
 			for !failed.Load() {
-				start := int(next.Add(block)) - block
-				if start >= n {
+				lo := int(next.Add(int64(chunk))) - chunk
+				if lo >= n {
 					return
 				}
-				for i := start; i < min(start+block, n); i++ {
-					f(i, buf)
+				for k := lo; k < min(lo+chunk, n); k++ {
+					f(w, k)
 				}
 			}
 		}()
@@ -47,4 +49,18 @@ func Rows(n, width int, f func(i int, buf []float64)) {
 	if failed.Load() {
 		panic(crash)
 	}
+}
+
+// Rows calls f(i, buf) for every i in [0, n) on GOMAXPROCS goroutines, 16
+// rows at a time, as For does; buf is the calling goroutine's own slice of
+// width values, for f to fill as it likes.
+func Rows(n, width int, f func(i int, buf []float64)) {
+	workers := runtime.GOMAXPROCS(0)
+	bufs := make([][]float64, workers)
+	For(n, workers, 16, func(w, i int) {
+		if bufs[w] == nil {
+			bufs[w] = make([]float64, width)
+		}
+		f(i, bufs[w])
+	})
 }

@@ -29,3 +29,21 @@ func TestRowsRaisesPanic(t *testing.T) {
 		})
 	})
 }
+
+func TestForNumbersWorkers(t *testing.T) {
+	var hits [3]atomic.Int32
+	seen := make([]atomic.Int32, 500)
+	For(500, 3, 7, func(w, k int) {
+		hits[w].Add(1)
+		seen[k].Add(1)
+	})
+	total := int32(0)
+	for w := range hits {
+		total += hits[w].Load()
+	}
+	assert.Equal(t, int32(500), total)
+	for k := range seen {
+		assert.Equal(t, int32(1), seen[k].Load(), "k=%d", k)
+	}
+	For(0, 0, 0, func(int, int) { t.Fatal("called with n = 0") })
+}
