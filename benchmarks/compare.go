@@ -27,6 +27,21 @@ func Suite(sizes ...int) []Case {
 	return cs
 }
 
+// Reps is how many times Compare runs a case on each side: a run of a few
+// milliseconds is mostly the first touch of fresh memory on both sides
+// (SciPy's 1000 × 250 takes 7 ms once and 1.3 ms at best of 5), so small
+// cases keep the best of five; SciPy's 4000 × 4000 low-rank takes 20 s,
+// so the largest run once.
+func Reps(c Case) int {
+	switch n := max(c.Rows, c.Cols); {
+	case n <= 1000:
+		return 5
+	case n <= 2000:
+		return 3
+	}
+	return 1
+}
+
 // Row is one line of a comparison.
 type Row struct {
 	Case     Case
@@ -52,15 +67,16 @@ func (r Row) Ratio() float64 {
 
 // Compare solves each case with matching.SolveData, timed in process
 // around the call, and, when peer is not nil, with SciPy on the same
-// matrix, timed the same way in its process. Each side runs reps times and
-// keeps its best time. Rows are written to w as a Markdown table as they
-// finish.
-func Compare(w io.Writer, cases []Case, peer *Peer, reps int) ([]Row, error) {
+// matrix, timed the same way in its process. Each side runs reps(case)
+// times and keeps its best time (Reps is the usual choice). Rows are written
+// to w as a Markdown table as they finish.
+func Compare(w io.Writer, cases []Case, peer *Peer, reps func(Case) int) ([]Row, error) {
 	fmt.Fprintf(w, "| case | ours (s) | SciPy (s) | ours/SciPy | total | same optimum |\n|---|---:|---:|---:|---:|---|\n")
 	var rows []Row
 	for _, c := range cases {
 		data := c.Data()
 		row := Row{Case: c, Ours: math.Inf(1)}
+		reps := reps(c)
 		for range reps {
 			runtime.GC()
 			t := time.Now()

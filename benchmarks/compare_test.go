@@ -40,7 +40,7 @@ func TestCompare(t *testing.T) {
 		t.Log("peer:", peer.Python)
 	}
 	var out strings.Builder
-	rows, err := Compare(&out, Suite(sizes(t)...), peer, 1)
+	rows, err := Compare(&out, Suite(sizes(t)...), peer, Reps)
 	require.NoError(t, err)
 	t.Log("\n" + out.String())
 	for _, r := range rows {
