@@ -51,7 +51,10 @@
 // answer is the optimum of the full problem, not an approximation. Memory
 // is O(rows+cols+candidate pairs). The first candidates come from an
 // ε-scaling auction (Bertsekas) over whole rows that re-reads a row only
-// when its short list of cheapest cells goes stale.
+// when its short list of cheapest cells goes stale. Every pass reads whole
+// rows; SparseOptions.Row lets the caller produce a row at once (the
+// scorer shares the mentee's side of every pair, a compact matrix decodes
+// a run of cells) rather than cell by cell.
 //
 // Floating-point checks allow a rounding tolerance of 10⁻¹² of the largest
 // magnitude involved, so on integer scores the optimum is exact.

@@ -17,9 +17,18 @@
 // a bitset of the week in 15-minute cells in UTC, the management chain, the
 // criteria's cells), so that scoring a pair allocates nothing and costs
 // O(wants + goals + 11 words of popcount + chain depth + criteria), list
-// criteria adding the length of the lists. Matrix scores all pairs in
-// parallel: for m mentees and n mentors it takes O(m·n) time on GOMAXPROCS
-// goroutines and O(m·n) memory for the result.
+// criteria adding the length of the lists.
+//
+// Row scores one mentee against every mentor, a component at a time across
+// a run of mentors (the mentors' fields are laid out a slice each), and
+// applies the rules that read lists of people (avoid, management chain,
+// prefers) only to the few mentors they concern: about 35 ns a pair on the
+// development machine, where Cell, one pair at a time, costs 80. Row,
+// Cell, Matrix, Compact and Pair give the same value to the bit. Matrix
+// scores all pairs in parallel: for m mentees and n mentors it takes
+// O(m·n) time on GOMAXPROCS goroutines and O(m·n) memory for the result.
+// Compact holds the same matrix at two bytes a cell, for the sparse
+// solver of a programme too large for float64 cells.
 //
 // Quotas (mentormatch.Quota) are reported by QuotaResults; SolveQuota
 // enforces a hard one by Lagrangian relaxation, certified by its bound (see
