@@ -65,5 +65,11 @@ func FuzzSolve(f *testing.F) {
 		require.Equal(t, k, sp.Assigned)
 		require.InDelta(t, total, sp.Total, 1e-9)
 		require.NoError(t, CertifyData(rows, cols, data, opt, &sp.Result))
+
+		byRow, err := SolveSparse(rows, cols, func(i, j int) float64 { return data[i*cols+j] }, SparseOptions{Options: opt, K: 1,
+			Row: func(i int, dst []float64) { copy(dst, data[i*cols:(i+1)*cols]) }})
+		require.NoError(t, err)
+		require.Equal(t, sp.Assigned, byRow.Assigned)
+		require.InDelta(t, sp.Total, byRow.Total, 1e-9)
 	})
 }
