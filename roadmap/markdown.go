@@ -2,8 +2,12 @@ package roadmap
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,17 +32,61 @@ const (
 // WriteDir writes one Markdown file per roadmap (FileName) and an index
 // (IndexName) into dir, creating it if missing. Each file is written whole
 // or not at all; files of earlier runs with other names are left alone.
-func WriteDir(dir string, rs []mentormatch.Roadmap) error {
+//
+// A pair's file is theirs once written: they tick milestones and fill in
+// the progress log. So each file ends with a line that holds a digest of
+// what was written, and a file that no longer matches its digest (edited,
+// or written by hand) is kept as it is, not overwritten; kept lists their
+// names. An unedited file is written again with the new plan.
+func WriteDir(dir string, rs []mentormatch.Roadmap) (kept []string, err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("roadmaps: create the output folder: %w", err)
+		return nil, fmt.Errorf("roadmaps: create the output folder: %w", err)
 	}
 	for i := range rs {
 		r := &rs[i]
-		if err := report.WriteFile(filepath.Join(dir, FileName(r)), func(w io.Writer) error { return Markdown(w, r) }); err != nil {
+		path := filepath.Join(dir, FileName(r))
+		if edited(path) {
+			kept = append(kept, FileName(r))
+			continue
+		}
+		if err := report.WriteFile(path, func(w io.Writer) error {
+			var b bytes.Buffer
+			if err := Markdown(&b, r); err != nil {
+				return err
+			}
+			_, err := w.Write(append(b.Bytes(), seal(b.Bytes())...))
 			return err
+		}); err != nil {
+			return kept, err
 		}
 	}
-	return report.WriteFile(filepath.Join(dir, IndexName), func(w io.Writer) error { return Index(w, rs) })
+	return kept, report.WriteFile(filepath.Join(dir, IndexName), func(w io.Writer) error { return Index(w, rs) })
+}
+
+// sealPrefix starts the last line of a roadmap file as written; the digest
+// of the text above it follows.
+const sealPrefix = "<!-- written by mentormatch plan; unedited while this matches: "
+
+// seal is the last line of a roadmap file whose text is body: invisible
+// when the Markdown is shown.
+func seal(body []byte) string {
+	sum := sha256.Sum256(body)
+	return "\n" + sealPrefix + hex.EncodeToString(sum[:12]) + " -->\n"
+}
+
+// edited reports whether the file at path exists and is not, to the byte,
+// a roadmap as WriteDir wrote it. A file that cannot be read counts as
+// edited: it is left for the user to look at.
+func edited(path string) bool {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false
+	}
+	if err != nil {
+		return true
+	}
+	k := bytes.LastIndex(data, []byte("\n"+sealPrefix))
+	return k < 0 || string(data[k:]) != seal(data[:k])
 }
 
 // FileName is the pair's file name: mentee id and mentor id, made safe.

@@ -68,7 +68,9 @@ func TestMarkdownGolden(t *testing.T) {
 func TestWriteDir(t *testing.T) {
 	rs := goldenRoadmaps(t)
 	dir := filepath.Join(t.TempDir(), "a", "roadmaps")
-	require.NoError(t, WriteDir(dir, rs))
+	kept, err := WriteDir(dir, rs)
+	require.NoError(t, err)
+	assert.Empty(t, kept)
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	var names []string
@@ -80,14 +82,33 @@ func TestWriteDir(t *testing.T) {
 	require.NoError(t, err)
 
 	// Same input, same bytes.
-	require.NoError(t, WriteDir(dir, rs))
+	_, err = WriteDir(dir, rs)
+	require.NoError(t, err)
 	again, err := os.ReadFile(filepath.Join(dir, "E1-M1.md"))
 	require.NoError(t, err)
 	assert.Equal(t, first, again)
 
+	// A file the pair edited is theirs: kept, byte for byte, and named;
+	// an unedited one follows the new plan.
+	ticked := bytes.Replace(first, []byte("- [ ]"), []byte("- [x]"), 1)
+	require.NotEqual(t, first, ticked)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "E1-M1.md"), ticked, 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "E3-M1.md"), []byte("notes by hand\n"), 0o644))
+	rs[1].MentorName = "Renamed"
+	kept, err = WriteDir(dir, rs)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"E1-M1.md", "E3-M1.md"}, kept)
+	after, err := os.ReadFile(filepath.Join(dir, "E1-M1.md"))
+	require.NoError(t, err)
+	assert.Equal(t, ticked, after)
+	second, err := os.ReadFile(filepath.Join(dir, "E2-M2_x.md"))
+	require.NoError(t, err)
+	assert.Contains(t, string(second), "Renamed")
+
 	file := filepath.Join(t.TempDir(), "file")
 	require.NoError(t, os.WriteFile(file, nil, 0o644))
-	assert.Error(t, WriteDir(filepath.Join(file, "sub"), rs))
+	_, err = WriteDir(filepath.Join(file, "sub"), rs)
+	assert.Error(t, err)
 }
 
 // tableRows checks that every row of every Markdown table has as many

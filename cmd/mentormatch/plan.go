@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -96,9 +97,10 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
+	var kept []string
 	if o.Roadmaps != "" {
 		pr.next("writing roadmaps to " + o.Roadmaps)
-		if err := roadmap.WriteDir(o.Roadmaps, plan.Roadmaps); err != nil {
+		if kept, err = roadmap.WriteDir(o.Roadmaps, plan.Roadmaps); err != nil {
 			return err
 		}
 	}
@@ -107,7 +109,14 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "matched %d of %d mentees; %d cohorts; %d sessions from %s; wrote %s\n",
 		s.Matched, s.Mentees, len(plan.Cohorts), len(plan.Sessions), cfg.Schedule.Start, o.Out)
 	if o.Roadmaps != "" {
-		fmt.Fprintf(stdout, "wrote %d learning roadmaps to %s\n", len(plan.Roadmaps), o.Roadmaps)
+		fmt.Fprintf(stdout, "wrote %d learning roadmaps to %s\n", len(plan.Roadmaps)-len(kept), o.Roadmaps)
+	}
+	if len(kept) > 0 {
+		list := strings.Join(kept[:min(len(kept), 5)], ", ")
+		if len(kept) > 5 {
+			list += fmt.Sprintf(" and %d more", len(kept)-5)
+		}
+		fmt.Fprintf(stderr, "warning: roadmaps edited since they were written are kept as they are (%d): %s; move them out of %s to write them anew\n", len(kept), list, o.Roadmaps)
 	}
 	for _, w := range res.Roster.Warnings {
 		fmt.Fprintln(stderr, "warning:", w)

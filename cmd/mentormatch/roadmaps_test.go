@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -74,6 +75,19 @@ func TestPlanRoadmaps(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, string(a), string(b), e.Name())
 	}
+
+	// Run again into the same folder after a pair wrote in its file: that
+	// file is kept and named, the others are written again.
+	name := p.Matches[0].MenteeID + "-" + p.Matches[0].MentorID + ".md"
+	edited := []byte("# our notes\n\nWe met twice.\n")
+	require.NoError(t, os.WriteFile(filepath.Join(rdir, name), edited, 0o644))
+	code, stdout, stderr = cli(t, "plan", "--example", "--config", cfg, "--out", out, "--roadmaps", rdir)
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stderr, "roadmaps edited since they were written are kept as they are (1): "+name+";")
+	assert.Contains(t, stdout, fmt.Sprintf("wrote %d learning roadmaps", len(p.Matches)-1))
+	got, err := os.ReadFile(filepath.Join(rdir, name))
+	require.NoError(t, err)
+	assert.Equal(t, edited, got)
 }
 
 func TestPlanRoadmapsBadConfig(t *testing.T) {
