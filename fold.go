@@ -18,3 +18,21 @@ func FoldHeader(s string) string {
 	}
 	return b.String()
 }
+
+// The headers the people readers take for the built-in columns that a
+// criterion may also read, the column's own name first. One list for both,
+// so that a "Team" column read as the department is found under "team"
+// by a criterion too.
+var builtinHeaders = map[string][]string{
+	"department": {"department", "dept", "team", "org unit", "organisational unit", "organizational unit"},
+	"level":      {"level", "grade", "job level", "seniority", "career level", "job grade"},
+	"languages":  {"languages", "language", "spoken languages"},
+	"timezone":   {"timezone", "time zone", "tz"},
+}
+
+// BuiltinHeaders returns the headers the people readers take for the
+// built-in column named name ("department", "level", "languages" or
+// "timezone"), name first; nil for any other name. The slice is a copy.
+func BuiltinHeaders(name string) []string {
+	return append([]string(nil), builtinHeaders[name]...)
+}

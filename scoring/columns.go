@@ -16,8 +16,8 @@ type builtinColumn struct {
 }
 
 // builtinColumns maps folded headers to the built-in columns criteria may
-// name. The aliases are those the people readers recognise, so that a
-// "Team" header read as the department is found under "team" too.
+// name, under the headers the people readers take for them
+// (mentormatch.BuiltinHeaders).
 var builtinColumns = map[string]builtinColumn{}
 
 func init() {
@@ -26,17 +26,17 @@ func init() {
 		aliases []string
 	}{
 		{builtinColumn{"department", func(p *mentormatch.Person) string { return p.Department }},
-			[]string{"department", "dept", "team", "org unit", "organisational unit", "organizational unit"}},
+			mentormatch.BuiltinHeaders("department")},
 		{builtinColumn{"level", func(p *mentormatch.Person) string {
 			if p.Level <= 0 {
 				return ""
 			}
 			return strconv.Itoa(p.Level)
-		}}, []string{"level", "grade", "job level", "seniority", "career level", "job grade"}},
+		}}, mentormatch.BuiltinHeaders("level")},
 		{builtinColumn{"languages", func(p *mentormatch.Person) string { return strings.Join(p.Languages, "; ") }},
-			[]string{"languages", "language", "spoken languages"}},
+			mentormatch.BuiltinHeaders("languages")},
 		{builtinColumn{"timezone", func(p *mentormatch.Person) string { return p.TimeZone }},
-			[]string{"timezone", "time zone", "tz"}},
+			mentormatch.BuiltinHeaders("timezone")},
 	} {
 		for _, a := range b.aliases {
 			builtinColumns[mentormatch.FoldHeader(a)] = b.col
