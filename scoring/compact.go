@@ -70,8 +70,14 @@ func encode(out []uint16, xs []float64) bool {
 		if math.IsNaN(x) {
 			continue
 		}
-		k := math.Round(x * 100)
-		if !(k >= 0 && k < noScore) || hundredths[int(k)] != x {
+		// x is k/100 for a whole k when the table gives it back: the
+		// nearest whole number to 100x is then k, for any k this small.
+		y := x * 100
+		if !(y >= 0 && y < noScore-0.5) {
+			return false
+		}
+		k := int(y + 0.5)
+		if hundredths[k] != x {
 			return false
 		}
 		out[j] = uint16(k)

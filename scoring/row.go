@@ -69,9 +69,20 @@ func (s *Scorer) fillParts(e *person, lo, hi int, prefer bool, w *parts) {
 		for k := range e.wants {
 			wt := &e.wants[k]
 			lev := s.levels[int(wt.skill)*nm+lo : int(wt.skill)*nm+hi]
+			if !s.smallLevels {
+				for q, l := range lev {
+					c[q] += wt.gain[wantGap(l, wt.own)]
+				}
+				continue
+			}
+			// The gain by the mentor's level, for this mentee: one load a
+			// pair instead of a difference and two bounds.
+			var byLevel [16]float64
+			for l := range byLevel {
+				byLevel[l] = wt.gain[wantGap(int8(l), wt.own)]
+			}
 			for q, l := range lev {
-				d := max(0, min(int(l)-int(wt.own), 3))
-				c[q] += wt.gain[d&3] // d&3 == d: no bounds check
+				c[q] += byLevel[l&15]
 			}
 		}
 		for q := range c {
@@ -134,6 +145,12 @@ func (s *Scorer) fillParts(e *person, lo, hi int, prefer bool, w *parts) {
 	if prefer {
 		fillWith(c, 1)
 	}
+}
+
+// wantGap is how many levels, up to three, mentor level l is above the
+// mentee's own level in a wanted skill; 0 when not above.
+func wantGap(l, own int8) int {
+	return max(0, min(int(l)-int(own), 3)) & 3 // & 3: no bounds check
 }
 
 func fillWith(xs []float64, v float64) {

@@ -58,8 +58,18 @@ func TestRowAgreesWithCell(t *testing.T) {
 			r := rand.New(rand.NewPCG(3, uint64(len(name))))
 			p, cfg := listProgram(r, 70, 30)
 			set(&cfg)
+			if name == "default" {
+				// A level past what the readers accept, as a program
+				// built in code may have: the general path of Row.
+				m := p.Mentor(3)
+				m.Skills = append(m.Skills, mentormatch.Skill{Name: "go", Level: 40})
+				e := p.Mentee(5)
+				e.Skills = append(e.Skills, mentormatch.Skill{Name: "go", Level: 38})
+				e.Wants = append(e.Wants, "go")
+			}
 			s, err := New(p, cfg)
 			require.NoError(t, err)
+			assert.Equal(t, name != "default", s.smallLevels)
 			rows, cols := s.Size()
 			m := s.Matrix().RawMatrix().Data
 			c, ok := s.Compact()

@@ -87,6 +87,9 @@ type Scorer struct {
 	// run.
 	levels  []int8
 	nskills int
+	// smallLevels: every level in levels is in [0, 16), so that a want's
+	// gain can be looked up by the mentor's level alone.
+	smallLevels bool
 	// The mentors' fields a row reads, a slice each (see Row).
 	weeks      []week
 	hasWeek    []bool
@@ -265,6 +268,10 @@ func New(p *mentormatch.Program, cfg mentormatch.Config) (*Scorer, error) {
 				s.levels[int(id)*nm+k] = int8(sk.Level)
 			}
 		}
+	}
+	s.smallLevels = true
+	for _, l := range s.levels {
+		s.smallLevels = s.smallLevels && l >= 0 && l < 16
 	}
 	s.prepareColumns(len(goals.names))
 	if ps := s.prepareCriteria(); len(ps) > 0 {
