@@ -22,7 +22,7 @@
 // Row scores one mentee against every mentor, a component at a time across
 // a run of mentors (the mentors' fields are laid out a slice each), and
 // applies the rules that read lists of people (avoid, management chain,
-// prefers) only to the few mentors they concern: about 35 ns a pair on the
+// prefers) only to the few mentors they concern: about 30 ns a pair on the
 // development machine, where Cell, one pair at a time, costs 80. Row,
 // Cell, Matrix, Compact and Pair give the same value to the bit. Matrix
 // scores all pairs in parallel: for m mentees and n mentors it takes
