@@ -67,34 +67,55 @@ func (sr *sparseRun) parallelN(n, chunk int, f func(w, k int)) {
 func (sr *sparseRun) list(w, i int, v []float64) (lazyRow, float64, float64) {
 	s := sr.in.sign
 	n := max(sr.k, lazyList)
-	caps := sr.in.caps
 	row := sr.row(w, i)
-	keys := sr.keyBufs[w]
-	if keys == nil {
-		keys = make([]float64, sr.in.cols)
-		sr.keyBufs[w] = keys
+	// The list is chosen as least chooses it, with the reduced costs
+	// worked out in the same pass: this loop reads every cell of the
+	// problem several times.
+	t := inf
+	if step := sampleStep(len(row), n); step > 0 {
+		var sample [sampleSize]float64
+		for q := range sample {
+			j := q * step
+			sample[q] = inf
+			if x := row[j]; sr.usable(j, x) {
+				sample[q] = s*x - v[j]
+			}
+		}
+		t = threshold(sample[:], len(row), n)
 	}
-	lo, hi := inf, -inf
-	for j, x := range row {
-		// The tests are written out rather than called: this loop reads
-		// every cell of the problem several times.
-		if caps[j] == 0 || x != x || math.IsInf(x, 0) {
-			keys[j] = inf
-			continue
+	var (
+		picked []keyed
+		above  float64
+		lo, hi float64
+	)
+	for {
+		picked, above = sr.picks[w][:0], inf
+		lo, hi = inf, -inf
+		for j, x := range row {
+			if sr.skip(i, j, x) {
+				continue
+			}
+			c := s * x
+			if c < lo {
+				lo = c
+			}
+			if c > hi {
+				hi = c
+			}
+			if k := c - v[j]; k < t {
+				picked = append(picked, keyed{k, int32(j)})
+			} else if k < above {
+				above = k
+			}
 		}
-		c := s * x
-		if c < lo {
-			lo = c
+		if len(picked) >= n || t == inf {
+			break
 		}
-		if c > hi {
-			hi = c
-		}
-		keys[j] = c - v[j]
+		t = inf
 	}
-	var picked []keyed
-	r := lazyRow{}
-	picked, r.bound = least(keys, n, sr.picks[w])
 	sr.picks[w] = picked
+	r := lazyRow{}
+	picked, r.bound = settle(picked, n, above)
 	r.j, r.c = make([]int32, len(picked)), make([]float64, len(picked))
 	for q, e := range picked {
 		r.j[q], r.c[q] = e.j, s*row[e.j]

@@ -18,29 +18,64 @@ func least(keys []float64, m int, buf []keyed) ([]keyed, float64) {
 	if m <= 0 {
 		return buf, minKey(keys)
 	}
-	t := threshold(keys, m)
+	var sample [sampleSize]float64
+	t := inf
+	if step := sampleStep(len(keys), m); step > 0 {
+		for q := range sample {
+			sample[q] = keys[q*step]
+		}
+		t = threshold(sample[:], len(keys), m)
+	}
 	for {
 		buf = buf[:0]
+		above := inf
 		for j, k := range keys {
 			if k < t {
 				buf = append(buf, keyed{k, int32(j)})
+			} else if k < above {
+				above = k
 			}
 		}
 		if len(buf) >= m || t == inf {
-			break
+			return settle(buf, m, above)
 		}
 		t = inf
 	}
+}
+
+// sampleSize is how many keys threshold draws on.
+const sampleSize = 128
+
+// sampleStep is the distance between sampled keys when a threshold is
+// worth drawing for the m least of n, or 0 when it is not (few keys, or a
+// list that is most of them).
+func sampleStep(n, m int) int {
+	if n <= 4*m || n < 2*sampleSize {
+		return 0
+	}
+	return n / sampleSize
+}
+
+// threshold is a key that about 2m of n keys fall under, judged from
+// sample, evenly spaced among them (it is sorted in place); +Inf when that
+// is all of them.
+func threshold(sample []float64, n, m int) float64 {
+	slices.Sort(sample)
+	q := (2*m*len(sample))/n + 2
+	if q >= len(sample) {
+		return inf
+	}
+	return sample[q]
+}
+
+// settle returns the m least of buf (by key, then index) and the least key
+// of all the others: those in buf after them, and above, the least key of
+// the entries not in buf (every key in buf is below every such key).
+func settle(buf []keyed, m int, above float64) ([]keyed, float64) {
 	if len(buf) <= m {
-		// All of them; the rest are at t or above.
-		bound := inf
-		if t < inf {
-			bound = minKeyFrom(keys, t)
-		}
-		return buf, bound
+		return buf, above
 	}
 	nth(buf, m)
-	// buf[m] is the least of those after the first m.
 	bound := buf[m].key
 	for _, e := range buf[m+1:] {
 		bound = min(bound, e.key)
@@ -57,41 +92,10 @@ type keyed struct {
 // before orders entries by key, then index.
 func (a keyed) before(b keyed) bool { return a.key < b.key || a.key == b.key && a.j < b.j }
 
-// threshold is a key that about 2m of keys fall under, from an evenly
-// spaced sample; +Inf when that is all of them.
-func threshold(keys []float64, m int) float64 {
-	const size = 128
-	if len(keys) <= 4*m || len(keys) < 2*size {
-		return inf
-	}
-	var sample [size]float64
-	step := len(keys) / size
-	for q := range sample {
-		sample[q] = keys[q*step]
-	}
-	slices.Sort(sample[:])
-	q := (2*m*size)/len(keys) + 2
-	if q >= size {
-		return inf
-	}
-	return sample[q]
-}
-
 func minKey(keys []float64) float64 {
 	b := inf
 	for _, k := range keys {
 		b = min(b, k)
-	}
-	return b
-}
-
-// minKeyFrom is the least key at or above t.
-func minKeyFrom(keys []float64, t float64) float64 {
-	b := inf
-	for _, k := range keys {
-		if k >= t && k < b {
-			b = k
-		}
 	}
 	return b
 }

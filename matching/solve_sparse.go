@@ -98,7 +98,7 @@ func newSparseRun(rows, cols int, cell func(i, j int) float64, opt SparseOptions
 		sr.workers = runtime.GOMAXPROCS(0)
 	}
 	sr.rowBufs = make([][]float64, sr.workers)
-	sr.keyBufs = make([][]float64, sr.workers)
+	sr.worst = -in.sign * inf
 	sr.picks = make([][]keyed, sr.workers)
 	seats := 0
 	for _, k := range in.caps {
@@ -118,8 +118,8 @@ type sparseRun struct {
 	in      *instance
 	cell    func(i, j int) float64
 	rowFunc func(i int, dst []float64)
+	worst   float64     // an infinitely good cell: −sign·∞
 	rowBufs [][]float64 // a row of cells for each worker
-	keyBufs [][]float64 // a row of reduced costs for each worker
 	picks   [][]keyed   // a row's least cells, for each worker
 	k, add  int
 	workers int
@@ -155,6 +155,19 @@ func (sr *sparseRun) usable(j int, x float64) bool {
 	return sr.in.caps[j] > 0 && sr.in.allowed(x)
 }
 
+// skip reports whether cell (i, j) of value x may not be assigned, and
+// records it when it is infinitely good. Every pass over a row asks it of
+// each cell, so it is kept small enough to inline.
+func (sr *sparseRun) skip(i, j int, x float64) bool {
+	if x-x == 0 { // finite: NaN − NaN and ∞ − ∞ are NaN
+		return sr.in.caps[j] == 0
+	}
+	if x == sr.worst {
+		sr.badCell(i, j)
+	}
+	return true
+}
+
 // badCell records an infinitely good cell, keeping the first in row order.
 func (sr *sparseRun) badCell(i, j int) {
 	k := int64(i*sr.in.cols + j + 1)
@@ -166,8 +179,8 @@ func (sr *sparseRun) badCell(i, j int) {
 	}
 }
 
-// row evaluates every cell of row i into worker w's buffer; a value is
-// usable when usable says so.
+// row evaluates every cell of row i into worker w's buffer; the caller
+// asks skip of each value.
 func (sr *sparseRun) row(w, i int) []float64 {
 	buf := sr.rowBufs[w]
 	if buf == nil {
@@ -179,13 +192,6 @@ func (sr *sparseRun) row(w, i int) []float64 {
 	} else {
 		for j := range buf {
 			buf[j] = sr.cell(i, j)
-		}
-	}
-	worst := -sr.in.sign * inf
-	for j, x := range buf {
-		if x == worst {
-			sr.badCell(i, j)
-			break
 		}
 	}
 	return buf
@@ -271,7 +277,7 @@ func (sr *sparseRun) rank() {
 		top := topList{n: sr.k}
 		least := inf
 		for j, x := range sr.row(w, i) {
-			if !sr.usable(j, x) {
+			if sr.skip(i, j, x) {
 				wk.row[j] = math.NaN()
 				continue
 			}
@@ -585,7 +591,7 @@ func (sr *sparseRun) check(res *SparseResult, tol float64) (int, int64, error) {
 				continue
 			}
 			n++
-			if !in.allowed(x) {
+			if sr.skip(i, j, x) {
 				continue
 			}
 			rc := s*x - ui - res.ColDual[j]
