@@ -21,6 +21,10 @@ type Result struct {
 	Scores   *mat.Dense // mentees × mentors, NaN where a hard rule forbids the pair
 	Solution *matching.Result
 	Scorer   *scoring.Scorer
+	// Sparse is what a sparse solve took, its certificate included: the
+	// pairs outside the last program, every one checked against the duals.
+	// Nil when the matrix was solved whole.
+	Sparse *matching.SparseResult
 
 	capacities []int
 	compact    *scoring.Compact // the scores of a sparse solve, when they fit
@@ -125,6 +129,7 @@ func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 		err     error
 		src     = scorerSource(sc)
 		compact *scoring.Compact
+		sparsed *matching.SparseResult
 	)
 	rows, cols := len(p.Mentees), len(p.Mentors)
 	if rows == 0 || cols == 0 {
@@ -136,10 +141,9 @@ func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 			compact, src = c, source{row: c.Row, cell: c.Cell}
 			defer holdMemory(c.Bytes() + memoryMargin)()
 		}
-		var sr *matching.SparseResult
-		sr, err = matching.SolveSparse(rows, cols, src.cell, matching.SparseOptions{Options: matching.Options{Maximize: true, Capacity: caps}, Row: src.row})
+		sparsed, err = matching.SolveSparse(rows, cols, src.cell, matching.SparseOptions{Options: matching.Options{Maximize: true, Capacity: caps}, Row: src.row})
 		if err == nil {
-			sol = &sr.Result
+			sol = &sparsed.Result
 		}
 	} else if hasHardQuota(cfg) {
 		quota, err = sc.SolveQuota(scores, caps)
@@ -170,6 +174,7 @@ func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 		Scores:   scores,
 		Solution: sol,
 		Scorer:   sc,
+		Sparse:   sparsed,
 
 		capacities: caps,
 		compact:    compact,

@@ -257,6 +257,7 @@ func TestSparseModeAgrees(t *testing.T) {
 	cfg := mentormatch.DefaultConfig()
 	dense, err := Match(p, cfg)
 	require.NoError(t, err)
+	assert.Nil(t, dense.Sparse)
 	old := denseLimit
 	denseLimit = 100
 	defer func() { denseLimit = old }()
@@ -273,6 +274,16 @@ func TestSparseModeAgrees(t *testing.T) {
 		require.NoError(t, err)
 		assert.Nil(t, sparse.Scores)
 		assert.Equal(t, limit > 0, sparse.compact != nil)
+		// The certificate: every pair outside the last program, with a
+		// mentor who takes mentees, was checked against the duals.
+		require.NotNil(t, sparse.Sparse)
+		open := 0
+		for _, k := range Capacities(p) {
+			if k > 0 {
+				open++
+			}
+		}
+		assert.Equal(t, int64(len(p.Mentees)*open-sparse.Sparse.Pairs), sparse.Sparse.Checked)
 		assert.Equal(t, dense.Roster.Summary, sparse.Roster.Summary)
 		if first == nil {
 			first = sparse.Roster
