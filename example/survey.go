@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"strconv"
+	"strings"
 
 	"github.com/mentormatch/mentormatch"
 )
@@ -47,6 +48,61 @@ func SurveyCSV(matches []mentormatch.Match) []byte {
 		a := answers[i%len(answers)]
 		w.Write([]string{m.MenteeID, m.MentorID, "mentee", strconv.Itoa(a.mentee), a.change, a.menteeNote})
 		w.Write([]string{m.MenteeID, m.MentorID, "mentor", strconv.Itoa(a.mentor), "no", a.mentorNote})
+	}
+	w.Flush() // writing to a bytes.Buffer cannot fail
+	return b.Bytes()
+}
+
+// CheckInName is the name of check-in survey wave k (0, 1, …) in messages.
+func CheckInName(k int) string { return "example/check-in-" + strconv.Itoa(k+1) + ".csv" }
+
+// CheckInCSV returns wave k (0, 1, 2, …) of the check-in surveys of the
+// given pairs, answered on date (YYYY-MM-DD): the health survey's columns
+// plus the mentee's self-rated skills, the milestone status and the date,
+// as the example program's people might answer them a month apart. Mentees
+// rate themselves a level higher in a wanted skill every wave or two;
+// milestones move from on track to done. One pair in eight warms up, one
+// loses heart (ratings fall, milestone behind, then a wish to change) and
+// one answers only every other time, so that a report has trends, pairs at
+// risk and a response rate to show.
+// It is deterministic. wants gives each mentee's wanted skills with their
+// level at the start.
+func CheckInCSV(matches []mentormatch.Match, k int, date string, wants func(menteeID string) []mentormatch.Skill) []byte {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.Write(append(append([]string(nil), SurveyHeaders...), "skills", "milestone", "date"))
+	for i, m := range matches {
+		kind := i % 8
+		if kind == 6 && k%2 == 1 {
+			continue // answers every other wave
+		}
+		rating, milestone, change := 4+i%2, "on track", "no"
+		if kind == 5 { // warms up
+			rating = min(5, 3+k)
+		}
+		switch {
+		case kind == 2: // falls away
+			rating = max(1, 4-k)
+			if k > 0 {
+				milestone = "behind"
+			}
+			if k > 1 {
+				change = "yes"
+			}
+		case k >= 2 || k == 1 && kind%3 == 0:
+			milestone = "done"
+		}
+		var skills []string
+		for q, s := range wants(m.MenteeID) {
+			gain := (k + q%2) / 2
+			if kind == 2 {
+				gain = 0
+			}
+			skills = append(skills, s.Name+":"+strconv.Itoa(min(5, s.Level+gain)))
+		}
+		note := answers[i%len(answers)]
+		w.Write([]string{m.MenteeID, m.MentorID, "mentee", strconv.Itoa(rating), change, note.menteeNote, strings.Join(skills, "; "), milestone, date})
+		w.Write([]string{m.MenteeID, m.MentorID, "mentor", strconv.Itoa(max(1, rating-(kind%3)/2)), "no", note.mentorNote, "", milestone, date})
 	}
 	w.Flush() // writing to a bytes.Buffer cannot fail
 	return b.Bytes()

@@ -48,3 +48,33 @@ func TestSurveyCSV(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, [][]string{SurveyHeaders}, empty)
 }
+
+func TestCheckInCSV(t *testing.T) {
+	var matches []mentormatch.Match
+	for i := range 16 {
+		matches = append(matches, mentormatch.Match{MenteeID: fmt.Sprintf("E%d", 1101+i), MentorID: fmt.Sprintf("E%d", 1020+i%14)})
+	}
+	wants := func(string) []mentormatch.Skill { return []mentormatch.Skill{{Name: "go", Level: 1}, {Name: "sql", Level: 5}} }
+	for k := range 3 {
+		data := CheckInCSV(matches, k, "2027-01-04", wants)
+		assert.Equal(t, data, CheckInCSV(matches, k, "2027-01-04", wants), "deterministic")
+		recs, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+		require.NoError(t, err)
+		assert.Equal(t, append(append([]string(nil), SurveyHeaders...), "skills", "milestone", "date"), recs[0])
+		want := 2 * len(matches)
+		if k == 1 {
+			want -= 2 * 2 // pairs 6 and 14 answer every other wave
+		}
+		require.Len(t, recs, 1+want, "wave %d", k)
+		for _, r := range recs[1:] {
+			assert.Equal(t, "2027-01-04", r[8])
+			if r[2] == "mentee" {
+				// Levels rise but never past 5.
+				assert.Contains(t, []string{"go:1; sql:5", "go:2; sql:5"}, r[6], "wave %d", k)
+			} else {
+				assert.Empty(t, r[6])
+			}
+		}
+	}
+	assert.Equal(t, "example/check-in-2.csv", CheckInName(1))
+}

@@ -15,9 +15,11 @@ import (
 
 	"github.com/mentormatch/mentormatch"
 	"github.com/mentormatch/mentormatch/cohort"
+	"github.com/mentormatch/mentormatch/example"
 	"github.com/mentormatch/mentormatch/io/report"
 	"github.com/mentormatch/mentormatch/io/table"
 	"github.com/mentormatch/mentormatch/progress"
+	"github.com/mentormatch/mentormatch/roster"
 )
 
 type reportOptions struct {
@@ -54,15 +56,19 @@ each); with a people file only wanted skills count. At risk: a pair whose mean r
 the last survey finds unhealthy.
 
 Cohorts are known when the roster is a plan's JSON (plan --out plan.json).
-Outputs follow --out's extension: .xlsx (sheets with charts) or .json.`,
-		Example: `  mentormatch report --roster plan.json --survey jan.csv --survey feb.csv --out metrics.xlsx
+Outputs follow --out's extension: .xlsx (sheets with charts) or .json.
+
+--example plans the built-in example program and reports on three monthly check-ins its
+pairs might have answered.`,
+		Example: `  mentormatch report --example --out metrics.xlsx
+  mentormatch report --roster plan.json --survey jan.csv --survey feb.csv --out metrics.xlsx
   mentormatch report --roster roster.xlsx --survey jan.xlsx,feb.xlsx people.xlsx --out metrics.json`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runReport(o, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
-	o.addFlags(cmd, false)
+	o.addFlags(cmd, true)
 	f := cmd.Flags()
 	f.StringVar(&o.Roster, "roster", "", "the roster the surveys are about: .json, .csv or .xlsx, as match, plan or rematch wrote it (required)")
 	f.StringSliceVar(&o.Surveys, "survey", nil, "check-in surveys, .csv or .xlsx, in date order (required; repeat or separate with commas)")
@@ -74,6 +80,47 @@ Outputs follow --out's extension: .xlsx (sheets with charts) or .json.`,
 }
 
 func runReport(o *reportOptions, args []string, stdout, stderr io.Writer) error {
+	switch {
+	case o.Example && o.Out == "":
+		return fmt.Errorf("%w: report --example needs --out (metrics.xlsx or metrics.json)", mentormatch.ErrUsage)
+	case !o.Example:
+		if err := o.check(); err != nil {
+			return err
+		}
+	}
+	if err := checkExt(o.Out, ".xlsx", ".json"); err != nil {
+		return err
+	}
+	if o.Threshold < 1 || o.Threshold > 5 {
+		return fmt.Errorf("%w: --threshold %v: expected a rating from 1 to 5", mentormatch.ErrUsage, o.Threshold)
+	}
+	if !(o.Drop > 0) {
+		return fmt.Errorf("%w: --drop %v: expected a fall in rating above 0", mentormatch.ErrUsage, o.Drop)
+	}
+	load := o.loadReport
+	if o.Example {
+		load = o.loadExample
+	}
+	in, err := load(args, stderr)
+	if err != nil {
+		return err
+	}
+	rep, err := progress.Measure(in.roster, in.waves, progress.Options{Cohorts: in.cohorts, Wants: in.wants, Threshold: o.Threshold, Drop: o.Drop})
+	if err != nil {
+		return err
+	}
+	if err := report.WriteProgress(o.Out, rep); err != nil {
+		return err
+	}
+	printReport(stdout, rep, o.Out)
+	for _, w := range rep.Warnings {
+		fmt.Fprintln(stderr, "warning:", w)
+	}
+	return nil
+}
+
+// check says every flag and argument missing, at once.
+func (o *reportOptions) check() error {
 	var missing []string
 	if o.Roster == "" {
 		missing = append(missing, "--roster")
@@ -87,16 +134,20 @@ func runReport(o *reportOptions, args []string, stdout, stderr io.Writer) error 
 	if len(missing) > 0 {
 		return fmt.Errorf("%w: report needs %s", mentormatch.ErrUsage, strings.Join(missing, ", "))
 	}
-	if err := checkExt(o.Out, ".xlsx", ".json"); err != nil {
-		return err
-	}
-	if o.Threshold < 1 || o.Threshold > 5 {
-		return fmt.Errorf("%w: --threshold %v: expected a rating from 1 to 5", mentormatch.ErrUsage, o.Threshold)
-	}
-	if !(o.Drop > 0) {
-		return fmt.Errorf("%w: --drop %v: expected a fall in rating above 0", mentormatch.ErrUsage, o.Drop)
-	}
+	return nil
+}
 
+// reportInput is what a report measures.
+type reportInput struct {
+	roster  *mentormatch.Roster
+	waves   []progress.Wave
+	cohorts []mentormatch.Cohort
+	wants   map[string][]string // each mentee's wanted skills; nil without a people file
+}
+
+// loadReport reads the roster, the surveys and the people file if given.
+// Every problem in every file is reported at once.
+func (o *reportOptions) loadReport(args []string, stderr io.Writer) (*reportInput, error) {
 	var ps mentormatch.Problems
 	collect := func(err error) error {
 		var more mentormatch.Problems
@@ -106,30 +157,27 @@ func runReport(o *reportOptions, args []string, stdout, stderr io.Writer) error 
 		}
 		return err
 	}
-	var wants map[string][]string
+	in := &reportInput{}
 	if len(args) > 0 || o.Mentees != "" || o.Mentors != "" {
 		p, _, err := o.load(args)
 		if err := collect(err); err != nil {
-			return err
+			return nil, err
 		}
 		if p != nil {
-			wants = map[string][]string{}
-			for _, i := range p.Mentees {
-				wants[p.People[i].ID] = p.People[i].Wants
-			}
+			in.wants = wantsOf(p)
 		}
 	}
 	r, err := table.ReadRoster(table.File{Path: o.Roster})
 	if err := collect(err); err != nil {
-		return err
+		return nil, err
 	}
-	var waves []progress.Wave
+	in.roster = r
 	for _, path := range o.Surveys {
 		s, err := table.ReadSurvey(table.File{Path: path}, table.SurveyOptions{Sheet: o.SurveySheet, Roster: r})
 		if err := collect(err); err != nil {
-			return err
+			return nil, err
 		}
-		waves = append(waves, progress.Wave{Name: path, Survey: s})
+		in.waves = append(in.waves, progress.Wave{Name: path, Survey: s})
 		if s != nil {
 			for _, w := range s.Warnings {
 				fmt.Fprintln(stderr, "warning:", w)
@@ -138,24 +186,64 @@ func runReport(o *reportOptions, args []string, stdout, stderr io.Writer) error 
 	}
 	if len(ps) > 0 {
 		ps.Sort()
-		return ps
+		return nil, ps
 	}
-	cohorts, err := planCohorts(o.Roster)
+	in.cohorts, err = planCohorts(o.Roster)
+	return in, err
+}
+
+// loadExample plans the built-in example program and makes three check-in
+// surveys of its pairs, four weeks apart from the programme's start.
+func (o *reportOptions) loadExample(args []string, _ io.Writer) (*reportInput, error) {
+	if o.Roster != "" || len(o.Surveys) > 0 {
+		return nil, fmt.Errorf("%w: --example brings its own roster and surveys: leave out --roster and --survey", mentormatch.ErrUsage)
+	}
+	p, cfg, err := o.load(args)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	rep, err := progress.Measure(r, waves, progress.Options{Cohorts: cohorts, Wants: wants, Threshold: o.Threshold, Drop: o.Drop})
+	res, err := roster.Match(p, cfg)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if err := report.WriteProgress(o.Out, rep); err != nil {
-		return err
+	plan, err := cohort.Build(p, res.Roster, cfg)
+	if err != nil {
+		return nil, err
 	}
-	printReport(stdout, rep, o.Out)
-	for _, w := range rep.Warnings {
-		fmt.Fprintln(stderr, "warning:", w)
+	start, err := time.Parse(time.DateOnly, cfg.Schedule.Start)
+	if err != nil {
+		return nil, fmt.Errorf("%w: schedule.start %q: expected YYYY-MM-DD", mentormatch.ErrUsage, cfg.Schedule.Start)
 	}
-	return nil
+	in := &reportInput{roster: res.Roster, cohorts: plan.Cohorts, wants: wantsOf(p)}
+	skills := func(id string) []mentormatch.Skill {
+		var out []mentormatch.Skill
+		if e := p.ByID(id); e != nil {
+			for _, name := range e.Wants {
+				level, _ := e.SkillLevel(name)
+				out = append(out, mentormatch.Skill{Name: name, Level: level})
+			}
+		}
+		return out
+	}
+	for k := range 3 {
+		date := start.AddDate(0, 0, 28*(k+1)).Format(time.DateOnly)
+		name := example.CheckInName(k)
+		s, err := table.ReadSurvey(table.File{Path: name, Data: example.CheckInCSV(res.Roster.Matches, k, date, skills)}, table.SurveyOptions{Roster: res.Roster})
+		if err != nil {
+			return nil, err
+		}
+		in.waves = append(in.waves, progress.Wave{Name: name, Survey: s})
+	}
+	return in, nil
+}
+
+// wantsOf maps each mentee's id to their wanted skills.
+func wantsOf(p *mentormatch.Program) map[string][]string {
+	wants := map[string][]string{}
+	for _, i := range p.Mentees {
+		wants[p.People[i].ID] = p.People[i].Wants
+	}
+	return wants
 }
 
 // planCohorts returns the cohorts of a plan's JSON, or none when the

@@ -134,3 +134,34 @@ func TestReportProblems(t *testing.T) {
 	_, err := os.Stat(out)
 	assert.True(t, os.IsNotExist(err), "nothing is written")
 }
+
+// report --example plans the example and reports on three check-ins: every
+// figure a new user should see is there, the same every run.
+func TestReportExample(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "program.yaml")
+	require.NoError(t, os.WriteFile(cfg, []byte("schedule:\n  start: 2026-11-30\n"), 0o644))
+	out := filepath.Join(dir, "m.json")
+	code, stdout, stderr := cli(t, "report", "--example", "--config", cfg, "--out", out)
+	require.Equal(t, 0, code, stderr)
+	for _, want := range []string{
+		"example/check-in-1.csv (2026-12-28)", "example/check-in-3.csv (2027-02-22)",
+		"response rate 88%", "milestones 37 done", "skill development:", "levels per month", "pairs at risk:", "the mentee wants a change",
+	} {
+		assert.Contains(t, stdout, want)
+	}
+	first, err := os.ReadFile(out)
+	require.NoError(t, err)
+	code, _, stderr = cli(t, "report", "--example", "--config", cfg, "--out", out)
+	require.Equal(t, 0, code, stderr)
+	again, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Equal(t, first, again)
+
+	code, _, stderr = cli(t, "report", "--example")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "report --example needs --out")
+	code, _, stderr = cli(t, "report", "--example", "--survey", "s.csv", "--out", out)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "--example brings its own roster and surveys")
+}
