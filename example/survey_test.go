@@ -54,7 +54,9 @@ func TestCheckInCSV(t *testing.T) {
 	for i := range 16 {
 		matches = append(matches, mentormatch.Match{MenteeID: fmt.Sprintf("E%d", 1101+i), MentorID: fmt.Sprintf("E%d", 1020+i%14)})
 	}
-	wants := func(string) []mentormatch.Skill { return []mentormatch.Skill{{Name: "go", Level: 1}, {Name: "sql", Level: 5}} }
+	wants := func(string) []mentormatch.Skill {
+		return []mentormatch.Skill{{Name: "go", Level: 1}, {Name: "sql", Level: 5}}
+	}
 	for k := range 3 {
 		data := CheckInCSV(matches, k, "2027-01-04", wants)
 		assert.Equal(t, data, CheckInCSV(matches, k, "2027-01-04", wants), "deterministic")
