@@ -115,9 +115,17 @@ var dayNames = map[string]time.Weekday{
 
 const availabilityExample = `as in "Mon 09:00-11:00; Wed 14:00-15:30"`
 
+// The spellings availability cells use for a range and for am and pm,
+// made uniform before parsing.
+var (
+	dayDashes  = strings.NewReplacer("–", "-", "—", "-", " to ", "-", ".", " ")
+	timeDashes = strings.NewReplacer("–", "-", "—", "-", " to ", "-")
+	meridiem   = strings.NewReplacer(" am", "am", " pm", "pm", " a.m.", "am", " p.m.", "pm")
+)
+
 // parseDays reads "Mon", "Monday", "Mon-Fri", "Mon/Wed", "weekdays".
 func parseDays(s string) ([]time.Weekday, error) {
-	s = strings.NewReplacer("–", "-", "—", "-", " to ", "-", ".", " ").Replace(strings.ToLower(s))
+	s = dayDashes.Replace(strings.ToLower(s))
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.ReplaceAll(strings.ReplaceAll(s, " -", "-"), "- ", "-")
 	var out []time.Weekday
@@ -216,11 +224,11 @@ func ParseAvailability(s string) ([]mentormatch.Slot, error) {
 		if len(days) == 0 {
 			return nil, fmt.Errorf("%q has no day: expected a day before the times, %s", entry, availabilityExample)
 		}
-		times := strings.NewReplacer("–", "-", "—", "-", " to ", "-").Replace(strings.ToLower(entry[i:]))
+		times := timeDashes.Replace(strings.ToLower(entry[i:]))
 		times = strings.Join(strings.Fields(times), " ")
 		times = strings.ReplaceAll(strings.ReplaceAll(times, " -", "-"), "- ", "-")
 		// "9 am-5 pm" has a space inside each time; join those first.
-		times = strings.NewReplacer(" am", "am", " pm", "pm", " a.m.", "am", " p.m.", "pm").Replace(times)
+		times = meridiem.Replace(times)
 		for rng := range strings.FieldsFuncSeq(times, func(r rune) bool { return r == ' ' || r == ',' }) {
 			from, to, ok := strings.Cut(rng, "-")
 			if !ok {
@@ -269,6 +277,9 @@ func ParseTimeZone(s string) (*time.Location, string, error) {
 			return nil, "", fmt.Errorf("time zone %q: the offset must be between UTC-14:00 and UTC+14:00", s)
 		}
 		off := h*3600 + mins*60
+		if off == 0 { // "UTC+000", "GMT-00:00": one name for UTC
+			return time.UTC, "UTC", nil
+		}
 		if m[1] == "-" {
 			off = -off
 		}
