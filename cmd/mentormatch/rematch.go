@@ -125,7 +125,7 @@ func runRematch(o *rematchOptions, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	if err := report.WriteRematch(o.Out, x); err != nil {
+	if err := report.WriteRematch(o.Out, x, report.WithSkillGaps(report.SkillGaps(p, x.Roster))); err != nil {
 		return err
 	}
 	printRematch(stdout, x, o.Out)

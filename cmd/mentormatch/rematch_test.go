@@ -320,6 +320,12 @@ func TestRematchExampleCommand(t *testing.T) {
 	defer f.Close()
 	assert.Contains(t, f.GetSheetList(), "Changes")
 	assert.Contains(t, f.GetSheetList(), "Dissolved")
+	// The skills gap map of the new roster, as match and plan give it.
+	assert.Contains(t, f.GetSheetList(), "Skills gap")
+	assert.Equal(t, "Summary", f.GetSheetName(f.GetActiveSheetIndex()))
+	data, err := os.ReadFile(filepath.Join(dir, "a.json"))
+	require.NoError(t, err)
+	assert.Contains(t, string(data), `"skill_gaps": [`)
 }
 
 func TestRematchUsage(t *testing.T) {

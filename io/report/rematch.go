@@ -106,8 +106,9 @@ func rating(mean float64, answers int) float64 {
 
 // EncodeRematchJSON writes the re-matched roster (with its "dissolved"
 // history) and adds "changes" (mentee_id, old_mentor_id, new_mentor_id,
-// why, kind) and "health", the survey summed up.
-func EncodeRematchJSON(w io.Writer, x *mentormatch.Rematch) error {
+// why, kind) and "health", the survey summed up; "skill_gaps" with
+// WithSkillGaps.
+func EncodeRematchJSON(w io.Writer, x *mentormatch.Rematch, opts ...Option) error {
 	var b jsonBuf
 	r := x.Roster
 	if r == nil {
@@ -115,6 +116,9 @@ func EncodeRematchJSON(w io.Writer, x *mentormatch.Rematch) error {
 	}
 	h := &x.Health
 	fs := b.rosterFields(r)
+	if o := collect(opts); o.haveGaps {
+		fs = append(fs, b.gapsField(o.gaps))
+	}
 	fs = append(fs,
 		field{"changes", func(d int) {
 			b.array(d, len(x.Changes), func(i, d int) {
@@ -189,17 +193,18 @@ func ChangesPath(roster string) string {
 // (roster, changes and health), .xlsx (the roster workbook with sheets
 // Changes, Health, Health by mentor and Pair health added) or .csv (the
 // roster, and the changes in ChangesPath(path)). Anything else is an error
-// wrapping mentormatch.ErrUsage.
-func WriteRematch(path string, x *mentormatch.Rematch) error {
+// wrapping mentormatch.ErrUsage. opts add to the JSON and the workbook as
+// they do to a roster's.
+func WriteRematch(path string, x *mentormatch.Rematch, opts ...Option) error {
 	r := x.Roster
 	if r == nil {
 		r = &mentormatch.Roster{}
 	}
 	switch ext(path) {
 	case ".json":
-		return WriteFile(path, func(w io.Writer) error { return EncodeRematchJSON(w, x) })
+		return WriteFile(path, func(w io.Writer) error { return EncodeRematchJSON(w, x, opts...) })
 	case ".xlsx":
-		return WriteFile(path, func(w io.Writer) error { return EncodeRematchXLSX(w, x) })
+		return WriteFile(path, func(w io.Writer) error { return EncodeRematchXLSX(w, x, opts...) })
 	case ".csv":
 		if err := WriteFile(ChangesPath(path), func(w io.Writer) error { return EncodeChangesCSV(w, x.Changes) }); err != nil {
 			return err
@@ -212,13 +217,13 @@ func WriteRematch(path string, x *mentormatch.Rematch) error {
 // EncodeRematchXLSX writes the roster workbook (EncodeRosterXLSX, with its
 // Dissolved sheet) and adds the sheets Changes (after Summary), Health,
 // Health by mentor and Pair health.
-func EncodeRematchXLSX(w io.Writer, x *mentormatch.Rematch) error {
+func EncodeRematchXLSX(w io.Writer, x *mentormatch.Rematch, opts ...Option) error {
 	r := x.Roster
 	if r == nil {
 		r = &mentormatch.Roster{}
 	}
 	var base bytes.Buffer
-	if err := EncodeRosterXLSX(&base, r); err != nil {
+	if err := EncodeRosterXLSX(&base, r, opts...); err != nil {
 		return err
 	}
 	f, err := excelize.OpenReader(&base)
@@ -250,7 +255,8 @@ func EncodeRematchXLSX(w io.Writer, x *mentormatch.Rematch) error {
 	if err := f.MoveSheet("Changes", "Matches"); err != nil {
 		return err
 	}
-	f.SetActiveSheet(0)
+	// Summary stays first and active; SetActiveSheet would parse and
+	// re-encode every sheet.
 	return writeDeterministic(f, w)
 }
 
