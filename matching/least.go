@@ -2,46 +2,14 @@ package matching
 
 import "slices"
 
-// least finds the m entries of least key in keys (+Inf marks an entry that
-// is not there), ties to the lower index, in O(len(keys)) expected time:
-// one pass keeps the keys under a threshold drawn from a sample, chosen to
-// let through about twice m, and a selection orders those just enough. It
-// returns them in buf, in no order, and the least key of all the others
-// (+Inf when there are none).
-//
-// A sorted list or a heap of the m best pays for every entry that gets in
-// on the way, about m·ln(len/m) of them; here an entry costs one
-// comparison, and the sample rarely misses (then a second pass takes
-// every key).
-func least(keys []float64, m int, buf []keyed) ([]keyed, float64) {
-	buf = buf[:0]
-	if m <= 0 {
-		return buf, minKey(keys)
-	}
-	var sample [sampleSize]float64
-	t := inf
-	if step := sampleStep(len(keys), m); step > 0 {
-		for q := range sample {
-			sample[q] = keys[q*step]
-		}
-		t = threshold(sample[:], len(keys), m)
-	}
-	for {
-		buf = buf[:0]
-		above := inf
-		for j, k := range keys {
-			if k < t {
-				buf = append(buf, keyed{k, int32(j)})
-			} else if k < above {
-				above = k
-			}
-		}
-		if len(buf) >= m || t == inf {
-			return settle(buf, m, above)
-		}
-		t = inf
-	}
-}
+// A row's list (sparseRun.list) is its m cells of least reduced cost, ties
+// to the lower column, and the least reduced cost of all the others. It is
+// found in O(cols) expected time: a threshold drawn from a sample of the
+// row lets through about twice m in one pass, which also keeps the least
+// key above it, and settle orders those just enough. The sample rarely
+// misses; then a second pass takes every key. A sorted list or a heap of
+// the m best paid for every cell that got in on the way, about
+// m·ln(cols/m) of them; here a cell costs one comparison.
 
 // sampleSize is how many keys threshold draws on.
 const sampleSize = 128
@@ -83,7 +51,7 @@ func settle(buf []keyed, m int, above float64) ([]keyed, float64) {
 	return buf[:m], bound
 }
 
-// keyed is an entry of least: a key and its index.
+// keyed is a cell of a row's list: its reduced cost and column.
 type keyed struct {
 	key float64
 	j   int32
@@ -91,14 +59,6 @@ type keyed struct {
 
 // before orders entries by key, then index.
 func (a keyed) before(b keyed) bool { return a.key < b.key || a.key == b.key && a.j < b.j }
-
-func minKey(keys []float64) float64 {
-	b := inf
-	for _, k := range keys {
-		b = min(b, k)
-	}
-	return b
-}
 
 // nth reorders xs so that xs[:k] are the k first by before and xs[k] the
 // next (quickselect, median of three). O(len(xs)) expected.

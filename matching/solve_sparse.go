@@ -144,7 +144,7 @@ func (sr *sparseRun) parallel(f func(w, i int)) { sr.parallelN(sr.in.rows, 64, f
 // infinitely good value is recorded as an input error.
 func (sr *sparseRun) value(i, j int) (float64, bool) {
 	x := sr.cell(i, j)
-	if x == -sr.in.sign*inf {
+	if x == sr.worst {
 		sr.badCell(i, j)
 	}
 	return x, sr.usable(j, x)
