@@ -127,7 +127,7 @@ func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 		sol     *matching.Result
 		quota   *scoring.QuotaSolution
 		err     error
-		src     = scorerSource(sc)
+		src     source
 		compact *scoring.Compact
 		sparsed *matching.SparseResult
 	)
@@ -137,6 +137,7 @@ func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 	} else if cfg.Objective == "fair" {
 		sol, err = solveFair(scores, caps)
 	} else if sparse {
+		src = sourceOf(sc, nil)
 		if c := given.Compact; c != nil {
 			compact, src = c, source{row: c.Row, cell: c.Cell}
 			defer holdMemory(c.Bytes() + memoryMargin)()
@@ -156,8 +157,8 @@ func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 	if err != nil {
 		return nil, fmt.Errorf("solving the assignment: %w", err)
 	}
-	if scores != nil {
-		src = denseSource(scores)
+	if compact == nil {
+		src = sourceOf(sc, scores)
 	}
 	r := build(p, cfg, sc, src, sol.RowCol, caps, nil)
 	if len(cfg.Quotas) > 0 {
@@ -274,16 +275,12 @@ func fill(n, v int) []int {
 
 // Build writes up an assignment as a roster: rowCol gives each mentee's
 // mentor index or -1, caps the mentors' capacities, scores the matrix the
-// assignment was solved on (nil: scores are asked of sc cell by cell).
+// assignment was solved on (nil: sc scores the rows it needs).
 // reason, when not nil, says why mentee i is unmatched given the mentors'
 // loads; by default the scorer's reason. It is called from several
 // goroutines. The summary's objective is cfg.Objective.
 func Build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, scores *mat.Dense, rowCol []int, caps []int, reason func(i int, assigned []int) string) *mentormatch.Roster {
-	src := scorerSource(sc)
-	if scores != nil {
-		src = denseSource(scores)
-	}
-	return build(p, cfg, sc, src, rowCol, caps, reason)
+	return build(p, cfg, sc, sourceOf(sc, scores), rowCol, caps, reason)
 }
 
 // source is where a roster reads its scores: whole rows and single cells.
@@ -292,9 +289,11 @@ type source struct {
 	cell func(i, j int) float64
 }
 
-func scorerSource(sc *scoring.Scorer) source { return source{row: sc.Row, cell: sc.Cell} }
-
-func denseSource(m *mat.Dense) source {
+// sourceOf reads the matrix m, or asks sc when m is nil.
+func sourceOf(sc *scoring.Scorer, m *mat.Dense) source {
+	if m == nil {
+		return source{row: sc.Row, cell: sc.Cell}
+	}
 	raw := m.RawMatrix()
 	return source{
 		row:  func(i int, dst []float64) { copy(dst, raw.Data[i*raw.Stride:i*raw.Stride+raw.Cols]) },
