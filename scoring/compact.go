@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"math"
+	"sync"
 	"sync/atomic"
 
 	"github.com/mentormatch/mentormatch/internal/parallel"
@@ -13,21 +14,23 @@ import (
 // 2 GB rather than the 8 GB of float64 cells, and a solver that reads
 // every row several times reads memory instead of scoring again.
 type Compact struct {
-	rows, cols int
-	data       []uint16
+	cols int
+	data []uint16
 }
 
 const noScore = math.MaxUint16
 
-// hundredths decodes a cell: the float64 the scorer gave, to the bit.
-var hundredths = func() *[1 << 16]float64 {
+// hundredths decodes a cell: the float64 the scorer gave, to the bit. The
+// 512 KB table is made the first time a programme is large enough to need
+// it, not at every start.
+var hundredths = sync.OnceValue(func() *[1 << 16]float64 {
 	var t [1 << 16]float64
 	for k := range t {
 		t[k] = float64(k) / 100
 	}
 	t[noScore] = math.NaN()
 	return &t
-}()
+})
 
 // Compact scores every pair into a Compact matrix. It reports false when
 // a score is not a whole number of hundredths from 0 to 655.34, which
@@ -36,7 +39,7 @@ var hundredths = func() *[1 << 16]float64 {
 // goroutines.
 func (s *Scorer) Compact() (*Compact, bool) {
 	rows, cols := len(s.mentees), len(s.mentors)
-	c := &Compact{rows: rows, cols: cols, data: make([]uint16, rows*cols)}
+	c := &Compact{cols: cols, data: make([]uint16, rows*cols)}
 	var bad atomic.Bool
 	// A block of rows is scored a chunk of mentors at a time, so that the
 	// chunk's fields are read from memory once for the block, not once a
@@ -65,6 +68,7 @@ func (s *Scorer) Compact() (*Compact, bool) {
 // encode stores the scores xs in out, reporting false when one is neither
 // NaN nor a whole number of hundredths from 0 to 655.34.
 func encode(out []uint16, xs []float64) bool {
+	t := hundredths()
 	for j, x := range xs {
 		out[j] = noScore
 		if math.IsNaN(x) {
@@ -77,7 +81,7 @@ func encode(out []uint16, xs []float64) bool {
 			return false
 		}
 		k := int(y + 0.5)
-		if hundredths[k] != x {
+		if t[k] != x {
 			return false
 		}
 		out[j] = uint16(k)
@@ -87,7 +91,7 @@ func encode(out []uint16, xs []float64) bool {
 
 // Row sets dst[j] to cell (i, j) for every column j.
 func (c *Compact) Row(i int, dst []float64) {
-	t := hundredths
+	t := hundredths()
 	for j, k := range c.data[i*c.cols : (i+1)*c.cols] {
 		dst[j] = t[k]
 	}
@@ -97,4 +101,4 @@ func (c *Compact) Row(i int, dst []float64) {
 func (c *Compact) Bytes() int64 { return 2 * int64(len(c.data)) }
 
 // Cell is cell (i, j).
-func (c *Compact) Cell(i, j int) float64 { return hundredths[c.data[i*c.cols+j]] }
+func (c *Compact) Cell(i, j int) float64 { return hundredths()[c.data[i*c.cols+j]] }

@@ -114,12 +114,12 @@ func TestEncode(t *testing.T) {
 	for _, x := range []float64{-0.01, 655.35, 1e9, 12.345, math.Inf(1)} {
 		assert.False(t, encode(out, []float64{x}), "%v", x)
 	}
-	for k := range hundredths {
+	for k := range hundredths() {
 		if k != noScore {
 			x := math.Round(float64(k)) / 100 // as round2 makes a score
 			require.True(t, encode(out[:1], []float64{x}), "%d", k)
-			require.Equal(t, math.Float64bits(x), math.Float64bits(hundredths[out[0]]))
+			require.Equal(t, math.Float64bits(x), math.Float64bits(hundredths()[out[0]]))
 		}
 	}
-	assert.True(t, math.IsNaN(hundredths[noScore]))
+	assert.True(t, math.IsNaN(hundredths()[noScore]))
 }
