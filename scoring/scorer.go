@@ -359,7 +359,7 @@ func (s *Scorer) rule(e, m *person, overlap float64, lists bool) string {
 		return ruleGap
 	case r.MentorAboveMentee && e.level > 0 && m.level > 0 && m.level < e.level:
 		return ruleBelow
-	case r.MinOverlapHours > 0 && overlap >= 0 && overlap < r.MinOverlapHours:
+	case s.tooLittleTime(overlap):
 		return ruleOverlap
 	}
 	if len(s.hardCrits) > 0 {
@@ -367,6 +367,13 @@ func (s *Scorer) rule(e, m *person, overlap float64, lists bool) string {
 		return rule
 	}
 	return ""
+}
+
+// tooLittleTime reports whether a pair sharing overlap hours a week (−1:
+// unknown) falls short of the rule's minimum.
+func (s *Scorer) tooLittleTime(overlap float64) bool {
+	r := &s.cfg.Rules
+	return r.MinOverlapHours > 0 && overlap >= 0 && overlap < r.MinOverlapHours
 }
 
 func (s *Scorer) shareLang(e, m *person) bool {
@@ -437,8 +444,9 @@ func (s *Scorer) score(i, j int) float64 {
 }
 
 // value is the cell of e and m. Without lists it leaves out what reads
-// lists of people (the same person, avoid, management chain, prefers),
-// for Row, which takes the pairs these concern through score.
+// lists of people (the same person, avoid, management chain, prefers):
+// Row computes the rest for every mentor, then the few pairs these concern
+// with lists.
 func (s *Scorer) value(e, m *person, lists bool) float64 {
 	// Rules that need no components first: most forbidden pairs stop here.
 	if s.rule(e, m, -1, lists) != "" {
@@ -451,7 +459,7 @@ func (s *Scorer) value(e, m *person, lists bool) float64 {
 // finish is the cell of an allowed pair from its components: NaN when
 // the shared time or the score falls short.
 func (s *Scorer) finish(e, m *person, c *[5]float64, overlap float64) float64 {
-	if r := &s.cfg.Rules; r.MinOverlapHours > 0 && overlap >= 0 && overlap < r.MinOverlapHours {
+	if s.tooLittleTime(overlap) {
 		return math.NaN()
 	}
 	crit := 0.0
