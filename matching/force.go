@@ -45,11 +45,59 @@ func ForceData(rows, cols int, data []float64, opt Options, res *Result, i, j in
 	if err := CertifyData(rows, cols, data, opt, res); err != nil {
 		return Forced{}, err
 	}
+	in, _ := prepare(rows, cols, data, opt) // CertifyData validated the input
+	return force(in, cells{
+		row: func(r int, _ []float64) []float64 { return data[r*cols : (r+1)*cols] },
+		at:  func(r, c int) float64 { return data[r*cols+c] },
+	}, res, i, j)
+}
+
+// ForceSparse is ForceData for a problem given as SolveSparse takes it: a
+// cell function and, when not nil, a row function (see SparseOptions).
+// res must be an optimal result of the whole problem, such as SolveSparse
+// returns, certified by its own check; it is not checked again here. The
+// search reads whole rows, O(rows·cols) cells at most, and holds O(rows +
+// cols) besides.
+func ForceSparse(rows, cols int, cell func(i, j int) float64, row func(i int, dst []float64), opt Options, res *Result, i, j int) (Forced, error) {
+	in, err := newInstance(rows, cols, opt)
+	if err != nil {
+		return Forced{}, err
+	}
+	if cell == nil {
+		return Forced{}, fmt.Errorf("%w: nil cell function", ErrInput)
+	}
+	if res == nil || len(res.RowCol) != rows || len(res.RowDual) != rows || len(res.ColDual) != cols {
+		return Forced{}, fmt.Errorf("%w: the result does not fit a %d×%d problem", ErrInput, rows, cols)
+	}
+	if row == nil {
+		row = func(r int, dst []float64) {
+			for c := range dst {
+				dst[c] = cell(r, c)
+			}
+		}
+	}
+	buf := make([]float64, cols)
+	return force(in, cells{
+		row: func(r int, _ []float64) []float64 { row(r, buf); return buf },
+		at:  cell,
+	}, res, i, j)
+}
+
+// cells is how force reads a problem: a row at a time (possibly into a
+// buffer it reuses) and a cell at a time.
+type cells struct {
+	row func(i int, buf []float64) []float64
+	at  func(i, j int) float64
+}
+
+// force prices pair (i, j) of the problem in reads, whose optimal result
+// is res.
+func force(in *instance, src cells, res *Result, i, j int) (Forced, error) {
+	rows, cols := in.rows, in.cols
 	if i < 0 || i >= rows || j < 0 || j >= cols {
 		return Forced{}, fmt.Errorf("%w: pair (%d, %d) outside a %d×%d matrix", ErrInput, i+1, j+1, rows, cols)
 	}
-	in, _ := prepare(rows, cols, data, opt) // CertifyData validated the input
-	if !in.allowed(data[i*cols+j]) {
+	if !in.allowed(src.at(i, j)) {
 		return Forced{}, fmt.Errorf("%w: row %d column %d is forbidden", ErrInfeasible, i+1, j+1)
 	}
 	if in.caps[j] == 0 {
@@ -58,7 +106,7 @@ func ForceData(rows, cols int, data []float64, opt Options, res *Result, i, j in
 	if res.RowCol[i] == j {
 		return Forced{Assigned: res.Assigned, Total: res.Total}, nil
 	}
-	g := newResidual(in, res)
+	g := newResidual(in, src, res)
 	rc := math.Max(0, g.cost(i, j)-g.u[i]-g.v[j])
 	if d, ok := g.search(j, false, 0, i); ok {
 		return Forced{Assigned: res.Assigned, Total: res.Total + in.sign*(rc+d)}, nil
@@ -77,6 +125,7 @@ func ForceData(rows, cols int, data []float64, opt Options, res *Result, i, j in
 // row potential −u, column v, source −top, sink bottom.
 type residual struct {
 	in          *instance
+	src         cells
 	u, v        []float64
 	rowCol      []int
 	colRows     [][]int
@@ -92,8 +141,8 @@ type residual struct {
 	target, reached int
 }
 
-func newResidual(in *instance, res *Result) *residual {
-	g := &residual{in: in, rowCol: res.RowCol, u: make([]float64, in.rows), v: make([]float64, in.cols),
+func newResidual(in *instance, src cells, res *Result) *residual {
+	g := &residual{in: in, src: src, rowCol: res.RowCol, u: make([]float64, in.rows), v: make([]float64, in.cols),
 		colRows: make([][]int, in.cols), top: math.Inf(-1), bottom: math.Inf(-1),
 		dc: make([]float64, in.cols), doneC: make([]bool, in.cols), doneR: make([]bool, in.rows)}
 	for i, x := range res.RowDual {
@@ -126,11 +175,11 @@ func newResidual(in *instance, res *Result) *residual {
 	return g
 }
 
-func (g *residual) cost(i, j int) float64 { return g.in.sign * g.in.data[i*g.in.cols+j] }
+func (g *residual) cost(i, j int) float64 { return g.in.sign * g.src.at(i, j) }
 
 func (g *residual) hasCell(i int) bool {
-	for j := 0; j < g.in.cols; j++ {
-		if g.in.caps[j] > 0 && g.in.allowed(g.in.data[i*g.in.cols+j]) {
+	for j, x := range g.src.row(i, nil) {
+		if g.in.caps[j] > 0 && g.in.allowed(x) {
 			return true
 		}
 	}
@@ -219,8 +268,7 @@ func (g *residual) settleRow(r int, x float64) {
 		g.ds = math.Min(g.ds, x+math.Max(0, g.top-g.u[r]))
 	}
 	in := g.in
-	row := in.data[r*in.cols : (r+1)*in.cols]
-	for j, c := range row {
+	for j, c := range g.src.row(r, nil) {
 		if j == g.rowCol[r] || in.caps[j] == 0 || g.doneC[j] || !in.allowed(c) {
 			continue
 		}

@@ -88,3 +88,45 @@ func TestForceErrors(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, Forced{Assigned: 2, Total: 5}, f)
 }
+
+// ForceSparse on a sparse solve's result prices every pair as ForceData
+// does on the dense one: the same count, the same total (the optimum of
+// the constrained problem does not depend on which optimum it starts
+// from).
+func TestForceSparseAgrees(t *testing.T) {
+	g := instanceGen{rand.New(rand.NewPCG(9, 10))}
+	checked := 0
+	for it := 0; it < 300; it++ {
+		rows, cols := g.rng.IntN(12)+1, g.rng.IntN(8)+1
+		data, opt, full := g.draw(rows, cols)
+		cell := func(i, j int) float64 { return data[i*cols+j] }
+		res, err := SolveData(rows, cols, data, opt)
+		require.NoError(t, err)
+		sp, err := SolveSparse(rows, cols, cell, SparseOptions{Options: opt, K: 1})
+		require.NoError(t, err)
+		var row func(i int, dst []float64)
+		if it%2 == 0 {
+			row = func(i int, dst []float64) { copy(dst, data[i*cols:(i+1)*cols]) }
+		}
+		for i := 0; i < rows; i++ {
+			for j := 0; j < cols; j++ {
+				got, err := ForceSparse(rows, cols, cell, row, opt, &sp.Result, i, j)
+				if math.IsNaN(data[i*cols+j]) || full[j] == 0 {
+					require.ErrorIs(t, err, ErrInfeasible)
+					continue
+				}
+				require.NoError(t, err)
+				want, err := ForceData(rows, cols, data, opt, res, i, j)
+				require.NoError(t, err)
+				require.Equal(t, want.Assigned, got.Assigned, "it %d pair %d,%d", it, i, j)
+				require.InDelta(t, want.Total, got.Total, 1e-6*math.Max(1, math.Abs(want.Total)), "it %d pair %d,%d", it, i, j)
+				checked++
+			}
+		}
+	}
+	assert.Greater(t, checked, 1000)
+	_, err := ForceSparse(2, 2, nil, nil, Options{}, &Result{}, 0, 0)
+	assert.ErrorIs(t, err, ErrInput)
+	_, err = ForceSparse(2, 2, func(i, j int) float64 { return 1 }, nil, Options{}, &Result{RowCol: []int{0}}, 0, 0)
+	assert.ErrorIs(t, err, ErrInput)
+}

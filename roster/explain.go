@@ -17,15 +17,12 @@ type Forced struct {
 
 // Force returns the exact optimum of the program with mentee i paired to
 // mentor j. For the total objective it is priced from the solver's duals
-// in O(mentees × mentors) (matching.Force); otherwise (fair, a hard quota)
-// by re-solving without row i and with one seat less for j. The pair must
-// be allowed by the hard rules.
+// in O(mentees × mentors) (matching.Force, or matching.ForceSparse for a
+// programme solved in sparse mode, reading its rows); otherwise (fair, a
+// hard quota) by re-solving without row i and with one seat less for j.
+// The pair must be allowed by the hard rules.
 func (r *Result) Force(i, j int) (Forced, error) {
-	if r.Scores == nil {
-		return Forced{}, fmt.Errorf("the programme is too large to price a forced pair in memory (%d × %d)", len(r.Solution.RowCol), len(r.capacities))
-	}
-	raw := r.Scores.RawMatrix()
-	v := r.Scores.At(i, j)
+	v := r.cell(i, j)
 	if math.IsNaN(v) {
 		return Forced{}, fmt.Errorf("the pair is forbidden: %s", r.Scorer.Pair(i, j).Forbidden)
 	}
@@ -34,12 +31,22 @@ func (r *Result) Force(i, j int) (Forced, error) {
 	}
 	if r.priced {
 		// One shortest path on the residual graph, from the duals.
-		f, err := matching.Force(r.Scores, matching.Options{Maximize: true, Capacity: r.capacities}, r.Solution, i, j)
+		opt := matching.Options{Maximize: true, Capacity: r.capacities}
+		var (
+			f   matching.Forced
+			err error
+		)
+		if r.Scores != nil {
+			f, err = matching.Force(r.Scores, opt, r.Solution, i, j)
+		} else {
+			f, err = matching.ForceSparse(len(r.Solution.RowCol), len(r.capacities), r.src.cell, r.src.row, opt, r.Solution, i, j)
+		}
 		if err != nil {
 			return Forced{}, err
 		}
 		return Forced{Total: round2(f.Total), Assigned: f.Assigned, Loss: round2(r.Roster.Summary.TotalScore - f.Total)}, nil
 	}
+	raw := r.Scores.RawMatrix() // fair and hard quotas are solved whole
 	caps := make([]int, raw.Cols)
 	copy(caps, r.capacities)
 	caps[j]--
@@ -85,14 +92,5 @@ func (r *Result) Candidates(i, n int) []Candidate {
 	return out
 }
 
-// cell is a score of the roster's matrix, asked of the scorer when the
-// matrix was never held.
-func (r *Result) cell(i, j int) float64 {
-	if r.Scores == nil {
-		if r.compact != nil {
-			return r.compact.Cell(i, j)
-		}
-		return r.Scorer.Cell(i, j)
-	}
-	return r.Scores.At(i, j)
-}
+// cell is a score of the roster's matrix, wherever it is held.
+func (r *Result) cell(i, j int) float64 { return r.src.cell(i, j) }

@@ -27,9 +27,10 @@ type Result struct {
 	Sparse *matching.SparseResult
 
 	capacities []int
+	src        source           // where the scores are read
 	compact    *scoring.Compact // the scores of a sparse solve, when they fit
-	// priced: Solution is the plain optimum of Scores (objective total,
-	// no hard quota), so its duals price a forced pair.
+	// priced: Solution is the plain optimum of the scores (objective
+	// total, no hard quota), so its duals price a forced pair.
 	priced bool
 }
 
@@ -178,8 +179,9 @@ func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 		Sparse:   sparsed,
 
 		capacities: caps,
+		src:        src,
 		compact:    compact,
-		priced:     scores != nil && quota == nil && cfg.Objective != "fair",
+		priced:     quota == nil && cfg.Objective != "fair",
 	}, nil
 }
 
