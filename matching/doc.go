@@ -39,7 +39,8 @@
 // augmenting path (so none is larger). ForceData uses the same duals to
 // price a pair the optimum did not choose — the best total when row i must
 // take column j — by one shortest path search, O(rows·cols), instead of a
-// re-solve; mentormatch explain reports that figure.
+// re-solve; mentormatch explain reports that figure. ForceSparse does the
+// same for a problem solved by SolveSparse, reading rows on demand.
 //
 // # Large problems
 //
