@@ -316,9 +316,8 @@ func (st *rematch) index() {
 	}
 	st.caps = roster.Capacities(p)
 	n, m := len(p.Mentees), len(p.Mentors)
-	st.scores = make([]float64, n*m)
 	if n > 0 && m > 0 {
-		copy(st.scores, st.sc.Matrix().RawMatrix().Data)
+		st.scores = st.sc.Matrix().RawMatrix().Data // row-major, stride m: ours to change
 	}
 	st.home, st.freed, st.kind = fill(n, -1), make([]string, n), make([]string, n)
 }
