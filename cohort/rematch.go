@@ -431,16 +431,12 @@ func (st *rematch) solve() error {
 		}
 	}
 	if len(rows) > 0 {
-		data := make([]float64, 0, len(rows)*m)
-		for _, i := range rows {
-			data = append(data, st.scores[i*m:(i+1)*m]...)
-		}
-		res, err := matching.SolveData(len(rows), m, data, matching.Options{Maximize: true, Capacity: left})
+		rc, err := st.solveRows(rows, left)
 		if err != nil {
 			return fmt.Errorf("re-matching: %w", err)
 		}
 		for k, i := range rows {
-			st.rowCol[i] = res.RowCol[k]
+			st.rowCol[i] = rc[k]
 		}
 	}
 	if st.opt.MaxMoves == 0 || slices.Max(st.home) < 0 {
@@ -465,6 +461,36 @@ func (st *rematch) solve() error {
 			rp.solves, num(float64(rp.gap)/200)))
 	}
 	return nil
+}
+
+// sparseRows is how many cells the free mentees' problem may have before
+// it is solved in sparse mode (matching.SolveSparse) over the rows of
+// st.scores, rather than on a copy of them (and, when they outnumber the
+// places, a transposed copy besides); the crossing point of roster's.
+var sparseRows = 5_000_000
+
+// solveRows assigns the mentees rows into the places left, the exact
+// optimum, and returns each one's mentor or -1.
+func (st *rematch) solveRows(rows []int, left []int) ([]int, error) {
+	m := len(st.p.Mentors)
+	opt := matching.Options{Maximize: true, Capacity: left}
+	if len(rows)*m > sparseRows {
+		res, err := matching.SolveSparse(len(rows), m, func(k, j int) float64 { return st.scores[rows[k]*m+j] },
+			matching.SparseOptions{Options: opt, Row: func(k int, dst []float64) { copy(dst, st.scores[rows[k]*m:(rows[k]+1)*m]) }})
+		if err != nil {
+			return nil, err
+		}
+		return res.RowCol, nil
+	}
+	data := make([]float64, 0, len(rows)*m)
+	for _, i := range rows {
+		data = append(data, st.scores[i*m:(i+1)*m]...)
+	}
+	res, err := matching.SolveData(len(rows), m, data, opt)
+	if err != nil {
+		return nil, err
+	}
+	return res.RowCol, nil
 }
 
 func (st *rematch) total(rowCol []int) float64 {

@@ -302,6 +302,17 @@ func TestRematchExample(t *testing.T) {
 	y, err := Rematch(p, cfg, &shuffled, s, RematchOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, x, y)
+
+	// The free mentees solved in sparse mode: the same number matched and
+	// the same total (ties may pair them otherwise), the kept pairs kept.
+	old := sparseRows
+	sparseRows = 0
+	defer func() { sparseRows = old }()
+	z, err := Rematch(p, cfg, prev, s, RematchOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, x.Roster.Summary.Matched, z.Roster.Summary.Matched)
+	assert.Equal(t, x.Roster.Summary.TotalScore, z.Roster.Summary.TotalScore)
+	checkRematch(t, p, prev, z.Health, z, 0)
 }
 
 func TestRematchMoves(t *testing.T) {
