@@ -216,7 +216,8 @@ func plural(n int, word string) string {
 // prev is the previous roster as ReadRoster gives it; people are matched
 // to it by id. Changes lists every mentee whose mentor changed, in p's
 // mentee order, then the leavers by id. Deterministic; O(mentees ×
-// mentors) memory and one assignment solve unless MaxMoves > 0.
+// mentors) memory (8 bytes a pair, 2 past 10⁸ pairs without moves) and one
+// assignment solve unless MaxMoves > 0.
 func Rematch(p *mentormatch.Program, cfg mentormatch.Config, prev *mentormatch.Roster, s *mentormatch.Survey, opt RematchOptions) (*mentormatch.Rematch, error) {
 	if p == nil || prev == nil {
 		return nil, fmt.Errorf("%w: rematch needs a program and its previous roster", mentormatch.ErrInput)
@@ -280,7 +281,7 @@ type rematch struct {
 	gone           map[[2]string]bool // dissolved pairs, by ids
 	history        []mentormatch.Dissolved
 	caps           []int
-	scores         []float64 // mentees × mentors, NaN where forbidden or dissolved
+	scores         scoreTable // mentees × mentors, NaN where forbidden or dissolved
 
 	home    []int    // per mentee: the mentor of their kept pair, or -1
 	freed   []string // per mentee: why their previous pair ended, or ""
@@ -316,8 +317,12 @@ func (st *rematch) index() {
 	}
 	st.caps = roster.Capacities(p)
 	n, m := len(p.Mentees), len(p.Mentors)
-	if n > 0 && m > 0 {
-		st.scores = st.sc.Matrix().RawMatrix().Data // row-major, stride m: ours to change
+	st.scores = scoreTable{m: m}
+	if n*m > compactCells && st.opt.MaxMoves == 0 {
+		st.scores.compact, _ = st.sc.Compact() // nil when a score does not fit
+	}
+	if st.scores.compact == nil && n > 0 && m > 0 {
+		st.scores.dense = st.sc.Matrix().RawMatrix().Data // row-major, stride m: ours to change
 	}
 	st.home, st.freed, st.kind = fill(n, -1), make([]string, n), make([]string, n)
 }
@@ -365,17 +370,53 @@ func (st *rematch) classify() {
 	}
 	st.fitCapacity()
 	// Dissolved pairs are forbidden from here on, the new ones included.
-	m := len(st.p.Mentors)
 	for _, d := range st.history {
 		i, ok1 := st.mentee[d.MenteeID]
 		j, ok2 := st.mentor[d.MentorID]
 		if ok1 && ok2 {
-			st.scores[i*m+j] = math.NaN()
+			st.scores.forbid(i, j)
 		}
 	}
 }
 
-func (st *rematch) cell(i, j int) float64 { return st.scores[i*len(st.p.Mentors)+j] }
+func (st *rematch) cell(i, j int) float64 { return st.scores.at(i, j) }
+
+// compactCells is how many cells a re-match's scores may have before they
+// are kept at two bytes a cell (scoring.Compact) rather than as float64:
+// 10⁸ cells are 800 MB as float64, 200 MB compact. Moves (MaxMoves > 0)
+// need the float64 matrix whatever its size.
+var compactCells = 100_000_000
+
+// scoreTable holds a re-match's scores, as float64 or compact.
+type scoreTable struct {
+	m       int
+	dense   []float64 // row-major; nil when compact
+	compact *scoring.Compact
+}
+
+func (t *scoreTable) at(i, j int) float64 {
+	if t.compact != nil {
+		return t.compact.Cell(i, j)
+	}
+	return t.dense[i*t.m+j]
+}
+
+// row sets dst to row i.
+func (t *scoreTable) row(i int, dst []float64) {
+	if t.compact != nil {
+		t.compact.Row(i, dst)
+		return
+	}
+	copy(dst, t.dense[i*t.m:(i+1)*t.m])
+}
+
+func (t *scoreTable) forbid(i, j int) {
+	if t.compact != nil {
+		t.compact.Forbid(i, j)
+		return
+	}
+	t.dense[i*t.m+j] = math.NaN()
+}
 
 func (st *rematch) free(i int, kind, why string) { st.kind[i], st.freed[i] = kind, why }
 
@@ -442,7 +483,7 @@ func (st *rematch) solve() error {
 	if st.opt.MaxMoves == 0 || slices.Max(st.home) < 0 {
 		return nil
 	}
-	rp := &repair{n: n, m: m, score: st.scores, caps: st.caps, home: st.home, budget: st.opt.MaxMoves,
+	rp := &repair{n: n, m: m, score: st.scores.dense, caps: st.caps, home: st.home, budget: st.opt.MaxMoves,
 		margin: units(max(st.opt.MoveMargin, 0)) + 1, maxSolves: st.opt.MaxSolves}
 	out, err := rp.solve(st.rowCol)
 	if err != nil {
@@ -475,16 +516,16 @@ func (st *rematch) solveRows(rows []int, left []int) ([]int, error) {
 	m := len(st.p.Mentors)
 	opt := matching.Options{Maximize: true, Capacity: left}
 	if len(rows)*m > sparseRows {
-		res, err := matching.SolveSparse(len(rows), m, func(k, j int) float64 { return st.scores[rows[k]*m+j] },
-			matching.SparseOptions{Options: opt, Row: func(k int, dst []float64) { copy(dst, st.scores[rows[k]*m:(rows[k]+1)*m]) }})
+		res, err := matching.SolveSparse(len(rows), m, func(k, j int) float64 { return st.scores.at(rows[k], j) },
+			matching.SparseOptions{Options: opt, Row: func(k int, dst []float64) { st.scores.row(rows[k], dst) }})
 		if err != nil {
 			return nil, err
 		}
 		return res.RowCol, nil
 	}
-	data := make([]float64, 0, len(rows)*m)
-	for _, i := range rows {
-		data = append(data, st.scores[i*m:(i+1)*m]...)
+	data := make([]float64, len(rows)*m)
+	for k, i := range rows {
+		st.scores.row(i, data[k*m:(k+1)*m])
 	}
 	res, err := matching.SolveData(len(rows), m, data, opt)
 	if err != nil {
@@ -510,9 +551,9 @@ func (st *rematch) build() *mentormatch.Roster {
 	p := st.p
 	cfg := st.cfg
 	cfg.Objective = "total"
-	var scores *mat.Dense
-	if len(p.Mentees) > 0 && len(p.Mentors) > 0 {
-		scores = mat.NewDense(len(p.Mentees), len(p.Mentors), st.scores)
+	scores := roster.Scores{Compact: st.scores.compact}
+	if st.scores.dense != nil {
+		scores.Dense = mat.NewDense(len(p.Mentees), len(p.Mentors), st.scores.dense)
 	}
 	r := roster.Build(p, cfg, st.sc, scores, st.rowCol, st.caps, func(i int, assigned []int) string {
 		why := st.unmatchedReason(i, assigned)

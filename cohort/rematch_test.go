@@ -303,6 +303,14 @@ func TestRematchExample(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, x, y)
 
+	// Scores kept compact: the same values to the bit, the same re-match.
+	oldCells := compactCells
+	compactCells = 0
+	c, err := Rematch(p, cfg, prev, s, RematchOptions{})
+	compactCells = oldCells
+	require.NoError(t, err)
+	assert.Equal(t, x, c)
+
 	// The free mentees solved in sparse mode: the same number matched and
 	// the same total (ties may pair them otherwise), the kept pairs kept.
 	old := sparseRows

@@ -143,9 +143,9 @@ func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 	} else if cfg.Objective == "fair" {
 		sol, err = solveFair(scores, caps)
 	} else if sparse {
-		src = sourceOf(sc, nil)
+		src = given.source(sc)
 		if c := given.Compact; c != nil {
-			compact, src = c, source{row: c.Row, cell: c.Cell}
+			compact = c
 			defer holdMemory(c.Bytes() + memoryMargin)()
 		}
 		sparsed, err = matching.SolveSparse(rows, cols, src.cell, matching.SparseOptions{Options: matching.Options{Maximize: true, Capacity: caps}, Row: src.row})
@@ -163,8 +163,8 @@ func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 	if err != nil {
 		return nil, fmt.Errorf("solving the assignment: %w", err)
 	}
-	if compact == nil {
-		src = sourceOf(sc, scores)
+	if !sparse {
+		src = Scores{Dense: scores}.source(sc)
 	}
 	r := build(p, cfg, sc, src, sol.RowCol, caps, nil)
 	if len(cfg.Quotas) > 0 {
@@ -281,13 +281,13 @@ func fill(n, v int) []int {
 }
 
 // Build writes up an assignment as a roster: rowCol gives each mentee's
-// mentor index or -1, caps the mentors' capacities, scores the matrix the
-// assignment was solved on (nil: sc scores the rows it needs).
+// mentor index or -1, caps the mentors' capacities, scores the scores the
+// assignment was solved on (none: sc scores the rows it needs).
 // reason, when not nil, says why mentee i is unmatched given the mentors'
 // loads; by default the scorer's reason. It is called from several
 // goroutines. The summary's objective is cfg.Objective.
-func Build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, scores *mat.Dense, rowCol []int, caps []int, reason func(i int, assigned []int) string) *mentormatch.Roster {
-	return build(p, cfg, sc, sourceOf(sc, scores), rowCol, caps, reason)
+func Build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, scores Scores, rowCol []int, caps []int, reason func(i int, assigned []int) string) *mentormatch.Roster {
+	return build(p, cfg, sc, scores.source(sc), rowCol, caps, reason)
 }
 
 // source is where a roster reads its scores: whole rows and single cells.
@@ -296,12 +296,16 @@ type source struct {
 	cell func(i, j int) float64
 }
 
-// sourceOf reads the matrix m, or asks sc when m is nil.
-func sourceOf(sc *scoring.Scorer, m *mat.Dense) source {
-	if m == nil {
+// source reads the dense matrix, or else the compact one, or else asks sc.
+func (s Scores) source(sc *scoring.Scorer) source {
+	switch {
+	case s.Dense != nil:
+	case s.Compact != nil:
+		return source{row: s.Compact.Row, cell: s.Compact.Cell}
+	default:
 		return source{row: sc.Row, cell: sc.Cell}
 	}
-	raw := m.RawMatrix()
+	raw := s.Dense.RawMatrix()
 	return source{
 		row:  func(i int, dst []float64) { copy(dst, raw.Data[i*raw.Stride:i*raw.Stride+raw.Cols]) },
 		cell: func(i, j int) float64 { return raw.Data[i*raw.Stride+j] },

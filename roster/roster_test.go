@@ -247,7 +247,7 @@ func TestCountBlockingAgrees(t *testing.T) {
 	require.NoError(t, err)
 	want := BlockingPairs(res.Scores, res.Solution.RowCol, res.capacities)
 	require.NotEmpty(t, want)
-	assert.Equal(t, len(want), countBlocking(sourceOf(res.Scorer, nil), res.Solution.RowCol, res.capacities))
+	assert.Equal(t, len(want), countBlocking(Scores{}.source(res.Scorer), res.Solution.RowCol, res.capacities))
 	assert.Equal(t, len(want), res.Roster.Summary.BlockingPairs)
 }
 

@@ -97,6 +97,10 @@ func (c *Compact) Row(i int, dst []float64) {
 	}
 }
 
+// Forbid makes cell (i, j) forbidden, as a re-match does with a dissolved
+// pair.
+func (c *Compact) Forbid(i, j int) { c.data[i*c.cols+j] = noScore }
+
 // Bytes is the memory the cells take.
 func (c *Compact) Bytes() int64 { return 2 * int64(len(c.data)) }
 
