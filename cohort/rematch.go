@@ -238,6 +238,9 @@ func Rematch(p *mentormatch.Program, cfg mentormatch.Config, prev *mentormatch.R
 	st := &rematch{p: p, cfg: cfg, prev: prev, sc: sc, opt: opt}
 	st.health = Health(prev, s, opt.Threshold)
 	st.index()
+	if c := st.scores.compact; c != nil {
+		defer c.HoldMemory()()
+	}
 	st.classify()
 	if err := st.solve(); err != nil {
 		return nil, err

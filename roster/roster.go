@@ -3,7 +3,6 @@ package roster
 import (
 	"fmt"
 	"math"
-	"runtime/debug"
 	"sort"
 
 	"gonum.org/v1/gonum/mat"
@@ -62,23 +61,6 @@ var denseLimit = 5_000_000
 // 2 GB. Past it every row is scored again each time the solver reads it,
 // several times slower but in memory that does not grow with the matrix.
 var compactLimit = 1_000_000_000
-
-// memoryMargin is what a sparse solve may hold besides its compact scores
-// before the garbage collector works harder: the solver's own state is
-// under 1 GB at 100,000 × 10,000.
-const memoryMargin = 3 << 29 // 1.5 GiB
-
-// holdMemory lowers the runtime's soft memory limit to n bytes, unless it
-// is lower already, and returns the function that restores it. Compact
-// scores are most of the live heap; left alone, the collector lets garbage
-// grow to as much again (GOGC=100), 2 GB more at 100,000 × 10,000.
-func holdMemory(n int64) func() {
-	prev := debug.SetMemoryLimit(-1)
-	if n < prev {
-		debug.SetMemoryLimit(n)
-	}
-	return func() { debug.SetMemoryLimit(prev) }
-}
 
 // Sparse reports whether Match solves p without holding its score matrix:
 // the matrix would pass denseLimit cells, and the objective is the total
@@ -146,7 +128,7 @@ func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 		src = given.source(sc)
 		if c := given.Compact; c != nil {
 			compact = c
-			defer holdMemory(c.Bytes() + memoryMargin)()
+			defer c.HoldMemory()()
 		}
 		sparsed, err = matching.SolveSparse(rows, cols, src.cell, matching.SparseOptions{Options: matching.Options{Maximize: true, Capacity: caps}, Row: src.row})
 		if err == nil {
