@@ -39,14 +39,16 @@ func TestProgressOnlyOnATerminal(t *testing.T) {
 	assert.Zero(t, st.Size())
 }
 
-// TestQuietFlag: match and plan take --quiet (-q), and with stderr not a
-// terminal their stderr holds no progress either way.
+// TestQuietFlag: match, plan and rematch take --quiet (-q), and with stderr
+// not a terminal their stderr holds no progress either way.
 func TestQuietFlag(t *testing.T) {
 	dir := t.TempDir()
 	for _, args := range [][]string{
 		{"match", "--example", "--out", filepath.Join(dir, "r.json")},
 		{"match", "--example", "-q", "--out", filepath.Join(dir, "r.json")},
 		{"plan", "--example", "--quiet", "--out", filepath.Join(dir, "p.json")},
+		{"rematch", "--example", "-q", "--out", filepath.Join(dir, "r2.json")},
+		{"rematch", "--example", "--out", filepath.Join(dir, "r2.json")},
 	} {
 		var stdout, stderr bytes.Buffer
 		require.Equal(t, 0, run(args, &stdout, &stderr), "%v: %s", args, stderr.String())

@@ -26,6 +26,7 @@ type rematchOptions struct {
 	Threshold   float64
 	MaxMoves    int
 	MoveMargin  float64
+	Quiet       bool
 	// set holds the flags given on the command line: the others come
 	// from the configuration.
 	set map[string]bool
@@ -83,6 +84,7 @@ Changes, Health, Health by mentor and Pair health; .csv writes the roster and NA
 		},
 	}
 	o.addFlags(cmd, true)
+	addQuietFlag(cmd, &o.Quiet)
 	f := cmd.Flags()
 	f.StringVar(&o.Roster, "roster", "", "the previous roster: .json, .csv or .xlsx, as match, plan or rematch wrote it (required)")
 	f.StringVar(&o.Survey, "survey", "", "the relationship-health survey: .csv or .xlsx (required)")
@@ -107,6 +109,9 @@ func runRematch(o *rematchOptions, args []string, stdout, stderr io.Writer) erro
 	if o.MaxMoves < 0 || o.MoveMargin < 0 {
 		return fmt.Errorf("%w: --max-moves and --move-margin must be 0 or more", mentormatch.ErrUsage)
 	}
+	pr := newProgressBar(stderr, o.Quiet, 3)
+	defer pr.done()
+	pr.next("reading people, the roster and the survey")
 	p, cfg, prev, survey, err := o.loadRematch(args)
 	if err != nil {
 		return err
@@ -121,13 +126,16 @@ func runRematch(o *rematchOptions, args []string, stdout, stderr io.Writer) erro
 	if !o.set["move-margin"] {
 		o.MoveMargin = cfg.Rematch.MoveMargin
 	}
+	pr.next(fmt.Sprintf("re-matching %d mentees with %d mentors", len(p.Mentees), len(p.Mentors)))
 	x, err := cohort.Rematch(p, cfg, prev, survey, cohort.RematchOptions{Threshold: o.Threshold, MaxMoves: o.MaxMoves, MoveMargin: o.MoveMargin})
 	if err != nil {
 		return err
 	}
+	pr.next("writing " + o.Out)
 	if err := report.WriteRematch(o.Out, x, report.WithSkillGaps(report.SkillGaps(p, x.Roster))); err != nil {
 		return err
 	}
+	pr.done()
 	printRematch(stdout, x, o.Out)
 	for _, w := range survey.Warnings {
 		fmt.Fprintln(stderr, "warning:", w)
