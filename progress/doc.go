@@ -6,7 +6,7 @@
 //
 // Surveys are read by io/table.ReadSurvey; the optional check-in columns
 // (skills, milestone, date) feed skill development and milestones. The
-// health of each survey comes from cohort.Health, so the figures agree
+// health of each survey comes from mentormatch.SurveyHealth, so the figures agree
 // with what rematch reports for the same survey.
 //
 // Measure is deterministic: lists follow the roster's order, cohorts the

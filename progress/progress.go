@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/mentormatch/mentormatch"
-	"github.com/mentormatch/mentormatch/cohort"
 )
 
 // Wave is one check-in survey of the program, named for messages (its
@@ -25,7 +24,7 @@ type Options struct {
 	// Wants maps a mentee id to the skills they want; skill development
 	// counts only those. Nil counts every skill a mentee rates.
 	Wants map[string][]string
-	// Threshold is the health threshold of cohort.Health; 0 is its default.
+	// Threshold is the health threshold of mentormatch.SurveyHealth; 0 is its default.
 	Threshold float64
 	// Drop is how far a pair's mean rating must fall between its last two
 	// answered surveys to put it at risk; 0 means DefaultDrop.
@@ -148,7 +147,7 @@ type Risk struct {
 // against the roster. Answers about pairs the roster does not have are
 // ignored (table.ReadSurvey reports them when given the roster).
 //
-// Per survey it takes cohort.Health's response rate, mean rating and
+// Per survey it takes mentormatch.SurveyHealth's response rate, mean rating and
 // unhealthy pairs, and counts milestone statuses. A pair is at risk when
 // its mean rating fell by Drop or more between its last two answered
 // surveys, when the last milestone status it reported is behind, or when
@@ -185,7 +184,7 @@ func Measure(r *mentormatch.Roster, waves []Wave, opt Options) (*Report, error) 
 	healths := make([]mentormatch.Health, n)
 	self := make([]map[[2]string][]mentormatch.Skill, n) // per survey: (mentee, mentor) → self-ratings
 	for w, wave := range waves {
-		h := cohort.Health(r, wave.Survey, opt.Threshold)
+		h := mentormatch.SurveyHealth(r, wave.Survey, opt.Threshold)
 		healths[w] = h
 		st := SurveyStats{Name: wave.Name, Pairs: h.Pairs, Answered: h.Answered, Answers: h.Answers,
 			ResponseRate: h.ResponseRate, MeanRating: math.NaN(), Unhealthy: h.Flagged, Completion: math.NaN()}

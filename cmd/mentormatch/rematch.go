@@ -10,10 +10,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mentormatch/mentormatch"
-	"github.com/mentormatch/mentormatch/cohort"
 	"github.com/mentormatch/mentormatch/example"
 	"github.com/mentormatch/mentormatch/io/report"
 	"github.com/mentormatch/mentormatch/io/table"
+	"github.com/mentormatch/mentormatch/rematch"
 	"github.com/mentormatch/mentormatch/roster"
 )
 
@@ -90,9 +90,9 @@ Changes, Health, Health by mentor and Pair health; .csv writes the roster and NA
 	f.StringVar(&o.Survey, "survey", "", "the relationship-health survey: .csv or .xlsx (required)")
 	f.StringVar(&o.SurveySheet, "survey-sheet", "", "XLSX sheet of the survey (default: the first)")
 	f.StringVarP(&o.Out, "out", "o", "", "the new roster: .xlsx, .csv or .json (required)")
-	f.Float64Var(&o.Threshold, "threshold", cohort.DefaultThreshold, "a pair whose mean rating is below this is unhealthy, 1-5 (default: rematch.threshold in the config)")
+	f.Float64Var(&o.Threshold, "threshold", rematch.DefaultThreshold, "a pair whose mean rating is below this is unhealthy, 1-5 (default: rematch.threshold in the config)")
 	f.IntVar(&o.MaxMoves, "max-moves", 0, "healthy pairs the optimiser may also move (default: rematch.max_moves in the config)")
-	f.Float64Var(&o.MoveMargin, "move-margin", cohort.DefaultMoveMargin, "with --max-moves: points each moved pair must add to the total (default: rematch.move_margin in the config)")
+	f.Float64Var(&o.MoveMargin, "move-margin", rematch.DefaultMoveMargin, "with --max-moves: points each moved pair must add to the total (default: rematch.move_margin in the config)")
 	return cmd
 }
 
@@ -127,7 +127,7 @@ func runRematch(o *rematchOptions, args []string, stdout, stderr io.Writer) erro
 		o.MoveMargin = cfg.Rematch.MoveMargin
 	}
 	pr.next(fmt.Sprintf("re-matching %d mentees with %d mentors", len(p.Mentees), len(p.Mentors)))
-	x, err := cohort.Rematch(p, cfg, prev, survey, cohort.RematchOptions{Threshold: o.Threshold, MaxMoves: o.MaxMoves, MoveMargin: o.MoveMargin})
+	x, err := rematch.Rematch(p, cfg, prev, survey, rematch.RematchOptions{Threshold: o.Threshold, MaxMoves: o.MaxMoves, MoveMargin: o.MoveMargin})
 	if err != nil {
 		return err
 	}

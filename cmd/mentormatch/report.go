@@ -19,6 +19,7 @@ import (
 	"github.com/mentormatch/mentormatch/io/report"
 	"github.com/mentormatch/mentormatch/io/table"
 	"github.com/mentormatch/mentormatch/progress"
+	"github.com/mentormatch/mentormatch/rematch"
 	"github.com/mentormatch/mentormatch/roster"
 )
 
@@ -74,7 +75,7 @@ pairs might have answered.`,
 	f.StringSliceVar(&o.Surveys, "survey", nil, "check-in surveys, .csv or .xlsx, in date order (required; repeat or separate with commas)")
 	f.StringVar(&o.SurveySheet, "survey-sheet", "", "XLSX sheet of the surveys (default: the first)")
 	f.StringVarP(&o.Out, "out", "o", "", "the report: .xlsx or .json (required)")
-	f.Float64Var(&o.Threshold, "threshold", cohort.DefaultThreshold, "a pair whose mean rating is below this is unhealthy (1-5)")
+	f.Float64Var(&o.Threshold, "threshold", rematch.DefaultThreshold, "a pair whose mean rating is below this is unhealthy (1-5)")
 	f.Float64Var(&o.Drop, "drop", progress.DefaultDrop, "a fall in a pair's mean rating that puts it at risk")
 	return cmd
 }

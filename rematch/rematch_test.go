@@ -1,4 +1,4 @@
-package cohort
+package rematch
 
 import (
 	"math"
@@ -400,7 +400,7 @@ func TestHealth(t *testing.T) {
 		ans("B", "X", mentormatch.RoleMentee, 2, false), ans("B", "X", mentormatch.RoleMentee, 3, false), // 2.5, mentor silent
 		ans("C", "Y", mentormatch.RoleMentor, 5, true), // wants a change
 	}}
-	h := Health(prev, s, 3)
+	h := mentormatch.SurveyHealth(prev, s, 3)
 	assert.Equal(t, 4, h.Pairs)
 	assert.Equal(t, 3, h.Answered)
 	assert.Equal(t, 5, h.Answers)
