@@ -306,10 +306,9 @@ func (t *rawTable) decodeText(data []byte) ([]byte, *mentormatch.Problem) {
 		if i > 0 && data[i-1] >= 0x80 {
 			pairs++
 		}
-		// The five bytes Windows-1252 leaves undefined decode to C1
-		// control characters, which no name or skill contains.
+		// The five bytes Windows-1252 leaves undefined decode to U+FFFD.
 		r := charmap.Windows1252.DecodeByte(c)
-		if r >= 0x80 && r < 0xA0 {
+		if r == utf8.RuneError {
 			p := t.problem(lineAt(data, i), "", "the file is not UTF-8, and byte 0x%02X is not Windows-1252 either: save the file as \"CSV UTF-8\" from the spreadsheet program", c)
 			return nil, &p
 		}
