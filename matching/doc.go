@@ -1,8 +1,9 @@
 // Package matching solves the assignment problem of a mentoring programme
 // exactly: rows (mentees) to columns (mentors), each column taking at most
-// its capacity of rows, NaN cells forbidden. The objective is the SPEC's:
-// as many rows as possible, then, among assignments of that size, the
-// least total cost (or the greatest total score with Options.Maximize).
+// its capacity of rows, NaN cells forbidden. The objective is the one the
+// README states for every roster: as many rows as possible, then, among
+// assignments of that size, the least total cost (or the greatest total
+// score with Options.Maximize).
 //
 // # Dense problems
 //
