@@ -60,6 +60,16 @@ type RematchConfig struct {
 	MoveMargin float64 `yaml:"move_margin"` // points each moved pair must add
 }
 
+// MatchObjective is what a roster optimises once it matches as many
+// mentees as it can.
+type MatchObjective string
+
+// Objectives.
+const (
+	ObjectiveTotal MatchObjective = "total" // the highest total score
+	ObjectiveFair  MatchObjective = "fair"  // the highest lowest score, then the total
+)
+
 // Config is a program's configuration. The zero value is not useful: start
 // from DefaultConfig or LoadConfig.
 type Config struct {
@@ -67,7 +77,7 @@ type Config struct {
 	Levels    map[string]int    `yaml:"levels"`
 	Synonyms  map[string]string `yaml:"synonyms"`
 	Rules     Rules             `yaml:"rules"`
-	Objective string            `yaml:"objective"` // total | fair
+	Objective MatchObjective    `yaml:"objective"` // total | fair
 	Cohorts   Cohorts           `yaml:"cohorts"`
 	Schedule  Schedule          `yaml:"schedule"`
 	Seed      int64             `yaml:"seed"`
@@ -187,7 +197,7 @@ func (c Config) problems() Problems {
 	if w.Skills+w.Availability+w.Goals+w.Level+w.Prefers+c.criteriaWeight() <= 0 {
 		ps = append(ps, Problem{Column: "weights", Message: "at least one weight must be above 0"})
 	}
-	if c.Objective != "total" && c.Objective != "fair" {
+	if c.Objective != ObjectiveTotal && c.Objective != ObjectiveFair {
 		ps = append(ps, Problem{Column: "objective", Message: fmt.Sprintf("%q: expected total or fair", c.Objective)})
 	}
 	if c.Cohorts.MinSize < 2 || c.Cohorts.MaxSize < c.Cohorts.MinSize {

@@ -39,16 +39,19 @@ type Roadmap struct {
 	Notes []string `json:"notes"`
 }
 
+// ObjectiveKind is what a roadmap objective is about.
+type ObjectiveKind string
+
 // Objective kinds.
 const (
-	ObjectiveSkill = "skill" // raise a wanted skill from one level to another
-	ObjectiveGoal  = "goal"  // progress towards a career goal the mentor offers
+	ObjectiveSkill ObjectiveKind = "skill" // raise a wanted skill from one level to another
+	ObjectiveGoal  ObjectiveKind = "goal"  // progress towards a career goal the mentor offers
 )
 
 // Objective is one S.M.A.R.T. objective of a pair.
 type Objective struct {
-	Kind  string `json:"kind"`
-	Topic string `json:"topic"` // the skill or the goal
+	Kind  ObjectiveKind `json:"kind"`
+	Topic string        `json:"topic"` // the skill or the goal
 	// From and To are the mentee's level in the skill now and the level
 	// aimed for; MentorLevel is the mentor's. All 0 for a goal.
 	From        int    `json:"from"`
@@ -75,11 +78,14 @@ type Milestone struct {
 	Text  string    `json:"text"`
 }
 
+// MilestoneStatus is how a check-in survey says a milestone stands.
+type MilestoneStatus string
+
 // Milestone statuses a check-in survey may report (Answer.Milestone).
 const (
-	MilestoneDone    = "done"
-	MilestoneOnTrack = "on track"
-	MilestoneBehind  = "behind"
+	MilestoneDone    MilestoneStatus = "done"
+	MilestoneOnTrack MilestoneStatus = "on track"
+	MilestoneBehind  MilestoneStatus = "behind"
 )
 
 // Checkpoint kinds: what a session is for in the roadmap. A session may be

@@ -168,7 +168,7 @@ func cohortNum(id string) int {
 	return n
 }
 
-func kindRank(k string) int {
+func kindRank(k mentormatch.SessionKind) int {
 	switch k {
 	case mentormatch.KindSenior:
 		return 0
@@ -202,7 +202,7 @@ func sessionLess(a, b *mentormatch.Session) bool {
 // meeting is a session still to be placed.
 type meeting struct {
 	cohort int
-	kind   string
+	kind   mentormatch.SessionKind
 	round  int
 	ids    []string
 	due    time.Time // a date at 00:00 UTC

@@ -185,9 +185,9 @@ type rematch struct {
 	caps           []int
 	scores         scoreTable // mentees × mentors, NaN where forbidden or dissolved
 
-	home    []int    // per mentee: the mentor of their kept pair, or -1
-	freed   []string // per mentee: why their previous pair ended, or ""
-	kind    []string // per mentee: the kind of change when freed
+	home    []int                    // per mentee: the mentor of their kept pair, or -1
+	freed   []string                 // per mentee: why their previous pair ended, or ""
+	kind    []mentormatch.ChangeKind // per mentee: the kind of change when freed
 	left    []mentormatch.Change
 	rowCol  []int
 	moved   int
@@ -226,7 +226,7 @@ func (st *rematch) index() {
 	if st.scores.compact == nil && n > 0 && m > 0 {
 		st.scores.dense = st.sc.Matrix().RawMatrix().Data // row-major, stride m: ours to change
 	}
-	st.home, st.freed, st.kind = fill(n, -1), make([]string, n), make([]string, n)
+	st.home, st.freed, st.kind = fill(n, -1), make([]string, n), make([]mentormatch.ChangeKind, n)
 }
 
 // dissolve adds a pair to the history, once, and forbids it.
@@ -314,7 +314,9 @@ func (t *scoreTable) forbid(i, j int) {
 	t.dense[i*t.m+j] = math.NaN()
 }
 
-func (st *rematch) free(i int, kind, why string) { st.kind[i], st.freed[i] = kind, why }
+func (st *rematch) free(i int, kind mentormatch.ChangeKind, why string) {
+	st.kind[i], st.freed[i] = kind, why
+}
 
 // rule names the hard rule a pair breaks.
 func (st *rematch) rule(i, j int) string {

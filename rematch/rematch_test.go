@@ -369,7 +369,7 @@ func TestRematchLeaversAndJoiners(t *testing.T) {
 	x, err := Rematch(q, cfg, prev, &mentormatch.Survey{}, RematchOptions{})
 	require.NoError(t, err)
 	checkRematch(t, q, prev, x.Health, x, 0)
-	kinds := map[string]string{}
+	kinds := map[string]mentormatch.ChangeKind{}
 	for _, c := range x.Changes {
 		kinds[c.MenteeID] = c.Kind
 	}

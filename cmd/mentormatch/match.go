@@ -91,7 +91,7 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if o.Objective != "" {
-		cfg.Objective = o.Objective
+		cfg.Objective = mentormatch.MatchObjective(o.Objective)
 		if err := cfg.Validate(); err != nil {
 			return fmt.Errorf("%w: --objective %q: expected total or fair", mentormatch.ErrUsage, o.Objective)
 		}

@@ -68,7 +68,7 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if o.Objective != "" {
-		cfg.Objective = o.Objective
+		cfg.Objective = mentormatch.MatchObjective(o.Objective)
 		if err := cfg.Validate(); err != nil {
 			return fmt.Errorf("%w: --objective %q: expected total or fair", mentormatch.ErrUsage, o.Objective)
 		}
@@ -131,7 +131,7 @@ const shownFlags = 5
 // screenful of them hides the one line that matters.
 func printFlagged(w io.Writer, plan *mentormatch.Plan, out string) {
 	var flagged []string
-	byKind := map[string]int{}
+	byKind := map[mentormatch.SessionKind]int{}
 	for i := range plan.Sessions {
 		s := &plan.Sessions[i]
 		if s.Flag == "" {

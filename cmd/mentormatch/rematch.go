@@ -230,7 +230,7 @@ func printRematch(w io.Writer, x *mentormatch.Rematch, out string) {
 		}
 		fmt.Fprintf(w, "missing answers: %s%s\n", strings.Join(list, "; "), more)
 	}
-	kinds := map[string]int{}
+	kinds := map[mentormatch.ChangeKind]int{}
 	for _, c := range x.Changes {
 		kinds[c.Kind]++
 	}

@@ -34,11 +34,11 @@ type rematchJSON struct {
 	Matches   []pairJSON `json:"matches"`
 	Dissolved []pairJSON `json:"dissolved"`
 	Changes   []struct {
-		MenteeID    string `json:"mentee_id"`
-		OldMentorID string `json:"old_mentor_id"`
-		NewMentorID string `json:"new_mentor_id"`
-		Why         string `json:"why"`
-		Kind        string `json:"kind"`
+		MenteeID    string                 `json:"mentee_id"`
+		OldMentorID string                 `json:"old_mentor_id"`
+		NewMentorID string                 `json:"new_mentor_id"`
+		Why         string                 `json:"why"`
+		Kind        mentormatch.ChangeKind `json:"kind"`
 	} `json:"changes"`
 	Health struct {
 		Pairs   int      `json:"pairs"`
@@ -223,7 +223,7 @@ func TestRematchAsANewUser(t *testing.T) {
 		}
 	}
 	checkRoster(t, p, second.Matches)
-	kinds := map[string]int{}
+	kinds := map[mentormatch.ChangeKind]int{}
 	for _, c := range second.Changes {
 		kinds[c.Kind]++
 		assert.NotEmpty(t, c.Why)

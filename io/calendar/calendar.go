@@ -99,7 +99,7 @@ func UID(s *mentormatch.Session) string {
 	ids := slices.Clone(s.Participants)
 	slices.Sort(ids)
 	h := sha256.New()
-	for _, part := range append([]string{s.Cohort, s.Kind, strconv.Itoa(s.Round)}, ids...) {
+	for _, part := range append([]string{s.Cohort, string(s.Kind), strconv.Itoa(s.Round)}, ids...) {
 		h.Write([]byte(part))
 		h.Write([]byte{0})
 	}
@@ -131,7 +131,7 @@ func render(title string, ss []*mentormatch.Session, people map[string]*mentorma
 		e.SetEndAt(s.End)
 		e.SetSummary(summary(s, people))
 		e.SetDescription(description(s, people))
-		e.AddCategory(strings.ToUpper(s.Kind))
+		e.AddCategory(strings.ToUpper(string(s.Kind)))
 		for _, id := range s.Participants {
 			if per := people[id]; per != nil && per.Email != "" {
 				e.AddAttendee("mailto:"+per.Email, ics.WithCN(nameOf(id, people)))
