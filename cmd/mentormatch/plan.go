@@ -115,9 +115,7 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintf(stderr, "warning: roadmaps edited since they were written are kept as they are (%d): %s; move them out of %s to write them anew\n", len(kept), list, o.Roadmaps)
 	}
-	for _, w := range res.Roster.Warnings {
-		fmt.Fprintln(stderr, "warning:", w)
-	}
+	printWarnings(stderr, res.Roster.Warnings)
 	printFlagged(stderr, pl, o.Out)
 	return nil
 }

@@ -137,12 +137,11 @@ func runRematch(o *rematchOptions, args []string, stdout, stderr io.Writer) erro
 	}
 	pr.done()
 	printRematch(stdout, x, o.Out)
+	var sw []string
 	for _, w := range survey.Warnings {
-		fmt.Fprintln(stderr, "warning:", w)
+		sw = append(sw, w.String())
 	}
-	for _, w := range x.Roster.Warnings {
-		fmt.Fprintln(stderr, "warning:", w)
-	}
+	printWarnings(stderr, sw, x.Roster.Warnings)
 	return nil
 }
 
