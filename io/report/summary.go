@@ -382,15 +382,22 @@ func addColumnChart(f *excelize.File, cell, title, xTitle, yTitle string, series
 		VaryColors: boolPtr(false),
 		Legend:     excelize.ChartLegend{Position: legend},
 		PlotArea:   excelize.ChartPlotArea{ShowVal: true},
-		XAxis:      excelize.ChartAxis{Title: axisTitle(xTitle)},
-		YAxis:      excelize.ChartAxis{Title: axisTitle(yTitle), MajorGridLines: true, Minimum: float64Ptr(0)},
+		XAxis:      excelize.ChartAxis{Title: axisTitle(xTitle), Font: axisFont},
+		YAxis:      excelize.ChartAxis{Title: axisTitle(yTitle), MajorGridLines: true, Minimum: float64Ptr(0), Font: axisFont},
 		Dimension:  excelize.ChartDimension{Width: chartWidth, Height: chartHeight},
 	})
 }
 
 func axisTitle(s string) excelize.ChartTitle {
-	return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s, Font: &excelize.Font{Size: 9}}}}
+	return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s, Font: &excelize.Font{Size: 9, Color: inkColor}}}}
 }
+
+// inkColor is the near-black of chart labels. Excelize's default axis
+// labels are 15% black, too pale to read once printed.
+const inkColor = "262626"
+
+// axisFont is the font of the charts' axis labels.
+var axisFont = excelize.Font{Size: 9, Color: inkColor}
 
 // summaryStyles are the cell styles of the Summary sheet.
 type summaryStyles struct {
