@@ -104,7 +104,7 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 	pr.done()
 	s := res.Roster.Summary
 	fmt.Fprintf(stdout, "matched %d of %d mentees; %d cohorts; %d sessions from %s; wrote %s\n",
-		s.Matched, s.Mentees, len(pl.Cohorts), len(pl.Sessions), cfg.Schedule.Start, o.Out)
+		s.Matched, s.Mentees, len(pl.Cohorts), len(pl.Sessions), cfg.Schedule.Start, wrote(o.Out, res.Roster))
 	if o.Roadmaps != "" {
 		fmt.Fprintf(stdout, "wrote %d learning roadmaps to %s\n", len(pl.Roadmaps)-len(kept), o.Roadmaps)
 	}

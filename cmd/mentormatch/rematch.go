@@ -237,9 +237,9 @@ func printRematch(w io.Writer, x *mentormatch.Rematch, out string) {
 	fmt.Fprintf(w, "dissolved %d, freed %d, moved %d, newly matched %d, joined %d, left %d; %d of %d mentees matched, total score %.2f\n",
 		kinds[mentormatch.ChangeDissolved], kinds[mentormatch.ChangeFreed], kinds[mentormatch.ChangeMoved], kinds[mentormatch.ChangeMatched],
 		kinds[mentormatch.ChangeJoined], kinds[mentormatch.ChangeLeft], s.Matched, s.Mentees, s.TotalScore)
-	wrote := out
+	files := out
 	if strings.EqualFold(filepath.Ext(out), ".csv") {
-		wrote += " and " + report.ChangesPath(out)
+		files = strings.Replace(wrote(out, x.Roster), out, out+" and "+report.ChangesPath(out), 1)
 	}
-	fmt.Fprintf(w, "%d changes; wrote %s\n", len(x.Changes), wrote)
+	fmt.Fprintf(w, "%d changes; wrote %s\n", len(x.Changes), files)
 }

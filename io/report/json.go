@@ -117,16 +117,20 @@ func (b *jsonBuf) rosterFields(r *mentormatch.Roster) []field {
 		}},
 		{"summary", func(d int) {
 			s := &r.Summary
-			b.object(d,
-				field{"mentees", b.i(s.Mentees)},
-				field{"mentors", b.i(s.Mentors)},
-				field{"matched", b.i(s.Matched)},
-				field{"total_score", b.f(s.TotalScore)},
-				field{"mean_score", b.f(s.MeanScore)},
-				field{"min_score", b.f(s.MinScore)},
-				field{"objective", b.s(string(s.Objective))},
-				field{"blocking_pairs", b.i(s.BlockingPairs)},
-			)
+			fs := []field{
+				{"mentees", b.i(s.Mentees)},
+				{"mentors", b.i(s.Mentors)},
+				{"matched", b.i(s.Matched)},
+				{"total_score", b.f(s.TotalScore)},
+				{"mean_score", b.f(s.MeanScore)},
+				{"min_score", b.f(s.MinScore)},
+				{"objective", b.s(string(s.Objective))},
+				{"blocking_pairs", b.i(s.BlockingPairs)},
+			}
+			if len(s.Quotas) > 0 {
+				fs = append(fs, field{"quotas", func(d int) { b.quotas(d, s.Quotas) }})
+			}
+			b.object(d, fs...)
 		}},
 		{"mentor_load", func(d int) {
 			b.array(d, len(r.Load), func(i, d int) {
@@ -225,3 +229,16 @@ func (b *jsonBuf) gapsField(gs []SkillGap) field {
 		})
 	}}
 }
+
+// quotas writes how the roster stands against each quota; percent is
+// rounded once, to hundredths, as the roster computed it.
+func (b *jsonBuf) quotas(d int, qs []mentormatch.QuotaResult) {
+	b.array(d, len(qs), func(i, d int) {
+		q := &qs[i]
+		b.object(d, field{"name", b.s(q.Name)}, field{"target", b.s(q.Target)}, field{"hard", b.bool(q.Hard)},
+			field{"meeting", b.i(q.Meeting)}, field{"matched", b.i(q.Matched)}, field{"percent", b.f(q.Percent)},
+			field{"reached", b.bool(q.Reached)}, field{"note", b.s(q.Note)})
+	})
+}
+
+func (b *jsonBuf) bool(v bool) func(int) { return func(int) { b.WriteString(strconv.FormatBool(v)) } }

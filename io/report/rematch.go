@@ -209,6 +209,9 @@ func WriteRematch(path string, x *mentormatch.Rematch, opts ...Option) error {
 		if err := WriteFile(ChangesPath(path), func(w io.Writer) error { return EncodeChangesCSV(w, x.Changes) }); err != nil {
 			return err
 		}
+		if err := writeQuotasCSV(path, r); err != nil {
+			return err
+		}
 		return WriteFile(path, func(w io.Writer) error { return EncodeRosterCSV(w, r) })
 	}
 	return usageExt(path, ".xlsx, .csv or .json")

@@ -87,6 +87,9 @@ func WriteRoster(path string, r *mentormatch.Roster, opts ...Option) error {
 	case ".json":
 		enc = EncodeRosterJSON
 	case ".csv":
+		if err := writeQuotasCSV(path, r); err != nil {
+			return err
+		}
 		enc = func(w io.Writer, r *mentormatch.Roster, _ ...Option) error { return EncodeRosterCSV(w, r) }
 	case ".xlsx":
 		enc = EncodeRosterXLSX
