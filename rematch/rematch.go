@@ -5,8 +5,9 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
+
+	"github.com/mentormatch/mentormatch/internal/wording"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -63,23 +64,6 @@ const (
 	// reading rows.
 	DefaultSparseCells = 5_000_000
 )
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// num writes a score or rating without trailing zeros: 2.5, 3, 71.25.
-func num(x float64) string { return strconv.FormatFloat(math.Round(x*100)/100, 'f', -1, 64) }
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
 
 // Rematch re-matches a program after a relationship-health survey with as
 // little disruption as possible:
@@ -340,7 +324,7 @@ func (st *rematch) fitCapacity() {
 			continue
 		}
 		sort.SliceStable(is, func(a, b int) bool { return st.cell(is[a], j) > st.cell(is[b], j) })
-		why := fmt.Sprintf("mentor %s now takes %s", st.p.Mentor(j).ID, plural(st.caps[j], "mentee"))
+		why := fmt.Sprintf("mentor %s now takes %s", st.p.Mentor(j).ID, wording.Plural(st.caps[j], "mentee"))
 		if st.p.Mentor(j).MentorType == mentormatch.Senior {
 			why = fmt.Sprintf("mentor %s is now a senior mentor, who takes no 1:1 mentees", st.p.Mentor(j).ID)
 		}
@@ -397,7 +381,7 @@ func (st *rematch) solve() error {
 	}
 	if !rp.proven {
 		st.warning = append(st.warning, fmt.Sprintf("the search for the best moves stopped after %d assignments: the moves used are at most %s points below the best possible; lower --max-moves for a proven optimum",
-			rp.solves, num(float64(rp.gap)/200)))
+			rp.solves, wording.Num(float64(rp.gap)/200)))
 	}
 	return nil
 }
@@ -526,7 +510,7 @@ func (st *rematch) changes() []mentormatch.Change {
 		}
 		outcome := fmt.Sprintf("not %smatched: %s", re, st.unmatchedReason(i, assigned))
 		if j >= 0 {
-			outcome = fmt.Sprintf("%smatched with %s (score %s)", re, c.NewMentorID, num(st.cell(i, j)))
+			outcome = fmt.Sprintf("%smatched with %s (score %s)", re, c.NewMentorID, wording.Num(st.cell(i, j)))
 		}
 		switch {
 		case st.freed[i] != "":
@@ -534,7 +518,7 @@ func (st *rematch) changes() []mentormatch.Change {
 		case st.home[i] >= 0:
 			c.Kind = mentormatch.ChangeMoved
 			c.Why = fmt.Sprintf("healthy pair moved: score %s → %s; the %s moved add %s points to the total",
-				num(st.cell(i, st.home[i])), num(st.cell(i, j)), plural(st.moved, "pair"), num(st.gain))
+				wording.Num(st.cell(i, st.home[i])), wording.Num(st.cell(i, j)), wording.Plural(st.moved, "pair"), wording.Num(st.gain))
 		case st.wasUnmatched[e.ID]:
 			c.Kind, c.Why = mentormatch.ChangeMatched, "was unmatched; "+outcome
 		default:
@@ -767,7 +751,9 @@ func (r *repair) node(fixed, banned []bool, nbanned int, parent worth) error {
 	}
 	rows := 0
 	for i := range r.n {
-		rows += 1 - btoi(fixed[i])
+		if !fixed[i] {
+			rows++
+		}
 	}
 	x, _, err := r.relax(fixed, banned, r.lambdaMax(rows))
 	if err != nil {

@@ -365,18 +365,16 @@ func build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, s
 		Mentees:    len(p.Mentees),
 		Mentors:    len(p.Mentors),
 		Matched:    len(r.Matches),
-		TotalScore: round2(total),
+		TotalScore: scoring.Round2(total),
 		MinScore:   minScore,
 		Objective:  cfg.Objective,
 	}
 	r.Summary.BlockingPairs = countBlocking(src, rowCol, caps)
 	if len(r.Matches) > 0 {
-		r.Summary.MeanScore = round2(total / float64(len(r.Matches)))
+		r.Summary.MeanScore = scoring.Round2(total / float64(len(r.Matches)))
 	}
 	for _, w := range p.Warnings {
 		r.Warnings = append(r.Warnings, w.String())
 	}
 	return r
 }
-
-func round2(x float64) float64 { return math.Round(x*100) / 100 }

@@ -117,7 +117,7 @@ func TestEncode(t *testing.T) {
 	}
 	for k := range hundredths() {
 		if k != noScore {
-			x := math.Round(float64(k)) / 100 // as round2 makes a score
+			x := math.Round(float64(k)) / 100 // as Round2 makes a score
 			require.True(t, encode(out[:1], []float64{x}), "%d", k)
 			require.Equal(t, math.Float64bits(x), math.Float64bits(hundredths()[out[0]]))
 		}
