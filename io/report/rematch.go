@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/io/output"
 )
 
 // dissolvedField is the roster's "dissolved" list in JSON: the pairs that
@@ -200,16 +201,29 @@ func WriteRematch(path string, x *mentormatch.Rematch, opts ...Option) error {
 	if r == nil {
 		r = &mentormatch.Roster{}
 	}
+	o := collect(opts)
 	switch ext(path) {
 	case ".json":
-		return WriteFile(path, func(w io.Writer) error { return EncodeRematchJSON(w, x, opts...) })
+		return o.write(path, func(w io.Writer) error { return EncodeRematchJSON(w, x, opts...) })
 	case ".xlsx":
-		return WriteFile(path, func(w io.Writer) error { return EncodeRematchXLSX(w, x, opts...) })
+		return o.write(path, func(w io.Writer) error { return EncodeRematchXLSX(w, x, opts...) })
 	case ".csv":
-		if err := WriteFile(ChangesPath(path), func(w io.Writer) error { return EncodeChangesCSV(w, x.Changes) }); err != nil {
+		// The two files are put in place together.
+		b := o.batch
+		if b == nil {
+			b = &output.Batch{}
+			defer b.Discard()
+		}
+		if err := b.File(ChangesPath(path), func(w io.Writer) error { return EncodeChangesCSV(w, x.Changes) }); err != nil {
 			return err
 		}
-		return WriteFile(path, func(w io.Writer) error { return EncodeRosterCSV(w, r) })
+		if err := b.File(path, func(w io.Writer) error { return EncodeRosterCSV(w, r) }); err != nil {
+			return err
+		}
+		if o.batch == nil {
+			return b.Commit()
+		}
+		return nil
 	}
 	return usageExt(path, ".xlsx, .csv or .json")
 }
