@@ -173,6 +173,7 @@ error (disk full, permission denied, I/O); 1 a bug; 130/143 stopped by SIGINT/SI
 		newSolveCmd(),
 		newExplainCmd(),
 		newConfigCmd(),
+		newServeCmd(),
 	)
 	return root
 }

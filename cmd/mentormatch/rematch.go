@@ -145,12 +145,11 @@ func runRematch(o *rematchOptions, args []string, stdout, stderr io.Writer) erro
 	}
 	pr.done()
 	printRematch(stdout, x, o.Out)
+	var sw []string
 	for _, w := range survey.Warnings {
-		fmt.Fprintln(stderr, "warning:", w)
+		sw = append(sw, w.String())
 	}
-	for _, w := range x.Roster.Warnings {
-		fmt.Fprintln(stderr, "warning:", w)
-	}
+	printWarnings(stderr, sw, x.Roster.Warnings)
 	return nil
 }
 
@@ -238,7 +237,7 @@ func printRematch(w io.Writer, x *mentormatch.Rematch, out string) {
 		}
 		fmt.Fprintf(w, "missing answers: %s%s\n", strings.Join(list, "; "), more)
 	}
-	kinds := map[string]int{}
+	kinds := map[mentormatch.ChangeKind]int{}
 	for _, c := range x.Changes {
 		kinds[c.Kind]++
 	}
@@ -246,9 +245,9 @@ func printRematch(w io.Writer, x *mentormatch.Rematch, out string) {
 	fmt.Fprintf(w, "dissolved %d, freed %d, moved %d, newly matched %d, joined %d, left %d; %d of %d mentees matched, total score %.2f\n",
 		kinds[mentormatch.ChangeDissolved], kinds[mentormatch.ChangeFreed], kinds[mentormatch.ChangeMoved], kinds[mentormatch.ChangeMatched],
 		kinds[mentormatch.ChangeJoined], kinds[mentormatch.ChangeLeft], s.Matched, s.Mentees, s.TotalScore)
-	wrote := out
+	files := out
 	if strings.EqualFold(filepath.Ext(out), ".csv") {
-		wrote += " and " + report.ChangesPath(out)
+		files = strings.Replace(wrote(out, x.Roster), out, out+" and "+report.ChangesPath(out), 1)
 	}
-	fmt.Fprintf(w, "%d changes; wrote %s\n", len(x.Changes), wrote)
+	fmt.Fprintf(w, "%d changes; wrote %s\n", len(x.Changes), files)
 }

@@ -65,7 +65,7 @@ func EncodeProgressJSON(w io.Writer, rep *progress.Report) error {
 				p := &rep.Pairs[i]
 				b.object(d, field{"mentee_id", b.s(p.MenteeID)}, field{"mentee_name", b.s(p.MenteeName)},
 					field{"mentor_id", b.s(p.MentorID)}, field{"mentor_name", b.s(p.MentorName)}, field{"cohort", b.s(p.Cohort)},
-					field{"ratings", fls(p.Ratings)}, field{"milestones", b.strs(p.Milestones)},
+					field{"ratings", fls(p.Ratings)}, field{"milestones", strsOf(&b, p.Milestones)},
 					field{"change", fl(p.Change)}, field{"at_risk", func(int) { fmt.Fprint(&b, p.AtRisk) }})
 			})
 		}},
@@ -175,7 +175,7 @@ func EncodeProgressXLSX(w io.Writer, rep *progress.Report) error {
 		last := ""
 		for _, m := range p.Milestones {
 			if m != "" {
-				last = m
+				last = string(m)
 			}
 		}
 		risk := "no"
@@ -249,23 +249,22 @@ func EncodeProgressXLSX(w io.Writer, rep *progress.Report) error {
 			return err
 		}
 	}
+	if n > 0 {
+		surveys.charts, cohorts.charts = progressCharts(n, len(rep.Cohorts))
+	}
 	for _, d := range sheets {
 		if err := writeSheet(f, d, bold, numStyle, wrap); err != nil {
 			return fmt.Errorf("sheet %s: %w", d.name, err)
-		}
-	}
-	if n > 0 {
-		if err := progressCharts(f, n, len(rep.Cohorts)); err != nil {
-			return err
 		}
 	}
 	f.SetActiveSheet(0)
 	return writeDeterministic(f, w)
 }
 
-// progressCharts draws satisfaction and the rates per survey on the
-// Surveys sheet, and each cohort's satisfaction on the Cohorts sheet.
-func progressCharts(f *excelize.File, surveys, cohorts int) error {
+// progressCharts are the charts of satisfaction and the rates per survey,
+// for the Surveys sheet, and of each cohort's satisfaction, for the
+// Cohorts sheet.
+func progressCharts(surveys, cohorts int) (onSurveys, onCohorts []placedChart) {
 	last := surveys + 1
 	cats := fmt.Sprintf("Surveys!$A$2:$A$%d", last)
 	line := func(title string, series []excelize.ChartSeries, max float64) *excelize.Chart {
@@ -273,23 +272,22 @@ func progressCharts(f *excelize.File, surveys, cohorts int) error {
 			Type:   excelize.Line,
 			Series: series,
 			Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title}}},
-			YAxis:  excelize.ChartAxis{Minimum: float64Ptr(0), Maximum: float64Ptr(max)},
+			XAxis:  excelize.ChartAxis{Font: axisFont},
+			YAxis:  excelize.ChartAxis{Minimum: float64Ptr(0), Maximum: float64Ptr(max), MajorGridLines: true, Font: axisFont},
 			Legend: excelize.ChartLegend{Position: "bottom"},
 		}
 	}
-	if err := f.AddChart("Surveys", "A"+fmt.Sprint(last+3), line("Satisfaction (mean rating, 1–5)", []excelize.ChartSeries{
-		{Name: "Surveys!$G$1", Categories: cats, Values: fmt.Sprintf("Surveys!$G$2:$G$%d", last)},
-	}, 5)); err != nil {
-		return fmt.Errorf("satisfaction chart: %w", err)
-	}
-	if err := f.AddChart("Surveys", "H"+fmt.Sprint(last+3), line("Response rate and milestone completion (%)", []excelize.ChartSeries{
-		{Name: "Surveys!$F$1", Categories: cats, Values: fmt.Sprintf("Surveys!$F$2:$F$%d", last)},
-		{Name: "Surveys!$L$1", Categories: cats, Values: fmt.Sprintf("Surveys!$L$2:$L$%d", last)},
-	}, 100)); err != nil {
-		return fmt.Errorf("rates chart: %w", err)
+	onSurveys = []placedChart{
+		{"A" + fmt.Sprint(last+3), line("Satisfaction (mean rating, 1–5)", []excelize.ChartSeries{
+			{Name: "Surveys!$G$1", Categories: cats, Values: fmt.Sprintf("Surveys!$G$2:$G$%d", last)},
+		}, 5)},
+		{"H" + fmt.Sprint(last+3), line("Response rate and milestone completion (%)", []excelize.ChartSeries{
+			{Name: "Surveys!$F$1", Categories: cats, Values: fmt.Sprintf("Surveys!$F$2:$F$%d", last)},
+			{Name: "Surveys!$L$1", Categories: cats, Values: fmt.Sprintf("Surveys!$L$2:$L$%d", last)},
+		}, 100)},
 	}
 	if cohorts == 0 {
-		return nil
+		return onSurveys, nil
 	}
 	first, end := colName(3), colName(2+surveys)
 	series := make([]excelize.ChartSeries, cohorts)
@@ -299,10 +297,7 @@ func progressCharts(f *excelize.File, surveys, cohorts int) error {
 			Categories: fmt.Sprintf("Cohorts!$%s$1:$%s$1", first, end),
 			Values:     fmt.Sprintf("Cohorts!$%s$%d:$%s$%d", first, row, end, row)}
 	}
-	if err := f.AddChart("Cohorts", "A"+fmt.Sprint(cohorts+4), line("Satisfaction per cohort (mean rating, 1–5)", series, 5)); err != nil {
-		return fmt.Errorf("cohort chart: %w", err)
-	}
-	return nil
+	return onSurveys, []placedChart{{"A" + fmt.Sprint(cohorts+4), line("Satisfaction per cohort (mean rating, 1–5)", series, 5)}}
 }
 
 func colName(n int) string {

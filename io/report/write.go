@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/io/output"
 )
 
 func ext(path string) string { return strings.ToLower(filepath.Ext(path)) }
@@ -18,18 +19,36 @@ func usageExt(path string, want string) error {
 // WriteRoster writes r in the format given by path's extension: .xlsx, .csv
 // or .json; anything else is an error wrapping mentormatch.ErrUsage.
 func WriteRoster(path string, r *mentormatch.Roster, opts ...Option) error {
-	var enc func(io.Writer, *mentormatch.Roster, ...Option) error
+	o := collect(opts)
 	switch ext(path) {
 	case ".json":
-		enc = EncodeRosterJSON
-	case ".csv":
-		enc = func(w io.Writer, r *mentormatch.Roster, _ ...Option) error { return EncodeRosterCSV(w, r) }
+		return o.write(path, func(w io.Writer) error { return EncodeRosterJSON(w, r, opts...) })
 	case ".xlsx":
-		enc = EncodeRosterXLSX
-	default:
-		return usageExt(path, ".xlsx, .csv or .json")
+		return o.write(path, func(w io.Writer) error { return EncodeRosterXLSX(w, r, opts...) })
+	case ".csv":
+		// The roster and its quotas are put in place together.
+		b := o.batch
+		if b == nil {
+			b = &output.Batch{}
+			defer b.Discard()
+		}
+		if err := writeQuotasCSV(b, path, r); err != nil {
+			return err
+		}
+		if err := b.File(path, func(w io.Writer) error { return EncodeRosterCSV(w, r) }); err != nil {
+			return err
+		}
+		if o.batch == nil {
+			return b.Commit()
+		}
+		return nil
 	}
-	return collect(opts).write(path, func(w io.Writer) error { return enc(w, r, opts...) })
+	return usageExt(path, ".xlsx, .csv or .json")
+}
+
+// WriteFile is output.WriteFile, for the callers of report.
+func WriteFile(path string, write func(w io.Writer) error) error {
+	return output.WriteFile(path, write)
 }
 
 // WritePlan writes p as .json (EncodePlanJSON), .xlsx (EncodePlanXLSX) or
