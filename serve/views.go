@@ -527,7 +527,7 @@ func weeks(ss []*mentormatch.Session, loc *time.Location, names map[string]strin
 			}
 		}
 		out[k].Days[d] = append(out[k].Days[d], slot{Time: t.Format("15:04") + "–" + x.End.In(loc).Format("15:04"),
-			Kind: x.Kind, Cohort: x.Cohort, With: strings.Join(with, ", "), Flag: x.Flag, Weekday: t.Weekday().String()})
+			Kind: string(x.Kind), Cohort: x.Cohort, With: strings.Join(with, ", "), Flag: x.Flag, Weekday: t.Weekday().String()})
 	}
 	return out
 }
