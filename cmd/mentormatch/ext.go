@@ -7,6 +7,7 @@ import (
 
 	"github.com/mentormatch/mentormatch"
 	"github.com/mentormatch/mentormatch/io/output"
+	"github.com/mentormatch/mentormatch/io/report"
 )
 
 // checkExt refuses an output path whose extension is not one of exts, before
@@ -43,4 +44,14 @@ func checkOutputs(inputs []string, files, folders []output.Out) error {
 		}
 	}
 	return p.Check()
+}
+
+// rosterOuts are the files a roster, plan or re-match output at path may
+// write: path itself and, beside a CSV roster, its quotas.
+func rosterOuts(path string) []output.Out {
+	outs := []output.Out{{Flag: "--out", Path: path}}
+	if strings.EqualFold(filepath.Ext(path), ".csv") {
+		outs = append(outs, output.Out{Flag: "--out (its quotas)", Path: report.QuotasPath(path)})
+	}
+	return outs
 }

@@ -82,7 +82,7 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
-	outs := []output.Out{{Flag: "--out", Path: o.Out}}
+	outs := rosterOuts(o.Out)
 	if o.Scores != "" {
 		outs = append(outs, output.Out{Flag: "--scores", Path: o.Scores}, output.Out{Flag: "--scores (its capacities)", Path: capacityPath(o.Scores)})
 	}

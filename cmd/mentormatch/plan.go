@@ -54,7 +54,7 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 	if err := checkExt(o.Out, ".xlsx", ".csv", ".json"); err != nil {
 		return err
 	}
-	if err := checkOutputs(o.inputs(args), []output.Out{{Flag: "--out", Path: o.Out}}, []output.Out{
+	if err := checkOutputs(o.inputs(args), rosterOuts(o.Out), []output.Out{
 		{Flag: "--ics", Path: o.ICS, Options: calendar.FolderOptions()},
 		{Flag: "--roadmaps", Path: o.Roadmaps, Fixed: []string{roadmap.IndexName}, Options: roadmap.FolderOptions()},
 	}); err != nil {

@@ -110,7 +110,7 @@ func runRematch(o *rematchOptions, args []string, stdout, stderr io.Writer) erro
 	if o.MaxMoves < 0 || o.MoveMargin < 0 {
 		return fmt.Errorf("%w: --max-moves and --move-margin must be 0 or more", mentormatch.ErrUsage)
 	}
-	outs := []output.Out{{Flag: "--out", Path: o.Out}}
+	outs := rosterOuts(o.Out)
 	if strings.EqualFold(filepath.Ext(o.Out), ".csv") {
 		outs = append(outs, output.Out{Flag: "--out (its changes)", Path: report.ChangesPath(o.Out)})
 	}

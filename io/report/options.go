@@ -45,3 +45,18 @@ func (o *options) write(path string, write func(w io.Writer) error) error {
 	}
 	return output.WriteFile(path, write)
 }
+
+// together writes several files through fn into the batch, or, when there
+// is none, into one of its own that it commits: either way they are put
+// in place together.
+func (o *options) together(fn func(b *output.Batch) error) error {
+	if o.batch != nil {
+		return fn(o.batch)
+	}
+	var b output.Batch
+	defer b.Discard()
+	if err := fn(&b); err != nil {
+		return err
+	}
+	return b.Commit()
+}

@@ -208,25 +208,15 @@ func WriteRematch(path string, x *mentormatch.Rematch, opts ...Option) error {
 	case ".xlsx":
 		return o.write(path, func(w io.Writer) error { return EncodeRematchXLSX(w, x, opts...) })
 	case ".csv":
-		// The two files are put in place together.
-		b := o.batch
-		if b == nil {
-			b = &output.Batch{}
-			defer b.Discard()
-		}
-		if err := b.File(ChangesPath(path), func(w io.Writer) error { return EncodeChangesCSV(w, x.Changes) }); err != nil {
-			return err
-		}
-		if err := writeQuotasCSV(b, path, r); err != nil {
-			return err
-		}
-		if err := b.File(path, func(w io.Writer) error { return EncodeRosterCSV(w, r) }); err != nil {
-			return err
-		}
-		if o.batch == nil {
-			return b.Commit()
-		}
-		return nil
+		return o.together(func(b *output.Batch) error {
+			if err := b.File(ChangesPath(path), func(w io.Writer) error { return EncodeChangesCSV(w, x.Changes) }); err != nil {
+				return err
+			}
+			if err := writeQuotasCSV(b, path, r); err != nil {
+				return err
+			}
+			return b.File(path, func(w io.Writer) error { return EncodeRosterCSV(w, r) })
+		})
 	}
 	return usageExt(path, ".xlsx, .csv or .json")
 }

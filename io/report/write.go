@@ -26,22 +26,12 @@ func WriteRoster(path string, r *mentormatch.Roster, opts ...Option) error {
 	case ".xlsx":
 		return o.write(path, func(w io.Writer) error { return EncodeRosterXLSX(w, r, opts...) })
 	case ".csv":
-		// The roster and its quotas are put in place together.
-		b := o.batch
-		if b == nil {
-			b = &output.Batch{}
-			defer b.Discard()
-		}
-		if err := writeQuotasCSV(b, path, r); err != nil {
-			return err
-		}
-		if err := b.File(path, func(w io.Writer) error { return EncodeRosterCSV(w, r) }); err != nil {
-			return err
-		}
-		if o.batch == nil {
-			return b.Commit()
-		}
-		return nil
+		return o.together(func(b *output.Batch) error {
+			if err := writeQuotasCSV(b, path, r); err != nil {
+				return err
+			}
+			return b.File(path, func(w io.Writer) error { return EncodeRosterCSV(w, r) })
+		})
 	}
 	return usageExt(path, ".xlsx, .csv or .json")
 }
