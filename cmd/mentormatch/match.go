@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/io/output"
 	"github.com/mentormatch/mentormatch/io/report"
 	"github.com/mentormatch/mentormatch/roster"
 	"github.com/mentormatch/mentormatch/scoring"
@@ -80,6 +81,13 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 		if err := checkExt(o.Scores, ".csv", ".xlsx"); err != nil {
 			return err
 		}
+	}
+	outs := rosterOuts(o.Out)
+	if o.Scores != "" {
+		outs = append(outs, output.Out{Flag: "--scores", Path: o.Scores}, output.Out{Flag: "--scores (its capacities)", Path: capacityPath(o.Scores)})
+	}
+	if err := checkOutputs(o.inputs(args), outs, nil); err != nil {
+		return err
 	}
 	var st stats
 	t := time.Now()

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/mentormatch/mentormatch/io/output"
 	"github.com/mentormatch/mentormatch/io/report"
 )
 
@@ -28,6 +29,9 @@ func newTemplateCmd() *cobra.Command {
 
 func runTemplate(out string, stdout io.Writer) error {
 	if err := checkExt(out, ".xlsx"); err != nil {
+		return err
+	}
+	if err := checkOutputs(nil, []output.Out{{Flag: "--out", Path: out}}, nil); err != nil {
 		return err
 	}
 	if err := report.WriteTemplate(out); err != nil {

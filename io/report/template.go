@@ -3,6 +3,7 @@ package report
 import (
 	"io"
 
+	"github.com/mentormatch/mentormatch/io/output"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -35,7 +36,7 @@ func WriteTemplate(path string) error {
 	if ext(path) != ".xlsx" {
 		return usageExt(path, ".xlsx")
 	}
-	return WriteFile(path, encodeTemplate)
+	return output.WriteFile(path, encodeTemplate)
 }
 
 func encodeTemplate(w io.Writer) error {
