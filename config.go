@@ -58,7 +58,19 @@ type RematchConfig struct {
 	Threshold  float64 `yaml:"threshold"`   // a pair whose mean rating is below it is unhealthy
 	MaxMoves   int     `yaml:"max_moves"`   // healthy pairs the optimiser may also move
 	MoveMargin float64 `yaml:"move_margin"` // points each moved pair must add
+	// Priority says who gets the places left when there are fewer than
+	// mentees to place: "freed" (mentees whose pair ended), "waiting"
+	// (mentees unmatched before) or "score" (the highest total, nobody
+	// first).
+	Priority string `yaml:"priority"`
 }
+
+// Priorities of a re-match, RematchConfig.Priority.
+const (
+	PriorityFreed   = "freed"
+	PriorityWaiting = "waiting"
+	PriorityScore   = "score"
+)
 
 // Config is a program's configuration. The zero value is not useful: start
 // from DefaultConfig or LoadConfig.
@@ -102,7 +114,7 @@ func DefaultConfig() Config {
 		},
 		Seed:     1,
 		Roadmap:  DefaultRoadmapConfig(),
-		Rematch:  RematchConfig{Threshold: 3, MoveMargin: 5},
+		Rematch:  RematchConfig{Threshold: 3, MoveMargin: 5, Priority: PriorityFreed},
 		Criteria: []Criterion{},
 		Quotas:   []Quota{},
 	}
@@ -177,6 +189,11 @@ func (c Config) problems() Problems {
 	}
 	if c.Rematch.MoveMargin < 0 {
 		ps = append(ps, Problem{Column: "rematch.move_margin", Message: "must be 0 or more"})
+	}
+	switch c.Rematch.Priority {
+	case PriorityFreed, PriorityWaiting, PriorityScore:
+	default:
+		ps = append(ps, Problem{Column: "rematch.priority", Message: fmt.Sprintf("%q: expected freed, waiting or score", c.Rematch.Priority)})
 	}
 	w := c.Weights
 	for name, v := range map[string]float64{"skills": w.Skills, "availability": w.Availability, "goals": w.Goals, "level": w.Level, "prefers": w.Prefers} {
