@@ -51,6 +51,12 @@ type RematchOptions struct {
 	// before it is solved in sparse mode over the score rows rather than
 	// on a copy of them; 0 means DefaultSparseCells.
 	SparseCells int
+	// Priority says who gets the places left when they are fewer than the
+	// mentees to place (mentormatch.PriorityFreed, PriorityWaiting or
+	// PriorityScore); "" means freed: a mentee whose pair ended through no
+	// choice of theirs should not lose mentoring to someone who joined the
+	// queue later, which is what a programme manager promises them.
+	Priority string
 }
 
 // Defaults of RematchOptions' sizes.
@@ -78,9 +84,11 @@ const (
 //   - every other pair stays exactly as it is;
 //   - freed mentees, mentees left unmatched before and mentees new in p
 //     are matched optimally into the capacity that remains: the exact
-//     assignment (matching.Solve) that first matches as many as possible
-//     and then maximises the total score, with forbidden and dissolved
-//     pairs excluded. The objective is the total, whatever cfg.Objective.
+//     assignment (matching.Solve) that first matches as many as possible,
+//     then as many as possible of those opt.Priority puts first (the
+//     freed, or the waiting; nobody with "score"), then maximises the
+//     total score, with forbidden and dissolved pairs excluded. The
+//     objective is the total, whatever cfg.Objective.
 //
 // With opt.MaxMoves > 0 healthy pairs may move too, at most MaxMoves of
 // them, each only when it pays: the result maximises, in this order, the
@@ -111,6 +119,13 @@ func Rematch(p *mentormatch.Program, cfg mentormatch.Config, prev *mentormatch.R
 	if opt.MaxMoves < 0 {
 		return nil, fmt.Errorf("%w: max moves %d: expected 0 or more", mentormatch.ErrUsage, opt.MaxMoves)
 	}
+	switch opt.Priority {
+	case "":
+		opt.Priority = mentormatch.PriorityFreed
+	case mentormatch.PriorityFreed, mentormatch.PriorityWaiting, mentormatch.PriorityScore:
+	default:
+		return nil, fmt.Errorf("%w: priority %q: expected freed, waiting or score", mentormatch.ErrUsage, opt.Priority)
+	}
 	if err := checkAnswers(prev, s); err != nil {
 		return nil, err
 	}
@@ -128,7 +143,7 @@ func Rematch(p *mentormatch.Program, cfg mentormatch.Config, prev *mentormatch.R
 	if err := st.solve(); err != nil {
 		return nil, err
 	}
-	return &mentormatch.Rematch{Roster: st.build(), Changes: st.changes(), Health: st.health}, nil
+	return &mentormatch.Rematch{Roster: st.build(), Changes: st.changes(), Health: st.health, Priority: st.opt.Priority}, nil
 }
 
 // checkAnswers reports answers about pairs the roster does not have, in
@@ -391,9 +406,13 @@ func (st *rematch) solve() error {
 func (st *rematch) solveRows(rows []int, left []int) ([]int, error) {
 	m := len(st.p.Mentors)
 	opt := matching.Options{Maximize: true, Capacity: left}
+	bonus := st.bonus(rows)
 	if len(rows)*m > st.opt.SparseCells {
-		res, err := matching.SolveSparse(len(rows), m, func(k, j int) float64 { return st.scores.at(rows[k], j) },
-			matching.SparseOptions{Options: opt, Row: func(k int, dst []float64) { st.scores.row(rows[k], dst) }})
+		res, err := matching.SolveSparse(len(rows), m, func(k, j int) float64 { return st.scores.at(rows[k], j) + bonus[k] },
+			matching.SparseOptions{Options: opt, Row: func(k int, dst []float64) {
+				st.scores.row(rows[k], dst)
+				addTo(dst, bonus[k])
+			}})
 		if err != nil {
 			return nil, err
 		}
@@ -402,12 +421,50 @@ func (st *rematch) solveRows(rows []int, left []int) ([]int, error) {
 	data := make([]float64, len(rows)*m)
 	for k, i := range rows {
 		st.scores.row(i, data[k*m:(k+1)*m])
+		addTo(data[k*m:(k+1)*m], bonus[k])
 	}
 	res, err := matching.SolveData(len(rows), m, data, opt)
 	if err != nil {
 		return nil, err
 	}
 	return res.RowCol, nil
+}
+
+// bonus is what each of rows gets on every allowed cell so that the
+// solver, which first matches as many rows as it can and then maximises
+// the total, places the mentees opt.Priority puts first before anyone
+// else. It exceeds any difference in total score the other rows could
+// make (scores are 0–100), so no score outweighs it; and since the rows
+// that can be matched together form a matroid, the solver still matches
+// as many mentees as any assignment can.
+func (st *rematch) bonus(rows []int) []float64 {
+	out := make([]float64, len(rows))
+	b := 100*float64(len(rows)) + 100
+	for k, i := range rows {
+		switch st.opt.Priority {
+		case mentormatch.PriorityFreed:
+			if st.freed[i] != "" {
+				out[k] = b
+			}
+		case mentormatch.PriorityWaiting:
+			if st.wasUnmatched[st.p.Mentee(i).ID] && st.freed[i] == "" {
+				out[k] = b
+			}
+		}
+	}
+	return out
+}
+
+// addTo adds b to every allowed (not NaN) cell of row.
+func addTo(row []float64, b float64) {
+	if b == 0 {
+		return
+	}
+	for j, v := range row {
+		if !math.IsNaN(v) {
+			row[j] = v + b
+		}
+	}
 }
 
 func (st *rematch) total(rowCol []int) float64 {

@@ -80,7 +80,8 @@ func (e *rosterEntry) problem(column, format string, args ...any) mentormatch.Pr
 // hand: rows re-sorted, columns added, moved or renamed to a known alias
 // ("Mentee ID"), pairs changed. What is read: each match's mentee and
 // mentor (a row with no mentor id is a mentee without one), the unmatched
-// people (JSON and XLSX; a CSV roster lists only matches) and the history
+// people (JSON and XLSX; a CSV roster lists its waiting mentees as rows
+// with no mentor, and no mentors without a mentee) and the history
 // of dissolved pairs (the "dissolved" list in JSON, the Dissolved sheet in
 // XLSX, the dissolved_mentors column in CSV). The order of rows carries no
 // meaning. Errors are mentormatch.Problems (every problem, with rows) or
