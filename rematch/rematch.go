@@ -51,6 +51,10 @@ type RematchOptions struct {
 	// before it is solved in sparse mode over the score rows rather than
 	// on a copy of them; 0 means DefaultSparseCells.
 	SparseCells int
+	// HoldMemory, when set, is called with the bytes of compact scores
+	// while they are most of the live heap, as roster.Options.HoldMemory
+	// is; nil does nothing.
+	HoldMemory func(bytes int64) (release func())
 	// Priority says who gets the places left when they are fewer than the
 	// mentees to place (mentormatch.PriorityFreed, PriorityWaiting or
 	// PriorityScore); "" means freed: a mentee whose pair ended through no
@@ -136,8 +140,8 @@ func Rematch(p *mentormatch.Program, cfg mentormatch.Config, prev *mentormatch.R
 	st := &rematch{p: p, cfg: cfg, prev: prev, sc: sc, opt: opt}
 	st.health = mentormatch.SurveyHealth(prev, s, opt.Threshold)
 	st.index()
-	if c := st.scores.compact; c != nil {
-		defer c.HoldMemory()()
+	if c := st.scores.compact; c != nil && opt.HoldMemory != nil {
+		defer opt.HoldMemory(c.Bytes())()
 	}
 	st.classify()
 	if err := st.solve(); err != nil {

@@ -3,7 +3,6 @@ package scoring
 import (
 	"math"
 	"math/rand/v2"
-	"runtime/debug"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -123,18 +122,4 @@ func TestEncode(t *testing.T) {
 		}
 	}
 	assert.True(t, math.IsNaN(hundredths()[noScore]))
-}
-
-// HoldMemory lowers the soft memory limit while compact scores live and
-// puts it back.
-func TestHoldMemory(t *testing.T) {
-	s, err := New(randomProgram(rand.New(rand.NewPCG(2, 2)), 20, 5), mentormatch.DefaultConfig())
-	require.NoError(t, err)
-	c, ok := s.Compact()
-	require.True(t, ok)
-	prev := debug.SetMemoryLimit(-1)
-	restore := c.HoldMemory()
-	assert.Equal(t, min(prev, c.Bytes()+memoryMargin), debug.SetMemoryLimit(-1))
-	restore()
-	assert.Equal(t, prev, debug.SetMemoryLimit(-1))
 }

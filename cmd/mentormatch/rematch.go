@@ -145,7 +145,7 @@ func runRematch(o *rematchOptions, args []string, stdout, stderr io.Writer) erro
 		o.Priority = cfg.Rematch.Priority
 	}
 	pr.next(fmt.Sprintf("re-matching %d mentees with %d mentors", len(p.Mentees), len(p.Mentors)))
-	x, err := rematch.Rematch(p, cfg, prev, survey, rematch.RematchOptions{Threshold: o.Threshold, MaxMoves: o.MaxMoves, MoveMargin: o.MoveMargin, Priority: o.Priority})
+	x, err := rematch.Rematch(p, cfg, prev, survey, rematch.RematchOptions{Threshold: o.Threshold, MaxMoves: o.MaxMoves, MoveMargin: o.MoveMargin, Priority: o.Priority, HoldMemory: holdMemory})
 	if err != nil {
 		return err
 	}
