@@ -210,6 +210,13 @@ func (f *Folder) Put(name string, data []byte) error {
 	if err := f.claim(name); err != nil {
 		return err
 	}
+	// Under the lock, so that once Interrupt has removed the staging
+	// folder no file is made in it again.
+	live.mu.Lock()
+	defer live.mu.Unlock()
+	if live.stopped {
+		return ErrInterrupted
+	}
 	return f.put(name, data)
 }
 
@@ -238,6 +245,11 @@ func (f *Folder) Keep(name string) error {
 	}
 	if err := f.claim(name); err != nil {
 		return err
+	}
+	live.mu.Lock()
+	defer live.mu.Unlock()
+	if live.stopped {
+		return ErrInterrupted
 	}
 	return carry(filepath.Join(f.target, name), filepath.Join(f.stage, name))
 }
