@@ -3,10 +3,12 @@ package mentormatch
 // DefaultConfigYAML is DefaultConfig as a commented YAML file; a test keeps
 // the two equal.
 const DefaultConfigYAML = `# mentormatch program configuration. Every key is optional: a missing key
-# keeps the default shown here. An unknown key is an error.
+# keeps the default shown here. An unknown key is an error, and so is a
+# value outside the limits given below. The file may be at most 1 MiB.
 
 # Relative importance of the score components. Each component is scored
-# 0-1; the pair's score is 100 x (weighted sum / sum of weights).
+# 0-1; the pair's score is 100 x (weighted sum / sum of weights). Each
+# weight is 0 to 1,000,000, and at least one is above 0.
 weights:
   skills: 40        # the mentor is stronger in what the mentee wants to learn
   availability: 25  # weekly hours both are free, across time zones
@@ -35,10 +37,10 @@ rules:
   management_chain: true           # never pair someone with their manager, their manager's manager, ...
   shared_language: true            # both must share a language when both list any
   allow_same_department: true      # false: mentor and mentee must be in different departments
-  max_level_gap: 0                 # largest level difference allowed; 0 = no limit
+  max_level_gap: 0                 # largest level difference allowed, 0-8; 0 = no limit
   mentor_at_or_above_mentee: false # true: the mentor's level must be at least the mentee's
-  min_score: 0                     # pairs scoring below this are never formed
-  min_overlap_hours: 0             # least weekly overlap, when both list availability
+  min_score: 0                     # pairs scoring below this (0-100) are never formed
+  min_overlap_hours: 0             # least weekly overlap (0-168), when both list availability
 
 # Criteria of the program's own, on any column of the people files (see
 # docs/criteria.md). Each names a column and a rule, and is soft (a weight,
@@ -66,20 +68,22 @@ quotas: []
 # highest total. Both first match as many mentees as possible.
 objective: total
 
-# Cohorts of mentees (peer circles).
+# Cohorts of mentees (peer circles): 2 <= min_size <= max_size <= 100.
 cohorts:
   min_size: 4
   max_size: 12
 
-# The session calendar.
+# The session calendar. Dates are from 2000-01-01 to 2100-12-31, and the
+# whole plan must end by then. A plan holds at most 5,000,000 session places
+# (sessions x participants): plan refuses a larger one before it starts.
 schedule:
   start: ""                         # YYYY-MM-DD; empty = the next Monday
-  cycles: 1                         # rotation cycles to schedule
-  session_minutes: 60
-  primary_every_days: 14            # 1:1 sessions with the primary mentor
+  cycles: 1                         # rotation cycles to schedule, 1-100
+  session_minutes: 60               # 5-480
+  primary_every_days: 14            # 1:1 sessions with the primary mentor; cadences are 1-365 days
   peer_every_days: 14               # peer rotation rounds
   senior_every_days: 28             # senior mentor visits
-  senior_max_sessions_per_cycle: 4  # per senior mentor
+  senior_max_sessions_per_cycle: 4  # per senior mentor, 0-1000; 0 = no limit
   holidays: []                      # YYYY-MM-DD dates with no sessions
 
 # Seed of every random choice, so the same input gives the same output.
@@ -89,8 +93,8 @@ seed: 1
 # override these.
 rematch:
   threshold: 3      # a pair whose mean rating (1-5) is below this is unhealthy
-  max_moves: 0      # healthy pairs the optimiser may also move
-  move_margin: 5    # points of total score each such move must add
+  max_moves: 0      # healthy pairs the optimiser may also move, 0-1,000,000
+  move_margin: 5    # points of total score (0-100) each such move must add
   priority: freed   # who gets the places left first: freed (mentees whose pair
                     # ended), waiting (mentees unmatched before) or score (the
                     # highest total score, nobody first)
@@ -101,13 +105,13 @@ rematch:
 # each stage's milestone falls due on one of the pair's 1:1 sessions.
 # A list given here replaces the default list whole.
 roadmap:
-  max_objectives: 3            # objectives per pair, at most
+  max_objectives: 3            # objectives per pair, at most (1-50)
   min_objectives: 2            # below this, wants the mentor is not stronger in, then other goals, fill up
   goal_objectives: 1           # career goals the mentor offers that take an objective, at most
   level_gain: 2                # levels to rise in a skill, capped by the mentor's level and 5
   stagger: 0.2                 # share of the program between consecutive objectives' starts (and due dates); 0 = side by side
-  review_every_days: 28        # milestones fall on a review session this often, when the program is long enough
-  skills_review_every_days: 91 # both re-rate the skills each quarter; 0 = only at the end
+  review_every_days: 28        # milestones fall on a review session this often (1-365 days), when the program is long enough
+  skills_review_every_days: 91 # both re-rate the skills each quarter (0-365); 0 = only at the end
   level_names: [none, aware, basic, working, advanced, expert]  # levels 0-5 in words; [] = numbers only
   # Objective titles: {topic}, and for skills {from} and {to} (levels).
   skill_objective: "Raise {topic} from {from} to {to}"

@@ -39,16 +39,19 @@ type Roadmap struct {
 	Notes []string `json:"notes"`
 }
 
+// ObjectiveKind is what a roadmap objective is about.
+type ObjectiveKind string
+
 // Objective kinds.
 const (
-	ObjectiveSkill = "skill" // raise a wanted skill from one level to another
-	ObjectiveGoal  = "goal"  // progress towards a career goal the mentor offers
+	ObjectiveSkill ObjectiveKind = "skill" // raise a wanted skill from one level to another
+	ObjectiveGoal  ObjectiveKind = "goal"  // progress towards a career goal the mentor offers
 )
 
 // Objective is one S.M.A.R.T. objective of a pair.
 type Objective struct {
-	Kind  string `json:"kind"`
-	Topic string `json:"topic"` // the skill or the goal
+	Kind  ObjectiveKind `json:"kind"`
+	Topic string        `json:"topic"` // the skill or the goal
 	// From and To are the mentee's level in the skill now and the level
 	// aimed for; MentorLevel is the mentor's. All 0 for a goal.
 	From        int    `json:"from"`
@@ -75,11 +78,14 @@ type Milestone struct {
 	Text  string    `json:"text"`
 }
 
+// MilestoneStatus is how a check-in survey says a milestone stands.
+type MilestoneStatus string
+
 // Milestone statuses a check-in survey may report (Answer.Milestone).
 const (
-	MilestoneDone    = "done"
-	MilestoneOnTrack = "on track"
-	MilestoneBehind  = "behind"
+	MilestoneDone    MilestoneStatus = "done"
+	MilestoneOnTrack MilestoneStatus = "on track"
+	MilestoneBehind  MilestoneStatus = "behind"
 )
 
 // Checkpoint kinds: what a session is for in the roadmap. A session may be
@@ -253,8 +259,8 @@ func (rc RoadmapConfig) problems() Problems {
 			}
 		}
 	}
-	if rc.MaxObjectives < 1 {
-		add("max_objectives", "must be 1 or more")
+	if rc.MaxObjectives < 1 || rc.MaxObjectives > MaxObjectives {
+		add("max_objectives", "must be 1–%d", MaxObjectives)
 	}
 	if rc.MinObjectives < 0 || rc.MinObjectives > rc.MaxObjectives {
 		add("min_objectives", "need 0 ≤ min_objectives ≤ max_objectives")
@@ -265,14 +271,14 @@ func (rc RoadmapConfig) problems() Problems {
 	if rc.LevelGain < 1 || rc.LevelGain > 5 {
 		add("level_gain", "must be 1–5")
 	}
-	if rc.Stagger < 0 || float64(max(rc.MaxObjectives-1, 0))*rc.Stagger >= 1 {
+	if !(rc.Stagger >= 0) || float64(max(rc.MaxObjectives-1, 0))*rc.Stagger >= 1 {
 		add("stagger", "need 0 ≤ stagger and stagger × (max_objectives − 1) below 1, so every objective keeps some time")
 	}
-	if rc.ReviewEveryDays < 1 {
-		add("review_every_days", "must be 1 or more")
+	if rc.ReviewEveryDays < 1 || rc.ReviewEveryDays > MaxEveryDays {
+		add("review_every_days", "must be 1–%d", MaxEveryDays)
 	}
-	if rc.SkillsReviewDays < 0 {
-		add("skills_review_every_days", "must be 0 (never) or more")
+	if rc.SkillsReviewDays < 0 || rc.SkillsReviewDays > MaxEveryDays {
+		add("skills_review_every_days", "must be 0 (never) to %d", MaxEveryDays)
 	}
 	if n := len(rc.LevelNames); n != 0 && n != 6 {
 		add("level_names", "give 6 names, for levels 0 to 5, or none (got %d)", n)
@@ -304,8 +310,8 @@ func (rc RoadmapConfig) problems() Problems {
 	for i, s := range rc.Stages {
 		key := fmt.Sprintf("stages[%d]", i+1)
 		name(key, s.Name, stages)
-		if !(s.Share > 0) {
-			add(key+".share", "must be above 0")
+		if !(s.Share > 0 && s.Share <= MaxWeight) {
+			add(key+".share", "must be above 0 and at most %s", thousands(MaxWeight))
 		}
 		text(key+".text", s.Text, stagePlaceholder, true)
 	}

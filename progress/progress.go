@@ -80,8 +80,8 @@ type PairTrend struct {
 	Cohort     string `json:"cohort"`
 	// Ratings is the pair's mean rating per survey, NaN when nobody in the
 	// pair answered; Milestones the status per survey, "" when none.
-	Ratings    []float64 `json:"ratings"`
-	Milestones []string  `json:"milestones"`
+	Ratings    []float64                     `json:"ratings"`
+	Milestones []mentormatch.MilestoneStatus `json:"milestones"`
 	// Change is the last answered mean rating minus the first; 0 with
 	// fewer than two.
 	Change float64 `json:"change"`
@@ -179,7 +179,7 @@ func Measure(r *mentormatch.Roster, waves []Wave, opt Options) (*Report, error) 
 	for k, m := range r.Matches {
 		pairAt[[2]string{m.MenteeID, m.MentorID}] = k
 		rep.Pairs[k] = PairTrend{MenteeID: m.MenteeID, MenteeName: m.MenteeName, MentorID: m.MentorID, MentorName: m.MentorName,
-			Cohort: cohortOf[m.MenteeID], Ratings: make([]float64, n), Milestones: make([]string, n)}
+			Cohort: cohortOf[m.MenteeID], Ratings: make([]float64, n), Milestones: make([]mentormatch.MilestoneStatus, n)}
 	}
 	healths := make([]mentormatch.Health, n)
 	self := make([]map[[2]string][]mentormatch.Skill, n) // per survey: (mentee, mentor) → self-ratings
@@ -245,8 +245,8 @@ func Measure(r *mentormatch.Roster, waves []Wave, opt Options) (*Report, error) 
 }
 
 // worse reports whether milestone status a is less favourable than b.
-func worse(a, b string) bool {
-	rank := map[string]int{"": 0, mentormatch.MilestoneDone: 1, mentormatch.MilestoneOnTrack: 2, mentormatch.MilestoneBehind: 3}
+func worse(a, b mentormatch.MilestoneStatus) bool {
+	rank := map[mentormatch.MilestoneStatus]int{"": 0, mentormatch.MilestoneDone: 1, mentormatch.MilestoneOnTrack: 2, mentormatch.MilestoneBehind: 3}
 	return rank[a] > rank[b]
 }
 

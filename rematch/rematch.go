@@ -47,7 +47,28 @@ type RematchOptions struct {
 	// choice of theirs should not lose mentoring to someone who joined the
 	// queue later, which is what a programme manager promises them.
 	Priority string
+	// CompactCells is how many cells a re-match's scores may have before
+	// they are kept at two bytes a cell (scoring.Compact) rather than as
+	// float64; 0 means DefaultCompactCells. Moves (MaxMoves > 0) need the
+	// float64 matrix whatever its size.
+	CompactCells int
+	// SparseCells is how many cells the free mentees' problem may have
+	// before it is solved in sparse mode over the score rows rather than
+	// on a copy of them; 0 means DefaultSparseCells.
+	SparseCells int
 }
+
+// Defaults of RematchOptions' sizes.
+const (
+	// DefaultCompactCells: 10⁸ cells are 800 MB as float64, 200 MB
+	// compact.
+	DefaultCompactCells = 100_000_000
+	// DefaultSparseCells is the crossing point of roster's dense and
+	// sparse solves, where a copy (and, when the free mentees outnumber
+	// the places, a transposed copy besides) starts to cost more than
+	// reading rows.
+	DefaultSparseCells = 5_000_000
+)
 
 func btoi(b bool) int {
 	if b {
@@ -104,6 +125,12 @@ func Rematch(p *mentormatch.Program, cfg mentormatch.Config, prev *mentormatch.R
 	}
 	if opt.Threshold == 0 {
 		opt.Threshold = DefaultThreshold
+	}
+	if opt.CompactCells == 0 {
+		opt.CompactCells = DefaultCompactCells
+	}
+	if opt.SparseCells == 0 {
+		opt.SparseCells = DefaultSparseCells
 	}
 	if opt.MaxMoves < 0 {
 		return nil, fmt.Errorf("%w: max moves %d: expected 0 or more", mentormatch.ErrUsage, opt.MaxMoves)
@@ -173,9 +200,9 @@ type rematch struct {
 	caps           []int
 	scores         scoreTable // mentees × mentors, NaN where forbidden or dissolved
 
-	home    []int    // per mentee: the mentor of their kept pair, or -1
-	freed   []string // per mentee: why their previous pair ended, or ""
-	kind    []string // per mentee: the kind of change when freed
+	home    []int                    // per mentee: the mentor of their kept pair, or -1
+	freed   []string                 // per mentee: why their previous pair ended, or ""
+	kind    []mentormatch.ChangeKind // per mentee: the kind of change when freed
 	left    []mentormatch.Change
 	rowCol  []int
 	moved   int
@@ -208,13 +235,13 @@ func (st *rematch) index() {
 	st.caps = roster.Capacities(p)
 	n, m := len(p.Mentees), len(p.Mentors)
 	st.scores = scoreTable{m: m}
-	if n*m > compactCells && st.opt.MaxMoves == 0 {
+	if n*m > st.opt.CompactCells && st.opt.MaxMoves == 0 {
 		st.scores.compact, _ = st.sc.Compact() // nil when a score does not fit
 	}
 	if st.scores.compact == nil && n > 0 && m > 0 {
 		st.scores.dense = st.sc.Matrix().RawMatrix().Data // row-major, stride m: ours to change
 	}
-	st.home, st.freed, st.kind = fill(n, -1), make([]string, n), make([]string, n)
+	st.home, st.freed, st.kind = fill(n, -1), make([]string, n), make([]mentormatch.ChangeKind, n)
 }
 
 // dissolve adds a pair to the history, once, and forbids it.
@@ -271,12 +298,6 @@ func (st *rematch) classify() {
 
 func (st *rematch) cell(i, j int) float64 { return st.scores.at(i, j) }
 
-// compactCells is how many cells a re-match's scores may have before they
-// are kept at two bytes a cell (scoring.Compact) rather than as float64:
-// 10⁸ cells are 800 MB as float64, 200 MB compact. Moves (MaxMoves > 0)
-// need the float64 matrix whatever its size.
-var compactCells = 100_000_000
-
 // scoreTable holds a re-match's scores, as float64 or compact.
 type scoreTable struct {
 	m       int
@@ -308,7 +329,9 @@ func (t *scoreTable) forbid(i, j int) {
 	t.dense[i*t.m+j] = math.NaN()
 }
 
-func (st *rematch) free(i int, kind, why string) { st.kind[i], st.freed[i] = kind, why }
+func (st *rematch) free(i int, kind mentormatch.ChangeKind, why string) {
+	st.kind[i], st.freed[i] = kind, why
+}
 
 // rule names the hard rule a pair breaks.
 func (st *rematch) rule(i, j int) string {
@@ -394,19 +417,13 @@ func (st *rematch) solve() error {
 	return nil
 }
 
-// sparseRows is how many cells the free mentees' problem may have before
-// it is solved in sparse mode (matching.SolveSparse) over the rows of
-// st.scores, rather than on a copy of them (and, when they outnumber the
-// places, a transposed copy besides); the crossing point of roster's.
-var sparseRows = 5_000_000
-
 // solveRows assigns the mentees rows into the places left, the exact
 // optimum, and returns each one's mentor or -1.
 func (st *rematch) solveRows(rows []int, left []int) ([]int, error) {
 	m := len(st.p.Mentors)
 	opt := matching.Options{Maximize: true, Capacity: left}
 	bonus := st.bonus(rows)
-	if len(rows)*m > sparseRows {
+	if len(rows)*m > st.opt.SparseCells {
 		res, err := matching.SolveSparse(len(rows), m, func(k, j int) float64 { return st.scores.at(rows[k], j) + bonus[k] },
 			matching.SparseOptions{Options: opt, Row: func(k int, dst []float64) {
 				st.scores.row(rows[k], dst)

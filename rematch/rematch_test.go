@@ -304,19 +304,13 @@ func TestRematchExample(t *testing.T) {
 	assert.Equal(t, x, y)
 
 	// Scores kept compact: the same values to the bit, the same re-match.
-	oldCells := compactCells
-	compactCells = 0
-	c, err := Rematch(p, cfg, prev, s, RematchOptions{})
-	compactCells = oldCells
+	c, err := Rematch(p, cfg, prev, s, RematchOptions{CompactCells: 1})
 	require.NoError(t, err)
 	assert.Equal(t, x, c)
 
 	// The free mentees solved in sparse mode: the same number matched and
 	// the same total (ties may pair them otherwise), the kept pairs kept.
-	old := sparseRows
-	sparseRows = 0
-	defer func() { sparseRows = old }()
-	z, err := Rematch(p, cfg, prev, s, RematchOptions{})
+	z, err := Rematch(p, cfg, prev, s, RematchOptions{SparseCells: 1})
 	require.NoError(t, err)
 	assert.Equal(t, x.Roster.Summary.Matched, z.Roster.Summary.Matched)
 	assert.Equal(t, x.Roster.Summary.TotalScore, z.Roster.Summary.TotalScore)
@@ -375,7 +369,7 @@ func TestRematchLeaversAndJoiners(t *testing.T) {
 	x, err := Rematch(q, cfg, prev, &mentormatch.Survey{}, RematchOptions{})
 	require.NoError(t, err)
 	checkRematch(t, q, prev, x.Health, x, 0)
-	kinds := map[string]string{}
+	kinds := map[string]mentormatch.ChangeKind{}
 	for _, c := range x.Changes {
 		kinds[c.MenteeID] = c.Kind
 	}

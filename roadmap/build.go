@@ -189,7 +189,7 @@ func nameOr(p *mentormatch.Person) string {
 // candidate is a wanted skill or a career goal that could become an
 // objective.
 type candidate struct {
-	kind    string
+	kind    mentormatch.ObjectiveKind
 	topic   string
 	rank    int // 1-based place in the mentee's wants or goals
 	from    int
@@ -523,11 +523,11 @@ func (b *builder) notes(r *mentormatch.Roadmap, cands []candidate, e, m *mentorm
 	}
 	taken := map[string]bool{}
 	for _, o := range r.Objectives {
-		taken[o.Kind+"/"+o.Topic] = true
+		taken[string(o.Kind)+"/"+o.Topic] = true
 	}
 	var later, weak, goals []string
 	for _, c := range cands {
-		if taken[c.kind+"/"+c.topic] {
+		if taken[string(c.kind)+"/"+c.topic] {
 			continue
 		}
 		switch {

@@ -282,7 +282,7 @@ func TestChoose(t *testing.T) {
 			require.Len(t, rs, 1)
 			got := []string{}
 			for _, o := range rs[0].Objectives {
-				s := o.Kind + "/" + o.Topic
+				s := string(o.Kind) + "/" + o.Topic
 				if o.Kind == mentormatch.ObjectiveSkill {
 					s += fmt.Sprintf(" %d→%d", o.From, o.To)
 				}

@@ -124,6 +124,7 @@ Exit codes: 0 done; 2 usage or input error; 1 anything else.`,
 		newSolveCmd(),
 		newExplainCmd(),
 		newConfigCmd(),
+		newServeCmd(),
 	)
 	return root
 }

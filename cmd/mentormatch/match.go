@@ -91,7 +91,7 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if o.Objective != "" {
-		cfg.Objective = o.Objective
+		cfg.Objective = mentormatch.MatchObjective(o.Objective)
 		if err := cfg.Validate(); err != nil {
 			return fmt.Errorf("%w: --objective %q: expected total or fair", mentormatch.ErrUsage, o.Objective)
 		}
@@ -145,9 +145,7 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "matched %d of %d mentees with %d mentors; total score %.2f, mean %.2f, lowest %.2f; wrote %s\n",
 		s.Matched, s.Mentees, s.Mentors, s.TotalScore, s.MeanScore, s.MinScore, wrote(o.Out, res.Roster))
 	printQuotas(stdout, res.Roster.Summary.Quotas)
-	for _, w := range res.Roster.Warnings {
-		fmt.Fprintln(stderr, "warning:", w)
-	}
+	printWarnings(stderr, res.Roster.Warnings)
 	if o.Stats {
 		if sr := res.Sparse; sr != nil {
 			st.Sparse = &sparseStats{Rounds: sr.Rounds, Pairs: sr.Pairs, Checked: sr.Checked}

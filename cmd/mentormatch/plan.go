@@ -68,7 +68,7 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if o.Objective != "" {
-		cfg.Objective = o.Objective
+		cfg.Objective = mentormatch.MatchObjective(o.Objective)
 		if err := cfg.Validate(); err != nil {
 			return fmt.Errorf("%w: --objective %q: expected total or fair", mentormatch.ErrUsage, o.Objective)
 		}
@@ -115,9 +115,7 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintf(stderr, "warning: roadmaps edited since they were written are kept as they are (%d): %s; move them out of %s to write them anew\n", len(kept), list, o.Roadmaps)
 	}
-	for _, w := range res.Roster.Warnings {
-		fmt.Fprintln(stderr, "warning:", w)
-	}
+	printWarnings(stderr, res.Roster.Warnings)
 	printFlagged(stderr, pl, o.Out)
 	return nil
 }
@@ -131,7 +129,7 @@ const shownFlags = 5
 // screenful of them hides the one line that matters.
 func printFlagged(w io.Writer, plan *mentormatch.Plan, out string) {
 	var flagged []string
-	byKind := map[string]int{}
+	byKind := map[mentormatch.SessionKind]int{}
 	for i := range plan.Sessions {
 		s := &plan.Sessions[i]
 		if s.Flag == "" {

@@ -147,12 +147,11 @@ func runRematch(o *rematchOptions, args []string, stdout, stderr io.Writer) erro
 	}
 	pr.done()
 	printRematch(stdout, x, o.Out)
+	var sw []string
 	for _, w := range survey.Warnings {
-		fmt.Fprintln(stderr, "warning:", w)
+		sw = append(sw, w.String())
 	}
-	for _, w := range x.Roster.Warnings {
-		fmt.Fprintln(stderr, "warning:", w)
-	}
+	printWarnings(stderr, sw, x.Roster.Warnings)
 	return nil
 }
 
@@ -247,7 +246,7 @@ func printRematch(w io.Writer, x *mentormatch.Rematch, out string) {
 		}
 		fmt.Fprintf(w, "missing answers: %s%s\n", strings.Join(list, "; "), more)
 	}
-	kinds := map[string]int{}
+	kinds := map[mentormatch.ChangeKind]int{}
 	freed, rematched := 0, 0
 	for _, c := range x.Changes {
 		kinds[c.Kind]++

@@ -10,9 +10,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strings"
 	"strconv"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -34,11 +35,11 @@ type rematchJSON struct {
 	Matches   []pairJSON `json:"matches"`
 	Dissolved []pairJSON `json:"dissolved"`
 	Changes   []struct {
-		MenteeID    string `json:"mentee_id"`
-		OldMentorID string `json:"old_mentor_id"`
-		NewMentorID string `json:"new_mentor_id"`
-		Why         string `json:"why"`
-		Kind        string `json:"kind"`
+		MenteeID    string                 `json:"mentee_id"`
+		OldMentorID string                 `json:"old_mentor_id"`
+		NewMentorID string                 `json:"new_mentor_id"`
+		Why         string                 `json:"why"`
+		Kind        mentormatch.ChangeKind `json:"kind"`
 	} `json:"changes"`
 	Health struct {
 		Pairs   int      `json:"pairs"`
@@ -140,7 +141,7 @@ func examplePeople(t *testing.T, dir string) (string, *mentormatch.Program) {
 func checkRoster(t *testing.T, p *mentormatch.Program, matches []pairJSON) {
 	t.Helper()
 	cfg := mentormatch.DefaultConfig()
-	cfg.Schedule.Start = nextMonday(today()).Format("2006-01-02")
+	cfg.Schedule.Start = nextMonday(time.Now()).Format("2006-01-02")
 	sc, err := scoring.New(p, cfg)
 	require.NoError(t, err)
 	mentee, mentor := map[string]int{}, map[string]int{}
@@ -236,7 +237,7 @@ func TestRematchAsANewUser(t *testing.T) {
 		}
 	}
 	checkRoster(t, p, second.Matches)
-	kinds := map[string]int{}
+	kinds := map[mentormatch.ChangeKind]int{}
 	for _, c := range second.Changes {
 		kinds[c.Kind]++
 		assert.NotEmpty(t, c.Why)

@@ -122,7 +122,7 @@ func UID(s *mentormatch.Session) string {
 	ids := slices.Clone(s.Participants)
 	slices.Sort(ids)
 	h := sha256.New()
-	for _, part := range append([]string{s.Cohort, s.Kind, strconv.Itoa(s.Round)}, ids...) {
+	for _, part := range append([]string{s.Cohort, string(s.Kind), strconv.Itoa(s.Round)}, ids...) {
 		h.Write([]byte(part))
 		h.Write([]byte{0})
 	}
@@ -165,7 +165,7 @@ func renderEvent(s *mentormatch.Session, people map[string]*mentormatch.Person, 
 	line(&body, "DTEND:"+s.End.UTC().Format(icsTime))
 	line(&body, "SUMMARY:"+text(summary(s, people)))
 	line(&body, "DESCRIPTION:"+text(description(s, people)))
-	line(&body, "CATEGORIES:"+text(strings.ToUpper(s.Kind)))
+	line(&body, "CATEGORIES:"+text(strings.ToUpper(string(s.Kind))))
 	for _, id := range s.Participants {
 		if per := people[id]; per != nil && per.Email != "" {
 			line(&body, "ATTENDEE;CN="+paramValue(nameOf(id, people))+":mailto:"+per.Email)

@@ -76,8 +76,11 @@ func (b *jsonBuf) array(depth, n int, item func(i, depth int)) {
 	b.WriteByte(']')
 }
 
-func (b *jsonBuf) strs(ss []string) func(int) {
-	return func(d int) { b.array(d, len(ss), func(i, _ int) { b.str(ss[i]) }) }
+func (b *jsonBuf) strs(ss []string) func(int) { return strsOf(b, ss) }
+
+// strsOf writes a list of any string type.
+func strsOf[S ~string](b *jsonBuf, ss []S) func(int) {
+	return func(d int) { b.array(d, len(ss), func(i, _ int) { b.str(string(ss[i])) }) }
 }
 func (b *jsonBuf) s(s string) func(int)  { return func(int) { b.str(s) } }
 func (b *jsonBuf) f(f float64) func(int) { return func(int) { b.num(f) } }
@@ -121,7 +124,7 @@ func (b *jsonBuf) rosterFields(r *mentormatch.Roster) []field {
 				{"total_score", b.f(s.TotalScore)},
 				{"mean_score", b.f(s.MeanScore)},
 				{"min_score", b.f(s.MinScore)},
-				{"objective", b.s(s.Objective)},
+				{"objective", b.s(string(s.Objective))},
 				{"blocking_pairs", b.i(s.BlockingPairs)},
 			}
 			if len(s.Quotas) > 0 {
@@ -185,7 +188,7 @@ func EncodePlanJSON(w io.Writer, p *mentormatch.Plan, opts ...Option) error {
 		field{"sessions", func(d int) {
 			b.array(d, len(p.Sessions), func(i, d int) {
 				s := &p.Sessions[i]
-				fs := []field{{"cohort", b.s(s.Cohort)}, {"kind", b.s(s.Kind)}, {"round", b.i(s.Round)},
+				fs := []field{{"cohort", b.s(s.Cohort)}, {"kind", b.s(string(s.Kind))}, {"round", b.i(s.Round)},
 					{"start", b.s(s.Start.Format(time.RFC3339))},
 					{"end", b.s(s.End.Format(time.RFC3339))},
 					{"participants", b.strs(s.Participants)}}

@@ -64,7 +64,7 @@ func EncodeProgressJSON(w io.Writer, rep *progress.Report) error {
 				p := &rep.Pairs[i]
 				b.object(d, field{"mentee_id", b.s(p.MenteeID)}, field{"mentee_name", b.s(p.MenteeName)},
 					field{"mentor_id", b.s(p.MentorID)}, field{"mentor_name", b.s(p.MentorName)}, field{"cohort", b.s(p.Cohort)},
-					field{"ratings", fls(p.Ratings)}, field{"milestones", b.strs(p.Milestones)},
+					field{"ratings", fls(p.Ratings)}, field{"milestones", strsOf(&b, p.Milestones)},
 					field{"change", fl(p.Change)}, field{"at_risk", func(int) { fmt.Fprint(&b, p.AtRisk) }})
 			})
 		}},
@@ -174,7 +174,7 @@ func EncodeProgressXLSX(w io.Writer, rep *progress.Report) error {
 		last := ""
 		for _, m := range p.Milestones {
 			if m != "" {
-				last = m
+				last = string(m)
 			}
 		}
 		risk := "no"

@@ -26,8 +26,8 @@ func sampleProgress() *progress.Report {
 			{Name: "feb.csv", Pairs: 2, MeanRating: nan, Completion: nan},
 		},
 		Pairs: []progress.PairTrend{
-			{MenteeID: "E1", MenteeName: "=Eva", MentorID: "M1", MentorName: "Max", Cohort: "C1", Ratings: []float64{4.5, nan}, Milestones: []string{"on track", ""}, Change: 0},
-			{MenteeID: "E2", MenteeName: "Eli", MentorID: "M1", MentorName: "Max", Cohort: "C1", Ratings: []float64{3, nan}, Milestones: []string{"done", ""}, AtRisk: true},
+			{MenteeID: "E1", MenteeName: "=Eva", MentorID: "M1", MentorName: "Max", Cohort: "C1", Ratings: []float64{4.5, nan}, Milestones: []mentormatch.MilestoneStatus{"on track", ""}, Change: 0},
+			{MenteeID: "E2", MenteeName: "Eli", MentorID: "M1", MentorName: "Max", Cohort: "C1", Ratings: []float64{3, nan}, Milestones: []mentormatch.MilestoneStatus{"done", ""}, AtRisk: true},
 		},
 		Cohorts:  []progress.CohortTrend{{Cohort: "C1", Pairs: 2, Ratings: []float64{4, nan}, ResponseRates: []float64{0.75, 0}}},
 		Skills:   progress.SkillStats{Rated: 0, MeanChange: nan, PerMonth: nan, BySkill: []progress.SkillSummary{}},

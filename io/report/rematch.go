@@ -105,7 +105,7 @@ func EncodeRematchJSON(w io.Writer, x *mentormatch.Rematch, opts ...Option) erro
 			b.array(d, len(x.Changes), func(i, d int) {
 				c := &x.Changes[i]
 				b.object(d, field{"mentee_id", b.s(c.MenteeID)}, field{"old_mentor_id", b.s(c.OldMentorID)},
-					field{"new_mentor_id", b.s(c.NewMentorID)}, field{"why", b.s(c.Why)}, field{"kind", b.s(c.Kind)})
+					field{"new_mentor_id", b.s(c.NewMentorID)}, field{"why", b.s(c.Why)}, field{"kind", b.s(string(c.Kind))})
 			})
 		}},
 		field{"health", func(d int) {
@@ -154,7 +154,7 @@ func EncodeChangesCSV(w io.Writer, changes []mentormatch.Change) error {
 	}
 	for _, c := range changes {
 		if err := cw.Write([]string{csvSafe(c.MenteeID), csvSafe(c.MenteeName), csvSafe(c.OldMentorID), csvSafe(c.OldMentorName),
-			csvSafe(c.NewMentorID), csvSafe(c.NewMentorName), c.Kind, csvSafe(c.Why)}); err != nil {
+			csvSafe(c.NewMentorID), csvSafe(c.NewMentorName), string(c.Kind), csvSafe(c.Why)}); err != nil {
 			return err
 		}
 	}
@@ -256,7 +256,7 @@ func rematchSheets(x *mentormatch.Rematch) []*sheetData {
 	changes := &sheetData{name: "Changes", head: changeHead, wrap: []int{7}}
 	for _, c := range x.Changes {
 		changes.rows = append(changes.rows, []any{textCell(c.MenteeID), textCell(c.MenteeName), textCell(c.OldMentorID), textCell(c.OldMentorName),
-			textCell(c.NewMentorID), textCell(c.NewMentorName), textCell(c.Kind), textCell(c.Why)})
+			textCell(c.NewMentorID), textCell(c.NewMentorName), textCell(string(c.Kind)), textCell(c.Why)})
 	}
 	h := &x.Health
 	health := &sheetData{name: "Health", head: []string{"metric", "value"}, wrap: []int{1}}

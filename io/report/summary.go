@@ -60,7 +60,7 @@ type reasonGroup struct {
 }
 
 // objectiveNotes say in words what each objective optimises.
-var objectiveNotes = map[string]string{
+var objectiveNotes = map[mentormatch.MatchObjective]string{
 	"total": "the most mentees matched, then the highest total score",
 	"fair":  "the most mentees matched, then the highest lowest score, then the total",
 }
