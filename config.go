@@ -28,14 +28,14 @@ type Weights struct {
 
 // Rules are the hard rules: a pair that breaks one is never formed.
 type Rules struct {
-	Avoid             bool    `yaml:"avoid"`
-	ManagementChain   bool    `yaml:"management_chain"`
-	SharedLanguage    bool    `yaml:"shared_language"`
-	SameDepartment    bool    `yaml:"allow_same_department"`
-	MaxLevelGap       int     `yaml:"max_level_gap"` // 0: no limit
-	MentorAboveMentee bool    `yaml:"mentor_at_or_above_mentee"`
-	MinScore          float64 `yaml:"min_score"`
-	MinOverlapHours   float64 `yaml:"min_overlap_hours"`
+	Avoid               bool    `yaml:"avoid"`
+	ManagementChain     bool    `yaml:"management_chain"`
+	SharedLanguage      bool    `yaml:"shared_language"`
+	AllowSameDepartment bool    `yaml:"allow_same_department"`
+	MaxLevelGap         int     `yaml:"max_level_gap"` // 0: no limit
+	MentorAboveMentee   bool    `yaml:"mentor_at_or_above_mentee"`
+	MinScore            float64 `yaml:"min_score"`
+	MinOverlapHours     float64 `yaml:"min_overlap_hours"`
 }
 
 // Cohorts configures cohort formation.
@@ -117,7 +117,7 @@ func DefaultConfig() Config {
 		Synonyms: map[string]string{},
 		Rules: Rules{
 			Avoid: true, ManagementChain: true, SharedLanguage: true,
-			SameDepartment: true, MentorAboveMentee: false,
+			AllowSameDepartment: true, MentorAboveMentee: false,
 		},
 		Objective: "total",
 		Cohorts:   Cohorts{MinSize: 4, MaxSize: 12},

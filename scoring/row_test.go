@@ -44,7 +44,7 @@ func listProgram(r *rand.Rand, mentees, mentors int) (*mentormatch.Program, ment
 func TestRowAgreesWithCell(t *testing.T) {
 	configs := map[string]func(*mentormatch.Config){
 		"default":  func(*mentormatch.Config) {},
-		"no rules": func(c *mentormatch.Config) { c.Rules = mentormatch.Rules{SameDepartment: true} },
+		"no rules": func(c *mentormatch.Config) { c.Rules = mentormatch.Rules{AllowSameDepartment: true} },
 		"strict": func(c *mentormatch.Config) {
 			c.Rules.MinOverlapHours = 1
 			c.Rules.MinScore = 40

@@ -356,7 +356,7 @@ func (s *Scorer) rule(e, m *person, overlap float64, lists bool) string {
 		return ruleChain
 	case r.SharedLanguage && len(e.langs) > 0 && len(m.langs) > 0 && !s.shareLang(e, m):
 		return ruleLanguage
-	case !r.SameDepartment && e.dept >= 0 && e.dept == m.dept:
+	case !r.AllowSameDepartment && e.dept >= 0 && e.dept == m.dept:
 		return ruleDept
 	case r.MaxLevelGap > 0 && e.level > 0 && m.level > 0 && abs(m.level-e.level) > r.MaxLevelGap:
 		return ruleGap
