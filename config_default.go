@@ -95,6 +95,9 @@ rematch:
   threshold: 3      # a pair whose mean rating (1-5) is below this is unhealthy
   max_moves: 0      # healthy pairs the optimiser may also move, 0-1,000,000
   move_margin: 5    # points of total score (0-100) each such move must add
+  priority: freed   # who gets the places left first: freed (mentees whose pair
+                    # ended), waiting (mentees unmatched before) or score (the
+                    # highest total score, nobody first)
 
 # Learning roadmaps (plan --roadmaps DIR): one per pair, from the mentee's
 # wants (most important first), their level in each against the mentor's,

@@ -127,4 +127,7 @@ type Rematch struct {
 	Roster  *Roster
 	Changes []Change
 	Health  Health
+	// Priority is the rematch.priority that placed the mentees without a
+	// pair: freed, waiting or score.
+	Priority string
 }

@@ -12,6 +12,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/mentormatch/mentormatch/internal/wording"
+
 	"github.com/mentormatch/mentormatch"
 	"github.com/mentormatch/mentormatch/io/output"
 )
@@ -173,7 +175,7 @@ func Markdown(w io.Writer, r *mentormatch.Roadmap) error {
 		facts = append(facts, "Cohort "+esc(r.Cohort))
 	}
 	if n := len(r.Sessions); n > 0 {
-		facts = append(facts, fmt.Sprintf("%s from %s to %s", plural(n, "one-to-one session"), day(r.Sessions[0].Start), day(r.Sessions[n-1].Start)))
+		facts = append(facts, fmt.Sprintf("%s from %s to %s", wording.Plural(n, "one-to-one session"), day(r.Sessions[0].Start), day(r.Sessions[n-1].Start)))
 	}
 	if len(r.Goals) > 0 {
 		facts = append(facts, "career goals: "+esc(strings.Join(r.Goals, ", ")))
@@ -252,7 +254,7 @@ func writeIndex(w io.Writer, rs []mentormatch.Roadmap, names []string) error {
 	if len(rs) == 0 {
 		b.WriteString("No pairs were matched, so there are no roadmaps.\n")
 	} else {
-		fmt.Fprintf(&b, "%s, one per pair.\n\n", plural(len(rs), "roadmap"))
+		fmt.Fprintf(&b, "%s, one per pair.\n\n", wording.Plural(len(rs), "roadmap"))
 		b.WriteString("| Mentee | Mentor | Cohort | Objectives | Roadmap |\n|---|---|---|---|---|\n")
 	}
 	for i := range rs {

@@ -22,6 +22,7 @@ import (
 
 	"github.com/mentormatch/mentormatch"
 	"github.com/mentormatch/mentormatch/io/output"
+	"github.com/mentormatch/mentormatch/roster"
 )
 
 func main() {
@@ -57,6 +58,30 @@ func stopOnSignal(stderr io.Writer) {
 		os.Exit(code)
 	}()
 }
+
+// memoryMargin is what a solve may hold besides compact scores before the
+// garbage collector works harder: the sparse solver's own state is under
+// 1 GB at 100,000 × 10,000.
+const memoryMargin = 3 << 29 // 1.5 GiB
+
+// holdMemory lowers the runtime's soft memory limit to bytes of compact
+// scores plus memoryMargin, unless it is lower already, and returns the
+// function that restores it. Left alone, the collector lets garbage grow
+// to as much again as the live heap (GOGC=100): 2 GB more at 100,000 ×
+// 10,000. The limit is the whole process's, so it is set here and only
+// here; the libraries call it through their options.
+func holdMemory(bytes int64) (restore func()) {
+	n := bytes + memoryMargin
+	prev := debug.SetMemoryLimit(-1)
+	if n < prev {
+		debug.SetMemoryLimit(n)
+	}
+	return func() { debug.SetMemoryLimit(prev) }
+}
+
+// solving is how every command holds a programme's scores while it
+// solves it.
+func solving() roster.Options { return roster.Options{HoldMemory: holdMemory} }
 
 // issuesURL is where users report bugs.
 const issuesURL = "https://github.com/mentormatch/mentormatch/issues"

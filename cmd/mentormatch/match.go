@@ -119,11 +119,11 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 	if o.Scores != "" {
 		scores.Dense = sc.Matrix()
 	} else {
-		scores = roster.Score(p, cfg, sc)
+		scores = solving().Score(p, cfg, sc)
 	}
 	st.Score = since(&t)
 	pr.next("solving the assignment")
-	res, err := roster.MatchScored(p, cfg, sc, scores)
+	res, err := solving().MatchScored(p, cfg, sc, scores)
 	if err != nil {
 		return err
 	}

@@ -13,7 +13,6 @@ import (
 	"github.com/mentormatch/mentormatch/io/report"
 	"github.com/mentormatch/mentormatch/plan"
 	"github.com/mentormatch/mentormatch/roadmap"
-	"github.com/mentormatch/mentormatch/roster"
 )
 
 type planOptions struct {
@@ -81,7 +80,7 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	pr.next(fmt.Sprintf("matching %d mentees with %d mentors", len(p.Mentees), len(p.Mentors)))
-	res, err := roster.Match(p, cfg)
+	res, err := solving().Match(p, cfg)
 	if err != nil {
 		return err
 	}

@@ -39,8 +39,11 @@ func componentPoints(m *mentormatch.Match, name string) (float64, bool) {
 }
 
 // EncodeRosterCSV writes one row per match: mentee_id, mentee_name,
-// mentor_id, mentor_name, score, one column per component, reason; after a
-// re-match, also dissolved_mentors (see csvHistory).
+// mentor_id, mentor_name, score, one column per component, reason; then
+// one row per unmatched mentee, with no mentor and the reason they are
+// waiting, so that the file says who is waiting (a re-match reads them as
+// waiting, not as new); after a re-match, also dissolved_mentors (see
+// csvHistory).
 func EncodeRosterCSV(w io.Writer, r *mentormatch.Roster) error {
 	cw := csv.NewWriter(w)
 	names := componentNames(r)
@@ -70,8 +73,18 @@ func EncodeRosterCSV(w io.Writer, r *mentormatch.Roster) error {
 			return err
 		}
 	}
-	if err := cw.WriteAll(hist.rows(len(names))); err != nil {
-		return err
+	for _, u := range r.Unmatched {
+		if u.Role != "mentee" {
+			continue
+		}
+		row = append(row[:0], csvSafe(u.ID), csvSafe(u.Name), "", "", "")
+		for range names {
+			row = append(row, "")
+		}
+		row = hist.cell(append(row, csvSafe(u.Reason)), u.ID)
+		if err := cw.Write(row); err != nil {
+			return err
+		}
 	}
 	cw.Flush()
 	return cw.Error()

@@ -13,6 +13,13 @@ type options struct {
 	gaps     []SkillGap
 	haveGaps bool
 	batch    *output.Batch
+	levels   map[string]int
+}
+
+// WithLevels gives the template's level drop-down the configuration's job
+// titles (Config.Levels) beside 1–9.
+func WithLevels(levels map[string]int) Option {
+	return func(o *options) { o.levels = levels }
 }
 
 // WithSkillGaps adds the skills gap map (see SkillGaps): a Skills gap

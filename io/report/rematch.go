@@ -28,14 +28,12 @@ func (b *jsonBuf) dissolvedField(ds []mentormatch.Dissolved) field {
 }
 
 // csvHistory carries the history of dissolved pairs in a CSV roster,
-// which has one row per match: a last column, dissolved_mentors, lists the
-// mentors each mentee must never be paired with again, and a mentee with
-// such a history but no mentor now gets a row with no mentor. A roster
-// without history is written exactly as before; a nil *csvHistory does
+// which has one row per mentee: a last column, dissolved_mentors, lists
+// the mentors each mentee must never be paired with again. A roster
+// without history is written without the column; a nil *csvHistory does
 // nothing.
 type csvHistory struct {
 	byMentee map[string][]string
-	lonely   []mentormatch.Unmatched // mentees with history and no mentor
 }
 
 func newCSVHistory(r *mentormatch.Roster) *csvHistory {
@@ -45,11 +43,6 @@ func newCSVHistory(r *mentormatch.Roster) *csvHistory {
 	h := &csvHistory{byMentee: map[string][]string{}}
 	for _, d := range r.Dissolved {
 		h.byMentee[d.MenteeID] = append(h.byMentee[d.MenteeID], d.MentorID)
-	}
-	for _, u := range r.Unmatched {
-		if u.Role == "mentee" && len(h.byMentee[u.ID]) > 0 {
-			h.lonely = append(h.lonely, u)
-		}
 	}
 	return h
 }
@@ -66,21 +59,6 @@ func (h *csvHistory) cell(row []string, mentee string) []string {
 		return row
 	}
 	return append(row, csvSafe(strings.Join(h.byMentee[mentee], "; ")))
-}
-
-// rows are the rows of mentees with history and no mentor, for a roster
-// with components named comps.
-func (h *csvHistory) rows(comps int) [][]string {
-	if h == nil {
-		return nil
-	}
-	out := make([][]string, 0, len(h.lonely))
-	for _, u := range h.lonely {
-		row := []string{csvSafe(u.ID), csvSafe(u.Name), "", "", ""}
-		row = append(row, make([]string, comps)...)
-		out = append(out, h.cell(append(row, csvSafe(u.Reason)), u.ID))
-	}
-	return out
 }
 
 // dissolvedSheet is the roster workbook's Dissolved sheet, or nil when
@@ -119,6 +97,9 @@ func EncodeRematchJSON(w io.Writer, x *mentormatch.Rematch, opts ...Option) erro
 	fs := b.rosterFields(r)
 	if o := collect(opts); o.haveGaps {
 		fs = append(fs, b.gapsField(o.gaps))
+	}
+	if x.Priority != "" {
+		fs = append(fs, field{"priority", b.s(x.Priority)})
 	}
 	fs = append(fs,
 		field{"changes", func(d int) {
@@ -287,6 +268,9 @@ func rematchSheets(x *mentormatch.Rematch) []*sheetData {
 		{"pairs in the roster", h.Pairs}, {"pairs with an answer", h.Answered}, {"answers", h.Answers},
 		{"response rate", fmt.Sprintf("%.0f%%", 100*h.ResponseRate)}, {"mean rating", cellRating(h.MeanRating, h.Answers)},
 		{"threshold", h.Threshold}, {"pairs flagged", h.Flagged},
+	}
+	if x.Priority != "" {
+		health.rows = append(health.rows, []any{"places given first to (rematch.priority)", textCell(x.Priority)})
 	}
 	for _, m := range h.Missing {
 		health.rows = append(health.rows, []any{"no answer", textCell(m)})

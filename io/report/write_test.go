@@ -51,9 +51,10 @@ func TestFormulaInjectionCSV(t *testing.T) {
 	require.NoError(t, EncodeRosterCSV(&b, hostileRoster()))
 	recs, err := csv.NewReader(&b).ReadAll()
 	require.NoError(t, err)
-	require.Len(t, recs, 2)
+	require.Len(t, recs, 3)
 	assert.Equal(t, []string{"mentee_id", "mentee_name", "mentor_id", "mentor_name", "score", "'=evil", "reason"}, recs[0])
 	assert.Equal(t, []string{"'=1+2", "'+cmd|' /C calc'!A0", "-5", "'@SUM(A1:A9)", "-2.5", "-1.25", "'\t=HYPERLINK(\"http://x\")"}, recs[1])
+	assert.Equal(t, []string{"'\r=2", "'-2+3", "", "", "", "", "'=no"}, recs[2], "a waiting mentee, with their reason")
 }
 
 var (
