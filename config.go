@@ -28,14 +28,14 @@ type Weights struct {
 
 // Rules are the hard rules: a pair that breaks one is never formed.
 type Rules struct {
-	Avoid             bool    `yaml:"avoid"`
-	ManagementChain   bool    `yaml:"management_chain"`
-	SharedLanguage    bool    `yaml:"shared_language"`
-	SameDepartment    bool    `yaml:"allow_same_department"`
-	MaxLevelGap       int     `yaml:"max_level_gap"` // 0: no limit
-	MentorAboveMentee bool    `yaml:"mentor_at_or_above_mentee"`
-	MinScore          float64 `yaml:"min_score"`
-	MinOverlapHours   float64 `yaml:"min_overlap_hours"`
+	Avoid               bool    `yaml:"avoid"`
+	ManagementChain     bool    `yaml:"management_chain"`
+	SharedLanguage      bool    `yaml:"shared_language"`
+	AllowSameDepartment bool    `yaml:"allow_same_department"`
+	MaxLevelGap         int     `yaml:"max_level_gap"` // 0: no limit
+	MentorAboveMentee   bool    `yaml:"mentor_at_or_above_mentee"`
+	MinScore            float64 `yaml:"min_score"`
+	MinOverlapHours     float64 `yaml:"min_overlap_hours"`
 }
 
 // Cohorts configures cohort formation.
@@ -69,13 +69,6 @@ type RematchConfig struct {
 	Priority string `yaml:"priority"`
 }
 
-// Priorities of a re-match, RematchConfig.Priority.
-const (
-	PriorityFreed   = "freed"
-	PriorityWaiting = "waiting"
-	PriorityScore   = "score"
-)
-
 // MatchObjective is what a roster optimises once it matches as many
 // mentees as it can.
 type MatchObjective string
@@ -84,6 +77,13 @@ type MatchObjective string
 const (
 	ObjectiveTotal MatchObjective = "total" // the highest total score
 	ObjectiveFair  MatchObjective = "fair"  // the highest lowest score, then the total
+)
+
+// Priorities of a re-match, RematchConfig.Priority.
+const (
+	PriorityFreed   = "freed"
+	PriorityWaiting = "waiting"
+	PriorityScore   = "score"
 )
 
 // Config is a program's configuration. The zero value is not useful: start
@@ -117,7 +117,7 @@ func DefaultConfig() Config {
 		Synonyms: map[string]string{},
 		Rules: Rules{
 			Avoid: true, ManagementChain: true, SharedLanguage: true,
-			SameDepartment: true, MentorAboveMentee: false,
+			AllowSameDepartment: true, MentorAboveMentee: false,
 		},
 		Objective: "total",
 		Cohorts:   Cohorts{MinSize: 4, MaxSize: 12},

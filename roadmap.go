@@ -394,7 +394,9 @@ func (rc RoadmapConfig) problems() Problems {
 	// wording that names some stages but not others has a typo.
 	matched := 0
 	for st := range rc.GoalWording {
-		matched += btoi(stages[NormaliseTopic(st)])
+		if stages[NormaliseTopic(st)] {
+			matched++
+		}
 	}
 	for _, st := range slices.Sorted(maps.Keys(rc.GoalWording)) {
 		if matched > 0 && !stages[NormaliseTopic(st)] {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mentormatch/mentormatch/internal/wording"
+
 	"github.com/mentormatch/mentormatch"
 )
 
@@ -311,7 +313,11 @@ func cohortTrends(cohorts []mentormatch.Cohort, r *mentormatch.Roster, healths [
 				}
 				sum += ph.MeanRating * float64(ph.Answers)
 				answers += ph.Answers
-				sides += btoi(ph.MenteeAnswered) + btoi(ph.MentorAnswered)
+				for _, answered := range []bool{ph.MenteeAnswered, ph.MentorAnswered} {
+					if answered {
+						sides++
+					}
+				}
 			}
 			ct.Ratings[w] = math.NaN()
 			if answers > 0 {
@@ -324,13 +330,6 @@ func cohortTrends(cohorts []mentormatch.Cohort, r *mentormatch.Roster, healths [
 		out = append(out, ct)
 	}
 	return out
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // growth follows each mentee's self-rating of each skill they want (or
@@ -399,7 +398,9 @@ func skillStats(gs []Growth) SkillStats {
 	for _, g := range gs {
 		rated := 0
 		for _, l := range g.Levels {
-			rated += btoi(l >= 0)
+			if l >= 0 {
+				rated++
+			}
 		}
 		if rated < 2 {
 			continue
@@ -456,7 +457,7 @@ func risks(rep *Report, healths []mentormatch.Health, waves []Wave, drop float64
 		if n := len(answered); n >= 2 {
 			a, b := answered[n-2], answered[n-1]
 			if p.Ratings[a]-p.Ratings[b] >= drop-1e-9 {
-				why = append(why, fmt.Sprintf("mean rating fell from %s (%s) to %s (%s)", num(p.Ratings[a]), waves[a].Name, num(p.Ratings[b]), waves[b].Name))
+				why = append(why, fmt.Sprintf("mean rating fell from %s (%s) to %s (%s)", wording.Num(p.Ratings[a]), waves[a].Name, wording.Num(p.Ratings[b]), waves[b].Name))
 			}
 		}
 		for w := last; w >= 0; w-- {
@@ -476,9 +477,4 @@ func risks(rep *Report, healths []mentormatch.Health, waves []Wave, drop float64
 		}
 	}
 	return out
-}
-
-// num writes a rating with at most two decimals.
-func num(x float64) string {
-	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.2f", x), "0"), ".")
 }

@@ -5,8 +5,9 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
+
+	"github.com/mentormatch/mentormatch/internal/wording"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -41,12 +42,6 @@ type RematchOptions struct {
 	// moves; 0 means 5000. Past it, the best moves found are used and a
 	// warning states how far from the optimum they may be.
 	MaxSolves int
-	// Priority says who gets the places left when they are fewer than the
-	// mentees to place (mentormatch.PriorityFreed, PriorityWaiting or
-	// PriorityScore); "" means freed: a mentee whose pair ended through no
-	// choice of theirs should not lose mentoring to someone who joined the
-	// queue later, which is what a programme manager promises them.
-	Priority string
 	// CompactCells is how many cells a re-match's scores may have before
 	// they are kept at two bytes a cell (scoring.Compact) rather than as
 	// float64; 0 means DefaultCompactCells. Moves (MaxMoves > 0) need the
@@ -56,6 +51,16 @@ type RematchOptions struct {
 	// before it is solved in sparse mode over the score rows rather than
 	// on a copy of them; 0 means DefaultSparseCells.
 	SparseCells int
+	// HoldMemory, when set, is called with the bytes of compact scores
+	// while they are most of the live heap, as roster.Options.HoldMemory
+	// is; nil does nothing.
+	HoldMemory func(bytes int64) (release func())
+	// Priority says who gets the places left when they are fewer than the
+	// mentees to place (mentormatch.PriorityFreed, PriorityWaiting or
+	// PriorityScore); "" means freed: a mentee whose pair ended through no
+	// choice of theirs should not lose mentoring to someone who joined the
+	// queue later, which is what a programme manager promises them.
+	Priority string
 }
 
 // Defaults of RematchOptions' sizes.
@@ -69,23 +74,6 @@ const (
 	// reading rows.
 	DefaultSparseCells = 5_000_000
 )
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// num writes a score or rating without trailing zeros: 2.5, 3, 71.25.
-func num(x float64) string { return strconv.FormatFloat(math.Round(x*100)/100, 'f', -1, 64) }
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
 
 // Rematch re-matches a program after a relationship-health survey with as
 // little disruption as possible:
@@ -152,8 +140,8 @@ func Rematch(p *mentormatch.Program, cfg mentormatch.Config, prev *mentormatch.R
 	st := &rematch{p: p, cfg: cfg, prev: prev, sc: sc, opt: opt}
 	st.health = mentormatch.SurveyHealth(prev, s, opt.Threshold)
 	st.index()
-	if c := st.scores.compact; c != nil {
-		defer c.HoldMemory()()
+	if c := st.scores.compact; c != nil && opt.HoldMemory != nil {
+		defer opt.HoldMemory(c.Bytes())()
 	}
 	st.classify()
 	if err := st.solve(); err != nil {
@@ -355,7 +343,7 @@ func (st *rematch) fitCapacity() {
 			continue
 		}
 		sort.SliceStable(is, func(a, b int) bool { return st.cell(is[a], j) > st.cell(is[b], j) })
-		why := fmt.Sprintf("mentor %s now takes %s", st.p.Mentor(j).ID, plural(st.caps[j], "mentee"))
+		why := fmt.Sprintf("mentor %s now takes %s", st.p.Mentor(j).ID, wording.Plural(st.caps[j], "mentee"))
 		if st.p.Mentor(j).MentorType == mentormatch.Senior {
 			why = fmt.Sprintf("mentor %s is now a senior mentor, who takes no 1:1 mentees", st.p.Mentor(j).ID)
 		}
@@ -412,7 +400,7 @@ func (st *rematch) solve() error {
 	}
 	if !rp.proven {
 		st.warning = append(st.warning, fmt.Sprintf("the search for the best moves stopped after %d assignments: the moves used are at most %s points below the best possible; lower --max-moves for a proven optimum",
-			rp.solves, num(float64(rp.gap)/200)))
+			rp.solves, wording.Num(float64(rp.gap)/200)))
 	}
 	return nil
 }
@@ -583,7 +571,7 @@ func (st *rematch) changes() []mentormatch.Change {
 		}
 		outcome := fmt.Sprintf("not %smatched: %s", re, st.unmatchedReason(i, assigned))
 		if j >= 0 {
-			outcome = fmt.Sprintf("%smatched with %s (score %s)", re, c.NewMentorID, num(st.cell(i, j)))
+			outcome = fmt.Sprintf("%smatched with %s (score %s)", re, c.NewMentorID, wording.Num(st.cell(i, j)))
 		}
 		switch {
 		case st.freed[i] != "":
@@ -591,7 +579,7 @@ func (st *rematch) changes() []mentormatch.Change {
 		case st.home[i] >= 0:
 			c.Kind = mentormatch.ChangeMoved
 			c.Why = fmt.Sprintf("healthy pair moved: score %s → %s; the %s moved add %s points to the total",
-				num(st.cell(i, st.home[i])), num(st.cell(i, j)), plural(st.moved, "pair"), num(st.gain))
+				wording.Num(st.cell(i, st.home[i])), wording.Num(st.cell(i, j)), wording.Plural(st.moved, "pair"), wording.Num(st.gain))
 		case st.wasUnmatched[e.ID]:
 			c.Kind, c.Why = mentormatch.ChangeMatched, "was unmatched; "+outcome
 		default:
@@ -824,7 +812,9 @@ func (r *repair) node(fixed, banned []bool, nbanned int, parent worth) error {
 	}
 	rows := 0
 	for i := range r.n {
-		rows += 1 - btoi(fixed[i])
+		if !fixed[i] {
+			rows++
+		}
 	}
 	x, _, err := r.relax(fixed, banned, r.lambdaMax(rows))
 	if err != nil {

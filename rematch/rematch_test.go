@@ -109,7 +109,9 @@ func randomRepair(rng *rand.Rand) (*repair, []int) {
 func countHome(home []int, j int) int {
 	n := 0
 	for _, h := range home {
-		n += btoi(h == j)
+		if h == j {
+			n++
+		}
 	}
 	return n
 }
@@ -253,7 +255,9 @@ func checkRematch(t *testing.T, p *mentormatch.Program, prev *mentormatch.Roster
 func countRole(us []mentormatch.Unmatched, role string) int {
 	n := 0
 	for _, u := range us {
-		n += btoi(u.Role == role)
+		if u.Role == role {
+			n++
+		}
 	}
 	return n
 }
@@ -451,11 +455,15 @@ func TestRematchPriority(t *testing.T) {
 		now := map[string]bool{}
 		for _, m := range x.Roster.Matches {
 			now[m.MenteeID] = true
-			o.waiting += btoi(waiting[m.MenteeID])
+			if waiting[m.MenteeID] {
+				o.waiting++
+			}
 		}
 		for _, c := range x.Changes {
 			if c.Kind == mentormatch.ChangeDissolved || c.Kind == mentormatch.ChangeFreed {
-				o.freed += btoi(now[c.MenteeID])
+				if now[c.MenteeID] {
+					o.freed++
+				}
 			}
 		}
 		want := pr

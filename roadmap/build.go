@@ -332,13 +332,6 @@ func (b *builder) why(c candidate, wants, goals int, e, m *mentormatch.Person) s
 	return fmt.Sprintf("Career goal %d of %d for %s; %s does not list it among what they offer, so agree early what help is realistic.", c.rank, goals, me, mm)
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.Itoa(n) + " " + word + "s"
-}
-
 // timeline is a pair's sessions as days since the kickoff, with the
 // sessions that fall on the review and skills-review grids.
 type timeline struct {

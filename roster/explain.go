@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/mentormatch/mentormatch/matching"
+	"github.com/mentormatch/mentormatch/scoring"
 )
 
 // Forced is the program's optimum when one pair is imposed.
@@ -44,7 +45,7 @@ func (r *Result) Force(i, j int) (Forced, error) {
 		if err != nil {
 			return Forced{}, err
 		}
-		return Forced{Total: round2(f.Total), Assigned: f.Assigned, Loss: round2(r.Roster.Summary.TotalScore - f.Total)}, nil
+		return Forced{Total: scoring.Round2(f.Total), Assigned: f.Assigned, Loss: scoring.Round2(r.Roster.Summary.TotalScore - f.Total)}, nil
 	}
 	raw := r.Scores.RawMatrix() // fair and hard quotas are solved whole
 	caps := make([]int, raw.Cols)
@@ -65,8 +66,8 @@ func (r *Result) Force(i, j int) (Forced, error) {
 		f.Total += sol.Total
 		f.Assigned += sol.Assigned
 	}
-	f.Total = round2(f.Total)
-	f.Loss = round2(r.Roster.Summary.TotalScore - f.Total)
+	f.Total = scoring.Round2(f.Total)
+	f.Loss = scoring.Round2(r.Roster.Summary.TotalScore - f.Total)
 	return f, nil
 }
 

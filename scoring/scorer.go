@@ -356,7 +356,7 @@ func (s *Scorer) rule(e, m *person, overlap float64, lists bool) string {
 		return ruleChain
 	case r.SharedLanguage && len(e.langs) > 0 && len(m.langs) > 0 && !s.shareLang(e, m):
 		return ruleLanguage
-	case !r.SameDepartment && e.dept >= 0 && e.dept == m.dept:
+	case !r.AllowSameDepartment && e.dept >= 0 && e.dept == m.dept:
 		return ruleDept
 	case r.MaxLevelGap > 0 && e.level > 0 && m.level > 0 && abs(m.level-e.level) > r.MaxLevelGap:
 		return ruleGap
@@ -427,7 +427,9 @@ func (g *goalSet) add(id int32) {
 	(*g)[w] |= 1 << (uint(id) & 63)
 }
 
-func round2(x float64) float64 { return math.Round(x*100) / 100 }
+// Round2 rounds a score to the hundredths that every output shows, so
+// that totals and prices agree with the scores beside them.
+func Round2(x float64) float64 { return math.Round(x*100) / 100 }
 
 // total is the pair's score from the built-in components and the
 // criteria's weighted sum (critPoints).
@@ -438,7 +440,7 @@ func (s *Scorer) total(c *[5]float64, crit float64) float64 {
 	for k := range c {
 		t += float64(s.w[k] * c[k])
 	}
-	return round2(100 * (t + crit) / s.wsum)
+	return Round2(100 * (t + crit) / s.wsum)
 }
 
 // score is the matrix cell of the pair: NaN when forbidden.
@@ -494,12 +496,12 @@ func (s *Scorer) Pair(i, j int) Breakdown {
 	c, overlap, meet := s.components(e, m, contains(e.prefers, m.idx))
 	b := Breakdown{OverlapHours: overlap, CanMeet: meet, Components: make([]mentormatch.Component, len(Names), len(Names)+len(s.softCrits))}
 	for k, name := range Names {
-		b.Components[k] = mentormatch.Component{Name: name, Value: round4(c[k]), Points: round2(100 * s.w[k] * c[k] / s.wsum)}
+		b.Components[k] = mentormatch.Component{Name: name, Value: round4(c[k]), Points: Round2(100 * s.w[k] * c[k] / s.wsum)}
 	}
 	for _, k := range s.softCrits {
 		cr := &s.crits[k]
 		v := softValue(cr.eval(&e.crit[k], &m.crit[k]))
-		b.Components = append(b.Components, mentormatch.Component{Name: cr.name, Value: round4(v), Points: round2(100 * cr.weight * v / s.wsum)})
+		b.Components = append(b.Components, mentormatch.Component{Name: cr.name, Value: round4(v), Points: Round2(100 * cr.weight * v / s.wsum)})
 	}
 	b.Forbidden = s.forbidden(e, m, overlap)
 	// A criterion's reason gets the two cells, when it is the one that forbids.

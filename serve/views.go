@@ -342,7 +342,7 @@ func (s *Server) mentor(w http.ResponseWriter, r *http.Request) {
 			cur = st.res.Roster.Matches[k].Score
 		}
 		if v > cur {
-			gains = append(gains, gainer{alternative: alternative{ID: e.ID, Name: e.Name, Score: v}, Gain: round2(v - cur), Current: cur})
+			gains = append(gains, gainer{alternative: alternative{ID: e.ID, Name: e.Name, Score: v}, Gain: scoring.Round2(v - cur), Current: cur})
 		}
 	}
 	sort.SliceStable(gains, func(a, b int) bool { return gains[a].Gain > gains[b].Gain })
@@ -531,5 +531,3 @@ func weeks(ss []*mentormatch.Session, loc *time.Location, names map[string]strin
 	}
 	return out
 }
-
-func round2(v float64) float64 { return math.Round(v*100) / 100 }

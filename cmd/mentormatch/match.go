@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/io/output"
 	"github.com/mentormatch/mentormatch/io/report"
 	"github.com/mentormatch/mentormatch/roster"
 	"github.com/mentormatch/mentormatch/scoring"
@@ -81,6 +82,13 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
+	outs := rosterOuts(o.Out)
+	if o.Scores != "" {
+		outs = append(outs, output.Out{Flag: "--scores", Path: o.Scores}, output.Out{Flag: "--scores (its capacities)", Path: capacityPath(o.Scores)})
+	}
+	if err := checkOutputs(o.inputs(args), outs, nil); err != nil {
+		return err
+	}
 	var st stats
 	t := time.Now()
 	pr := newProgressBar(stderr, o.Quiet, 4)
@@ -111,11 +119,11 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 	if o.Scores != "" {
 		scores.Dense = sc.Matrix()
 	} else {
-		scores = roster.Score(p, cfg, sc)
+		scores = solving().Score(p, cfg, sc)
 	}
 	st.Score = since(&t)
 	pr.next("solving the assignment")
-	res, err := roster.MatchScored(p, cfg, sc, scores)
+	res, err := solving().MatchScored(p, cfg, sc, scores)
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/mentormatch/mentormatch"
 	"github.com/mentormatch/mentormatch/example"
+	"github.com/mentormatch/mentormatch/io/output"
 	"github.com/mentormatch/mentormatch/io/report"
 	"github.com/mentormatch/mentormatch/io/table"
 	"github.com/mentormatch/mentormatch/rematch"
@@ -116,6 +117,13 @@ func runRematch(o *rematchOptions, args []string, stdout, stderr io.Writer) erro
 	if o.MaxMoves < 0 || o.MoveMargin < 0 {
 		return fmt.Errorf("%w: --max-moves and --move-margin must be 0 or more", mentormatch.ErrUsage)
 	}
+	outs := rosterOuts(o.Out)
+	if strings.EqualFold(filepath.Ext(o.Out), ".csv") {
+		outs = append(outs, output.Out{Flag: "--out (its changes)", Path: report.ChangesPath(o.Out)})
+	}
+	if err := checkOutputs(append(o.inputs(args), o.Roster, o.Survey), outs, nil); err != nil {
+		return err
+	}
 	pr := newProgressBar(stderr, o.Quiet, 3)
 	defer pr.done()
 	pr.next("reading people, the roster and the survey")
@@ -137,7 +145,7 @@ func runRematch(o *rematchOptions, args []string, stdout, stderr io.Writer) erro
 		o.Priority = cfg.Rematch.Priority
 	}
 	pr.next(fmt.Sprintf("re-matching %d mentees with %d mentors", len(p.Mentees), len(p.Mentors)))
-	x, err := rematch.Rematch(p, cfg, prev, survey, rematch.RematchOptions{Threshold: o.Threshold, MaxMoves: o.MaxMoves, MoveMargin: o.MoveMargin, Priority: o.Priority})
+	x, err := rematch.Rematch(p, cfg, prev, survey, rematch.RematchOptions{Threshold: o.Threshold, MaxMoves: o.MaxMoves, MoveMargin: o.MoveMargin, Priority: o.Priority, HoldMemory: holdMemory})
 	if err != nil {
 		return err
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/mentormatch/mentormatch"
 	"github.com/mentormatch/mentormatch/example"
+	"github.com/mentormatch/mentormatch/io/output"
 	"github.com/mentormatch/mentormatch/io/report"
 	"github.com/mentormatch/mentormatch/io/table"
 	"github.com/mentormatch/mentormatch/plan"
@@ -96,6 +97,9 @@ func runReport(o *reportOptions, args []string, stdout, stderr io.Writer) error 
 	}
 	if !(o.Drop > 0) {
 		return fmt.Errorf("%w: --drop %v: expected a fall in rating above 0", mentormatch.ErrUsage, o.Drop)
+	}
+	if err := checkOutputs(append(o.inputs(args), append([]string{o.Roster}, o.Surveys...)...), []output.Out{{Flag: "--out", Path: o.Out}}, nil); err != nil {
+		return err
 	}
 	load := o.loadReport
 	if o.Example {

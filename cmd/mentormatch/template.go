@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/io/output"
 	"github.com/mentormatch/mentormatch/io/report"
 )
 
@@ -30,6 +31,9 @@ func newTemplateCmd() *cobra.Command {
 
 func runTemplate(out, config string, stdout io.Writer) error {
 	if err := checkExt(out, ".xlsx"); err != nil {
+		return err
+	}
+	if err := checkOutputs(nil, []output.Out{{Flag: "--out", Path: out}}, nil); err != nil {
 		return err
 	}
 	cfg := mentormatch.DefaultConfig()

@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -15,30 +16,65 @@ import (
 	"unicode/utf8"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/io/output"
 )
 
-// WriteDir writes one .ics file per participant (<id>.ics) and per cohort
-// (cohort-<id>.ics) into dir, creating it if missing. Each file is written
-// to a temporary name and renamed, so a reader never sees half a file.
+// WriteDir writes one .ics file per participant and per cohort into dir,
+// as one step: the folder is the previous one or the new one, never a mix
+// (output.Folder). Calendars of people no longer in the plan go; files
+// mentormatch did not write stay.
 func WriteDir(dir string, plan *mentormatch.Plan, p *mentormatch.Program) error {
 	if plan == nil {
 		return fmt.Errorf("calendar: no plan to write")
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("calendar: create the output folder: %w", err)
-	}
-	previous, err := ReadPublished(dir)
+	var b output.Batch
+	defer b.Discard()
+	f, err := b.Folder(dir, FolderOptions())
 	if err != nil {
 		return err
 	}
-	files := Republish(plan, p, previous)
+	if err := Put(f, plan, p); err != nil {
+		return err
+	}
+	return b.Commit()
+}
+
+// FolderOptions recognise, in a folder written before mentormatch kept a
+// manifest, the calendars it wrote.
+func FolderOptions() output.FolderOptions {
+	return output.FolderOptions{Ours: func(name string, data []byte) bool {
+		return strings.HasSuffix(name, ".ics") && bytes.Contains(data, []byte("\nPRODID:-//mentormatch//"))
+	}}
+}
+
+// Put writes the calendars into f, a folder of the run's batch of outputs,
+// over the calendars mentormatch published there before (Republish).
+func Put(f *output.Folder, plan *mentormatch.Plan, p *mentormatch.Program) error {
+	if plan == nil {
+		return fmt.Errorf("calendar: no plan to write")
+	}
+	previous := map[string][]byte{}
+	for _, name := range f.Previous() {
+		if !strings.EqualFold(filepath.Ext(name), ".ics") {
+			continue
+		}
+		data, err := f.Read(name)
+		if err != nil {
+			return fmt.Errorf("calendar: read %s: %w", name, err)
+		}
+		previous[name] = data
+	}
+	files, err := Republish(plan, p, previous)
+	if err != nil {
+		return err
+	}
 	names := make([]string, 0, len(files))
 	for name := range files {
 		names = append(names, name)
 	}
 	slices.Sort(names)
 	for _, name := range names {
-		if err := writeFile(filepath.Join(dir, name), files[name]); err != nil {
+		if err := f.Put(name, files[name]); err != nil {
 			return err
 		}
 	}
@@ -46,8 +82,8 @@ func WriteDir(dir string, plan *mentormatch.Plan, p *mentormatch.Program) error 
 }
 
 // Calendars returns the files WriteDir writes into an empty folder, by
-// file name: every event at SEQUENCE 0.
-func Calendars(plan *mentormatch.Plan, p *mentormatch.Program) map[string][]byte {
+// file name (FileNames): every event at SEQUENCE 0.
+func Calendars(plan *mentormatch.Plan, p *mentormatch.Program) (map[string][]byte, error) {
 	return Republish(plan, p, nil)
 }
 
@@ -60,7 +96,7 @@ func Calendars(plan *mentormatch.Plan, p *mentormatch.Program) map[string][]byte
 // description or attendees). Re-publishing an unchanged plan gives the same
 // bytes. New events are at SEQUENCE 0, stamped with the day of the plan's
 // first session. O(events + size of previous).
-func Republish(plan *mentormatch.Plan, p *mentormatch.Program, previous map[string][]byte) map[string][]byte {
+func Republish(plan *mentormatch.Plan, p *mentormatch.Program, previous map[string][]byte) (map[string][]byte, error) {
 	people := map[string]*mentormatch.Person{}
 	if p != nil {
 		for i := range p.People {
@@ -84,36 +120,55 @@ func Republish(plan *mentormatch.Plan, p *mentormatch.Program, previous map[stri
 			byCohort[s.Cohort] = append(byCohort[s.Cohort], s)
 		}
 	}
-	out := map[string][]byte{}
-	for id, ss := range byPerson {
+	ids := make([]string, 0, len(byPerson))
+	for id := range byPerson {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	cohorts := make([]string, len(plan.Cohorts))
+	for k, c := range plan.Cohorts {
+		cohorts[k] = c.ID
+	}
+	names, err := FileNames(ids, cohorts)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]byte, len(names))
+	for k, id := range ids {
 		name := id
 		if per := people[id]; per != nil && per.Name != "" {
 			name = per.Name
 		}
-		out[FileName(id)] = render("Mentoring: "+name, ss, events)
+		out[names[k]] = render("Mentoring: "+name, byPerson[id], events)
 	}
-	for _, c := range plan.Cohorts {
-		out["cohort-"+FileName(c.ID)] = render("Mentoring cohort "+c.ID, byCohort[c.ID], events)
+	for k, c := range cohorts {
+		out[names[len(ids)+k]] = render("Mentoring cohort "+c, byCohort[c], events)
 	}
-	return out
+	return out, nil
 }
 
-// FileName is id made safe as a file name, with the .ics extension.
-func FileName(id string) string {
-	var b strings.Builder
-	for _, r := range id {
-		switch {
-		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '.', r == '_', r == '-':
-			b.WriteRune(r)
-		default:
-			b.WriteByte('_')
-		}
+// cohortPrefix starts a cohort's file name. Cohort files have it to
+// themselves: a person whose id starts with it gets a hashed name.
+const cohortPrefix = "cohort-"
+
+// FileNames names the calendar files of the people ids and then of the
+// cohorts, in that order: <id>.ics and cohort-<id>.ics, made safe, with a
+// hash of the exact id where the safe name alone could be another's
+// (output.Names).
+func FileNames(ids, cohorts []string) ([]string, error) {
+	keys := make([]output.Key, 0, len(ids)+len(cohorts))
+	for _, id := range ids {
+		reserved := len(id) >= len(cohortPrefix) && strings.EqualFold(id[:len(cohortPrefix)], cohortPrefix)
+		keys = append(keys, output.Key{Text: id, ID: "person\x00" + id, Reserved: reserved})
 	}
-	s := b.String()
-	if s == "" || strings.Trim(s, ".") == "" {
-		s = "_" + s
+	for _, c := range cohorts {
+		keys = append(keys, output.Key{Text: cohortPrefix + c, ID: "cohort\x00" + c})
 	}
-	return s + ".ics"
+	names, err := output.Names(keys, ".ics")
+	if err != nil {
+		return nil, fmt.Errorf("calendar: %w", err)
+	}
+	return names, nil
 }
 
 // UID identifies a meeting across re-publications: it hashes the cohort,
@@ -314,30 +369,6 @@ func description(s *mentormatch.Session, people map[string]*mentormatch.Person) 
 		b.WriteString("\nNote: " + s.Flag + "; please agree on a time.")
 	}
 	return b.String()
-}
-
-// writeFile writes data to a temporary file next to path and renames it.
-func writeFile(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-*.ics")
-	if err != nil {
-		return fmt.Errorf("calendar: write %s: %w", path, err)
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Chmod(tmp.Name(), 0o644)
-	}
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), path)
-	}
-	if werr != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("calendar: write %s: %w", path, werr)
-	}
-	return nil
 }
 
 // publishedEvent is what calendars published before said about one event.

@@ -159,8 +159,9 @@ func TestAttendeeNames(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p, r := program(t, 2)
 			p.People[0].Name = tt.name
-			files := Calendars(plan(t, p, r), p)
-			data := files[FileName(p.People[0].ID)]
+			files, err := Calendars(plan(t, p, r), p)
+			require.NoError(t, err)
+			data := files[p.People[0].ID+".ics"]
 			strictCheck(t, tt.name, data)
 			assert.Contains(t, unfold(string(data)), "ATTENDEE;"+tt.want)
 			cal, err := ics.ParseCalendar(bytes.NewReader(data))

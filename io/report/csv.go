@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/io/output"
 )
 
 func fmtNum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
@@ -96,12 +97,13 @@ func QuotasPath(roster string) string {
 	return strings.TrimSuffix(roster, filepath.Ext(roster)) + "-quotas.csv"
 }
 
-// writeQuotasCSV writes QuotasPath(roster) when r has quota results.
-func writeQuotasCSV(roster string, r *mentormatch.Roster) error {
+// writeQuotasCSV writes QuotasPath(roster) into b when r has quota
+// results.
+func writeQuotasCSV(b *output.Batch, roster string, r *mentormatch.Roster) error {
 	if len(r.Summary.Quotas) == 0 {
 		return nil
 	}
-	return WriteFile(QuotasPath(roster), func(w io.Writer) error { return EncodeQuotasCSV(w, r.Summary.Quotas) })
+	return b.File(QuotasPath(roster), func(w io.Writer) error { return EncodeQuotasCSV(w, r.Summary.Quotas) })
 }
 
 // EncodeQuotasCSV writes one row per quota: name, target, hard, meeting,

@@ -8,6 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/mentormatch/mentormatch/io/output"
 	"github.com/mentormatch/mentormatch/progress"
 )
 
@@ -16,9 +17,9 @@ import (
 func WriteProgress(path string, rep *progress.Report) error {
 	switch ext(path) {
 	case ".json":
-		return WriteFile(path, func(w io.Writer) error { return EncodeProgressJSON(w, rep) })
+		return output.WriteFile(path, func(w io.Writer) error { return EncodeProgressJSON(w, rep) })
 	case ".xlsx":
-		return WriteFile(path, func(w io.Writer) error { return EncodeProgressXLSX(w, rep) })
+		return output.WriteFile(path, func(w io.Writer) error { return EncodeProgressXLSX(w, rep) })
 	}
 	return usageExt(path, ".xlsx or .json")
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/io/output"
 )
 
 // dissolvedField is the roster's "dissolved" list in JSON: the pairs that
@@ -181,19 +182,22 @@ func WriteRematch(path string, x *mentormatch.Rematch, opts ...Option) error {
 	if r == nil {
 		r = &mentormatch.Roster{}
 	}
+	o := collect(opts)
 	switch ext(path) {
 	case ".json":
-		return WriteFile(path, func(w io.Writer) error { return EncodeRematchJSON(w, x, opts...) })
+		return o.write(path, func(w io.Writer) error { return EncodeRematchJSON(w, x, opts...) })
 	case ".xlsx":
-		return WriteFile(path, func(w io.Writer) error { return EncodeRematchXLSX(w, x, opts...) })
+		return o.write(path, func(w io.Writer) error { return EncodeRematchXLSX(w, x, opts...) })
 	case ".csv":
-		if err := WriteFile(ChangesPath(path), func(w io.Writer) error { return EncodeChangesCSV(w, x.Changes) }); err != nil {
-			return err
-		}
-		if err := writeQuotasCSV(path, r); err != nil {
-			return err
-		}
-		return WriteFile(path, func(w io.Writer) error { return EncodeRosterCSV(w, r) })
+		return o.together(func(b *output.Batch) error {
+			if err := b.File(ChangesPath(path), func(w io.Writer) error { return EncodeChangesCSV(w, x.Changes) }); err != nil {
+				return err
+			}
+			if err := writeQuotasCSV(b, path, r); err != nil {
+				return err
+			}
+			return b.File(path, func(w io.Writer) error { return EncodeRosterCSV(w, r) })
+		})
 	}
 	return usageExt(path, ".xlsx, .csv or .json")
 }

@@ -3,7 +3,6 @@ package report
 import (
 	"archive/zip"
 	"bytes"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -110,29 +109,6 @@ func TestWriteRosterXLSX(t *testing.T) {
 func TestWriteRosterBadExt(t *testing.T) {
 	err := WriteRoster(filepath.Join(t.TempDir(), "x.txt"), sampleRoster())
 	assert.ErrorIs(t, err, mentormatch.ErrUsage)
-}
-
-func TestWriteFileAtomic(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "out.json")
-	require.NoError(t, os.WriteFile(path, []byte("old"), 0o644))
-	boom := errors.New("boom")
-	err := WriteFile(path, func(w io.Writer) error {
-		w.Write([]byte("partial"))
-		return boom
-	})
-	require.ErrorIs(t, err, boom)
-	got, _ := os.ReadFile(path)
-	assert.Equal(t, "old", string(got))
-	entries, _ := os.ReadDir(dir)
-	assert.Len(t, entries, 1, "temporary file left behind")
-
-	if os.Getuid() != 0 {
-		ro := filepath.Join(dir, "ro")
-		require.NoError(t, os.Mkdir(ro, 0o555))
-		assert.Error(t, WriteFile(filepath.Join(ro, "x"), func(io.Writer) error { return nil }))
-	}
-	assert.Error(t, WriteFile(filepath.Join(dir, "missing", "x"), func(io.Writer) error { return nil }))
 }
 
 func TestTemplate(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/mentormatch/mentormatch/io/output"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/mentormatch/mentormatch"
@@ -47,7 +48,7 @@ func WriteTemplate(path string, opts ...Option) error {
 	if o.levels == nil {
 		o.levels = mentormatch.DefaultConfig().Levels
 	}
-	return WriteFile(path, func(w io.Writer) error { return encodeTemplate(w, o.levels) })
+	return output.WriteFile(path, func(w io.Writer) error { return encodeTemplate(w, o.levels) })
 }
 
 // templateExamples are the example rows, in templateColumns' order. Ada

@@ -208,14 +208,13 @@ func rosterXLSX(path string, data []byte) (matches, unmatched, dissolved []roste
 	if p != nil {
 		return nil, nil, nil, mentormatch.Problems{*p}
 	}
-	defer wb.Close()
 	read := func(name string) *rawTable {
 		t := &rawTable{File: path, Sheet: name}
 		ps = append(ps, t.stream(wb)...)
 		return t
 	}
 	var matchSheet, unmatchedSheet, dissolvedSheet string
-	sheets := wb.GetSheetList()
+	sheets := wb.names
 	for _, s := range sheets {
 		switch strings.ToLower(strings.TrimSpace(s)) {
 		case "matches":
