@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -75,7 +74,8 @@ func TestREADMESessions(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the command and runs the README's sessions")
 	}
-	goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
+	goTool, err := exec.LookPath("go")
+	require.NoError(t, err, "the test builds the command with go")
 	bin := t.TempDir()
 	build := exec.Command(goTool, "build", "-o", filepath.Join(bin, "mentormatch"), ".")
 	out, err := build.CombinedOutput()
