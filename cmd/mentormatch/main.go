@@ -213,6 +213,7 @@ error (disk full, permission denied, I/O); 1 a bug; 130/143 stopped by SIGINT/SI
 		newConfigCmd(),
 		newServeCmd(),
 		newNotifyCmd(),
+		newShortlistCmd(),
 	)
 	return root
 }
