@@ -15,6 +15,7 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -26,8 +27,17 @@ import (
 
 func main() {
 	stopOnSignal(os.Stderr)
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	// A write cut short by the signal handler returns here too: exit as
+	// the handler does, whichever of the two gets there first.
+	if c := stopping.Load(); c != 0 {
+		code = int(c)
+	}
+	os.Exit(code)
 }
+
+// stopping is the exit code of a signal being handled, 0 until one is.
+var stopping atomic.Int32
 
 // stopOnSignal makes SIGINT and SIGTERM remove this run's temporary files
 // and staging folders (output.Interrupt) and exit with 128 plus the
@@ -38,12 +48,13 @@ func stopOnSignal(stderr io.Writer) {
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		sig := <-sigs
-		output.Interrupt()
-		fmt.Fprintf(stderr, "\nmentormatch: stopped by %s; the outputs not yet in place keep their previous contents\n", sig)
 		code := 130
 		if sig == syscall.SIGTERM {
 			code = 143
 		}
+		stopping.Store(int32(code))
+		output.Interrupt()
+		fmt.Fprintf(stderr, "\nmentormatch: stopped by %s; the outputs not yet in place keep their previous contents\n", sig)
 		os.Exit(code)
 	}()
 }
@@ -88,7 +99,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if strings.HasPrefix(err.Error(), "unknown command ") {
 			err = fmt.Errorf("%w: %v", mentormatch.ErrUsage, err)
 		}
-		fmt.Fprintln(stderr, "mentormatch:", err)
+		if !errors.Is(err, output.ErrInterrupted) { // the signal handler says why
+			fmt.Fprintln(stderr, "mentormatch:", err)
+		}
 		return exitCode(err)
 	})
 }
@@ -199,6 +212,7 @@ error (disk full, permission denied, I/O); 1 a bug; 130/143 stopped by SIGINT/SI
 		newExplainCmd(),
 		newConfigCmd(),
 		newServeCmd(),
+		newNotifyCmd(),
 	)
 	return root
 }

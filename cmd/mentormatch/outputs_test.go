@@ -239,3 +239,27 @@ func readJSON(t *testing.T, path string, v any) {
 	require.NoError(t, err)
 	require.NoError(t, json.Unmarshal(data, v))
 }
+
+// A calendars folder whose parent may not be written (where its staging
+// folder goes) is found before any work: exit 3, and the plan is not
+// written either.
+func TestPlanReadOnlyFolder(t *testing.T) {
+	base, err := os.MkdirTemp("", "mm-ro-plan-")
+	require.NoError(t, err)
+	t.Cleanup(func() { os.Chmod(base, 0o755); os.RemoveAll(base) })
+	require.NoError(t, os.Mkdir(filepath.Join(base, "out"), 0o777))
+	require.NoError(t, os.Chmod(filepath.Join(base, "out"), 0o777))
+	require.NoError(t, os.Mkdir(filepath.Join(base, "ics"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(base, "ics", "E1101.ics"), []byte("previous"), 0o644))
+	require.NoError(t, os.Chmod(base, 0o555))
+
+	out := filepath.Join(base, "out", "plan.json")
+	code, stderr := runAsUser(t, filepath.Join(base, "out"), "plan", "--example", "-q", "--out", out, "--ics", filepath.Join(base, "ics"))
+	assert.Equal(t, 3, code, stderr)
+	assert.Contains(t, stderr, "permission denied in the folder "+base)
+	assert.NotContains(t, stderr, "permission denied: permission denied")
+	assert.NoFileExists(t, out)
+	got, err := os.ReadFile(filepath.Join(base, "ics", "E1101.ics"))
+	require.NoError(t, err)
+	assert.Equal(t, "previous", string(got))
+}

@@ -147,7 +147,7 @@ func probe(path, dir, base string) error {
 	f, err := os.CreateTemp(dir, tmpPattern(base))
 	if err != nil {
 		if errors.Is(err, fs.ErrPermission) {
-			return fmt.Errorf("cannot write %s: permission denied in the folder %s: %w", path, dir, fs.ErrPermission)
+			return denied(path, dir)
 		}
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
@@ -225,3 +225,14 @@ func checkFixed(o Out, dir string) error {
 	}
 	return nil
 }
+
+// permissionError says which folder refused, and is fs.ErrPermission.
+type permissionError struct{ path, dir string }
+
+func denied(path, dir string) error { return permissionError{path, dir} }
+
+func (e permissionError) Error() string {
+	return fmt.Sprintf("cannot write %s: permission denied in the folder %s", e.path, e.dir)
+}
+
+func (permissionError) Unwrap() error { return fs.ErrPermission }

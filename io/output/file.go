@@ -146,7 +146,7 @@ func (b *Batch) File(path string, write func(w io.Writer) error) (err error) {
 			return fmt.Errorf("%w: cannot write %s: the folder %s does not exist", mentormatch.ErrUsage, path, dir)
 		}
 		if errors.Is(err, fs.ErrPermission) {
-			return fmt.Errorf("cannot write %s: permission denied in the folder %s: %w", path, dir, fs.ErrPermission)
+			return denied(path, dir)
 		}
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}

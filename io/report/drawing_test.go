@@ -123,7 +123,7 @@ func TestWorkbookChartsAreDrawn(t *testing.T) {
 		data []byte
 		want map[string]int
 	}{
-		{"metrics", encode(func(b *bytes.Buffer) error { return EncodeProgressXLSX(b, sampleProgress()) }), map[string]int{"Surveys": 2, "Cohorts": 1}},
+		{"metrics", encode(func(b *bytes.Buffer) error { return EncodeMetricsXLSX(b, sampleMetrics()) }), map[string]int{"Surveys": 2, "Cohorts": 1}},
 		{"plan", encode(func(b *bytes.Buffer) error { return EncodePlanXLSX(b, samplePlan(t)) }), map[string]int{summarySheet: 2}},
 		{"roster", encode(func(b *bytes.Buffer) error { return EncodeRosterXLSX(b, sampleRoster()) }), map[string]int{summarySheet: 2}},
 	} {
@@ -150,7 +150,7 @@ func TestWorkbooksPrint(t *testing.T) {
 		name string
 		enc  func(*bytes.Buffer) error
 	}{
-		{"metrics", func(b *bytes.Buffer) error { return EncodeProgressXLSX(b, sampleProgress()) }},
+		{"metrics", func(b *bytes.Buffer) error { return EncodeMetricsXLSX(b, sampleMetrics()) }},
 		{"plan", func(b *bytes.Buffer) error { return EncodePlanXLSX(b, samplePlan(t)) }},
 		{"template", func(b *bytes.Buffer) error { return encodeTemplate(b, map[string]int{"junior": 2}) }},
 	} {
