@@ -31,6 +31,37 @@ type Result struct {
 	// priced: Solution is the plain optimum of the scores (objective
 	// total, no hard quota), so its duals price a forced pair.
 	priced bool
+	// pinTotal is the pinned pairs' score, which Solution leaves out.
+	pinTotal float64
+}
+
+// withPins is a solution's rowCol with the pinned mentees given their
+// mentors.
+func withPins(rowCol []int, pins []scoring.Pin) []int {
+	if len(pins) == 0 {
+		return rowCol
+	}
+	out := make([]int, len(rowCol))
+	copy(out, rowCol)
+	for _, p := range pins {
+		out[p.Mentee] = p.Mentor
+	}
+	return out
+}
+
+// withoutPins is the solver's view of a roster's rowCol and capacities:
+// the pinned mentees set aside, their seats taken.
+func withoutPins(rowCol, caps []int, sc *scoring.Scorer) ([]int, []int) {
+	pins := sc.Pins()
+	if len(pins) == 0 {
+		return rowCol, caps
+	}
+	out := make([]int, len(rowCol))
+	copy(out, rowCol)
+	for _, p := range pins {
+		out[p.Mentee] = -1
+	}
+	return out, sc.SolveCapacities(caps)
 }
 
 // Capacities returns how many 1:1 mentees each mentor of p may take:
@@ -104,8 +135,37 @@ func Score(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer) S
 // solver reads the rows it needs, from the compact matrix or from sc, and
 // proves the result optimal for the whole matrix (matching.SolveSparse).
 // Without a dense matrix otherwise, the matrix is computed.
+//
+// The program's decisions (Program.Decisions, read by sc) are honoured
+// exactly: pinned mentees are set aside with a seat each of their
+// mentor's, vetoed cells are forbidden, the rest is solved optimally on
+// what is left, and the pins are put back. Result.Solution and the prices
+// of Force are those of the rest; the summary says what the pins cost
+// against the optimum without them (Summary.Decisions), one more solve.
 func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, given Scores) (*Result, error) {
-	caps := Capacities(p)
+	res, err := matchScored(p, cfg, sc, given)
+	if err != nil || len(p.Decisions) == 0 {
+		return res, err
+	}
+	ds := &mentormatch.DecisionSummary{Pinned: len(sc.Pins()), Forbidden: len(p.Decisions.Forbids())}
+	res.Roster.Summary.Decisions = ds
+	if ds.Pinned == 0 {
+		return res, nil
+	}
+	free, err := matchScored(p, cfg, sc.WithoutPins(), Scores{})
+	if err != nil {
+		return nil, err
+	}
+	ds.FreeMatched = free.Roster.Summary.Matched
+	ds.FreeTotal = free.Roster.Summary.TotalScore
+	ds.CostMatches = ds.FreeMatched - res.Roster.Summary.Matched
+	ds.CostPoints = round2(ds.FreeTotal - res.Roster.Summary.TotalScore)
+	return res, nil
+}
+
+func matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, given Scores) (*Result, error) {
+	full := Capacities(p)
+	caps := sc.SolveCapacities(full)
 	scores := given.Dense
 	sparse := scores == nil && Sparse(p, cfg)
 	if scores == nil && !sparse {
@@ -148,7 +208,7 @@ func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 	if !sparse {
 		src = Scores{Dense: scores}.source(sc)
 	}
-	r := build(p, cfg, sc, src, sol.RowCol, caps, nil)
+	r := build(p, cfg, sc, src, withPins(sol.RowCol, sc.Pins()), full, nil)
 	if len(cfg.Quotas) > 0 {
 		r.Summary.Quotas = sc.QuotaResults(sol.RowCol, quota)
 		if hasHardQuota(cfg) && cfg.Objective == "fair" {
@@ -157,6 +217,10 @@ func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 	}
 	for _, w := range sc.Warnings() {
 		r.Warnings = append(r.Warnings, w.String())
+	}
+	pinTotal := 0.0
+	for _, pin := range sc.Pins() {
+		pinTotal += sc.Pair(pin.Mentee, pin.Mentor).Score
 	}
 	return &Result{
 		Roster:   r,
@@ -169,6 +233,7 @@ func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 		src:        src,
 		compact:    compact,
 		priced:     quota == nil && cfg.Objective != "fair",
+		pinTotal:   pinTotal,
 	}, nil
 }
 
@@ -369,7 +434,10 @@ func build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, s
 		MinScore:   minScore,
 		Objective:  cfg.Objective,
 	}
-	r.Summary.BlockingPairs = countBlocking(src, rowCol, caps)
+	// Pinned mentees are held where they are: they block nothing, and
+	// their seats are nobody else's to take.
+	freeRowCol, freeCaps := withoutPins(rowCol, caps, sc)
+	r.Summary.BlockingPairs = countBlocking(src, freeRowCol, freeCaps)
 	if len(r.Matches) > 0 {
 		r.Summary.MeanScore = round2(total / float64(len(r.Matches)))
 	}
