@@ -5,6 +5,8 @@
 //
 // The work itself lives in sub-packages: io/table reads people files,
 // scoring turns every mentee–mentor pair into a score, matching finds the
-// optimal assignment, cohort plans cohorts and rotations, and io/report and
-// io/calendar write the results.
+// optimal assignment, cohort plans cohorts and rotations, plan assembles a
+// whole plan (match, cohorts, roadmaps), and io/report and
+// io/calendar write the results, through io/output, which writes every
+// file whole and every folder as one, and never over an input.
 package mentormatch

@@ -39,13 +39,13 @@ type MentorLoad struct {
 
 // Summary is the roster at a glance.
 type Summary struct {
-	Mentees    int     `json:"mentees"`
-	Mentors    int     `json:"mentors"`
-	Matched    int     `json:"matched"`
-	TotalScore float64 `json:"total_score"`
-	MeanScore  float64 `json:"mean_score"`
-	MinScore   float64 `json:"min_score"`
-	Objective  string  `json:"objective"`
+	Mentees    int            `json:"mentees"`
+	Mentors    int            `json:"mentors"`
+	Matched    int            `json:"matched"`
+	TotalScore float64        `json:"total_score"`
+	MeanScore  float64        `json:"mean_score"`
+	MinScore   float64        `json:"min_score"`
+	Objective  MatchObjective `json:"objective"`
 	// BlockingPairs counts the mentee–mentor pairs, not matched together,
 	// who would both score higher together than with their own partners.
 	BlockingPairs int `json:"blocking_pairs"`

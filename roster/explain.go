@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/mentormatch/mentormatch/matching"
+	"github.com/mentormatch/mentormatch/scoring"
 )
 
 // Forced is the program's optimum when one pair is imposed.
@@ -50,7 +51,7 @@ func (r *Result) Force(i, j int) (Forced, error) {
 			return Forced{}, err
 		}
 		total := f.Total + r.pinTotal
-		return Forced{Total: round2(total), Assigned: f.Assigned + len(r.Scorer.Pins()), Loss: round2(r.Roster.Summary.TotalScore - total)}, nil
+		return Forced{Total: scoring.Round2(total), Assigned: f.Assigned + len(r.Scorer.Pins()), Loss: scoring.Round2(r.Roster.Summary.TotalScore - total)}, nil
 	}
 	raw := r.Scores.RawMatrix() // fair and hard quotas are solved whole
 	caps := make([]int, raw.Cols)
@@ -71,8 +72,8 @@ func (r *Result) Force(i, j int) (Forced, error) {
 		f.Total += sol.Total
 		f.Assigned += sol.Assigned
 	}
-	f.Total = round2(f.Total)
-	f.Loss = round2(r.Roster.Summary.TotalScore - f.Total)
+	f.Total = scoring.Round2(f.Total)
+	f.Loss = scoring.Round2(r.Roster.Summary.TotalScore - f.Total)
 	return f, nil
 }
 

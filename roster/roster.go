@@ -78,39 +78,92 @@ func Capacities(p *mentormatch.Program) []int {
 	return c
 }
 
-// denseLimit is the most cells a programme's score matrix may have before
-// Match solves it in sparse mode, on compact scores. Past a few million
-// cells that is faster as well as smaller on generated programmes, one run
-// each through match: 5,000 × 2,000 in 1.25 s against 3.0 s dense,
-// 10,000 × 2,000 in 1.9 s and 203 MB against 2.4 s and 375 MB,
-// 40,000 × 2,500 in 7.2 s and 0.7 GB against 11.3 s and 1.8 GB; at
-// 4,000 × 1,000 the two are even. Fair and hard quotas solve whole.
-var denseLimit = 5_000_000
+// Defaults of Options.
+const (
+	// DefaultDenseCells is the most cells a programme's score matrix may
+	// have before Match solves it in sparse mode, on compact scores. Past
+	// a few million cells that is faster as well as smaller on generated
+	// programmes, one run each through match: 5,000 × 2,000 in 1.25 s
+	// against 3.0 s dense, 10,000 × 2,000 in 1.9 s and 203 MB against
+	// 2.4 s and 375 MB, 40,000 × 2,500 in 7.2 s and 0.7 GB against 11.3 s
+	// and 1.8 GB; at 4,000 × 1,000 the two are even. Fair and hard quotas
+	// solve whole.
+	DefaultDenseCells = 5_000_000
+	// DefaultCompactCells is the most cells a sparse solve keeps, two bytes
+	// each (scoring.Compact): 10⁹ cells, 100,000 mentees × 10,000 mentors,
+	// are 2 GB. Past it every row is scored again each time the solver
+	// reads it, several times slower but in memory that does not grow with
+	// the matrix.
+	DefaultCompactCells = 1_000_000_000
+)
 
-// compactLimit is the most cells a sparse solve keeps, two bytes each
-// (scoring.Compact): 10⁹ cells, 100,000 mentees × 10,000 mentors, are
-// 2 GB. Past it every row is scored again each time the solver reads it,
-// several times slower but in memory that does not grow with the matrix.
-var compactLimit = 1_000_000_000
+// Options tune how Match holds a programme's scores while it solves it.
+// The zero value is the defaults; the package functions Match, Sparse,
+// Score and MatchScored use it.
+type Options struct {
+	// DenseCells is the most cells solved whole; 0 is DefaultDenseCells.
+	DenseCells int
+	// CompactCells is the most cells a sparse solve keeps as compact
+	// scores; 0 is DefaultCompactCells, negative keeps none.
+	CompactCells int
+	// HoldMemory, when set, is called with the bytes that compact scores
+	// take while they are most of the live heap, and the function it
+	// returns when they are no longer needed. The command line lowers the
+	// runtime's soft memory limit there: left alone, the collector lets
+	// garbage grow to as much again as the live heap, 2 GB more at
+	// 100,000 × 10,000. A library must not change the whole process, so
+	// nil does nothing.
+	HoldMemory func(bytes int64) (release func())
+}
+
+func (o Options) denseCells() int {
+	if o.DenseCells == 0 {
+		return DefaultDenseCells
+	}
+	return o.DenseCells
+}
+
+func (o Options) compactCells() int {
+	if o.CompactCells == 0 {
+		return DefaultCompactCells
+	}
+	return o.CompactCells
+}
+
+// hold calls HoldMemory for c, when both are set.
+func (o Options) hold(c *scoring.Compact) (release func()) {
+	if o.HoldMemory == nil || c == nil {
+		return func() {}
+	}
+	return o.HoldMemory(c.Bytes())
+}
 
 // Sparse reports whether Match solves p without holding its score matrix:
-// the matrix would pass denseLimit cells, and the objective is the total
+// the matrix would pass DefaultDenseCells, and the objective is the total
 // with no hard quota (fair and quotas need the whole matrix).
-func Sparse(p *mentormatch.Program, cfg mentormatch.Config) bool {
-	return len(p.Mentees)*len(p.Mentors) > denseLimit && cfg.Objective != "fair" && !hasHardQuota(cfg)
+func Sparse(p *mentormatch.Program, cfg mentormatch.Config) bool { return Options{}.Sparse(p, cfg) }
+
+// Sparse is the package's Sparse under o's limits.
+func (o Options) Sparse(p *mentormatch.Program, cfg mentormatch.Config) bool {
+	return len(p.Mentees)*len(p.Mentors) > o.denseCells() && cfg.Objective != mentormatch.ObjectiveFair && !hasHardQuota(cfg)
 }
 
 // Match scores and solves p under cfg and builds the roster.
 func Match(p *mentormatch.Program, cfg mentormatch.Config) (*Result, error) {
+	return Options{}.Match(p, cfg)
+}
+
+// Match is the package's Match under o.
+func (o Options) Match(p *mentormatch.Program, cfg mentormatch.Config) (*Result, error) {
 	sc, err := scoring.New(p, cfg)
 	if err != nil {
 		return nil, err
 	}
-	return MatchScored(p, cfg, sc, Score(p, cfg, sc))
+	return o.MatchScored(p, cfg, sc, o.Score(p, cfg, sc))
 }
 
 // Scores are a program's scores as Match holds them: the whole matrix;
-// or, when Sparse, the compact matrix if it fits compactLimit, or neither,
+// or, when Sparse, the compact matrix if it fits Options.CompactCells, or neither,
 // and then rows are scored again each time the solver reads them.
 type Scores struct {
 	Dense   *mat.Dense
@@ -119,10 +172,15 @@ type Scores struct {
 
 // Score scores p as Match holds its scores.
 func Score(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer) Scores {
-	if !Sparse(p, cfg) {
+	return Options{}.Score(p, cfg, sc)
+}
+
+// Score is the package's Score under o's limits.
+func (o Options) Score(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer) Scores {
+	if !o.Sparse(p, cfg) {
 		return Scores{Dense: sc.Matrix()}
 	}
-	if len(p.Mentees)*len(p.Mentors) <= compactLimit {
+	if len(p.Mentees)*len(p.Mentors) <= o.compactCells() {
 		if c, ok := sc.Compact(); ok {
 			return Scores{Compact: c}
 		}
@@ -143,7 +201,12 @@ func Score(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer) S
 // of Force are those of the rest; the summary says what the pins cost
 // against the optimum without them (Summary.Decisions), one more solve.
 func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, given Scores) (*Result, error) {
-	res, err := matchScored(p, cfg, sc, given)
+	return Options{}.MatchScored(p, cfg, sc, given)
+}
+
+// MatchScored is the package's MatchScored under o.
+func (o Options) MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, given Scores) (*Result, error) {
+	res, err := o.matchScored(p, cfg, sc, given)
 	if err != nil || len(p.Decisions) == 0 {
 		return res, err
 	}
@@ -152,22 +215,22 @@ func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 	if ds.Pinned == 0 {
 		return res, nil
 	}
-	free, err := matchScored(p, cfg, sc.WithoutPins(), Scores{})
+	free, err := o.matchScored(p, cfg, sc.WithoutPins(), Scores{})
 	if err != nil {
 		return nil, err
 	}
 	ds.FreeMatched = free.Roster.Summary.Matched
 	ds.FreeTotal = free.Roster.Summary.TotalScore
 	ds.CostMatches = ds.FreeMatched - res.Roster.Summary.Matched
-	ds.CostPoints = round2(ds.FreeTotal - res.Roster.Summary.TotalScore)
+	ds.CostPoints = scoring.Round2(ds.FreeTotal - res.Roster.Summary.TotalScore)
 	return res, nil
 }
 
-func matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, given Scores) (*Result, error) {
+func (o Options) matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, given Scores) (*Result, error) {
 	full := Capacities(p)
 	caps := sc.SolveCapacities(full)
 	scores := given.Dense
-	sparse := scores == nil && Sparse(p, cfg)
+	sparse := scores == nil && o.Sparse(p, cfg)
 	if scores == nil && !sparse {
 		scores = sc.Matrix()
 	}
@@ -188,7 +251,7 @@ func matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 		src = given.source(sc)
 		if c := given.Compact; c != nil {
 			compact = c
-			defer c.HoldMemory()()
+			defer o.hold(c)()
 		}
 		sparsed, err = matching.SolveSparse(rows, cols, src.cell, matching.SparseOptions{Options: matching.Options{Maximize: true, Capacity: caps}, Row: src.row})
 		if err == nil {
@@ -430,7 +493,7 @@ func build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, s
 		Mentees:    len(p.Mentees),
 		Mentors:    len(p.Mentors),
 		Matched:    len(r.Matches),
-		TotalScore: round2(total),
+		TotalScore: scoring.Round2(total),
 		MinScore:   minScore,
 		Objective:  cfg.Objective,
 	}
@@ -439,12 +502,10 @@ func build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, s
 	freeRowCol, freeCaps := withoutPins(rowCol, caps, sc)
 	r.Summary.BlockingPairs = countBlocking(src, freeRowCol, freeCaps)
 	if len(r.Matches) > 0 {
-		r.Summary.MeanScore = round2(total / float64(len(r.Matches)))
+		r.Summary.MeanScore = scoring.Round2(total / float64(len(r.Matches)))
 	}
 	for _, w := range p.Warnings {
 		r.Warnings = append(r.Warnings, w.String())
 	}
 	return r
 }
-
-func round2(x float64) float64 { return math.Round(x*100) / 100 }
