@@ -220,6 +220,8 @@ error (disk full, permission denied, I/O); 1 a bug; 130/143 stopped by SIGINT/SI
 		newExplainCmd(),
 		newConfigCmd(),
 		newServeCmd(),
+		newNotifyCmd(),
+		newShortlistCmd(),
 	)
 	return root
 }

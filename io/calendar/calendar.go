@@ -120,16 +120,7 @@ func Republish(plan *mentormatch.Plan, p *mentormatch.Program, previous map[stri
 			byCohort[s.Cohort] = append(byCohort[s.Cohort], s)
 		}
 	}
-	ids := make([]string, 0, len(byPerson))
-	for id := range byPerson {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	cohorts := make([]string, len(plan.Cohorts))
-	for k, c := range plan.Cohorts {
-		cohorts[k] = c.ID
-	}
-	names, err := FileNames(ids, cohorts)
+	ids, cohorts, names, err := planFiles(plan)
 	if err != nil {
 		return nil, err
 	}
@@ -143,6 +134,41 @@ func Republish(plan *mentormatch.Plan, p *mentormatch.Program, previous map[stri
 	}
 	for k, c := range cohorts {
 		out[names[len(ids)+k]] = render("Mentoring cohort "+c, byCohort[c], events)
+	}
+	return out, nil
+}
+
+// planFiles lists the people with a session, sorted, the plan's cohorts,
+// and the calendar file names of both (FileNames).
+func planFiles(plan *mentormatch.Plan) (ids, cohorts, names []string, err error) {
+	seen := map[string]bool{}
+	for i := range plan.Sessions {
+		for _, id := range plan.Sessions[i].Participants {
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+	}
+	slices.Sort(ids)
+	cohorts = make([]string, len(plan.Cohorts))
+	for k, c := range plan.Cohorts {
+		cohorts[k] = c.ID
+	}
+	names, err = FileNames(ids, cohorts)
+	return ids, cohorts, names, err
+}
+
+// PersonFiles maps each person with a session in plan to the name of
+// their calendar file.
+func PersonFiles(plan *mentormatch.Plan) (map[string]string, error) {
+	ids, _, names, err := planFiles(plan)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(ids))
+	for k, id := range ids {
+		out[id] = names[k]
 	}
 	return out, nil
 }

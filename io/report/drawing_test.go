@@ -123,12 +123,22 @@ func TestWorkbookChartsAreDrawn(t *testing.T) {
 		data []byte
 		want map[string]int
 	}{
-		{"metrics", encode(func(b *bytes.Buffer) error { return EncodeProgressXLSX(b, sampleProgress()) }), map[string]int{"Surveys": 2, "Cohorts": 1}},
+		{"metrics", encode(func(b *bytes.Buffer) error { return EncodeMetricsXLSX(b, sampleMetrics()) }), map[string]int{"Surveys": 2, "Cohorts": 1}},
 		{"plan", encode(func(b *bytes.Buffer) error { return EncodePlanXLSX(b, samplePlan(t)) }), map[string]int{summarySheet: 2}},
 		{"roster", encode(func(b *bytes.Buffer) error { return EncodeRosterXLSX(b, sampleRoster()) }), map[string]int{summarySheet: 2}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.want, chartsBySheet(t, tt.data))
+			// Titles and both axes' labels in near-black, readable on
+			// paper; excelize's default is 15% black.
+			for name, part := range zipFiles(t, tt.data) {
+				if strings.HasPrefix(name, "xl/charts/chart") {
+					for _, ax := range regexp.MustCompile(`(?s)<c:(?:catAx|valAx)>.*?</c:(?:catAx|valAx)>`).FindAllString(part, -1) {
+						assert.Contains(t, ax, `<a:srgbClr val="`+inkColor+`"`, name)
+					}
+					assert.Contains(t, part, `<a:srgbClr val="`+inkColor+`"`, name)
+				}
+			}
 		})
 	}
 }
@@ -140,8 +150,9 @@ func TestWorkbooksPrint(t *testing.T) {
 		name string
 		enc  func(*bytes.Buffer) error
 	}{
-		{"metrics", func(b *bytes.Buffer) error { return EncodeProgressXLSX(b, sampleProgress()) }},
+		{"metrics", func(b *bytes.Buffer) error { return EncodeMetricsXLSX(b, sampleMetrics()) }},
 		{"plan", func(b *bytes.Buffer) error { return EncodePlanXLSX(b, samplePlan(t)) }},
+		{"template", func(b *bytes.Buffer) error { return encodeTemplate(b, map[string]int{"junior": 2}) }},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var b bytes.Buffer
@@ -182,4 +193,24 @@ func TestLongTextWraps(t *testing.T) {
 	fitWidths(d)
 	assert.Equal(t, []int{1}, d.wrap)
 	assert.Equal(t, float64(maxWidth), d.widths[1])
+}
+
+// A row with wrapped text is as tall as its lines, so that it does not
+// print over the rows below.
+func TestWrappedLines(t *testing.T) {
+	d := &sheetData{head: []string{"id", "reason"}, widths: []float64{8, 20}, wrap: []int{1}}
+	for _, tt := range []struct {
+		text string
+		want int
+	}{
+		{"short", 1},
+		{"", 1},
+		{"covers go 5 vs 2, kubernetes", 2},
+		{"one two three four five six seven eight nine ten eleven twelve", 4},
+		{"first line\nsecond", 2},
+		{strings.Repeat("x", 50), 1}, // one word is not split
+	} {
+		assert.Equal(t, tt.want, wrappedLines(d, []any{"E1", tt.text}), tt.text)
+	}
+	assert.Equal(t, 1, wrappedLines(d, []any{"E1", 42.0}), "numbers do not wrap")
 }

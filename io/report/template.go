@@ -180,6 +180,9 @@ func encodeTemplate(w io.Writer, levels map[string]int) error {
 	if err := f.SetColWidth(help, "B", "B", 90); err != nil {
 		return err
 	}
+	if err := printable(f, help, true); err != nil {
+		return err
+	}
 	f.SetActiveSheet(0)
 	return writeDeterministic(f, w)
 }

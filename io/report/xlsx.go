@@ -104,6 +104,45 @@ func fitWidths(d *sheetData) {
 	}
 }
 
+// lineHeight is the height of one line of text in points, at the
+// default font (Calibri 11).
+const lineHeight = 15
+
+// wrappedLines is how many lines the tallest wrapped cell of row r takes
+// at its column's width: words are not split, so a line holds about the
+// width in characters less a little.
+func wrappedLines(d *sheetData, r []any) int {
+	lines := 1
+	for _, j := range d.wrap {
+		if j >= len(r) {
+			continue
+		}
+		s, ok := r[j].(string)
+		if !ok {
+			continue
+		}
+		per := max(int(d.widths[j]*0.95)-1, 1)
+		n := 0
+		for _, para := range strings.Split(s, "\n") {
+			w := 0
+			n++
+			for _, word := range strings.Fields(para) {
+				l := len([]rune(word))
+				if w > 0 && w+1+l > per {
+					n++
+					w = 0
+				}
+				if w > 0 {
+					w++
+				}
+				w += l
+			}
+		}
+		lines = max(lines, n)
+	}
+	return lines
+}
+
 // maxWidth is the widest a column of a streamed sheet gets, in characters.
 const maxWidth = 60
 
@@ -160,6 +199,28 @@ func writeSheet(f *excelize.File, d *sheetData, bold, scoreStyle, wrapStyle int)
 			styleOf[j] = id
 		}
 	}
+	if len(d.wrap) > 0 {
+		// Rows grow with wrapped text: every cell of them reads from the
+		// top, beside the first line of the wrapped one.
+		for j, id := range styleOf {
+			st := &excelize.Style{}
+			if id != 0 {
+				var err error
+				if st, err = f.GetStyle(id); err != nil {
+					return err
+				}
+			}
+			if st.Alignment == nil {
+				st.Alignment = &excelize.Alignment{}
+			}
+			st.Alignment.Vertical = "top"
+			top, err := f.NewStyle(st)
+			if err != nil {
+				return err
+			}
+			styleOf[j] = top
+		}
+	}
 	row := make([]any, len(d.head))
 	for i, r := range d.rows {
 		for j, v := range r {
@@ -170,7 +231,14 @@ func writeSheet(f *excelize.File, d *sheetData, bold, scoreStyle, wrapStyle int)
 			}
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, row); err != nil {
+		var opts []excelize.RowOpts
+		if lines := wrappedLines(d, r); lines > 1 {
+			// Spreadsheets do not grow a streamed row to its wrapped text
+			// when they open the file, so the text would print over the
+			// rows below.
+			opts = append(opts, excelize.RowOpts{Height: lineHeight * float64(lines)})
+		}
+		if err := sw.SetRow(cell, row, opts...); err != nil {
 			return err
 		}
 	}

@@ -9,17 +9,17 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/mentormatch/mentormatch/io/output"
-	"github.com/mentormatch/mentormatch/progress"
+	"github.com/mentormatch/mentormatch/metrics"
 )
 
-// WriteProgress writes a program's progress report as .xlsx (sheets with
+// WriteMetrics writes a program's metrics report as .xlsx (sheets with
 // charts) or .json; anything else is an error wrapping ErrUsage.
-func WriteProgress(path string, rep *progress.Report) error {
+func WriteMetrics(path string, rep *metrics.Report) error {
 	switch ext(path) {
 	case ".json":
-		return output.WriteFile(path, func(w io.Writer) error { return EncodeProgressJSON(w, rep) })
+		return output.WriteFile(path, func(w io.Writer) error { return EncodeMetricsJSON(w, rep) })
 	case ".xlsx":
-		return output.WriteFile(path, func(w io.Writer) error { return EncodeProgressXLSX(w, rep) })
+		return output.WriteFile(path, func(w io.Writer) error { return EncodeMetricsXLSX(w, rep) })
 	}
 	return usageExt(path, ".xlsx or .json")
 }
@@ -38,10 +38,10 @@ func dateOrNull(b *jsonBuf, t time.Time) func(int) {
 	}
 }
 
-// EncodeProgressJSON writes the report with a fixed key order. Figures
+// EncodeMetricsJSON writes the report with a fixed key order. Figures
 // are rounded to 4 decimals; a figure without data (a survey nobody
 // answered, a skill rated once) is null.
-func EncodeProgressJSON(w io.Writer, rep *progress.Report) error {
+func EncodeMetricsJSON(w io.Writer, rep *metrics.Report) error {
 	var b jsonBuf
 	fl := func(x float64) func(int) { return b.f(round4(x)) }
 	fls := func(xs []float64) func(int) {
@@ -133,11 +133,11 @@ func pct(x float64) any {
 	return round4(100 * x)
 }
 
-// EncodeProgressXLSX writes the report as a workbook: Surveys (with charts
+// EncodeMetricsXLSX writes the report as a workbook: Surveys (with charts
 // of satisfaction, response rate and milestone completion), Pairs, Cohorts
 // (with a chart of each cohort's satisfaction), Skills, Skill growth and At
 // risk. Rates are percentages.
-func EncodeProgressXLSX(w io.Writer, rep *progress.Report) error {
+func EncodeMetricsXLSX(w io.Writer, rep *metrics.Report) error {
 	f := newFile()
 	defer f.Close()
 	bold, numStyle, wrap, err := sheetStyles(f, "0.00")
@@ -250,7 +250,7 @@ func EncodeProgressXLSX(w io.Writer, rep *progress.Report) error {
 		}
 	}
 	if n > 0 {
-		surveys.charts, cohorts.charts = progressCharts(n, len(rep.Cohorts))
+		surveys.charts, cohorts.charts = metricsCharts(n, len(rep.Cohorts))
 	}
 	for _, d := range sheets {
 		if err := writeSheet(f, d, bold, numStyle, wrap); err != nil {
@@ -261,17 +261,17 @@ func EncodeProgressXLSX(w io.Writer, rep *progress.Report) error {
 	return writeDeterministic(f, w)
 }
 
-// progressCharts are the charts of satisfaction and the rates per survey,
+// metricsCharts are the charts of satisfaction and the rates per survey,
 // for the Surveys sheet, and of each cohort's satisfaction, for the
 // Cohorts sheet.
-func progressCharts(surveys, cohorts int) (onSurveys, onCohorts []placedChart) {
+func metricsCharts(surveys, cohorts int) (onSurveys, onCohorts []placedChart) {
 	last := surveys + 1
 	cats := fmt.Sprintf("Surveys!$A$2:$A$%d", last)
 	line := func(title string, series []excelize.ChartSeries, max float64) *excelize.Chart {
 		return &excelize.Chart{
 			Type:   excelize.Line,
 			Series: series,
-			Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title}}},
+			Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title, Font: &titleFont}}},
 			XAxis:  excelize.ChartAxis{Font: axisFont},
 			YAxis:  excelize.ChartAxis{Minimum: float64Ptr(0), Maximum: float64Ptr(max), MajorGridLines: true, Font: axisFont},
 			Legend: excelize.ChartLegend{Position: "bottom"},
