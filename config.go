@@ -28,14 +28,14 @@ type Weights struct {
 
 // Rules are the hard rules: a pair that breaks one is never formed.
 type Rules struct {
-	Avoid             bool    `yaml:"avoid"`
-	ManagementChain   bool    `yaml:"management_chain"`
-	SharedLanguage    bool    `yaml:"shared_language"`
-	SameDepartment    bool    `yaml:"allow_same_department"`
-	MaxLevelGap       int     `yaml:"max_level_gap"` // 0: no limit
-	MentorAboveMentee bool    `yaml:"mentor_at_or_above_mentee"`
-	MinScore          float64 `yaml:"min_score"`
-	MinOverlapHours   float64 `yaml:"min_overlap_hours"`
+	Avoid               bool    `yaml:"avoid"`
+	ManagementChain     bool    `yaml:"management_chain"`
+	SharedLanguage      bool    `yaml:"shared_language"`
+	AllowSameDepartment bool    `yaml:"allow_same_department"`
+	MaxLevelGap         int     `yaml:"max_level_gap"` // 0: no limit
+	MentorAboveMentee   bool    `yaml:"mentor_at_or_above_mentee"`
+	MinScore            float64 `yaml:"min_score"`
+	MinOverlapHours     float64 `yaml:"min_overlap_hours"`
 }
 
 // Cohorts configures cohort formation.
@@ -62,7 +62,29 @@ type RematchConfig struct {
 	Threshold  float64 `yaml:"threshold"`   // a pair whose mean rating is below it is unhealthy
 	MaxMoves   int     `yaml:"max_moves"`   // healthy pairs the optimiser may also move
 	MoveMargin float64 `yaml:"move_margin"` // points each moved pair must add
+	// Priority says who gets the places left when there are fewer than
+	// mentees to place: "freed" (mentees whose pair ended), "waiting"
+	// (mentees unmatched before) or "score" (the highest total, nobody
+	// first).
+	Priority string `yaml:"priority"`
 }
+
+// MatchObjective is what a roster optimises once it matches as many
+// mentees as it can.
+type MatchObjective string
+
+// Objectives.
+const (
+	ObjectiveTotal MatchObjective = "total" // the highest total score
+	ObjectiveFair  MatchObjective = "fair"  // the highest lowest score, then the total
+)
+
+// Priorities of a re-match, RematchConfig.Priority.
+const (
+	PriorityFreed   = "freed"
+	PriorityWaiting = "waiting"
+	PriorityScore   = "score"
+)
 
 // Config is a program's configuration. The zero value is not useful: start
 // from DefaultConfig or LoadConfig.
@@ -71,7 +93,7 @@ type Config struct {
 	Levels    map[string]int    `yaml:"levels"`
 	Synonyms  map[string]string `yaml:"synonyms"`
 	Rules     Rules             `yaml:"rules"`
-	Objective string            `yaml:"objective"` // total | fair
+	Objective MatchObjective    `yaml:"objective"` // total | fair
 	Cohorts   Cohorts           `yaml:"cohorts"`
 	Schedule  Schedule          `yaml:"schedule"`
 	Seed      int64             `yaml:"seed"`
@@ -95,7 +117,7 @@ func DefaultConfig() Config {
 		Synonyms: map[string]string{},
 		Rules: Rules{
 			Avoid: true, ManagementChain: true, SharedLanguage: true,
-			SameDepartment: true, MentorAboveMentee: false,
+			AllowSameDepartment: true, MentorAboveMentee: false,
 		},
 		Objective: "total",
 		Cohorts:   Cohorts{MinSize: 4, MaxSize: 12},
@@ -106,7 +128,7 @@ func DefaultConfig() Config {
 		},
 		Seed:     1,
 		Roadmap:  DefaultRoadmapConfig(),
-		Rematch:  RematchConfig{Threshold: 3, MoveMargin: 5},
+		Rematch:  RematchConfig{Threshold: 3, MoveMargin: 5, Priority: PriorityFreed},
 		Criteria: []Criterion{},
 		Quotas:   []Quota{},
 	}
@@ -227,6 +249,11 @@ func (c Config) problems() Problems {
 	}
 	whole("rematch.max_moves", c.Rematch.MaxMoves, 0, MaxRematchMoves)
 	within("rematch.move_margin", c.Rematch.MoveMargin, 0, 100)
+	switch c.Rematch.Priority {
+	case PriorityFreed, PriorityWaiting, PriorityScore:
+	default:
+		add("rematch.priority", "%q: expected freed, waiting or score", c.Rematch.Priority)
+	}
 	w := c.Weights
 	for _, kv := range []struct {
 		name string
@@ -237,7 +264,7 @@ func (c Config) problems() Problems {
 	if !(w.Skills+w.Availability+w.Goals+w.Level+w.Prefers+c.criteriaWeight() > 0) {
 		add("weights", "at least one weight must be above 0")
 	}
-	if c.Objective != "total" && c.Objective != "fair" {
+	if c.Objective != ObjectiveTotal && c.Objective != ObjectiveFair {
 		add("objective", "%q: expected total or fair", c.Objective)
 	}
 	r := c.Rules
