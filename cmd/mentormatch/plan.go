@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/cohort"
 	"github.com/mentormatch/mentormatch/io/calendar"
 	"github.com/mentormatch/mentormatch/io/output"
 	"github.com/mentormatch/mentormatch/io/report"
@@ -83,6 +84,9 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 		if err := cfg.Validate(); err != nil {
 			return fmt.Errorf("%w: --objective %q: expected total or fair", mentormatch.ErrUsage, o.Objective)
 		}
+	}
+	if err := cohort.CheckSize(p, len(p.Mentees), cfg); err != nil {
+		return err
 	}
 	pr.next(fmt.Sprintf("matching %d mentees with %d mentors", len(p.Mentees), len(p.Mentors)))
 	res, err := solving().Match(p, cfg)
