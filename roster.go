@@ -51,6 +51,23 @@ type Summary struct {
 	BlockingPairs int `json:"blocking_pairs"`
 	// Quotas is how the roster stands against the configuration's quotas.
 	Quotas []QuotaResult `json:"quotas,omitempty"`
+	// Decisions is what the programme manager's decisions did; nil when
+	// there were none.
+	Decisions *DecisionSummary `json:"decisions,omitempty"`
+}
+
+// DecisionSummary is how a roster stands against the programme manager's
+// decisions, and what the pins cost: the roster's matches and total
+// against the optimum with the same vetoes and no pins (Free*).
+type DecisionSummary struct {
+	Pinned      int     `json:"pinned"`
+	Forbidden   int     `json:"forbidden"`
+	FreeMatched int     `json:"free_matched,omitempty"`
+	FreeTotal   float64 `json:"free_total,omitempty"`
+	// CostMatches and CostPoints are how many fewer mentees are matched,
+	// and how many fewer points scored, than without the pins (0 or more).
+	CostMatches int     `json:"cost_matches"`
+	CostPoints  float64 `json:"cost_points"`
 }
 
 // Roster is the result of matching a program. Matches follow the mentees'

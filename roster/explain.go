@@ -23,6 +23,11 @@ type Forced struct {
 // hard quota) by re-solving without row i and with one seat less for j.
 // The pair must be allowed by the hard rules.
 func (r *Result) Force(i, j int) (Forced, error) {
+	for _, pin := range r.Scorer.Pins() {
+		if pin.Mentee == i {
+			return Forced{}, fmt.Errorf("the mentee is pinned to %s (%s)", pin.Decision.MentorID, pin.Decision.Where())
+		}
+	}
 	v := r.cell(i, j)
 	if math.IsNaN(v) {
 		return Forced{}, fmt.Errorf("the pair is forbidden: %s", r.Scorer.Pair(i, j).Forbidden)
@@ -45,7 +50,8 @@ func (r *Result) Force(i, j int) (Forced, error) {
 		if err != nil {
 			return Forced{}, err
 		}
-		return Forced{Total: scoring.Round2(f.Total), Assigned: f.Assigned, Loss: scoring.Round2(r.Roster.Summary.TotalScore - f.Total)}, nil
+		total := f.Total + r.pinTotal
+		return Forced{Total: scoring.Round2(total), Assigned: f.Assigned + len(r.Scorer.Pins()), Loss: scoring.Round2(r.Roster.Summary.TotalScore - total)}, nil
 	}
 	raw := r.Scores.RawMatrix() // fair and hard quotas are solved whole
 	caps := make([]int, raw.Cols)
@@ -57,7 +63,7 @@ func (r *Result) Force(i, j int) (Forced, error) {
 			data = append(data, raw.Data[k*raw.Stride:k*raw.Stride+raw.Cols]...)
 		}
 	}
-	f := Forced{Total: v, Assigned: 1}
+	f := Forced{Total: v + r.pinTotal, Assigned: 1 + len(r.Scorer.Pins())}
 	if raw.Rows > 1 {
 		sol, err := matching.SolveData(raw.Rows-1, raw.Cols, data, matching.Options{Maximize: true, Capacity: caps})
 		if err != nil {

@@ -31,6 +31,37 @@ type Result struct {
 	// priced: Solution is the plain optimum of the scores (objective
 	// total, no hard quota), so its duals price a forced pair.
 	priced bool
+	// pinTotal is the pinned pairs' score, which Solution leaves out.
+	pinTotal float64
+}
+
+// withPins is a solution's rowCol with the pinned mentees given their
+// mentors.
+func withPins(rowCol []int, pins []scoring.Pin) []int {
+	if len(pins) == 0 {
+		return rowCol
+	}
+	out := make([]int, len(rowCol))
+	copy(out, rowCol)
+	for _, p := range pins {
+		out[p.Mentee] = p.Mentor
+	}
+	return out
+}
+
+// withoutPins is the solver's view of a roster's rowCol and capacities:
+// the pinned mentees set aside, their seats taken.
+func withoutPins(rowCol, caps []int, sc *scoring.Scorer) ([]int, []int) {
+	pins := sc.Pins()
+	if len(pins) == 0 {
+		return rowCol, caps
+	}
+	out := make([]int, len(rowCol))
+	copy(out, rowCol)
+	for _, p := range pins {
+		out[p.Mentee] = -1
+	}
+	return out, sc.SolveCapacities(caps)
 }
 
 // Capacities returns how many 1:1 mentees each mentor of p may take:
@@ -162,13 +193,42 @@ func (o Options) Score(p *mentormatch.Program, cfg mentormatch.Config, sc *scori
 // solver reads the rows it needs, from the compact matrix or from sc, and
 // proves the result optimal for the whole matrix (matching.SolveSparse).
 // Without a dense matrix otherwise, the matrix is computed.
+//
+// The program's decisions (Program.Decisions, read by sc) are honoured
+// exactly: pinned mentees are set aside with a seat each of their
+// mentor's, vetoed cells are forbidden, the rest is solved optimally on
+// what is left, and the pins are put back. Result.Solution and the prices
+// of Force are those of the rest; the summary says what the pins cost
+// against the optimum without them (Summary.Decisions), one more solve.
 func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, given Scores) (*Result, error) {
 	return Options{}.MatchScored(p, cfg, sc, given)
 }
 
 // MatchScored is the package's MatchScored under o.
 func (o Options) MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, given Scores) (*Result, error) {
-	caps := Capacities(p)
+	res, err := o.matchScored(p, cfg, sc, given)
+	if err != nil || len(p.Decisions) == 0 {
+		return res, err
+	}
+	ds := &mentormatch.DecisionSummary{Pinned: len(sc.Pins()), Forbidden: len(p.Decisions.Forbids())}
+	res.Roster.Summary.Decisions = ds
+	if ds.Pinned == 0 {
+		return res, nil
+	}
+	free, err := o.matchScored(p, cfg, sc.WithoutPins(), Scores{})
+	if err != nil {
+		return nil, err
+	}
+	ds.FreeMatched = free.Roster.Summary.Matched
+	ds.FreeTotal = free.Roster.Summary.TotalScore
+	ds.CostMatches = ds.FreeMatched - res.Roster.Summary.Matched
+	ds.CostPoints = scoring.Round2(ds.FreeTotal - res.Roster.Summary.TotalScore)
+	return res, nil
+}
+
+func (o Options) matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, given Scores) (*Result, error) {
+	full := Capacities(p)
+	caps := sc.SolveCapacities(full)
 	scores := given.Dense
 	sparse := scores == nil && o.Sparse(p, cfg)
 	if scores == nil && !sparse {
@@ -211,7 +271,7 @@ func (o Options) MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 	if !sparse {
 		src = Scores{Dense: scores}.source(sc)
 	}
-	r := build(p, cfg, sc, src, sol.RowCol, caps, nil)
+	r := build(p, cfg, sc, src, withPins(sol.RowCol, sc.Pins()), full, nil)
 	if len(cfg.Quotas) > 0 {
 		r.Summary.Quotas = sc.QuotaResults(sol.RowCol, quota)
 		if hasHardQuota(cfg) && cfg.Objective == "fair" {
@@ -220,6 +280,10 @@ func (o Options) MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 	}
 	for _, w := range sc.Warnings() {
 		r.Warnings = append(r.Warnings, w.String())
+	}
+	pinTotal := 0.0
+	for _, pin := range sc.Pins() {
+		pinTotal += sc.Pair(pin.Mentee, pin.Mentor).Score
 	}
 	return &Result{
 		Roster:   r,
@@ -232,6 +296,7 @@ func (o Options) MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 		src:        src,
 		compact:    compact,
 		priced:     quota == nil && cfg.Objective != "fair",
+		pinTotal:   pinTotal,
 	}, nil
 }
 
@@ -432,7 +497,10 @@ func build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, s
 		MinScore:   minScore,
 		Objective:  cfg.Objective,
 	}
-	r.Summary.BlockingPairs = countBlocking(src, rowCol, caps)
+	// Pinned mentees are held where they are: they block nothing, and
+	// their seats are nobody else's to take.
+	freeRowCol, freeCaps := withoutPins(rowCol, caps, sc)
+	r.Summary.BlockingPairs = countBlocking(src, freeRowCol, freeCaps)
 	if len(r.Matches) > 0 {
 		r.Summary.MeanScore = scoring.Round2(total / float64(len(r.Matches)))
 	}

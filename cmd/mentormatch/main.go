@@ -48,13 +48,13 @@ func stopOnSignal(stderr io.Writer) {
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		sig := <-sigs
-		code := 130
+		code, name := 130, "SIGINT"
 		if sig == syscall.SIGTERM {
-			code = 143
+			code, name = 143, "SIGTERM"
 		}
 		stopping.Store(int32(code))
 		output.Interrupt()
-		fmt.Fprintf(stderr, "\nmentormatch: stopped by %s; the outputs not yet in place keep their previous contents\n", sig)
+		fmt.Fprintf(stderr, "\nmentormatch: stopped by %s; the outputs not yet in place keep their previous contents\n", name)
 		os.Exit(code)
 	}()
 }
@@ -213,6 +213,7 @@ error (disk full, permission denied, I/O); 1 a bug; 130/143 stopped by SIGINT/SI
 		newConfigCmd(),
 		newServeCmd(),
 		newNotifyCmd(),
+		newShortlistCmd(),
 	)
 	return root
 }

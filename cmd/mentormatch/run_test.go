@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -72,4 +73,19 @@ func must[T any](v T, err error) T {
 		panic(err)
 	}
 	return v
+}
+
+func TestShortlistCommand(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "lists.csv")
+	var stdout, stderr bytes.Buffer
+	require.NoError(t, runShortlist(&shortlistOptions{inputOptions: inputOptions{Example: true}, Top: 3, Out: out}, nil, &stdout, &stderr))
+	assert.Contains(t, stdout.String(), "wrote shortlists of up to 3 mentors for 48 mentees")
+	lines := strings.Split(strings.TrimSpace(string(must(os.ReadFile(out)))), "\n")
+	assert.Equal(t, "mentee_id,mentee_name,rank,mentor_id,mentor_name,score,reason,choice", lines[0])
+	assert.Greater(t, len(lines), 48)
+	for _, top := range []int{0, 21} {
+		err := runShortlist(&shortlistOptions{inputOptions: inputOptions{Example: true}, Top: top, Out: out}, nil, &stdout, &stderr)
+		assert.ErrorIs(t, err, mentormatch.ErrUsage, "--top %d", top)
+	}
 }
