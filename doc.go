@@ -7,5 +7,6 @@
 // scoring turns every mentee–mentor pair into a score, matching finds the
 // optimal assignment, cohort plans cohorts and rotations, plan assembles a
 // whole plan (match, cohorts, roadmaps), and io/report and
-// io/calendar write the results.
+// io/calendar write the results, through io/output, which writes every
+// file whole and every folder as one, and never over an input.
 package mentormatch

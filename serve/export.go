@@ -60,7 +60,10 @@ func encodeCalendars(st *state, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	files := calendar.Calendars(pl.Plan, st.p)
+	files, err := calendar.Calendars(pl.Plan, st.p)
+	if err != nil {
+		return err
+	}
 	names := make([]string, 0, len(files))
 	for n := range files {
 		names = append(names, n)

@@ -193,7 +193,7 @@ func TestRefusals(t *testing.T) {
 		assert.Equal(t, http.StatusForbidden, c.do(r, true).Code)
 	})
 	t.Run("a refused change changes nothing", func(t *testing.T) {
-		assert.Equal(t, "total", c.s.st.cfg.Objective)
+		assert.Equal(t, mentormatch.ObjectiveTotal, c.s.st.cfg.Objective)
 		_, err := os.Stat(filepath.Join(opt.Dir, configName))
 		assert.ErrorIs(t, err, os.ErrNotExist)
 	})
@@ -326,7 +326,7 @@ func TestSettings(t *testing.T) {
 	rec = c.post("/undo", url.Values{})
 	require.Equal(t, http.StatusSeeOther, rec.Code)
 	assert.Equal(t, before, c.s.st.res.Roster.Summary.TotalScore)
-	assert.Equal(t, "total", c.s.st.cfg.Objective)
+	assert.Equal(t, mentormatch.ObjectiveTotal, c.s.st.cfg.Objective)
 }
 
 func strconvF2(v float64) string { return funcs["f2"].(func(float64) string)(v) }

@@ -9,6 +9,7 @@ import (
 	"github.com/mentormatch/mentormatch/io/table"
 	"github.com/mentormatch/mentormatch/plan"
 	"github.com/mentormatch/mentormatch/roster"
+	"github.com/mentormatch/mentormatch/scoring"
 )
 
 // state is one programme as the page shows it: its people, configuration
@@ -116,7 +117,7 @@ type change struct {
 }
 
 // Delta is the change of the total, after less before.
-func (c *change) Delta() float64 { return round2(c.TotalAfter - c.TotalBefore) }
+func (c *change) Delta() float64 { return scoring.Round2(c.TotalAfter - c.TotalBefore) }
 
 // move is a mentee whose mentor changed; an empty id is no mentor.
 type move struct {

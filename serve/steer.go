@@ -70,7 +70,7 @@ type settingsData struct {
 }
 
 func (s *Server) settingsData(st *state, problems []string) settingsData {
-	d := settingsData{Objectives: objectives, Objective: st.cfg.Objective, Problems: problems}
+	d := settingsData{Objectives: objectives, Objective: string(st.cfg.Objective), Problems: problems}
 	for _, n := range weightNames {
 		d.Weights = append(d.Weights, weightField{n, *weightOf(&st.cfg.Weights, n)})
 	}
@@ -89,7 +89,7 @@ func (s *Server) saveSettings(w http.ResponseWriter, r *http.Request) {
 	cfg := st.cfg
 	var problems []string
 	if o := r.PostFormValue("objective"); o != "" {
-		cfg.Objective = o
+		cfg.Objective = mentormatch.MatchObjective(o)
 	}
 	for _, n := range weightNames {
 		v := strings.TrimSpace(r.PostFormValue("weight_" + n))

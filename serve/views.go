@@ -342,7 +342,7 @@ func (s *Server) mentor(w http.ResponseWriter, r *http.Request) {
 			cur = st.res.Roster.Matches[k].Score
 		}
 		if v > cur {
-			gains = append(gains, gainer{alternative: alternative{ID: e.ID, Name: e.Name, Score: v}, Gain: round2(v - cur), Current: cur})
+			gains = append(gains, gainer{alternative: alternative{ID: e.ID, Name: e.Name, Score: v}, Gain: scoring.Round2(v - cur), Current: cur})
 		}
 	}
 	sort.SliceStable(gains, func(a, b int) bool { return gains[a].Gain > gains[b].Gain })
@@ -527,9 +527,7 @@ func weeks(ss []*mentormatch.Session, loc *time.Location, names map[string]strin
 			}
 		}
 		out[k].Days[d] = append(out[k].Days[d], slot{Time: t.Format("15:04") + "–" + x.End.In(loc).Format("15:04"),
-			Kind: x.Kind, Cohort: x.Cohort, With: strings.Join(with, ", "), Flag: x.Flag, Weekday: t.Weekday().String()})
+			Kind: string(x.Kind), Cohort: x.Cohort, With: strings.Join(with, ", "), Flag: x.Flag, Weekday: t.Weekday().String()})
 	}
 	return out
 }
-
-func round2(v float64) float64 { return math.Round(v*100) / 100 }

@@ -88,6 +88,12 @@ func (o *inputOptions) files(args []string) ([]table.File, error) {
 	return nil, fmt.Errorf("%w: one people file at most (or --mentees and --mentors)", mentormatch.ErrUsage)
 }
 
+// inputs are the files the flags and args name to be read: outputs must
+// not replace them.
+func (o *inputOptions) inputs(args []string) []string {
+	return append([]string{o.Mentees, o.Mentors, o.Config}, args...)
+}
+
 // load reads the configuration and the program.
 func (o *inputOptions) load(args []string) (*mentormatch.Program, mentormatch.Config, error) {
 	files, err := o.files(args)
