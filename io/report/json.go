@@ -11,6 +11,44 @@ import (
 	"github.com/mentormatch/mentormatch"
 )
 
+// The JSON outputs are the tagged types below and in the files that write
+// them, given to encoding/json: key order is field order. They differ from
+// the domain types where a file is meant to: figures rounded for people,
+// NaN written as null, lists never null, keys a reader needs in the order
+// they read them.
+
+// encodeJSON writes v indented by two spaces, with a final newline, in
+// one write.
+func encodeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// number is a figure in JSON. A figure without data (NaN, ±Inf) is null,
+// where encoding/json would fail, and every other is written in plain
+// decimals, where encoding/json would switch to an exponent below 1e-6 or
+// from 1e21.
+type number float64
+
+// MarshalJSON implements json.Marshaler.
+func (x number) MarshalJSON() ([]byte, error) {
+	f := float64(x)
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return []byte("null"), nil
+	}
+	return strconv.AppendFloat(nil, f, 'f', -1, 64), nil
+}
+
+// list is s, or an empty list when s is nil: JSON outputs write [], never
+// null, for a list with nothing in it.
+func list[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
 // jsonBuf builds indented JSON by hand so object key order is fixed.
 type jsonBuf struct{ bytes.Buffer }
 

@@ -31,32 +31,33 @@ type SolveOutput struct {
 	UnassignedRowLabels []string
 }
 
-// EncodeSolveJSON writes s as {"total","assigned","assignment","unassigned_rows"}.
+// EncodeSolveJSON writes s as {"total","assigned","assignment","unassigned_rows"};
+// an assignment has "row_label" and "col_label" when the matrix has labels.
 func EncodeSolveJSON(w io.Writer, s SolveOutput) error {
-	var b jsonBuf
-	b.object(0,
-		field{"total", b.f(s.Total)},
-		field{"assigned", b.i(s.Assigned)},
-		field{"assignment", func(d int) {
-			b.array(d, len(s.Assignment), func(i, d int) {
-				a := s.Assignment[i]
-				fs := []field{{"row", b.i(a.Row)}, {"col", b.i(a.Col)}, {"value", b.f(a.Value)}}
-				if s.HasRowLabels {
-					fs = append(fs, field{"row_label", b.s(a.RowLabel)})
-				}
-				if s.HasColLabels {
-					fs = append(fs, field{"col_label", b.s(a.ColLabel)})
-				}
-				b.object(d, fs...)
-			})
-		}},
-		field{"unassigned_rows", func(d int) {
-			b.array(d, len(s.UnassignedRows), func(i, _ int) { b.WriteString(strconv.Itoa(s.UnassignedRows[i])) })
-		}},
-	)
-	b.WriteByte('\n')
-	_, err := w.Write(b.Bytes())
-	return err
+	type assignment struct {
+		Row      int     `json:"row"`
+		Col      int     `json:"col"`
+		Value    number  `json:"value"`
+		RowLabel *string `json:"row_label,omitempty"`
+		ColLabel *string `json:"col_label,omitempty"`
+	}
+	out := struct {
+		Total          number       `json:"total"`
+		Assigned       int          `json:"assigned"`
+		Assignment     []assignment `json:"assignment"`
+		UnassignedRows []int        `json:"unassigned_rows"`
+	}{Total: number(s.Total), Assigned: s.Assigned, Assignment: make([]assignment, len(s.Assignment)), UnassignedRows: list(s.UnassignedRows)}
+	for i := range s.Assignment {
+		a := &s.Assignment[i]
+		out.Assignment[i] = assignment{Row: a.Row, Col: a.Col, Value: number(a.Value)}
+		if s.HasRowLabels {
+			out.Assignment[i].RowLabel = &a.RowLabel
+		}
+		if s.HasColLabels {
+			out.Assignment[i].ColLabel = &a.ColLabel
+		}
+	}
+	return encodeJSON(w, out)
 }
 
 // WriteSolve writes s as .json or .csv (row, col, value[, row_label, col_label]).
