@@ -8,6 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/mentormatch/mentormatch"
 	"github.com/mentormatch/mentormatch/io/output"
 	"github.com/mentormatch/mentormatch/metrics"
 )
@@ -28,94 +29,132 @@ func WriteMetrics(path string, rep *metrics.Report) error {
 // a workbook).
 func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
 
-func dateOrNull(b *jsonBuf, t time.Time) func(int) {
-	return func(int) {
-		if t.IsZero() {
-			b.WriteString("null")
-			return
-		}
-		b.str(t.Format(time.DateOnly))
+// Figures in the metrics JSON are rounded to 4 decimals; NaN is null.
+func fig(x float64) number { return number(round4(x)) }
+
+func figs(xs []float64) []number {
+	out := make([]number, len(xs))
+	for i, x := range xs {
+		out[i] = fig(x)
 	}
+	return out
 }
+
+type (
+	metricsJSON struct {
+		Surveys  []surveyJSON      `json:"surveys"`
+		Pairs    []pairTrendJSON   `json:"pairs"`
+		Cohorts  []cohortTrendJSON `json:"cohorts"`
+		Skills   skillStatsJSON    `json:"skills"`
+		Growth   []growthJSON      `json:"growth"`
+		AtRisk   []metrics.Risk    `json:"at_risk"`
+		Warnings []string          `json:"warnings"`
+	}
+	surveyJSON struct {
+		Name         string  `json:"name"`
+		Date         *string `json:"date"` // null without dates
+		Pairs        int     `json:"pairs"`
+		Answered     int     `json:"answered"`
+		Answers      int     `json:"answers"`
+		ResponseRate number  `json:"response_rate"`
+		MeanRating   number  `json:"mean_rating"`
+		Unhealthy    int     `json:"unhealthy"`
+		Milestones   struct {
+			Done    int `json:"done"`
+			OnTrack int `json:"on_track"`
+			Behind  int `json:"behind"`
+		} `json:"milestones"`
+		Completion number `json:"milestone_completion"`
+	}
+	pairTrendJSON struct {
+		MenteeID   string                        `json:"mentee_id"`
+		MenteeName string                        `json:"mentee_name"`
+		MentorID   string                        `json:"mentor_id"`
+		MentorName string                        `json:"mentor_name"`
+		Cohort     string                        `json:"cohort"`
+		Ratings    []number                      `json:"ratings"`
+		Milestones []mentormatch.MilestoneStatus `json:"milestones"`
+		Change     number                        `json:"change"`
+		AtRisk     bool                          `json:"at_risk"`
+	}
+	cohortTrendJSON struct {
+		Cohort        string   `json:"cohort"`
+		Pairs         int      `json:"pairs"`
+		Ratings       []number `json:"ratings"`
+		ResponseRates []number `json:"response_rates"`
+	}
+	skillStatsJSON struct {
+		Rated      int                `json:"rated"`
+		MeanChange number             `json:"mean_change"`
+		PerMonth   number             `json:"per_month"`
+		BySkill    []skillSummaryJSON `json:"by_skill"`
+	}
+	skillSummaryJSON struct {
+		Skill      string `json:"skill"`
+		Rated      int    `json:"rated"`
+		MeanChange number `json:"mean_change"`
+		PerMonth   number `json:"per_month"`
+	}
+	growthJSON struct {
+		MenteeID string `json:"mentee_id"`
+		MentorID string `json:"mentor_id"`
+		Skill    string `json:"skill"`
+		Levels   []*int `json:"levels"` // null when not rated
+		Change   int    `json:"change"`
+		Months   number `json:"months"`
+		PerMonth number `json:"per_month"`
+	}
+)
 
 // EncodeMetricsJSON writes the report with a fixed key order. Figures
 // are rounded to 4 decimals; a figure without data (a survey nobody
 // answered, a skill rated once) is null.
 func EncodeMetricsJSON(w io.Writer, rep *metrics.Report) error {
-	var b jsonBuf
-	fl := func(x float64) func(int) { return b.f(round4(x)) }
-	fls := func(xs []float64) func(int) {
-		return func(d int) { b.array(d, len(xs), func(i, _ int) { b.num(round4(xs[i])) }) }
+	out := metricsJSON{
+		Surveys:  make([]surveyJSON, len(rep.Surveys)),
+		Pairs:    make([]pairTrendJSON, len(rep.Pairs)),
+		Cohorts:  make([]cohortTrendJSON, len(rep.Cohorts)),
+		Growth:   make([]growthJSON, len(rep.Growth)),
+		AtRisk:   list(rep.AtRisk),
+		Warnings: list(rep.Warnings),
 	}
-	b.object(0,
-		field{"surveys", func(d int) {
-			b.array(d, len(rep.Surveys), func(i, d int) {
-				s := &rep.Surveys[i]
-				b.object(d, field{"name", b.s(s.Name)}, field{"date", dateOrNull(&b, s.Date)},
-					field{"pairs", b.i(s.Pairs)}, field{"answered", b.i(s.Answered)}, field{"answers", b.i(s.Answers)},
-					field{"response_rate", fl(s.ResponseRate)}, field{"mean_rating", fl(s.MeanRating)}, field{"unhealthy", b.i(s.Unhealthy)},
-					field{"milestones", func(d int) {
-						b.object(d, field{"done", b.i(s.Done)}, field{"on_track", b.i(s.OnTrack)}, field{"behind", b.i(s.Behind)})
-					}},
-					field{"milestone_completion", fl(s.Completion)})
-			})
-		}},
-		field{"pairs", func(d int) {
-			b.array(d, len(rep.Pairs), func(i, d int) {
-				p := &rep.Pairs[i]
-				b.object(d, field{"mentee_id", b.s(p.MenteeID)}, field{"mentee_name", b.s(p.MenteeName)},
-					field{"mentor_id", b.s(p.MentorID)}, field{"mentor_name", b.s(p.MentorName)}, field{"cohort", b.s(p.Cohort)},
-					field{"ratings", fls(p.Ratings)}, field{"milestones", strsOf(&b, p.Milestones)},
-					field{"change", fl(p.Change)}, field{"at_risk", func(int) { fmt.Fprint(&b, p.AtRisk) }})
-			})
-		}},
-		field{"cohorts", func(d int) {
-			b.array(d, len(rep.Cohorts), func(i, d int) {
-				c := &rep.Cohorts[i]
-				b.object(d, field{"cohort", b.s(c.Cohort)}, field{"pairs", b.i(c.Pairs)},
-					field{"ratings", fls(c.Ratings)}, field{"response_rates", fls(c.ResponseRates)})
-			})
-		}},
-		field{"skills", func(d int) {
-			s := &rep.Skills
-			b.object(d, field{"rated", b.i(s.Rated)}, field{"mean_change", fl(s.MeanChange)}, field{"per_month", fl(s.PerMonth)},
-				field{"by_skill", func(d int) {
-					b.array(d, len(s.BySkill), func(i, d int) {
-						k := &s.BySkill[i]
-						b.object(d, field{"skill", b.s(k.Skill)}, field{"rated", b.i(k.Rated)},
-							field{"mean_change", fl(k.MeanChange)}, field{"per_month", fl(k.PerMonth)})
-					})
-				}})
-		}},
-		field{"growth", func(d int) {
-			b.array(d, len(rep.Growth), func(i, d int) {
-				g := &rep.Growth[i]
-				b.object(d, field{"mentee_id", b.s(g.MenteeID)}, field{"mentor_id", b.s(g.MentorID)}, field{"skill", b.s(g.Skill)},
-					field{"levels", func(d int) {
-						b.array(d, len(g.Levels), func(k, _ int) {
-							if g.Levels[k] < 0 {
-								b.WriteString("null")
-							} else {
-								b.WriteString(fmt.Sprint(g.Levels[k]))
-							}
-						})
-					}},
-					field{"change", b.i(g.Change)}, field{"months", fl(g.Months)}, field{"per_month", fl(g.PerMonth)})
-			})
-		}},
-		field{"at_risk", func(d int) {
-			b.array(d, len(rep.AtRisk), func(i, d int) {
-				r := &rep.AtRisk[i]
-				b.object(d, field{"mentee_id", b.s(r.MenteeID)}, field{"mentee_name", b.s(r.MenteeName)},
-					field{"mentor_id", b.s(r.MentorID)}, field{"mentor_name", b.s(r.MentorName)},
-					field{"cohort", b.s(r.Cohort)}, field{"why", b.s(r.Why)})
-			})
-		}},
-		field{"warnings", b.strs(rep.Warnings)},
-	)
-	b.WriteByte('\n')
-	_, err := w.Write(b.Bytes())
-	return err
+	for i := range rep.Surveys {
+		s := &rep.Surveys[i]
+		o := &out.Surveys[i]
+		*o = surveyJSON{Name: s.Name, Pairs: s.Pairs, Answered: s.Answered, Answers: s.Answers,
+			ResponseRate: fig(s.ResponseRate), MeanRating: fig(s.MeanRating), Unhealthy: s.Unhealthy, Completion: fig(s.Completion)}
+		if !s.Date.IsZero() {
+			d := s.Date.Format(time.DateOnly)
+			o.Date = &d
+		}
+		o.Milestones.Done, o.Milestones.OnTrack, o.Milestones.Behind = s.Done, s.OnTrack, s.Behind
+	}
+	for i := range rep.Pairs {
+		p := &rep.Pairs[i]
+		out.Pairs[i] = pairTrendJSON{MenteeID: p.MenteeID, MenteeName: p.MenteeName, MentorID: p.MentorID, MentorName: p.MentorName,
+			Cohort: p.Cohort, Ratings: figs(p.Ratings), Milestones: list(p.Milestones), Change: fig(p.Change), AtRisk: p.AtRisk}
+	}
+	for i := range rep.Cohorts {
+		c := &rep.Cohorts[i]
+		out.Cohorts[i] = cohortTrendJSON{Cohort: c.Cohort, Pairs: c.Pairs, Ratings: figs(c.Ratings), ResponseRates: figs(c.ResponseRates)}
+	}
+	s := &rep.Skills
+	out.Skills = skillStatsJSON{Rated: s.Rated, MeanChange: fig(s.MeanChange), PerMonth: fig(s.PerMonth), BySkill: make([]skillSummaryJSON, len(s.BySkill))}
+	for i, k := range s.BySkill {
+		out.Skills.BySkill[i] = skillSummaryJSON{Skill: k.Skill, Rated: k.Rated, MeanChange: fig(k.MeanChange), PerMonth: fig(k.PerMonth)}
+	}
+	for i := range rep.Growth {
+		g := &rep.Growth[i]
+		levels := make([]*int, len(g.Levels))
+		for k := range g.Levels {
+			if g.Levels[k] >= 0 {
+				levels[k] = &g.Levels[k]
+			}
+		}
+		out.Growth[i] = growthJSON{MenteeID: g.MenteeID, MentorID: g.MentorID, Skill: g.Skill, Levels: levels,
+			Change: g.Change, Months: fig(g.Months), PerMonth: fig(g.PerMonth)}
+	}
+	return encodeJSON(w, out)
 }
 
 // cellNum is x for a cell, empty when it is NaN.
