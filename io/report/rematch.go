@@ -15,18 +15,6 @@ import (
 	"github.com/mentormatch/mentormatch/io/output"
 )
 
-// dissolvedField is the roster's "dissolved" list in JSON: the pairs that
-// re-matches took apart, never to be formed again.
-func (b *jsonBuf) dissolvedField(ds []mentormatch.Dissolved) field {
-	return field{"dissolved", func(d int) {
-		b.array(d, len(ds), func(i, d int) {
-			x := &ds[i]
-			b.object(d, field{"mentee_id", b.s(x.MenteeID)}, field{"mentee_name", b.s(x.MenteeName)},
-				field{"mentor_id", b.s(x.MentorID)}, field{"mentor_name", b.s(x.MentorName)}, field{"why", b.s(x.Why)})
-		})
-	}}
-}
-
 // csvHistory carries the history of dissolved pairs in a CSV roster,
 // which has one row per mentee: a last column, dissolved_mentors, lists
 // the mentors each mentee must never be paired with again. A roster
@@ -88,62 +76,76 @@ func rating(mean float64, answers int) float64 {
 // why, kind) and "health", the survey summed up; "skill_gaps" with
 // WithSkillGaps.
 func EncodeRematchJSON(w io.Writer, x *mentormatch.Rematch, opts ...Option) error {
-	var b jsonBuf
+	type (
+		change struct {
+			MenteeID    string                 `json:"mentee_id"`
+			OldMentorID string                 `json:"old_mentor_id"`
+			NewMentorID string                 `json:"new_mentor_id"`
+			Why         string                 `json:"why"`
+			Kind        mentormatch.ChangeKind `json:"kind"`
+		}
+		mentorHealth struct {
+			MentorID   string `json:"mentor_id"`
+			MentorName string `json:"mentor_name"`
+			Pairs      int    `json:"pairs"`
+			Answers    int    `json:"answers"`
+			MeanRating number `json:"mean_rating"`
+			Flagged    int    `json:"flagged"`
+		}
+		pairHealth struct {
+			MenteeID    string `json:"mentee_id"`
+			MentorID    string `json:"mentor_id"`
+			Answers     int    `json:"answers"`
+			MeanRating  number `json:"mean_rating"`
+			WantsChange string `json:"wants_change"`
+			Unhealthy   bool   `json:"unhealthy"`
+			Why         string `json:"why"`
+		}
+		health struct {
+			Threshold    number         `json:"threshold"`
+			Pairs        int            `json:"pairs"`
+			Answered     int            `json:"answered"`
+			Answers      int            `json:"answers"`
+			ResponseRate number         `json:"response_rate"`
+			MeanRating   number         `json:"mean_rating"`
+			Flagged      int            `json:"flagged"`
+			ByMentor     []mentorHealth `json:"by_mentor"`
+			ByPair       []pairHealth   `json:"by_pair"`
+			Missing      []string       `json:"missing"`
+		}
+	)
 	r := x.Roster
 	if r == nil {
 		r = &mentormatch.Roster{}
 	}
 	h := &x.Health
-	fs := b.rosterFields(r)
-	if o := collect(opts); o.haveGaps {
-		fs = append(fs, b.gapsField(o.gaps))
+	out := struct {
+		rosterJSON
+		Priority string   `json:"priority,omitempty"`
+		Changes  []change `json:"changes"`
+		Health   health   `json:"health"`
+		Warnings []string `json:"warnings"`
+	}{
+		rosterJSON: newRosterJSON(r, collect(opts)),
+		Priority:   x.Priority,
+		Changes:    make([]change, len(x.Changes)),
+		Health: health{Threshold: number(h.Threshold), Pairs: h.Pairs, Answered: h.Answered, Answers: h.Answers,
+			ResponseRate: number(round4(h.ResponseRate)), MeanRating: number(rating(h.MeanRating, h.Answers)), Flagged: h.Flagged,
+			ByMentor: make([]mentorHealth, len(h.ByMentor)), ByPair: make([]pairHealth, len(h.ByPair)), Missing: list(h.Missing)},
+		Warnings: list(r.Warnings),
 	}
-	if x.Priority != "" {
-		fs = append(fs, field{"priority", b.s(x.Priority)})
+	for i, c := range x.Changes {
+		out.Changes[i] = change{MenteeID: c.MenteeID, OldMentorID: c.OldMentorID, NewMentorID: c.NewMentorID, Why: c.Why, Kind: c.Kind}
 	}
-	fs = append(fs,
-		field{"changes", func(d int) {
-			b.array(d, len(x.Changes), func(i, d int) {
-				c := &x.Changes[i]
-				b.object(d, field{"mentee_id", b.s(c.MenteeID)}, field{"old_mentor_id", b.s(c.OldMentorID)},
-					field{"new_mentor_id", b.s(c.NewMentorID)}, field{"why", b.s(c.Why)}, field{"kind", b.s(string(c.Kind))})
-			})
-		}},
-		field{"health", func(d int) {
-			b.object(d,
-				field{"threshold", b.f(h.Threshold)},
-				field{"pairs", b.i(h.Pairs)},
-				field{"answered", b.i(h.Answered)},
-				field{"answers", b.i(h.Answers)},
-				field{"response_rate", b.f(math.Round(h.ResponseRate*1e4) / 1e4)},
-				field{"mean_rating", b.f(rating(h.MeanRating, h.Answers))},
-				field{"flagged", b.i(h.Flagged)},
-				field{"by_mentor", func(d int) {
-					b.array(d, len(h.ByMentor), func(i, d int) {
-						m := &h.ByMentor[i]
-						b.object(d, field{"mentor_id", b.s(m.MentorID)}, field{"mentor_name", b.s(m.MentorName)},
-							field{"pairs", b.i(m.Pairs)}, field{"answers", b.i(m.Answers)},
-							field{"mean_rating", b.f(rating(m.MeanRating, m.Answers))}, field{"flagged", b.i(m.Flagged)})
-					})
-				}},
-				field{"by_pair", func(d int) {
-					b.array(d, len(h.ByPair), func(i, d int) {
-						p := &h.ByPair[i]
-						b.object(d, field{"mentee_id", b.s(p.MenteeID)}, field{"mentor_id", b.s(p.MentorID)},
-							field{"answers", b.i(p.Answers)}, field{"mean_rating", b.f(rating(p.MeanRating, p.Answers))},
-							field{"wants_change", b.s(p.WantsChange)}, field{"unhealthy", func(int) { b.WriteString(fmt.Sprint(p.Unhealthy)) }},
-							field{"why", b.s(p.Why)})
-					})
-				}},
-				field{"missing", b.strs(h.Missing)},
-			)
-		}},
-		field{"warnings", b.strs(r.Warnings)},
-	)
-	b.object(0, fs...)
-	b.WriteByte('\n')
-	_, err := w.Write(b.Bytes())
-	return err
+	for i, m := range h.ByMentor {
+		out.Health.ByMentor[i] = mentorHealth{MentorID: m.MentorID, MentorName: m.MentorName, Pairs: m.Pairs, Answers: m.Answers,
+			MeanRating: number(rating(m.MeanRating, m.Answers)), Flagged: m.Flagged}
+	}
+	for i, p := range h.ByPair {
+		out.Health.ByPair[i] = pairHealth{MenteeID: p.MenteeID, MentorID: p.MentorID, Answers: p.Answers,
+			MeanRating: number(rating(p.MeanRating, p.Answers)), WantsChange: p.WantsChange, Unhealthy: p.Unhealthy, Why: p.Why}
+	}
+	return encodeJSON(w, out)
 }
 
 // EncodeChangesCSV writes one row per change: mentee, old and new mentor

@@ -68,68 +68,90 @@ func roadmapSheet(rs []mentormatch.Roadmap) *sheetData {
 // EncodeRoadmapsJSON writes {"roadmaps": [...]} with the same fields the
 // JSON plan carries under "roadmaps".
 func EncodeRoadmapsJSON(w io.Writer, rs []mentormatch.Roadmap) error {
-	var b jsonBuf
-	b.object(0, b.roadmapsField(rs))
-	b.WriteByte('\n')
-	_, err := w.Write(b.Bytes())
-	return err
+	return encodeJSON(w, struct {
+		Roadmaps []roadmapJSON `json:"roadmaps"`
+	}{list(newRoadmapsJSON(rs))})
 }
 
-// roadmapsField is the "roadmaps" key of the JSON plan. Times are RFC 3339
-// with the session's offset, null when a pair has no session yet.
-func (b *jsonBuf) roadmapsField(rs []mentormatch.Roadmap) field {
-	at := func(t time.Time) func(int) {
-		return func(int) {
-			if t.IsZero() {
-				b.WriteString("null")
-				return
-			}
-			b.str(t.Format(time.RFC3339))
-		}
+// The "roadmaps" of the JSON plan. Times are RFC 3339 with the session's
+// offset, null when a pair has no session yet.
+type (
+	roadmapJSON struct {
+		MenteeID   string                   `json:"mentee_id"`
+		MenteeName string                   `json:"mentee_name"`
+		MentorID   string                   `json:"mentor_id"`
+		MentorName string                   `json:"mentor_name"`
+		Cohort     string                   `json:"cohort"`
+		Goals      []string                 `json:"goals"`
+		Objectives []objectiveJSON          `json:"objectives"`
+		Sessions   []checkpointJSON         `json:"sessions"`
+		Agenda     []mentormatch.AgendaItem `json:"agenda"`
+		Notes      []string                 `json:"notes"`
 	}
-	return field{"roadmaps", func(d int) {
-		b.array(d, len(rs), func(i, d int) {
-			r := &rs[i]
-			b.object(d,
-				field{"mentee_id", b.s(r.MenteeID)},
-				field{"mentee_name", b.s(r.MenteeName)},
-				field{"mentor_id", b.s(r.MentorID)},
-				field{"mentor_name", b.s(r.MentorName)},
-				field{"cohort", b.s(r.Cohort)},
-				field{"goals", b.strs(r.Goals)},
-				field{"objectives", func(d int) {
-					b.array(d, len(r.Objectives), func(k, d int) {
-						o := &r.Objectives[k]
-						fs := []field{{"kind", b.s(string(o.Kind))}, {"topic", b.s(o.Topic)}}
-						if o.Kind == mentormatch.ObjectiveSkill {
-							fs = append(fs, field{"from", b.i(o.From)}, field{"to", b.i(o.To)}, field{"mentor_level", b.i(o.MentorLevel)})
-						}
-						fs = append(fs, field{"title", b.s(o.Title)}, field{"why", b.s(o.Why)},
-							field{"start", at(o.Start)}, field{"due", at(o.Due)},
-							field{"milestones", func(d int) {
-								b.array(d, len(o.Milestones), func(x, d int) {
-									ms := &o.Milestones[x]
-									b.object(d, field{"stage", b.s(ms.Stage)}, field{"due", at(ms.Due)},
-										field{"round", b.i(ms.Round)}, field{"text", b.s(ms.Text)})
-								})
-							}})
-						b.object(d, fs...)
-					})
-				}},
-				field{"sessions", func(d int) {
-					b.array(d, len(r.Sessions), func(k, d int) {
-						c := &r.Sessions[k]
-						b.object(d, field{"round", b.i(c.Round)}, field{"start", at(c.Start)},
-							field{"kinds", b.strs(c.Kinds)}, field{"due", b.strs(c.Due)})
-					})
-				}},
-				field{"agenda", func(d int) {
-					b.array(d, len(r.Agenda), func(k, d int) {
-						b.object(d, field{"kind", b.s(r.Agenda[k].Kind)}, field{"text", b.s(r.Agenda[k].Text)})
-					})
-				}},
-				field{"notes", b.strs(r.Notes)},
-			)
-		})
-	}}
+	objectiveJSON struct {
+		Kind  mentormatch.ObjectiveKind `json:"kind"`
+		Topic string                    `json:"topic"`
+		// From, To and MentorLevel are there for a skill objective only.
+		From        *int            `json:"from,omitempty"`
+		To          *int            `json:"to,omitempty"`
+		MentorLevel *int            `json:"mentor_level,omitempty"`
+		Title       string          `json:"title"`
+		Why         string          `json:"why"`
+		Start       *string         `json:"start"`
+		Due         *string         `json:"due"`
+		Milestones  []milestoneJSON `json:"milestones"`
+	}
+	milestoneJSON struct {
+		Stage string  `json:"stage"`
+		Due   *string `json:"due"`
+		Round int     `json:"round"`
+		Text  string  `json:"text"`
+	}
+	checkpointJSON struct {
+		Round int      `json:"round"`
+		Start *string  `json:"start"`
+		Kinds []string `json:"kinds"`
+		Due   []string `json:"due"`
+	}
+)
+
+// at is t in RFC 3339, or nil (null) when it is zero.
+func at(t time.Time) *string {
+	if t.IsZero() {
+		return nil
+	}
+	s := t.Format(time.RFC3339)
+	return &s
+}
+
+// newRoadmapsJSON is nil when rs is empty, so that a plan without
+// roadmaps leaves the key out.
+func newRoadmapsJSON(rs []mentormatch.Roadmap) []roadmapJSON {
+	if len(rs) == 0 {
+		return nil
+	}
+	out := make([]roadmapJSON, len(rs))
+	for i := range rs {
+		r := &rs[i]
+		o := roadmapJSON{MenteeID: r.MenteeID, MenteeName: r.MenteeName, MentorID: r.MentorID, MentorName: r.MentorName,
+			Cohort: r.Cohort, Goals: list(r.Goals), Objectives: make([]objectiveJSON, len(r.Objectives)),
+			Sessions: make([]checkpointJSON, len(r.Sessions)), Agenda: list(r.Agenda), Notes: list(r.Notes)}
+		for k := range r.Objectives {
+			ob := &r.Objectives[k]
+			x := objectiveJSON{Kind: ob.Kind, Topic: ob.Topic, Title: ob.Title, Why: ob.Why,
+				Start: at(ob.Start), Due: at(ob.Due), Milestones: make([]milestoneJSON, len(ob.Milestones))}
+			if ob.Kind == mentormatch.ObjectiveSkill {
+				x.From, x.To, x.MentorLevel = &ob.From, &ob.To, &ob.MentorLevel
+			}
+			for m, ms := range ob.Milestones {
+				x.Milestones[m] = milestoneJSON{Stage: ms.Stage, Due: at(ms.Due), Round: ms.Round, Text: ms.Text}
+			}
+			o.Objectives[k] = x
+		}
+		for k, c := range r.Sessions {
+			o.Sessions[k] = checkpointJSON{Round: c.Round, Start: at(c.Start), Kinds: list(c.Kinds), Due: list(c.Due)}
+		}
+		out[i] = o
+	}
+	return out
 }
