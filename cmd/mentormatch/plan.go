@@ -39,8 +39,8 @@ func newPlanCmd() *cobra.Command {
 	o.addFlags(cmd, true)
 	f := cmd.Flags()
 	f.StringVarP(&o.Out, "out", "o", "", "plan file to write: .xlsx, .csv (roster only) or .json (required)")
-	f.StringVar(&o.ICS, "ics", "", "also write one .ics calendar per participant and per cohort into this folder")
-	f.StringVar(&o.Roadmaps, "roadmaps", "", "also write one Markdown learning roadmap per pair, and an index, into this folder")
+	f.StringVar(&o.ICS, "ics", "", "also write one .ics calendar per participant and per cohort into this folder (replaced as one; files mentormatch did not write stay)")
+	f.StringVar(&o.Roadmaps, "roadmaps", "", "also write one Markdown learning roadmap per pair, and an index, into this folder (replaced as one; edited roadmaps and files mentormatch did not write stay)")
 	f.StringVar(&o.Objective, "objective", "", "total or fair; overrides the config")
 	addQuietFlag(cmd, &o.Quiet)
 	return cmd
