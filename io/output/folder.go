@@ -128,11 +128,7 @@ func (f *Folder) readPrevious(opts FolderOptions) error {
 	manifest, err := os.ReadFile(filepath.Join(f.target, ManifestName))
 	haveManifest := err == nil
 	if haveManifest {
-		for _, l := range strings.Split(string(manifest), "\n") {
-			if l != "" && !strings.HasPrefix(l, "#") {
-				f.prev[l] = true
-			}
-		}
+		f.prev = parseManifest(manifest)
 	}
 	es, err := os.ReadDir(f.target)
 	if err != nil {
@@ -162,6 +158,20 @@ func (f *Folder) readPrevious(opts FolderOptions) error {
 		}
 	}
 	return nil
+}
+
+// parseManifest reads a manifest: one name a line, "#" lines are comments.
+// A line that is not a name mentormatch writes (a path, "..", a hidden
+// file), as a hand-edited manifest might hold, is ignored: the manifest
+// never reaches outside its folder.
+func parseManifest(data []byte) map[string]bool {
+	out := map[string]bool{}
+	for _, l := range strings.Split(string(data), "\n") {
+		if l = strings.TrimSuffix(l, "\r"); checkName(l) == nil {
+			out[l] = true
+		}
+	}
+	return out
 }
 
 // legacyTemp reports whether name is a temporary file left in the folder

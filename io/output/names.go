@@ -114,10 +114,15 @@ func reservedName(s string) bool {
 // characters and an extension.
 const maxName = 143
 
-// checkName refuses a name that is not one file in the folder: Names never
-// gives one, so this is a mistake in the caller.
+// checkName refuses a name that Names would not give (a path, a hidden
+// file, characters outside A–Z, a–z, 0–9, '.', '_', '-' and '~'): a
+// mistake in the caller, or a hand-edited manifest.
 func checkName(name string) error {
-	if name == "" || len(name) > maxName || strings.HasPrefix(name, ".") || strings.ContainsAny(name, `/\:`) {
+	bad := name == "" || len(name) > maxName || name[0] == '.'
+	for _, r := range name {
+		bad = bad || !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("._-~", r))
+	}
+	if bad {
 		return fmt.Errorf("%q is not a file name mentormatch writes", name)
 	}
 	return nil
