@@ -26,14 +26,20 @@ import (
 )
 
 func main() {
-	stopOnSignal(os.Stderr)
-	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	os.Exit(command(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// command is the command line as the process runs it: run, with SIGINT
+// and SIGTERM handled.
+func command(args []string, stdout, stderr io.Writer) int {
+	stopOnSignal(stderr)
+	code := run(args, stdout, stderr)
 	// A write cut short by the signal handler returns here too: exit as
 	// the handler does, whichever of the two gets there first.
 	if c := stopping.Load(); c != 0 {
 		code = int(c)
 	}
-	os.Exit(code)
+	return code
 }
 
 // stopping is the exit code of a signal being handled, 0 until one is.
@@ -52,9 +58,11 @@ func stopOnSignal(stderr io.Writer) {
 		if sig == syscall.SIGTERM {
 			code, name = 143, "SIGTERM"
 		}
+		// The message first: once Interrupt has cleaned up, the run's own
+		// goroutine may exit before this one.
 		stopping.Store(int32(code))
-		output.Interrupt()
 		fmt.Fprintf(stderr, "\nmentormatch: stopped by %s; the outputs not yet in place keep their previous contents\n", name)
+		output.Interrupt()
 		os.Exit(code)
 	}()
 }
