@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
+	"math/big"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -32,7 +34,23 @@ func newSolveCmd() *cobra.Command {
 where an empty cell is forbidden. Rows need not equal columns; each column takes one row unless
 --capacity says more. It assigns as many rows as
 possible, then minimises the total (or maximises it with --maximize). Without --out the JSON
-result goes to standard output.`,
+result goes to standard output.
+
+Reading the file:
+  - Cells are apart by commas, semicolons or tabs, or by spaces (numpy's savetxt).
+  - Numbers are decimal, with an optional exponent (1.5e3). A quoted "1,000" in a comma file
+    has a thousands separator; in a semicolon or tab file "1,5" is 1.5.
+  - nan, inf, -inf, Infinity (any case) and numbers beyond a double (1e400) are numbers, never
+    labels: 1e400 and NaN are refused, as is an infinitely good cell (-inf when minimising,
+    inf with --maximize). An infinitely bad cell (inf when minimising, -inf with --maximize)
+    is a forbidden pair, as in SciPy's linear_sum_assignment.
+  - Labels are text that is not a number. The first row is labels when one of its cells after
+    the first is a label, or when the top-left cell is (a file of a single line excepted); the
+    first column is labels when one of its cells is. Anything else that is not a number is an
+    error naming its row and column.
+  - A capacity file has two columns, a column label and a whole number, with or without a
+    header row.
+  - A total beyond the largest double (about 1.8e308) is an error.`,
 		Example: `  mentormatch solve costs.csv
   mentormatch match people.xlsx --scores scores.csv --out roster.xlsx
   mentormatch solve scores.csv --maximize --capacity scores-capacity.csv   # same total as the roster`,
@@ -75,12 +93,18 @@ func runSolve(o *solveOptions, path string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
+	if err := m.ForbidInfinite(o.Maximize); err != nil {
+		return err
+	}
 	res, err := matching.SolveData(m.Rows, m.Cols, m.Data, opt)
 	if err != nil {
 		return fmt.Errorf("%w: %s: %v", mentormatch.ErrInput, path, err)
 	}
 	st.Solve = since(&t)
 	out := solveOutput(m, res)
+	if math.IsInf(out.Total, 0) || math.IsNaN(out.Total) {
+		return fmt.Errorf("%w: %s: the total of the assignment is beyond the largest number a double holds (about 1.8e308): scale the matrix down", mentormatch.ErrInput, path)
+	}
 	if o.Out == "" {
 		err = report.EncodeSolveJSON(stdout, out)
 	} else {
@@ -122,7 +146,24 @@ func solveOutput(m *table.Matrix, res *matching.Result) report.SolveOutput {
 		}
 		out.Assignment = append(out.Assignment, a)
 	}
+	if math.IsInf(out.Total, 0) || math.IsNaN(out.Total) {
+		// Summed in row order the total overflowed (1e308 + 1e308 −
+		// 1e308); summed exactly it may still be a double.
+		out.Total = exactSum(out.Assignment)
+	}
 	return out
+}
+
+// exactSum adds the assigned values without rounding: 2,100 bits hold any
+// sum of doubles exactly. The result is ±Inf only when the exact total is
+// beyond a double.
+func exactSum(as []report.Assignment) float64 {
+	sum := new(big.Float).SetPrec(2100)
+	for _, a := range as {
+		sum.Add(sum, big.NewFloat(a.Value))
+	}
+	v, _ := sum.Float64()
+	return v
 }
 
 func fmtNum(x float64) string { return fmt.Sprintf("%.10g", x) }

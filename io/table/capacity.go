@@ -42,13 +42,21 @@ func ReadCapacities(spec string, colLabels []string, cols int) ([]int, error) {
 	for j := range caps {
 		caps[j] = 1
 	}
-	var ps mentormatch.Problems
+	labels, data := m.RowLabels, m.Data
 	row := 1
 	if m.ColLabels != nil {
 		row = 2
+		// A label in the corner made the first row a header; it is one
+		// only when its capacity cell is text ("capacity") too.
+		if v, ok := parseNumber(m.ColLabels[0], ','); ok {
+			labels = append([]string{m.corner}, labels...)
+			data = append([]float64{v}, data...)
+			row = 1
+		}
 	}
-	for i, label := range m.RowLabels {
-		v := m.Data[i]
+	var ps mentormatch.Problems
+	for i, label := range labels {
+		v := data[i]
 		j, ok := col[label]
 		switch {
 		case !ok:

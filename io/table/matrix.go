@@ -1,7 +1,9 @@
 package table
 
 import (
+	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -21,6 +23,13 @@ type Matrix struct {
 	// Warnings are things the reader repaired, such as a CSV file that
 	// was not UTF-8.
 	Warnings mentormatch.Problems
+
+	// Where the cells came from, for ForbidInfinite's problems: the file
+	// row of each matrix row, and how many label columns come first.
+	lines       []int
+	col0        int
+	file, sheet string
+	corner      string // the top-left cell
 }
 
 // Limits on matrices, beyond those on every file: a matrix has a column
@@ -97,6 +106,8 @@ type matrixReader struct {
 	col0   []string // the first cell of every later row
 	vals   []float64
 	starts []int // where each later row's cells 2.. begin in vals
+	lines  []int // each later row's row number in the file
+	line0  int   // the first row's
 	width  int   // cells in the widest row (CSV: the first row)
 }
 
@@ -105,6 +116,7 @@ func (mr *matrixReader) row(rec []string, line int, ps *mentormatch.Problems) bo
 	if mr.first == nil {
 		mr.vals = make([]float64, 0, min(t.cellHint, MaxMatrixCells))
 		mr.first = append(make([]string, 0, len(rec)+1), rec...)
+		mr.line0 = line
 		if len(rec) == 0 {
 			mr.first = append(mr.first, "")
 		}
@@ -128,19 +140,35 @@ func (mr *matrixReader) row(rec []string, line int, ps *mentormatch.Problems) bo
 	}
 	mr.col0 = append(mr.col0, c0)
 	mr.starts = append(mr.starts, len(mr.vals))
+	mr.lines = append(mr.lines, line)
 	for j := 1; j < len(rec); j++ {
-		v := math.NaN()
-		if s := strings.TrimSpace(rec[j]); s != "" {
-			x, ok := parseNumber(s, t.Delim)
-			if ok {
-				v = x
-			} else {
-				*ps = append(*ps, t.problem(line, columnName(j), "%q is not a number: expected a number, or an empty cell for a forbidden pair", s))
-			}
-		}
-		mr.vals = append(mr.vals, v)
+		mr.vals = append(mr.vals, mr.cell(rec[j], line, j, ps))
 	}
 	return true
+}
+
+// cell reads a cell of the matrix proper: a number, ±Inf (forbidden or
+// refused later, see ForbidInfinite), or NaN when empty; anything else is
+// reported.
+func (mr *matrixReader) cell(s string, line, col int, ps *mentormatch.Problems) float64 {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return math.NaN()
+	}
+	v, kind := readNumber(s, mr.t.Delim)
+	var msg string
+	switch kind {
+	case numFinite, numInf:
+		return v
+	case numNaN:
+		msg = fmt.Sprintf("%q: NaN is not a value the solver can use; leave the cell empty to forbid the pair", s)
+	case numTooLarge:
+		msg = fmt.Sprintf("%s is beyond the largest number a double holds (about 1.8e308): scale the matrix down", s)
+	default:
+		msg = fmt.Sprintf("%q is not a number: expected a number, or an empty cell for a forbidden pair", s)
+	}
+	*ps = append(*ps, mr.t.problem(line, columnName(col), "%s", msg))
+	return math.NaN()
 }
 
 // finish decides on labels and lays the cells out row by row, in place:
@@ -159,6 +187,9 @@ func (mr *matrixReader) finish() (*Matrix, mentormatch.Problems) {
 	rowLabels, colLabels := corner, corner
 	for j := 1; j < len(mr.first) && !colLabels; j++ {
 		colLabels = isLabel(mr.first[j], t.Delim)
+	}
+	if colLabels && n == 0 && len(mr.first) > 1 && !slices.ContainsFunc(mr.first[1:], func(s string) bool { return isLabel(s, t.Delim) }) {
+		colLabels = false // one line of a label and numbers is a row, not a header
 	}
 	for i := 0; i < n && !rowLabels; i++ {
 		rowLabels = isLabel(mr.col0[i], t.Delim)
@@ -187,13 +218,10 @@ func (mr *matrixReader) finish() (*Matrix, mentormatch.Problems) {
 			m.RowLabels = append(m.RowLabels, strings.TrimSpace(mr.col0[i]))
 		}
 	}
-	num := func(s string) float64 {
-		v, ok := parseNumber(s, t.Delim)
-		if !ok {
-			return math.NaN() // empty: a label would have made it a label column
-		}
-		return v
-	}
+	var ps mentormatch.Problems
+	// Cells of the first row and column not taken as labels are numbers
+	// or empty (a label would have made them labels).
+	num := func(s string, line, col int) float64 { return mr.cell(s, line, col, &ps) }
 	data := slices.Grow(mr.vals, m.Rows*m.Cols-len(mr.vals))[:m.Rows*m.Cols]
 	for i := n - 1; i >= 0; i-- {
 		src, l := mr.starts[i], mr.rowLen(i)
@@ -203,19 +231,62 @@ func (mr *matrixReader) finish() (*Matrix, mentormatch.Problems) {
 			data[k] = math.NaN()
 		}
 		if c0 == 0 {
-			data[at] = num(mr.col0[i])
+			data[at] = num(mr.col0[i], mr.lines[i], 0)
 		}
 	}
 	if r0 == 0 {
 		for j := range m.Cols {
 			data[j] = math.NaN()
 			if c0+j < len(mr.first) {
-				data[j] = num(mr.first[c0+j])
+				data[j] = num(mr.first[c0+j], mr.line0, c0+j)
 			}
 		}
 	}
+	if len(ps) > 0 {
+		return nil, ps
+	}
 	m.Data = data
+	m.lines = slices.Clip(append([]int{mr.line0}, mr.lines[:n]...)[r0:])
+	m.col0 = c0
+	m.file, m.sheet = t.File, t.Sheet
+	m.corner = strings.TrimSpace(mr.first[0])
 	return m, nil
+}
+
+// ForbidInfinite turns the infinitely bad cells, +inf when minimising and
+// −inf when maximising, into forbidden pairs (NaN), as SciPy's
+// linear_sum_assignment reads them. An infinitely good cell has no
+// optimum: each is a problem naming its row and column.
+func (m *Matrix) ForbidInfinite(maximize bool) error {
+	bad := math.Inf(1)
+	if maximize {
+		bad = math.Inf(-1)
+	}
+	var ps mentormatch.Problems
+	for k, v := range m.Data {
+		if !math.IsInf(v, 0) {
+			continue
+		}
+		if v == bad {
+			m.Data[k] = math.NaN()
+			continue
+		}
+		i, j := k/m.Cols, k%m.Cols
+		line := 0
+		if i < len(m.lines) {
+			line = m.lines[i]
+		}
+		goal := "minimising"
+		if maximize {
+			goal = "maximising"
+		}
+		ps = append(ps, mentormatch.Problem{File: m.file, Sheet: m.sheet, Row: line, Column: columnName(j + m.col0),
+			Message: fmt.Sprintf("%v when %s would make this pair infinitely good: give a finite number, or leave the cell empty to forbid the pair", v, goal)})
+		if len(ps) >= MaxProblems {
+			break
+		}
+	}
+	return ps.Err()
 }
 
 // rowLen is the number of cells after the first in later row i.
@@ -226,29 +297,77 @@ func (mr *matrixReader) rowLen(i int) int {
 	return len(mr.vals) - mr.starts[i]
 }
 
-// parseNumber reads a cell as a finite number. When the delimiter is not a
-// comma, a decimal comma ("1,5") is accepted too.
-func parseNumber(s string, delim rune) (float64, bool) {
+// numKind is what a cell holds, read as numpy, pandas and SciPy users
+// write numbers.
+type numKind int
+
+const (
+	numText     numKind = iota // a label: text that is not a number
+	numFinite                  // a number
+	numNaN                     // nan, NaN
+	numInf                     // inf, -inf, Infinity
+	numTooLarge                // a number beyond a double, such as 1e400
+)
+
+// readNumber reads a cell. Numbers are decimal, with an optional exponent;
+// a comma file's quoted "1,000" has thousands separators, and where the
+// delimiter is not a comma, a single comma may stand for the point ("1,5").
+// nan, inf and -inf are numbers in any case, never labels.
+func readNumber(s string, delim rune) (float64, numKind) {
 	s = strings.TrimSpace(s)
+	body := strings.TrimLeft(s, "+-")
+	if len(s)-len(body) > 1 {
+		return 0, numText
+	}
+	switch strings.ToLower(body) {
+	case "nan":
+		return math.NaN(), numNaN
+	case "inf", "infinity":
+		if strings.HasPrefix(s, "-") {
+			return math.Inf(-1), numInf
+		}
+		return math.Inf(1), numInf
+	}
+	switch {
+	case strings.Count(s, ",") == 0:
+	case thousandsRE.MatchString(s) && (delim == ',' || strings.Count(s, ",") > 1 || strings.Contains(s, ".")):
+		s = strings.ReplaceAll(s, ",", "")
+	case delim != ',' && strings.Count(s, ",") == 1 && !strings.Contains(s, "."):
+		s = strings.Replace(s, ",", ".", 1)
+	default:
+		return 0, numText
+	}
+	// ParseFloat also takes "0x1p3" and "1_000"; spreadsheets do not.
+	if !decimalRE.MatchString(s) {
+		return 0, numText
+	}
 	v, err := strconv.ParseFloat(s, 64)
-	if err != nil && delim != ',' && strings.Count(s, ",") == 1 && !strings.Contains(s, ".") {
-		v, err = strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+	if err != nil && math.IsInf(v, 0) {
+		return v, numTooLarge
 	}
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, false
+	if err != nil && v != 0 { // an underflow reads as 0, as numpy reads it
+		return 0, numText
 	}
-	// ParseFloat also takes "Inf", "0x1p3" and "1_000"; spreadsheets do not.
-	if strings.ContainsAny(strings.ToLower(s), "xpinf_") {
-		return 0, false
-	}
-	return v, true
+	return v, numFinite
 }
 
+var (
+	thousandsRE = regexp.MustCompile(`^[+-]?\d{1,3}(,\d{3})+(\.\d*)?([eE][+-]?\d+)?$`)
+	decimalRE   = regexp.MustCompile(`^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$`)
+)
+
+// parseNumber reads a cell as a finite number.
+func parseNumber(s string, delim rune) (float64, bool) {
+	v, kind := readNumber(s, delim)
+	return v, kind == numFinite
+}
+
+// isLabel: labels are text that is not a number.
 func isLabel(s string, delim rune) bool {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return false
 	}
-	_, ok := parseNumber(s, delim)
-	return !ok
+	_, kind := readNumber(s, delim)
+	return kind == numText
 }

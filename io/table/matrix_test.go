@@ -53,11 +53,11 @@ func TestReadMatrixProblems(t *testing.T) {
 		want string
 	}{{
 		name: "bad cells and a short row",
-		data: "A,B\n1,x\n2\n3,Inf\n",
+		data: "A,B\n1,x\n2\n3,NaN\n",
 		want: `3 problems found:
   m.csv row 2, column "B": "x" is not a number: expected a number, or an empty cell for a forbidden pair
   m.csv row 3: row has 1 cells but the first row has 2: every row needs a cell for every column (leave a cell empty to forbid it)
-  m.csv row 4, column "B": "Inf" is not a number: expected a number, or an empty cell for a forbidden pair`,
+  m.csv row 4, column "B": "NaN": NaN is not a value the solver can use; leave the cell empty to forbid the pair`,
 	}, {
 		name: "empty",
 		data: "",
@@ -89,6 +89,70 @@ func TestReadMatrixProblems(t *testing.T) {
 	}
 }
 
+// Numbers as numpy, pandas and SciPy write them are numbers, never labels,
+// wherever they stand; a whitespace-separated file is read too (issue 15).
+func TestReadMatrixAsNumpyWrites(t *testing.T) {
+	inf := math.Inf(1)
+	tests := []struct {
+		name, data string
+		rows, cols int
+		want       []float64
+		rowLabels  []string
+		colLabels  []string
+	}{
+		{name: "inf in the corner", data: "inf,1\n2,3\n", rows: 2, cols: 2, want: []float64{inf, 1, 2, 3}},
+		{name: "-inf in the first column", data: "1,2\n-inf,3\n", rows: 2, cols: 2, want: []float64{1, 2, math.Inf(-1), 3}},
+		{name: "Infinity in the first row", data: "1,Infinity,2\n3,4,5\n", rows: 2, cols: 3, want: []float64{1, inf, 2, 3, 4, 5}},
+		{name: "quoted thousands", data: "\"1,000\",2\n3,\"-12,345.5\"\n", rows: 2, cols: 2, want: []float64{1000, 2, 3, -12345.5}},
+		{name: "decimal comma beside semicolons", data: "1,5;2\n3;4\n", rows: 2, cols: 2, want: []float64{1.5, 2, 3, 4}},
+		{name: "numpy savetxt", data: "1.000000000000000000e+00 2.000000000000000000e+00 3.0e+00\n4 5 6\n", rows: 2, cols: 3, want: []float64{1, 2, 3, 4, 5, 6}},
+		{name: "aligned columns", data: "  1.5   20\n 30     4\n\n", rows: 2, cols: 2, want: []float64{1.5, 20, 30, 4}},
+		{name: "pandas with sep=' '", data: " a b\nx 1 2\ny 3 4\n", rows: 2, cols: 2, want: []float64{1, 2, 3, 4},
+			rowLabels: []string{"x", "y"}, colLabels: []string{"a", "b"}},
+		{name: "labels are text", data: ",M1,M2\nE1,inf,2\nE2,3,nan5\n", rows: 0},
+		{name: "an underflow is 0", data: "1e-400,1\n2,3\n", rows: 2, cols: 2, want: []float64{0, 1, 2, 3}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := readMatrix("m.csv", []byte(tc.data), "")
+			if tc.rows == 0 {
+				assert.Contains(t, problems(t, err).Error(), `"nan5" is not a number`)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.rows, m.Rows)
+			assert.Equal(t, tc.cols, m.Cols)
+			assert.Equal(t, fmt.Sprint(tc.want), fmt.Sprint(m.Data))
+			assert.Equal(t, tc.rowLabels, m.RowLabels)
+			assert.Equal(t, tc.colLabels, m.ColLabels)
+		})
+	}
+	for _, tc := range []struct{ data, want string }{
+		{"nan,1\n2,3\n", `m.csv row 1, column "A": "nan": NaN is not a value the solver can use`},
+		{"1,2\n1e400,3\n", `m.csv row 2, column "A": 1e400 is beyond the largest number a double holds`},
+		{"1,-1e400\n2,3\n", `m.csv row 1, column "B": -1e400 is beyond the largest number`},
+	} {
+		_, err := readMatrix("m.csv", []byte(tc.data), "")
+		assert.Contains(t, problems(t, err).Error(), tc.want, tc.data)
+	}
+}
+
+// +inf is a forbidden pair when minimising (as in SciPy), −inf when
+// maximising; the other is refused with its row and column.
+func TestForbidInfinite(t *testing.T) {
+	m, err := readMatrix("m.csv", []byte(",a,b\nx,inf,1\ny,-inf,2\n"), "")
+	require.NoError(t, err)
+	err = m.ForbidInfinite(false)
+	assert.EqualError(t, err, `m.csv row 3, column "B": -Inf when minimising would make this pair infinitely good: give a finite number, or leave the cell empty to forbid the pair`)
+	assert.True(t, math.IsNaN(m.Data[0]))
+
+	m, err = readMatrix("m.csv", []byte(",a,b\nx,inf,1\ny,-inf,2\n"), "")
+	require.NoError(t, err)
+	err = m.ForbidInfinite(true)
+	assert.EqualError(t, err, `m.csv row 2, column "B": +Inf when maximising would make this pair infinitely good: give a finite number, or leave the cell empty to forbid the pair`)
+	assert.True(t, math.IsNaN(m.Data[2]))
+}
+
 // TestReadMatrixCellBudgetXLSX: a sheet whose rows are short but one row is
 // wide would be a huge matrix once padded; it is refused before that.
 func TestReadMatrixCellBudgetXLSX(t *testing.T) {
@@ -113,7 +177,8 @@ func TestReadMatrixCellBudgetXLSX(t *testing.T) {
 
 // naiveMatrix is the reading rule spelled out on whole rows of text: the
 // first row and column are labels when one of their cells (the corner
-// aside) is not a number or when the corner is text; XLSX rows may be
+// aside) is not a number or when the corner is text (but a file of one
+// line of a label and numbers is a row); XLSX rows may be
 // short, CSV rows are as wide as the first.
 func naiveMatrix(rows [][]string, strict bool) (r, c int, data []float64, rowLabels, colLabels []string) {
 	if strict { // encoding/csv skips blank lines
@@ -132,8 +197,13 @@ func naiveMatrix(rows [][]string, strict bool) (r, c int, data []float64, rowLab
 	corner := label(cell(rows[0], 0))
 	rl, cl := corner, corner
 	width := len(rows[0])
+	other := false
 	for j := 1; j < len(rows[0]); j++ {
-		cl = cl || label(rows[0][j])
+		other = other || label(rows[0][j])
+	}
+	cl = cl || other
+	if len(rows) == 1 && len(rows[0]) > 1 && !other {
+		cl = false // one line of a label and numbers is a row
 	}
 	for i := 1; i < len(rows); i++ {
 		rl = rl || label(cell(rows[i], 0))

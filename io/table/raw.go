@@ -469,7 +469,75 @@ func matrixDelimiter(text string) rune {
 			best, bestScore = d, score
 		}
 	}
+	if bestScore <= 1 && evenFields(text) {
+		return ' ' // numpy's savetxt: numbers apart by spaces
+	}
 	return best
+}
+
+// evenFields reports whether the first non-blank lines of text split on
+// runs of spaces into the same number, above one, of cells; the first
+// line may have one cell fewer (column labels without a corner, as pandas
+// writes them).
+func evenFields(text string) bool {
+	var widths []int
+	for line := range strings.Lines(text) {
+		if f := len(strings.Fields(line)); f > 0 {
+			widths = append(widths, f)
+		}
+		if len(widths) > headerSearchRows {
+			break
+		}
+	}
+	if len(widths) == 0 {
+		return false
+	}
+	rest := widths[min(1, len(widths)-1):]
+	w := rest[0]
+	for _, x := range rest {
+		if x != w {
+			return false
+		}
+	}
+	return w > 1 && (widths[0] == w || widths[0] == w-1 && len(widths) > 1)
+}
+
+// spacesToTabs rewrites a file of cells apart by runs of spaces, without
+// quotes, as tab-separated: one line for one, so rows keep their numbers.
+// A first line one cell short gets an empty corner.
+func spacesToTabs(data []byte) []byte {
+	var b bytes.Buffer
+	b.Grow(len(data) + 1)
+	width, first := -1, true
+	for line := range bytes.Lines(data) {
+		f := bytes.Fields(line)
+		if width < 0 && len(f) > 0 && !first {
+			width = len(f)
+		}
+		if len(f) > 0 {
+			first = false
+		}
+		for k, c := range f {
+			if k > 0 {
+				b.WriteByte('\t')
+			}
+			b.Write(c)
+		}
+		b.WriteByte('\n')
+	}
+	out := b.Bytes()
+	// The first non-blank line, when one short, gets the corner.
+	lines := bytes.SplitAfter(out, []byte("\n"))
+	for i, l := range lines {
+		if n := len(bytes.Fields(l)); n > 0 {
+			if n == width-1 {
+				lines[i] = append([]byte("\t"), l...)
+				return bytes.Join(lines, nil)
+			}
+			break
+		}
+	}
+	return out
 }
 
 // readCSV parses data as CSV. It returns the rows read before any fatal
@@ -501,6 +569,9 @@ func (t *rawTable) readCSV(data []byte, pick func(string) rune) mentormatch.Prob
 		t.Cut = true
 	}
 	t.Delim = pick(string(data[:min(len(data), 64<<10)]))
+	if t.Delim == ' ' && bytes.IndexByte(data, '"') < 0 {
+		data, t.Delim = spacesToTabs(data), '\t'
+	}
 	// Without quotes, lines are rows and delimiters separate cells, so a
 	// file over the cell limit is refused before any cell is held.
 	// With quotes, the count is an upper bound, still good for sizing.

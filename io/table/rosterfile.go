@@ -169,7 +169,10 @@ func rosterJSON(path string, data []byte) (matches, unmatched, dissolved []roste
 		case errors.As(err, &te):
 			p.Row = lineAt(data, int(min(te.Offset, int64(len(data)))))
 			p.Column = te.Field
-			p.Message = fmt.Sprintf("expected %s, found a JSON %s", te.Type, te.Value)
+			p.Message = jsonWords(err)
+			if te.Field == "" {
+				p.Message = fmt.Sprintf(`not a mentormatch roster: expected a JSON object with a "matches" list, found a JSON %s (write one with mentormatch match --out roster.json)`, te.Value)
+			}
 		}
 		return nil, nil, nil, mentormatch.Problems{p}
 	}

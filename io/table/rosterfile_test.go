@@ -170,7 +170,9 @@ func TestReadRosterProblems(t *testing.T) {
 		name, path, data, want string
 	}{
 		{"broken json", "r.json", "{\n\"matches\": [\n{\"mentee_id\": }\n]}", "r.json row 3: not valid JSON"},
-		{"json of the wrong type", "r.json", "{\"matches\": [{\"mentee_id\": 7}]}", `column "matches.mentee_id": expected string, found a JSON number`},
+		{"json of the wrong type", "r.json", "{\"matches\": [{\"mentee_id\": 7}]}", `column "matches.mentee_id": expected text, found a JSON number`},
+		{"json array", "r.json", "[{\"mentee_id\": \"E1\", \"mentor_id\": \"M1\"}]", `r.json row 1: not a mentormatch roster: expected a JSON object with a "matches" list, found a JSON array`},
+		{"matches not a list", "r.json", "{\"matches\": {\"E1\": \"M1\"}}", `column "matches": expected a list, found a JSON object`},
 		{"json without matches", "r.json", "{\"total\": 3}", `no "matches" list`},
 		{"csv without mentor_id", "r.csv", "mentee_id,mentee_name\nE1,x\n", "missing column: expected mentor_id"},
 		{"workbook without matches", "", "", "no sheet of matches"},
@@ -184,6 +186,7 @@ func TestReadRosterProblems(t *testing.T) {
 			_, err := ReadRoster(f)
 			require.ErrorIs(t, err, mentormatch.ErrInput)
 			assert.Contains(t, err.Error(), tc.want)
+			assert.NotContains(t, err.Error(), "struct", "no Go types in messages")
 		})
 	}
 }

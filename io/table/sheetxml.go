@@ -52,7 +52,10 @@ type workbook struct {
 	sstPart string
 	sst     []string
 	sstLong map[int]int // true length of shared strings kept cut short
-	sstRead bool
+	// sstBroken: the shared strings could not be read, which is reported
+	// once; their cells are not reported again one by one.
+	sstBroken bool
+	sstRead   bool
 }
 
 // open finds a part by name, ignoring case and a leading slash as the
@@ -187,6 +190,7 @@ func (wb *workbook) sharedStrings() error {
 	}
 	f, ok := wb.open(wb.sstPart)
 	if !ok {
+		wb.sstPart = "" // listed but not in the file: text cells say so
 		return nil
 	}
 	if f.UncompressedSize64 > maxSharedStringsBytes {
@@ -319,7 +323,9 @@ func (t *rawTable) stream(wb *workbook) mentormatch.Problems {
 	}
 	defer rc.Close()
 	sr := sheetReader{t: t, wb: wb, sc: newScanner(rc, maxTagBytes), ps: &ps}
-	if err := sr.read(); err != nil {
+	err = sr.read()
+	sr.sstSummary()
+	if err != nil {
 		t.Cut = true
 		if errors.Is(err, errStop) {
 			return ps
@@ -354,6 +360,8 @@ type sheetReader struct {
 	inRow     bool   // between a row's start and end tags
 	inV, inIS bool
 	text      textCollector
+	badSST    int // text cells whose shared string does not exist
+	sstAt     int // the problem that reports the first of them
 }
 
 func (sr *sheetReader) read() error {
@@ -520,12 +528,16 @@ func (sr *sheetReader) endCell() {
 		if err := sr.wb.sharedStrings(); err != nil {
 			*sr.ps = append(*sr.ps, sr.t.problem(0, "", "cannot read the workbook: %v", err))
 			sr.wb.sst, sr.wb.sstPart = nil, "" // report it once
+			sr.wb.sstBroken = true
 		}
-		i, err := strconv.Atoi(strings.TrimSpace(s))
+		ref := strings.TrimSpace(s)
+		i, err := strconv.Atoi(ref)
 		s, n = "", 0
 		if err == nil && i >= 0 && i < len(sr.wb.sst) {
 			s = sr.wb.sst[i]
 			n = max(sr.wb.sstLong[i], len(s))
+		} else {
+			sr.badText(ref)
 		}
 	case "b":
 		s = map[string]string{"1": "TRUE", "0": "FALSE"}[strings.TrimSpace(s)]
@@ -542,6 +554,40 @@ func (sr *sheetReader) endCell() {
 		sr.cells = append(sr.cells, "")
 	}
 	sr.cells = append(sr.cells, s)
+}
+
+// badText reports a text cell whose shared string does not exist: the
+// first one in full, the others as a count (sstSummary), so that a
+// workbook without its shared-strings part gives one problem, not one
+// per cell, and never reads as blank cells.
+func (sr *sheetReader) badText(ref string) {
+	if sr.wb.sstBroken {
+		return // reported as the workbook's problem
+	}
+	sr.badSST++
+	if sr.badSST > 1 {
+		return
+	}
+	has := fmt.Sprintf("the workbook has %d", len(sr.wb.sst))
+	if sr.wb.sstPart == "" {
+		has = "the workbook has no shared-strings part"
+	}
+	if len(ref) > 20 {
+		ref = ref[:20] + "…"
+	}
+	sr.sstAt = len(*sr.ps)
+	*sr.ps = append(*sr.ps, sr.t.problem(sr.row, columnName(sr.col), "damaged workbook: shared string %s out of range (%s); save it again from the spreadsheet program", ref, has))
+}
+
+func (sr *sheetReader) sstSummary() {
+	if sr.badSST > 1 {
+		p := &(*sr.ps)[sr.sstAt]
+		more := fmt.Sprintf("%d more text cells of the sheet do too", sr.badSST-1)
+		if sr.badSST == 2 {
+			more = "1 more text cell of the sheet does too"
+		}
+		p.Message += "; " + more
+	}
 }
 
 // normNumber writes a number as a spreadsheet shows it in General format:

@@ -98,7 +98,7 @@ func TestSheetXML(t *testing.T) {
 		name:  "a shared string that does not exist",
 		data:  `<row r="1"><c t="s"><v>99</v></c><c t="s"><v>x</v></c><c><v>1</v></c></row>`,
 		rows:  []string{"row 1: ||1"},
-		probs: nil,
+		probs: []string{`w.xlsx [People & Co] row 1, column "A": damaged workbook: shared string 99 out of range (the workbook has 4); save it again from the spreadsheet program; 1 more text cell of the sheet does too`},
 	}, {
 		// Found by FuzzSheetXML: a stray end tag once passed cells on as row 0.
 		name: "cells outside rows, stray and missing end tags",
@@ -112,6 +112,20 @@ func TestSheetXML(t *testing.T) {
 			assert.Equal(t, tc.probs, probs)
 		})
 	}
+}
+
+// A workbook whose shared-strings part is missing is damaged, not empty;
+// its text cells are reported once, with a count (issue 15).
+func TestMissingSharedStrings(t *testing.T) {
+	data := rawBook(t, "", `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2"><v>7</v></c></row>`, "")
+	rows, probs := rowsOf(t, data)
+	assert.Equal(t, []string{"row 1: ", "row 2: |7"}, rows)
+	assert.Equal(t, []string{`w.xlsx [People & Co] row 1, column "A": damaged workbook: shared string 0 out of range (the workbook has no shared-strings part); save it again from the spreadsheet program; 2 more text cells of the sheet do too`}, probs)
+
+	_, err := ReadProgram(Options{}, File{Path: "w.xlsx", Data: data})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "damaged workbook: shared string 0 out of range")
+	assert.NotContains(t, err.Error(), "empty")
 }
 
 // TestHugeCellXLSX: a cell of 40 MB is reported with its size and cut,
