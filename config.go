@@ -1,16 +1,17 @@
 package mentormatch
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"maps"
 	"math"
 	"os"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -27,14 +28,14 @@ type Weights struct {
 
 // Rules are the hard rules: a pair that breaks one is never formed.
 type Rules struct {
-	Avoid             bool    `yaml:"avoid"`
-	ManagementChain   bool    `yaml:"management_chain"`
-	SharedLanguage    bool    `yaml:"shared_language"`
-	SameDepartment    bool    `yaml:"allow_same_department"`
-	MaxLevelGap       int     `yaml:"max_level_gap"` // 0: no limit
-	MentorAboveMentee bool    `yaml:"mentor_at_or_above_mentee"`
-	MinScore          float64 `yaml:"min_score"`
-	MinOverlapHours   float64 `yaml:"min_overlap_hours"`
+	Avoid               bool    `yaml:"avoid"`
+	ManagementChain     bool    `yaml:"management_chain"`
+	SharedLanguage      bool    `yaml:"shared_language"`
+	AllowSameDepartment bool    `yaml:"allow_same_department"`
+	MaxLevelGap         int     `yaml:"max_level_gap"` // 0: no limit
+	MentorAboveMentee   bool    `yaml:"mentor_at_or_above_mentee"`
+	MinScore            float64 `yaml:"min_score"`
+	MinOverlapHours     float64 `yaml:"min_overlap_hours"`
 }
 
 // Cohorts configures cohort formation.
@@ -61,7 +62,29 @@ type RematchConfig struct {
 	Threshold  float64 `yaml:"threshold"`   // a pair whose mean rating is below it is unhealthy
 	MaxMoves   int     `yaml:"max_moves"`   // healthy pairs the optimiser may also move
 	MoveMargin float64 `yaml:"move_margin"` // points each moved pair must add
+	// Priority says who gets the places left when there are fewer than
+	// mentees to place: "freed" (mentees whose pair ended), "waiting"
+	// (mentees unmatched before) or "score" (the highest total, nobody
+	// first).
+	Priority string `yaml:"priority"`
 }
+
+// MatchObjective is what a roster optimises once it matches as many
+// mentees as it can.
+type MatchObjective string
+
+// Objectives.
+const (
+	ObjectiveTotal MatchObjective = "total" // the highest total score
+	ObjectiveFair  MatchObjective = "fair"  // the highest lowest score, then the total
+)
+
+// Priorities of a re-match, RematchConfig.Priority.
+const (
+	PriorityFreed   = "freed"
+	PriorityWaiting = "waiting"
+	PriorityScore   = "score"
+)
 
 // Config is a program's configuration. The zero value is not useful: start
 // from DefaultConfig or LoadConfig.
@@ -70,7 +93,7 @@ type Config struct {
 	Levels    map[string]int    `yaml:"levels"`
 	Synonyms  map[string]string `yaml:"synonyms"`
 	Rules     Rules             `yaml:"rules"`
-	Objective string            `yaml:"objective"` // total | fair
+	Objective MatchObjective    `yaml:"objective"` // total | fair
 	Cohorts   Cohorts           `yaml:"cohorts"`
 	Schedule  Schedule          `yaml:"schedule"`
 	Seed      int64             `yaml:"seed"`
@@ -94,7 +117,7 @@ func DefaultConfig() Config {
 		Synonyms: map[string]string{},
 		Rules: Rules{
 			Avoid: true, ManagementChain: true, SharedLanguage: true,
-			SameDepartment: true, MentorAboveMentee: false,
+			AllowSameDepartment: true, MentorAboveMentee: false,
 		},
 		Objective: "total",
 		Cohorts:   Cohorts{MinSize: 4, MaxSize: 12},
@@ -105,7 +128,7 @@ func DefaultConfig() Config {
 		},
 		Seed:     1,
 		Roadmap:  DefaultRoadmapConfig(),
-		Rematch:  RematchConfig{Threshold: 3, MoveMargin: 5},
+		Rematch:  RematchConfig{Threshold: 3, MoveMargin: 5, Priority: PriorityFreed},
 		Criteria: []Criterion{},
 		Quotas:   []Quota{},
 	}
@@ -126,22 +149,40 @@ func LoadConfig(path string) (Config, error) {
 	return cfg, nil
 }
 
-// ParseConfig reads a YAML configuration over the defaults.
+// ParseConfig reads a YAML configuration over the defaults. Every
+// problem is reported at once, each with its key and line: unknown keys
+// (with the nearest known one), values of the wrong kind, and values out
+// of range. A file larger than ConfigMaxBytes is refused.
 func ParseConfig(r io.Reader) (Config, error) {
 	cfg := DefaultConfig()
-	data, err := io.ReadAll(io.LimitReader(r, 1<<20))
+	data, err := io.ReadAll(io.LimitReader(r, ConfigMaxBytes+1))
 	if err != nil {
 		return cfg, fmt.Errorf("%w: %v", ErrConfig, err)
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&cfg); err != nil && !errors.Is(err, io.EOF) {
-		return cfg, fmt.Errorf("%w: %v", ErrConfig, err)
+	if len(data) > ConfigMaxBytes {
+		return cfg, fmt.Errorf("%w: the file is larger than 1 MiB, the most a configuration may be: it holds settings, not data", ErrConfig)
 	}
-	// The document again as a tree, to say on which line a bad value is.
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return cfg, fmt.Errorf("%w: %v", ErrConfig, err)
+		return cfg, fmt.Errorf("%w: %s", ErrConfig, yamlSyntax(err))
+	}
+	y := yamlChecker{budget: configNodeBudget}
+	y.check(&root, reflect.TypeFor[Config](), "", 0)
+	if y.budget < 0 {
+		return cfg, fmt.Errorf("%w: the file expands to more than %d values through its aliases", ErrConfig, configNodeBudget)
+	}
+	ps := y.ps
+	if err := root.Decode(&cfg); err != nil {
+		// What the walk found is said better; anything else is reported
+		// as the decoder words it.
+		var te *yaml.TypeError
+		if !errors.As(err, &te) {
+			ps = append(ps, Problem{Message: yamlSyntax(err)})
+		} else if len(ps) == 0 {
+			for _, e := range te.Errors {
+				ps = append(ps, Problem{Message: e})
+			}
+		}
 	}
 	for i := range cfg.Criteria {
 		cfg.Criteria[i].Line = keyLine(&root, fmt.Sprintf("criteria[%d]", i+1))
@@ -149,56 +190,113 @@ func ParseConfig(r io.Reader) (Config, error) {
 	for i := range cfg.Quotas {
 		cfg.Quotas[i].Line = keyLine(&root, fmt.Sprintf("quotas[%d]", i+1))
 	}
-	ps := cfg.problems()
+	ps = append(ps, cfg.problems()...)
 	if len(ps) == 0 {
 		return cfg, nil
 	}
-	for k := range ps {
-		if line := keyLine(&root, ps[k].Column); line > 0 {
-			ps[k].Message = fmt.Sprintf("%s (line %d)", ps[k].Message, line)
-		}
-	}
-	return cfg, fmt.Errorf("%w: %w", ErrConfig, ps)
+	return cfg, fmt.Errorf("%w: %w", ErrConfig, located(ps, &root))
 }
 
 // Validate checks values that YAML types cannot.
 func (c Config) Validate() error {
 	if ps := c.problems(); len(ps) > 0 {
-		return fmt.Errorf("%w: %w", ErrConfig, ps)
+		return fmt.Errorf("%w: %w", ErrConfig, located(ps, nil))
 	}
 	return nil
 }
 
-// problems lists what Validate reports, sorted; each names its key.
+// Limits of configuration values, stated in DefaultConfigYAML and the
+// README. They keep a run to what a programme can use: a value past them
+// is a typing slip that would otherwise run for hours or fill the disk.
+const (
+	MaxWeight         = 1_000_000 // each weight, built-in or a criterion's
+	MaxCohortSize     = 100       // cohorts.max_size
+	MaxCycles         = 100       // schedule.cycles
+	MinSessionMinutes = 5         // schedule.session_minutes
+	MaxSessionMinutes = 480
+	MaxEveryDays      = 365 // schedule.*_every_days, roadmap review cadences
+	MaxSeniorSessions = 1000
+	MaxRematchMoves   = 1_000_000
+	MaxObjectives     = 50
+)
+
+// FirstDate and LastDate bound every date of a configuration and of a plan.
+var (
+	FirstDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	LastDate  = time.Date(2100, 12, 31, 0, 0, 0, 0, time.UTC)
+)
+
+// problems lists what Validate reports; each names its key.
 func (c Config) problems() Problems {
 	var ps Problems
-	if r := c.Rematch; r.Threshold < 1 || r.Threshold > 5 {
-		ps = append(ps, Problem{Column: "rematch.threshold", Message: fmt.Sprintf("%v: expected a rating from 1 to 5", r.Threshold)})
+	add := func(key, format string, a ...any) {
+		ps = append(ps, Problem{Column: key, Message: fmt.Sprintf(format, a...)})
 	}
-	if c.Rematch.MaxMoves < 0 {
-		ps = append(ps, Problem{Column: "rematch.max_moves", Message: "must be 0 or more"})
-	}
-	if c.Rematch.MoveMargin < 0 {
-		ps = append(ps, Problem{Column: "rematch.move_margin", Message: "must be 0 or more"})
-	}
-	w := c.Weights
-	for name, v := range map[string]float64{"skills": w.Skills, "availability": w.Availability, "goals": w.Goals, "level": w.Level, "prefers": w.Prefers} {
-		if v < 0 {
-			ps = append(ps, Problem{Column: "weights." + name, Message: "must be 0 or more"})
+	// within checks a number against its range; NaN and the infinities
+	// are never within one.
+	within := func(key string, v, lo, hi float64) {
+		if !(v >= lo && v <= hi) {
+			add(key, "%v: expected a number from %s to %s", v, thousands(lo), thousands(hi))
 		}
 	}
-	if w.Skills+w.Availability+w.Goals+w.Level+w.Prefers+c.criteriaWeight() <= 0 {
-		ps = append(ps, Problem{Column: "weights", Message: "at least one weight must be above 0"})
+	whole := func(key string, v, lo, hi int) {
+		if v < lo || v > hi {
+			add(key, "%d: expected a whole number from %s to %s", v, thousands(float64(lo)), thousands(float64(hi)))
+		}
 	}
-	if c.Objective != "total" && c.Objective != "fair" {
-		ps = append(ps, Problem{Column: "objective", Message: fmt.Sprintf("%q: expected total or fair", c.Objective)})
+	if r := c.Rematch; !(r.Threshold >= 1 && r.Threshold <= 5) {
+		add("rematch.threshold", "%v: expected a rating from 1 to 5", r.Threshold)
 	}
-	if c.Cohorts.MinSize < 2 || c.Cohorts.MaxSize < c.Cohorts.MinSize {
-		ps = append(ps, Problem{Column: "cohorts", Message: "need 2 ≤ min_size ≤ max_size"})
+	whole("rematch.max_moves", c.Rematch.MaxMoves, 0, MaxRematchMoves)
+	within("rematch.move_margin", c.Rematch.MoveMargin, 0, 100)
+	switch c.Rematch.Priority {
+	case PriorityFreed, PriorityWaiting, PriorityScore:
+	default:
+		add("rematch.priority", "%q: expected freed, waiting or score", c.Rematch.Priority)
 	}
-	for k, v := range c.Levels {
-		if v < 1 || v > 9 {
-			ps = append(ps, Problem{Column: "levels." + k, Message: "must be 1–9"})
+	w := c.Weights
+	for _, kv := range []struct {
+		name string
+		v    float64
+	}{{"skills", w.Skills}, {"availability", w.Availability}, {"goals", w.Goals}, {"level", w.Level}, {"prefers", w.Prefers}} {
+		within("weights."+kv.name, kv.v, 0, MaxWeight)
+	}
+	if !(w.Skills+w.Availability+w.Goals+w.Level+w.Prefers+c.criteriaWeight() > 0) {
+		add("weights", "at least one weight must be above 0")
+	}
+	if c.Objective != ObjectiveTotal && c.Objective != ObjectiveFair {
+		add("objective", "%q: expected total or fair", c.Objective)
+	}
+	r := c.Rules
+	whole("rules.max_level_gap", r.MaxLevelGap, 0, 8)
+	within("rules.min_score", r.MinScore, 0, 100)
+	within("rules.min_overlap_hours", r.MinOverlapHours, 0, 168)
+	switch co := c.Cohorts; {
+	case co.MinSize < 2 || co.MaxSize < co.MinSize:
+		add("cohorts", "need 2 ≤ min_size ≤ max_size")
+	case co.MaxSize > MaxCohortSize:
+		add("cohorts.max_size", "%d: at most %d", co.MaxSize, MaxCohortSize)
+	}
+	s := c.Schedule
+	whole("schedule.cycles", s.Cycles, 1, MaxCycles)
+	whole("schedule.session_minutes", s.SessionMinutes, MinSessionMinutes, MaxSessionMinutes)
+	whole("schedule.primary_every_days", s.PrimaryEvery, 1, MaxEveryDays)
+	whole("schedule.peer_every_days", s.PeerEvery, 1, MaxEveryDays)
+	whole("schedule.senior_every_days", s.SeniorEvery, 1, MaxEveryDays)
+	whole("schedule.senior_max_sessions_per_cycle", s.SeniorMaxPerCycle, 0, MaxSeniorSessions)
+	if strings.TrimSpace(s.Start) != "" {
+		if msg := dateProblem(s.Start); msg != "" {
+			add("schedule.start", "%s", msg)
+		}
+	}
+	for i, h := range s.Holidays {
+		if msg := dateProblem(h); msg != "" {
+			add(fmt.Sprintf("schedule.holidays[%d]", i+1), "%s", msg)
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(c.Levels)) {
+		if v := c.Levels[k]; v < 1 || v > 9 {
+			add("levels."+k, "must be 1–9")
 		}
 	}
 	ps = append(ps, c.Roadmap.problems()...)
@@ -207,298 +305,32 @@ func (c Config) problems() Problems {
 	return ps
 }
 
-// Rules a Criterion may follow. The mentee's cell is compared with the
-// mentor's (or with Criterion.Value).
-const (
-	RuleSame             = "same"              // equal values
-	RuleDifferent        = "different"         // unequal values
-	RuleOverlap          = "overlap"           // lists with items in common
-	RuleAtLeast          = "at_least"          // mentor ≥ mentee + margin
-	RuleAtMost           = "at_most"           // mentor ≤ mentee + margin
-	RuleCloserIsBetter   = "closer_is_better"  // numbers near each other
-	RuleCompatible       = "compatible"        // values that the table pairs
-	RuleMenteePreference = "mentee_preference" // the mentor is what the mentee asked for
-)
-
-// CriterionRules lists the rules, in the order the documentation gives them.
-var CriterionRules = []string{RuleSame, RuleDifferent, RuleOverlap, RuleAtLeast, RuleAtMost,
-	RuleCloserIsBetter, RuleCompatible, RuleMenteePreference}
-
-// What a blank cell means to a criterion (Criterion.Blank).
-const (
-	BlankIgnore  = "ignore"   // the criterion says nothing about the pair
-	BlankFail    = "fail"     // the pair fails the criterion
-	BlankAsValue = "as_value" // blank is a value of its own (same, different)
-)
-
-// Criterion is a matching rule of the program's own on any column of the
-// people files. A soft criterion (Weight above 0) is a score component
-// like the built-in ones; a hard one forbids every pair that fails it.
-type Criterion struct {
-	// Name is the component's name in breakdowns and quotas; empty: the
-	// column in lower case.
-	Name string `yaml:"name"`
-	// Column is a header of the people files, matched like the built-in
-	// columns (case, spaces, "_", "-" and "." do not matter). The built-in
-	// department, level, languages and timezone columns may be named too.
-	Column string `yaml:"column"`
-	// MentorColumn is read on the mentor's side instead of Column.
-	// mentee_preference needs it: Column holds what the mentee asks for,
-	// MentorColumn what the mentor is.
-	MentorColumn string `yaml:"mentor_column"`
-	// Rule is one of CriterionRules.
-	Rule string `yaml:"rule"`
-	// Weight is the component's weight, on the scale of Weights.
-	Weight float64 `yaml:"weight"`
-	// Hard forbids every pair that fails the criterion.
-	Hard bool `yaml:"hard"`
-	// Values, when given, are the only values a cell may hold.
-	Values []string `yaml:"values"`
-	// Table (compatible) maps a mentee's value to the mentor values that
-	// pair well with it.
-	Table map[string][]string `yaml:"table"`
-	// Margin: at_least needs mentor ≥ mentee + margin, at_most mentor ≤
-	// mentee + margin; closer_is_better is met when the two are at most
-	// margin apart; overlap is met with at least margin items in common
-	// (0 counts as 1).
-	Margin float64 `yaml:"margin"`
-	// Scale (closer_is_better) is the distance at which the soft value
-	// falls to 0; 0 takes the spread of the column's values.
-	Scale float64 `yaml:"scale"`
-	// Value, when set, is compared with the mentor's cell instead of the
-	// mentee's: a requirement on mentors alone.
-	Value string `yaml:"value"`
-	// Blank is BlankIgnore, BlankFail or BlankAsValue; empty: ignore,
-	// except that mentee_preference, and a criterion with a Value, fail a
-	// blank mentor cell. A mentee who
-	// leaves a mentee_preference cell blank asked for nothing: it is
-	// ignored for them whatever Blank says.
-	Blank string `yaml:"blank"`
-	// Line is where the criterion starts in the configuration file, 0 when
-	// it was not read from one.
-	Line int `yaml:"-"`
+// dateProblem says what is wrong with a configuration date, or "".
+func dateProblem(s string) string {
+	t, err := time.Parse(time.DateOnly, strings.TrimSpace(s))
+	switch {
+	case err != nil:
+		return fmt.Sprintf("%q: expected a date as YYYY-MM-DD", s)
+	case t.Before(FirstDate) || t.After(LastDate):
+		return fmt.Sprintf("%s: expected a date from %s to %s", strings.TrimSpace(s), FirstDate.Format(time.DateOnly), LastDate.Format(time.DateOnly))
+	}
+	return ""
 }
 
-// ComponentName is the criterion's name as breakdowns and quotas use it.
-func (c Criterion) ComponentName() string {
-	if n := NormaliseTopic(c.Name); n != "" {
-		return n
+// thousands writes a limit as people read it: 1,000,000.
+func thousands(v float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if v != math.Trunc(v) || math.Abs(v) < 10000 {
+		return s
 	}
-	return NormaliseTopic(c.Column)
-}
-
-// Quota is a program-level target on the share of matched pairs that meet
-// a criterion, such as "at least 40% of pairs cross-department". A soft
-// quota is reported; a hard one is enforced by the solver.
-type Quota struct {
-	// Name labels the quota in the summary; empty: the criterion's name.
-	Name string `yaml:"name"`
-	// Criterion is a criterion's name: the pairs that meet it count.
-	Criterion string `yaml:"criterion"`
-	// AtLeast and AtMost are percentages of the matched pairs, 0–100; a
-	// quota gives one of the two.
-	AtLeast *float64 `yaml:"at_least"`
-	AtMost  *float64 `yaml:"at_most"`
-	// Hard makes the solver meet the quota; at most one quota is hard.
-	Hard bool `yaml:"hard"`
-	// Line is where the quota starts in the configuration file.
-	Line int `yaml:"-"`
-}
-
-// Label is the quota's name in the summary.
-func (q Quota) Label() string {
-	if n := NormaliseTopic(q.Name); n != "" {
-		return n
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
 	}
-	return NormaliseTopic(q.Criterion)
-}
-
-// QuotaResult is how a roster stands against a Quota.
-type QuotaResult struct {
-	Name    string  `json:"name"`
-	Target  string  `json:"target"`  // "at least 40% of pairs meet cross-department"
-	Meeting int     `json:"meeting"` // matched pairs that meet the criterion
-	Matched int     `json:"matched"`
-	Percent float64 `json:"percent"` // Meeting as a percentage of Matched
-	Reached bool    `json:"reached"`
-	Hard    bool    `json:"hard"`
-	// Note says, for a hard quota, whether the roster is proven optimal
-	// under it, or why the quota could not be met.
-	Note string `json:"note,omitempty"`
-}
-
-// Number reads a number cell of a criterion: a decimal number (a comma may
-// stand for the point) or a job title of Levels.
-func (c Config) Number(s string) (float64, bool) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return 0, false
-	}
-	if v, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64); err == nil && !math.IsNaN(v) && !math.IsInf(v, 0) {
-		return v, true
-	}
-	for title, level := range c.Levels {
-		if NormaliseTopic(title) == NormaliseTopic(s) {
-			return float64(level), true
-		}
-	}
-	return 0, false
-}
-
-func (c Config) criteriaWeight() float64 {
-	sum := 0.0
-	for _, cr := range c.Criteria {
-		if cr.Weight > 0 {
-			sum += cr.Weight
-		}
-	}
-	return sum
-}
-
-// builtinComponents are the names criteria may not take.
-var builtinComponents = []string{"skills", "availability", "goals", "level", "prefers"}
-
-// criteriaProblems checks criteria and quotas; every problem names its key.
-func (c Config) criteriaProblems() Problems {
-	var ps Problems
-	add := func(key, format string, a ...any) {
-		ps = append(ps, Problem{Column: key, Message: fmt.Sprintf(format, a...)})
-	}
-	names := map[string]Criterion{}
-	used := map[string]bool{}
-	for _, q := range c.Quotas {
-		used[NormaliseTopic(q.Criterion)] = true
-	}
-	for i, cr := range c.Criteria {
-		key := fmt.Sprintf("criteria[%d]", i+1)
-		rule := cr.Rule
-		name := cr.ComponentName()
-		switch {
-		case strings.TrimSpace(cr.Column) == "":
-			add(key+".column", "name the column of the people files the criterion reads")
-		case slices.Contains(builtinComponents, name):
-			add(key+".name", "%q is a built-in component: give the criterion a name of its own", name)
-		default:
-			if _, dup := names[name]; dup {
-				add(key+".name", "%q is the name of an earlier criterion: give each a name of its own", name)
-			}
-		}
-		names[name] = cr
-		if !slices.Contains(CriterionRules, rule) {
-			add(key+".rule", "%q: expected one of %s", rule, strings.Join(CriterionRules, ", "))
-		}
-		numeric := rule == RuleAtLeast || rule == RuleAtMost || rule == RuleCloserIsBetter
-		switch {
-		case cr.Weight < 0 || math.IsNaN(cr.Weight):
-			add(key+".weight", "must be 0 or more")
-		case cr.Weight == 0 && !cr.Hard && !used[name]:
-			add(key+".weight", "the criterion does nothing: give it a weight above 0, hard: true, or use it in a quota")
-		}
-		if rule == RuleMenteePreference && strings.TrimSpace(cr.MentorColumn) == "" {
-			add(key+".mentor_column", "mentee_preference compares what the mentee asks for (column) with what the mentor is: name the mentor's column")
-		}
-		if cr.Value != "" {
-			switch {
-			case rule == RuleSame || rule == RuleDifferent:
-			case rule == RuleAtLeast || rule == RuleAtMost:
-				if _, ok := c.Number(cr.Value); !ok {
-					add(key+".value", "%q: expected a number or a job title of levels", cr.Value)
-				}
-			default:
-				add(key+".value", "only same, different, at_least and at_most compare the mentor with a fixed value")
-			}
-			if cr.MentorColumn != "" {
-				add(key+".mentor_column", "with value set only the mentor's cell is read: give column alone")
-			}
-		}
-		if cr.Margin != 0 && !numeric && rule != RuleOverlap {
-			add(key+".margin", "only at_least, at_most, closer_is_better and overlap take a margin")
-		}
-		if (rule == RuleCloserIsBetter || rule == RuleOverlap) && cr.Margin < 0 {
-			add(key+".margin", "must be 0 or more")
-		}
-		if cr.Scale != 0 && rule != RuleCloserIsBetter {
-			add(key+".scale", "only closer_is_better takes a scale")
-		} else if cr.Scale < 0 || math.IsNaN(cr.Scale) {
-			add(key+".scale", "must be 0 (the spread of the values) or more")
-		}
-		switch cr.Blank {
-		case "", BlankIgnore, BlankFail:
-		case BlankAsValue:
-			if rule != RuleSame && rule != RuleDifferent {
-				add(key+".blank", "as_value suits same and different only")
-			}
-		default:
-			add(key+".blank", "%q: expected ignore, fail or as_value", cr.Blank)
-		}
-		allowed := map[string]bool{}
-		if numeric && len(cr.Values) > 0 {
-			add(key+".values", "numbers take no list of values")
-		}
-		for k, v := range cr.Values {
-			if numeric {
-				break
-			}
-			v = NormaliseTopic(v)
-			switch {
-			case v == "":
-				add(fmt.Sprintf("%s.values[%d]", key, k+1), "must not be empty")
-			case allowed[v]:
-				add(fmt.Sprintf("%s.values[%d]", key, k+1), "%q appears twice", v)
-			}
-			allowed[v] = true
-		}
-		if cr.Value != "" && len(allowed) > 0 && !allowed[NormaliseTopic(cr.Value)] {
-			add(key+".value", "%q is not among the values", cr.Value)
-		}
-		switch {
-		case rule == RuleCompatible && len(cr.Table) == 0:
-			add(key+".table", "compatible needs a table: each mentee value with the mentor values that pair well with it")
-		case rule != RuleCompatible && len(cr.Table) > 0:
-			add(key+".table", "only compatible takes a table")
-		}
-		for _, mv := range slices.Sorted(maps.Keys(cr.Table)) {
-			tk := key + ".table." + mv
-			if len(allowed) > 0 && !allowed[NormaliseTopic(mv)] {
-				add(tk, "%q is not among the values (%s)", mv, strings.Join(cr.Values, ", "))
-			}
-			for _, v := range cr.Table[mv] {
-				if len(allowed) > 0 && !allowed[NormaliseTopic(v)] {
-					add(tk, "%q is not among the values (%s)", v, strings.Join(cr.Values, ", "))
-				}
-			}
-		}
-	}
-	hard := 0
-	for i, q := range c.Quotas {
-		key := fmt.Sprintf("quotas[%d]", i+1)
-		if _, ok := names[NormaliseTopic(q.Criterion)]; !ok {
-			known := slices.Sorted(maps.Keys(names))
-			if len(known) == 0 {
-				add(key+".criterion", "%q: there are no criteria to count", q.Criterion)
-			} else {
-				add(key+".criterion", "%q: expected the name of a criterion (%s)", q.Criterion, strings.Join(known, ", "))
-			}
-		}
-		switch {
-		case (q.AtLeast == nil) == (q.AtMost == nil):
-			add(key, "give at_least or at_most, a percentage of the matched pairs (one per quota)")
-		case q.AtLeast != nil && !(*q.AtLeast >= 0 && *q.AtLeast <= 100):
-			add(key+".at_least", "must be a percentage, 0–100")
-		case q.AtMost != nil && !(*q.AtMost >= 0 && *q.AtMost <= 100):
-			add(key+".at_most", "must be a percentage, 0–100")
-		}
-		if q.Hard {
-			hard++
-			if hard == 2 {
-				add(key+".hard", "only one quota can be hard")
-			}
-			if c.Objective == "fair" {
-				add(key+".hard", "a hard quota needs objective total")
-			}
-		}
-	}
-	return ps
+	return b.String()
 }
 
 // keyLine is the line of key ("criteria[2].rule", list indexes from 1) in

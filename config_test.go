@@ -26,7 +26,7 @@ func TestParseConfig(t *testing.T) {
 			assert.Equal(t, 90.0, c.Weights.Skills)
 			assert.Equal(t, 25.0, c.Weights.Availability)
 		}},
-		{name: "misspelt key names key and line", yaml: "weights:\n  skils: 3\n", wantErr: `line 2: field skils not found`},
+		{name: "misspelt key names key and line", yaml: "weights:\n  skils: 3\n", wantErr: "unknown key weights.skils (line 2); did you mean weights.skills?"},
 		{name: "bad objective", yaml: "objective: best\n", wantErr: `"best": expected total or fair`},
 		{name: "negative weight", yaml: "weights:\n  goals: -1\n", wantErr: "weights.goals"},
 		{name: "wrong type", yaml: "cohorts:\n  min_size: many\n", wantErr: "line 2"},
@@ -57,106 +57,81 @@ func TestProblemsError(t *testing.T) {
 	assert.Nil(t, Problems(nil).Err())
 }
 
-func TestParseCriteria(t *testing.T) {
-	const good = `criteria:
-  - name: Cross-department
-    column: Department
-    rule: different
-    weight: 10
-  - column: work style
-    rule: compatible
-    weight: 15
-    values: [structured, flexible, exploratory]
-    table:
-      structured: [structured, flexible]
-      exploratory: [flexible, exploratory]
-  - column: shipped to production
-    rule: same
-    value: yes
-    hard: true
-  - column: years
-    rule: at_least
-    value: 5
-    hard: true
-quotas:
-  - criterion: cross-department
-    at_least: 40
-    hard: true
-`
-	c, err := ParseConfig(strings.NewReader(good))
-	require.NoError(t, err)
-	require.Len(t, c.Criteria, 4)
-	assert.Equal(t, "cross-department", c.Criteria[0].ComponentName())
-	assert.Equal(t, "work style", c.Criteria[1].ComponentName())
-	assert.Equal(t, []int{2, 6, 13, 17}, []int{c.Criteria[0].Line, c.Criteria[1].Line, c.Criteria[2].Line, c.Criteria[3].Line})
-	assert.Equal(t, "yes", c.Criteria[2].Value)
-	assert.Equal(t, "5", c.Criteria[3].Value)
-	require.Len(t, c.Quotas, 1)
-	require.NotNil(t, c.Quotas[0].AtLeast)
-	assert.Equal(t, 40.0, *c.Quotas[0].AtLeast)
-	assert.Equal(t, 22, c.Quotas[0].Line)
-
-	tests := []struct {
-		name, yaml string
-		want       []string // every one in the error
-	}{
-		{"unknown rule names key and line", "criteria:\n  - column: gender\n    rule: sames\n    weight: 1\n",
-			[]string{`"criteria[1].rule": "sames": expected one of same, different`, "(line 3)"}},
-		{"misspelt key", "criteria:\n  - column: gender\n    rul: same\n", []string{"line 3: field rul not found"}},
-		{"no column", "criteria:\n  - rule: same\n    weight: 1\n", []string{`"criteria[1].column"`, "(line 2)"}},
-		{"does nothing", "criteria:\n  - column: gender\n    rule: same\n", []string{`"criteria[1].weight": the criterion does nothing`}},
-		{"negative weight", "criteria:\n  - column: gender\n    rule: same\n    weight: -2\n", []string{`"criteria[1].weight": must be 0 or more (line 4)`}},
-		{"built-in name", "criteria:\n  - column: level\n    rule: at_least\n    weight: 1\n", []string{`"level" is a built-in component`}},
-		{"duplicate name", "criteria:\n  - column: team\n    rule: same\n    weight: 1\n  - column: Team\n    rule: different\n    weight: 1\n",
-			[]string{`"criteria[2].name": "team" is the name of an earlier criterion`, "(line 5)"}},
-		{"table outside values names the entry's line", "criteria:\n  - column: style\n    rule: compatible\n    weight: 1\n    values: [a, b]\n    table:\n      a: [a, b]\n      b: [c]\n",
-			[]string{`"criteria[1].table.b": "c" is not among the values (a, b) (line 8)`}},
-		{"compatible without table", "criteria:\n  - column: style\n    rule: compatible\n    weight: 1\n", []string{`"criteria[1].table": compatible needs a table`}},
-		{"table on another rule", "criteria:\n  - column: style\n    rule: same\n    weight: 1\n    table: {a: [a]}\n", []string{`only compatible takes a table`}},
-		{"preference without mentor column", "criteria:\n  - column: wants gender\n    rule: mentee_preference\n    hard: true\n", []string{`"criteria[1].mentor_column"`}},
-		{"value not a number", "criteria:\n  - column: years\n    rule: at_least\n    value: lots\n    hard: true\n", []string{`"criteria[1].value": "lots": expected a number`}},
-		{"value on overlap", "criteria:\n  - column: hobbies\n    rule: overlap\n    value: chess\n    weight: 1\n", []string{`only same, different, at_least and at_most`}},
-		{"values on numbers", "criteria:\n  - column: years\n    rule: closer_is_better\n    values: [1]\n    weight: 1\n", []string{`numbers take no list of values`}},
-		{"bad blank", "criteria:\n  - column: erg\n    rule: same\n    blank: skip\n    hard: true\n", []string{`"skip": expected ignore, fail or as_value`}},
-		{"as_value on numbers", "criteria:\n  - column: years\n    rule: at_most\n    blank: as_value\n    hard: true\n", []string{`as_value suits same and different only`}},
-		{"scale elsewhere", "criteria:\n  - column: years\n    rule: at_most\n    scale: 3\n    hard: true\n", []string{`only closer_is_better takes a scale`}},
-		{"quota of an unknown criterion", "criteria:\n  - column: team\n    rule: different\n    weight: 1\nquotas:\n  - criterion: dept\n    at_least: 40\n",
-			[]string{`"quotas[1].criterion": "dept": expected the name of a criterion (team) (line 6)`}},
-		{"quota without bound", "criteria:\n  - column: team\n    rule: different\n    weight: 1\nquotas:\n  - criterion: team\n", []string{`give at_least or at_most`}},
-		{"quota above 100", "criteria:\n  - column: team\n    rule: different\n    weight: 1\nquotas:\n  - criterion: team\n    at_most: 140\n", []string{`"quotas[1].at_most": must be a percentage`}},
-		{"two hard quotas", "criteria:\n  - column: team\n    rule: different\n    weight: 1\nquotas:\n  - {criterion: team, at_least: 10, hard: true}\n  - {criterion: team, at_most: 90, hard: true}\n",
-			[]string{`"quotas[2].hard": only one quota can be hard`}},
-		{"hard quota with fair", "objective: fair\ncriteria:\n  - column: team\n    rule: different\n    weight: 1\nquotas:\n  - {criterion: team, at_least: 10, hard: true}\n",
-			[]string{`a hard quota needs objective total`}},
-		{"all problems at once", "criteria:\n  - column: a\n    rule: x\n    weight: 1\n  - column: b\n    rule: y\n    weight: 1\n",
-			[]string{"2 problems found", `"criteria[1].rule"`, `"criteria[2].rule"`}},
+// Values a configuration may not hold: each is refused with its key and
+// line, never silently replaced or accepted (issue 15).
+func TestParseConfigRefusesOutOfRange(t *testing.T) {
+	tests := []struct{ yaml, want string }{
+		{"schedule:\n  session_minutes: 0\n", "schedule.session_minutes (line 2): 0: expected a whole number from 5 to 480"},
+		{"schedule:\n  session_minutes: 100000\n", "schedule.session_minutes (line 2)"},
+		{"schedule:\n  cycles: 1000000\n", "schedule.cycles (line 2): 1000000: expected a whole number from 1 to 100"},
+		{"schedule:\n  cycles: 0\n", "schedule.cycles (line 2)"},
+		{"cohorts:\n  max_size: 1e9\n", "cohorts.max_size (line 2): 1000000000: at most 100"},
+		{"schedule:\n  peer_every_days: 0\n", "schedule.peer_every_days (line 2)"},
+		{"schedule:\n  primary_every_days: 100000\n", "schedule.primary_every_days (line 2)"},
+		{"schedule:\n  start: 9999-12-27\n", "schedule.start (line 2): 9999-12-27: expected a date from 2000-01-01 to 2100-12-31"},
+		{"schedule:\n  start: 2027-02-30\n", `schedule.start (line 2): "2027-02-30": expected a date as YYYY-MM-DD`},
+		{"schedule:\n  holidays: [2027-01-01, 1066-10-14]\n", "schedule.holidays[2] (line 2)"},
+		{"weights:\n  skills: .nan\n", "weights.skills (line 2): NaN: expected a number from 0 to 1,000,000"},
+		{"weights:\n  goals: .inf\n", "weights.goals (line 2): +Inf"},
+		{"weights:\n  goals: 1e300\n", "weights.goals (line 2)"},
+		{"weights:\n  goals: 1e400\n", "weights.goals (line 2): 1e400: beyond the largest number"},
+		{"rules:\n  min_score: .nan\n", "rules.min_score (line 2): NaN"},
+		{"rules:\n  min_score: 101\n", "rules.min_score (line 2)"},
+		{"rules:\n  min_overlap_hours: -1\n", "rules.min_overlap_hours (line 2)"},
+		{"rematch:\n  threshold: .nan\n", "rematch.threshold (line 2): NaN: expected a rating from 1 to 5"},
+		{"rematch:\n  move_margin: .inf\n", "rematch.move_margin (line 2)"},
+		{"rules:\n  max_level_gap: -1\n", "rules.max_level_gap (line 2): -1"},
+		{"cohorts:\n  min_size: 2.5\n", "cohorts.min_size (line 2): 2.5: expected a whole number"},
+		{"roadmap:\n  stagger: .nan\n", "roadmap.stagger (line 2)"},
+		{"roadmap:\n  stages:\n    - {name: a, share: .inf, text: x}\n  families: []\n", "roadmap.stages[1].share (line 3)"},
+		{"criteria:\n  - {column: a, rule: closer_is_better, weight: 1, margin: .nan}\n", "criteria[1].margin (line 2): NaN"},
+		{"criteria:\n  - {column: a, rule: different, weight: .inf}\n", "criteria[1].weight (line 2): +Inf"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
+		t.Run(tt.yaml, func(t *testing.T) {
 			_, err := ParseConfig(strings.NewReader(tt.yaml))
 			require.Error(t, err)
-			assert.True(t, errors.Is(err, ErrConfig))
-			for _, w := range tt.want {
-				assert.Contains(t, err.Error(), w)
-			}
+			assert.ErrorIs(t, err, ErrInput)
+			assert.Contains(t, err.Error(), tt.want)
 		})
 	}
 }
 
-func TestCriteriaWeightsCount(t *testing.T) {
-	_, err := ParseConfig(strings.NewReader("weights: {skills: 0, availability: 0, goals: 0, level: 0, prefers: 0}\ncriteria:\n  - {column: team, rule: different, weight: 1}\n"))
-	assert.NoError(t, err, "a criterion's weight is enough")
+// A configuration past the size limit is refused, never cut: cut at 1 MiB
+// "min_score: 99.5" used to read as 9.
+func TestParseConfigRefusesLargeFile(t *testing.T) {
+	head := "# " + strings.Repeat("x", ConfigMaxBytes-len("rules:\n  min_score: 9")-3) + "\n"
+	doc := head + "rules:\n  min_score: 99.5\n"
+	require.Greater(t, len(doc), ConfigMaxBytes)
+	_, err := ParseConfig(strings.NewReader(doc))
+	require.Error(t, err)
+	assert.ErrorIs(t, err, ErrInput)
+	assert.Contains(t, err.Error(), "larger than 1 MiB")
+
+	c, err := ParseConfig(strings.NewReader(head[:len(head)-200] + "\nrules:\n  min_score: 99.5\n"))
+	require.NoError(t, err, "a file within the limit is read whole")
+	assert.Equal(t, 99.5, c.Rules.MinScore)
 }
 
-func TestNumber(t *testing.T) {
-	c := DefaultConfig()
-	for in, want := range map[string]float64{"3": 3, " 2.5 ": 2.5, "2,5": 2.5, "Senior": 4, "staff": 5, "-1": -1} {
-		v, ok := c.Number(in)
-		assert.True(t, ok, in)
-		assert.Equal(t, want, v, in)
+// Misspelt keys are named with their line and the key meant, all of them
+// at once, along with every other problem (issue 19).
+func TestParseConfigUnknownKeysInWords(t *testing.T) {
+	doc := "rules:\n  max_level_gap: 2\n  min_overlap: 3\nweights: {skils: 1, goals: x}\ncycles: 3\nseed: 1\nseed: 2\ncriteria:\n  - {colum: a, rule: same, weight: 1}\nzzz: 1\n"
+	_, err := ParseConfig(strings.NewReader(doc))
+	require.Error(t, err)
+	assert.ErrorIs(t, err, ErrInput)
+	msg := err.Error()
+	for _, want := range []string{
+		"unknown key rules.min_overlap (line 3); did you mean rules.min_overlap_hours?",
+		"unknown key weights.skils (line 4); did you mean weights.skills?",
+		`weights.goals (line 4): "x": expected a number`,
+		"unknown key cycles (line 5); did you mean schedule.cycles?",
+		"seed (line 7): given twice (first at line 6)",
+		"unknown key criteria[1].colum (line 9); did you mean criteria[1].column?",
+		"unknown key zzz (line 10)\n",
+	} {
+		assert.Contains(t, msg+"\n", want)
 	}
-	for _, in := range []string{"", "lots", "NaN", "inf", "1,2,3"} {
-		_, ok := c.Number(in)
-		assert.False(t, ok, in)
-	}
+	assert.NotContains(t, msg, "mentormatch.")
+	assert.NotContains(t, msg, "not found in type")
 }

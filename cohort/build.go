@@ -27,6 +27,13 @@ func Build(p *mentormatch.Program, r *mentormatch.Roster, cfg mentormatch.Config
 	if err != nil {
 		return nil, err
 	}
+	pairs := 0
+	if r != nil {
+		pairs = len(r.Matches)
+	}
+	if err := CheckSize(p, pairs, cfg); err != nil {
+		return nil, err
+	}
 	plan := &mentormatch.Plan{Roster: r, Cohorts: []mentormatch.Cohort{}, Sessions: []mentormatch.Session{}, Warnings: []string{}}
 	minSize, maxSize := sizeLimits(cfg.Cohorts.MinSize, cfg.Cohorts.MaxSize)
 	groups := Form(p, cfg)
@@ -78,18 +85,11 @@ func Build(p *mentormatch.Program, r *mentormatch.Roster, cfg mentormatch.Config
 		}
 	}
 
-	// The cycle lasts as long as the longer of the peer and senior
-	// rotations, and at least one primary interval.
 	rr := make([][][][]int, len(groups))
-	cycleDays := sc.primaryEvery
 	for c, g := range groups {
 		rr[c] = RoundRobin(len(g))
-		cycleDays = max(cycleDays, len(rr[c])*sc.peerEvery)
 	}
-	if len(slots) > 0 {
-		cycleDays = max(cycleDays, len(slots)*sc.seniorEvery)
-	}
-	spanDays := sc.cycles * cycleDays
+	spanDays := spanDays(sc, groups, len(slots))
 
 	var ms []meeting
 	for c := range groups {
@@ -157,6 +157,44 @@ func Build(p *mentormatch.Program, r *mentormatch.Roster, cfg mentormatch.Config
 	return plan, nil
 }
 
+// SpanDays is how many days the schedule of p under cfg spans, from
+// schedule.start: cycles × the longest of the primary interval, the peer
+// round robin and the senior rotation. Matching reads a pair's shared time
+// over these days (package availability).
+func SpanDays(p *mentormatch.Program, cfg mentormatch.Config) int {
+	sc, err := newSchedule(cfg)
+	if err != nil {
+		return 0
+	}
+	minSize, maxSize := sizeLimits(cfg.Cohorts.MinSize, cfg.Cohorts.MaxSize)
+	sizes := Sizes(len(p.Mentees), minSize, maxSize)
+	groups := make([][]int, len(sizes))
+	for c, n := range sizes {
+		groups[c] = make([]int, n)
+	}
+	seniors := map[int]bool{}
+	for _, j := range p.Mentors {
+		if p.People[j].MentorType == mentormatch.Senior {
+			seniors[j] = true
+		}
+	}
+	slots, _ := rotation(len(groups), len(seniors), cfg.Schedule.SeniorMaxPerCycle)
+	return spanDays(sc, groups, len(slots))
+}
+
+// spanDays: the cycle lasts as long as the longer of the peer and senior
+// rotations, and at least one primary interval.
+func spanDays(sc *schedule, groups [][]int, seniorRounds int) int {
+	cycleDays := sc.primaryEvery
+	for _, g := range groups {
+		cycleDays = max(cycleDays, len(RoundRobin(len(g)))*sc.peerEvery)
+	}
+	if seniorRounds > 0 {
+		cycleDays = max(cycleDays, seniorRounds*sc.seniorEvery)
+	}
+	return sc.cycles * cycleDays
+}
+
 func cohortID(c int) string { return "C" + strconv.Itoa(c+1) }
 
 // cohortNum orders C2 before C10; ids not of that shape sort after.
@@ -168,7 +206,7 @@ func cohortNum(id string) int {
 	return n
 }
 
-func kindRank(k string) int {
+func kindRank(k mentormatch.SessionKind) int {
 	switch k {
 	case mentormatch.KindSenior:
 		return 0
@@ -202,7 +240,7 @@ func sessionLess(a, b *mentormatch.Session) bool {
 // meeting is a session still to be placed.
 type meeting struct {
 	cohort int
-	kind   string
+	kind   mentormatch.SessionKind
 	round  int
 	ids    []string
 	due    time.Time // a date at 00:00 UTC

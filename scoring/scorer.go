@@ -10,6 +10,8 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/availability"
+	"github.com/mentormatch/mentormatch/cohort"
 	"github.com/mentormatch/mentormatch/internal/parallel"
 )
 
@@ -54,8 +56,6 @@ type person struct {
 	avoid    []int  // person indexes
 	prefers  []int
 	chain    []int // managers upward, person indexes
-	week     week
-	hasWeek  bool
 	wants    []want
 	wantSum  float64
 	goals    []goal
@@ -67,6 +67,10 @@ type person struct {
 	isMentee bool
 	isMentor bool
 	crit     []cval // one per criterion
+	// veto lists the mentors (indexes into Program.Mentors) the manager
+	// forbade for this mentee; pin is the mentor they are pinned to, or −1.
+	veto []int
+	pin  int
 	// special lists, for a mentee, the mentors whose cell depends on a
 	// list of people (the same person, avoid, management chain, prefers):
 	// Row takes these few through score.
@@ -90,9 +94,10 @@ type Scorer struct {
 	// smallLevels: every level in levels is in [0, 16), so that a want's
 	// gain can be looked up by the mentor's level alone.
 	smallLevels bool
+	// avail is the people's free time over the programme's weeks.
+	avail *availability.Model
 	// The mentors' fields a row reads, a slice each (see Row).
-	weeks      []week
-	hasWeek    []bool
+	mperson    []int // index into Program.People
 	mlevel     []int
 	offeredBy  [][]uint64 // goal id → the mentors offering it, a bit each
 	skillNames []string
@@ -104,6 +109,7 @@ type Scorer struct {
 	softCrits []int
 	warnings  []mentormatch.Problem
 	langBits  bool // languages fit person.langMask
+	pins      []Pin
 }
 
 // Breakdown is a pair's score in detail.
@@ -112,7 +118,10 @@ type Breakdown struct {
 	Components   []mentormatch.Component
 	Reason       string
 	Forbidden    string
-	OverlapHours float64 // -1 when either lists no availability
+	OverlapHours float64 // in every week of the programme; -1 when either lists no availability
+	// CanMeet: they share a whole session of free time every week, or
+	// either lists no availability.
+	CanMeet bool
 }
 
 type interner struct {
@@ -178,11 +187,13 @@ func New(p *mentormatch.Program, cfg mentormatch.Config) (*Scorer, error) {
 	goals := &interner{ids: map[string]int32{}}
 	langs := &interner{ids: map[string]int32{}}
 	depts := &interner{ids: map[string]int32{}}
-	monday := referenceMonday(cfg.Schedule.Start)
+	s.avail = availability.New(p, availability.Calendar{
+		Start: availability.StartOf(cfg), Days: cohort.SpanDays(p, cfg), SessionMinutes: cfg.Schedule.SessionMinutes,
+	}, nil)
 	// Skills named by mentees' wants and mentors' skills and offers.
 	prep := func(i int) person {
 		q := &p.People[i]
-		pp := person{idx: i, level: q.Level, dept: -1, capacity: q.Capacity,
+		pp := person{idx: i, level: q.Level, dept: -1, capacity: q.Capacity, pin: -1,
 			senior: q.MentorType == mentormatch.Senior, isMentee: q.Role.IsMentee(), isMentor: q.Role.IsMentor()}
 		if d := normalise(q.Department, nil); d != "" {
 			pp.dept = depts.id(d)
@@ -197,9 +208,6 @@ func New(p *mentormatch.Program, cfg mentormatch.Config) (*Scorer, error) {
 		for m, ok := byID[q.ManagerID]; ok && !seen[m]; m, ok = byID[p.People[m].ManagerID] {
 			seen[m] = true
 			pp.chain = append(pp.chain, m)
-		}
-		if len(q.Availability) > 0 {
-			pp.week, pp.hasWeek = weekOf(q.Availability, q.Location, monday), true
 		}
 		return pp
 	}
@@ -278,6 +286,10 @@ func New(p *mentormatch.Program, cfg mentormatch.Config) (*Scorer, error) {
 		ps.Sort()
 		return nil, ps
 	}
+	if ps := s.prepareDecisions(); len(ps) > 0 {
+		ps.Sort()
+		return nil, ps
+	}
 	return s, nil
 }
 
@@ -349,11 +361,13 @@ func (s *Scorer) rule(e, m *person, overlap float64, lists bool) string {
 		return ruleCapacity
 	case lists && r.Avoid && (contains(e.avoid, m.idx) || contains(m.avoid, e.idx)):
 		return ruleAvoid
+	case lists && contains(e.veto, m.col):
+		return ruleVeto
 	case lists && r.ManagementChain && (contains(e.chain, m.idx) || contains(m.chain, e.idx)):
 		return ruleChain
 	case r.SharedLanguage && len(e.langs) > 0 && len(m.langs) > 0 && !s.shareLang(e, m):
 		return ruleLanguage
-	case !r.SameDepartment && e.dept >= 0 && e.dept == m.dept:
+	case !r.AllowSameDepartment && e.dept >= 0 && e.dept == m.dept:
 		return ruleDept
 	case r.MaxLevelGap > 0 && e.level > 0 && m.level > 0 && abs(m.level-e.level) > r.MaxLevelGap:
 		return ruleGap
@@ -424,7 +438,9 @@ func (g *goalSet) add(id int32) {
 	(*g)[w] |= 1 << (uint(id) & 63)
 }
 
-func round2(x float64) float64 { return math.Round(x*100) / 100 }
+// Round2 rounds a score to the hundredths that every output shows, so
+// that totals and prices agree with the scores beside them.
+func Round2(x float64) float64 { return math.Round(x*100) / 100 }
 
 // total is the pair's score from the built-in components and the
 // criteria's weighted sum (critPoints).
@@ -435,7 +451,7 @@ func (s *Scorer) total(c *[5]float64, crit float64) float64 {
 	for k := range c {
 		t += float64(s.w[k] * c[k])
 	}
-	return round2(100 * (t + crit) / s.wsum)
+	return Round2(100 * (t + crit) / s.wsum)
 }
 
 // score is the matrix cell of the pair: NaN when forbidden.
@@ -449,10 +465,10 @@ func (s *Scorer) score(i, j int) float64 {
 // with lists.
 func (s *Scorer) value(e, m *person, lists bool) float64 {
 	// Rules that need no components first: most forbidden pairs stop here.
-	if s.rule(e, m, -1, lists) != "" {
+	if lists && e.pin >= 0 || s.rule(e, m, -1, lists) != "" {
 		return math.NaN()
 	}
-	c, overlap := s.components(e, m, lists && contains(e.prefers, m.idx))
+	c, overlap, _ := s.components(e, m, lists && contains(e.prefers, m.idx))
 	return s.finish(e, m, &c, overlap)
 }
 
@@ -488,15 +504,15 @@ func (s *Scorer) Matrix() *mat.Dense {
 // Pair explains the score of mentee i with mentor j.
 func (s *Scorer) Pair(i, j int) Breakdown {
 	e, m := &s.mentees[i], &s.mentors[j]
-	c, overlap := s.components(e, m, contains(e.prefers, m.idx))
-	b := Breakdown{OverlapHours: overlap, Components: make([]mentormatch.Component, len(Names), len(Names)+len(s.softCrits))}
+	c, overlap, meet := s.components(e, m, contains(e.prefers, m.idx))
+	b := Breakdown{OverlapHours: overlap, CanMeet: meet, Components: make([]mentormatch.Component, len(Names), len(Names)+len(s.softCrits))}
 	for k, name := range Names {
-		b.Components[k] = mentormatch.Component{Name: name, Value: round4(c[k]), Points: round2(100 * s.w[k] * c[k] / s.wsum)}
+		b.Components[k] = mentormatch.Component{Name: name, Value: round4(c[k]), Points: Round2(100 * s.w[k] * c[k] / s.wsum)}
 	}
 	for _, k := range s.softCrits {
 		cr := &s.crits[k]
 		v := softValue(cr.eval(&e.crit[k], &m.crit[k]))
-		b.Components = append(b.Components, mentormatch.Component{Name: cr.name, Value: round4(v), Points: round2(100 * cr.weight * v / s.wsum)})
+		b.Components = append(b.Components, mentormatch.Component{Name: cr.name, Value: round4(v), Points: Round2(100 * cr.weight * v / s.wsum)})
 	}
 	b.Forbidden = s.forbidden(e, m, overlap)
 	// A criterion's reason gets the two cells, when it is the one that forbids.
@@ -506,6 +522,9 @@ func (s *Scorer) Pair(i, j int) Breakdown {
 	t := s.total(&c, s.critPoints(e, m))
 	if b.Forbidden == "" && t < s.cfg.Rules.MinScore {
 		b.Forbidden = fmt.Sprintf("%s (%.2f < %.2f)", ruleMinScore, t, s.cfg.Rules.MinScore)
+	}
+	if b.Forbidden == "" && e.pin >= 0 && e.pin != j {
+		b.Forbidden = s.pinnedElsewhere(e)
 	}
 	if b.Forbidden == "" {
 		b.Score = t
@@ -621,7 +640,7 @@ func (s *Scorer) UnmatchedReasonRow(i int, row []float64, assigned []int) string
 		e, m := &s.mentees[i], &s.mentors[j]
 		rule := s.forbidden(e, m, -1)
 		if rule == "" {
-			_, overlap := s.components(e, m, false)
+			_, overlap, _ := s.components(e, m, false)
 			if rule = s.forbidden(e, m, overlap); rule == "" {
 				rule = ruleMinScore
 			}
