@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"runtime"
 	"time"
 
@@ -45,39 +46,83 @@ func Reps(c Case) int {
 // Row is one line of a comparison.
 type Row struct {
 	Case     Case
-	Ours     float64     // seconds, best of the repetitions
-	Total    float64     // our optimal total
-	Assigned int         // rows we assign
-	Peer     *PeerResult // SciPy's answer; nil without a peer
+	Ours     float64      // seconds, best of the repetitions
+	Total    float64      // our optimal total
+	Assigned int          // rows we assign
+	Peers    []PeerResult // each peer's answer, in the order of Peers.List
 }
 
-// Agree reports whether SciPy found the same optimum.
+// Agree reports whether every peer that answered found the same optimum.
 func (r Row) Agree() bool {
-	return r.Peer != nil && r.Peer.Error == "" && r.Peer.Assigned == r.Assigned &&
-		math.Abs(r.Peer.Total-r.Total) <= 1e-6*math.Max(1, math.Abs(r.Total))
+	for _, p := range r.Peers {
+		if p.Error == "" && !r.agrees(p) {
+			return false
+		}
+	}
+	return true
 }
 
-// Ratio is our time over SciPy's, NaN without a peer.
+func (r Row) agrees(p PeerResult) bool {
+	return p.Assigned == r.Assigned && math.Abs(p.Total-r.Total) <= 1e-6*math.Max(1, math.Abs(r.Total))
+}
+
+// Fastest is the index of the fastest peer that answered, −1 when none
+// did.
+func (r Row) Fastest() int {
+	best := -1
+	for k, p := range r.Peers {
+		if p.Error == "" && (best < 0 || p.Seconds < r.Peers[best].Seconds) {
+			best = k
+		}
+	}
+	return best
+}
+
+// Ratio is our time over the fastest peer's, NaN without one.
 func (r Row) Ratio() float64 {
-	if r.Peer == nil || r.Peer.Error != "" {
+	k := r.Fastest()
+	if k < 0 {
 		return math.NaN()
 	}
-	return r.Ours / r.Peer.Seconds
+	return r.Ours / r.Peers[k].Seconds
 }
 
 // Compare solves each case with matching.SolveData, timed in process
-// around the call, and, when peer is not nil, with SciPy on the same
-// matrix, timed the same way in its process. Each side runs reps(case)
-// times and keeps its best time (Reps is the usual choice). Rows are written
-// to w as a Markdown table as they finish.
-func Compare(w io.Writer, cases []Case, peer *Peer, reps func(Case) int) ([]Row, error) {
-	fmt.Fprintf(w, "| case | ours (s) | SciPy (s) | ours/SciPy | total | same optimum |\n|---|---:|---:|---:|---:|---|\n")
+// around the call, and with every peer on the same matrix, timed the same
+// way in its process. The sides take turns, one run each, reps(case)
+// times (Reps is the usual choice), so that a busy spell of the machine
+// falls on all of them; each keeps its best time. Rows are written to w as
+// a Markdown table as they finish: each side's time, then ours over the
+// fastest peer's, with that peer named.
+func Compare(w io.Writer, cases []Case, peers *Peers, reps func(Case) int) ([]Row, error) {
+	var list []*Peer
+	if peers != nil {
+		list = peers.List
+	}
+	fmt.Fprintf(w, "| case | ours (s) |")
+	for _, p := range list {
+		fmt.Fprintf(w, " %s (s) |", p.Name)
+	}
+	fmt.Fprintf(w, " ours / fastest peer | total | same optimum |\n|---|---:|")
+	for range list {
+		fmt.Fprintf(w, "---:|")
+	}
+	fmt.Fprintf(w, "---|---:|---|\n")
 	var rows []Row
 	for _, c := range cases {
 		data := c.Data()
-		row := Row{Case: c, Ours: math.Inf(1)}
-		reps := reps(c)
-		for range reps {
+		row := Row{Case: c, Ours: math.Inf(1), Peers: make([]PeerResult, len(list))}
+		for k := range row.Peers {
+			row.Peers[k].Seconds = math.Inf(1)
+		}
+		path := ""
+		if len(list) > 0 {
+			var err error
+			if path, err = peers.write(data); err != nil {
+				return rows, err
+			}
+		}
+		for range reps(c) {
 			runtime.GC()
 			t := time.Now()
 			res, err := matching.SolveData(c.Rows, c.Cols, data, c.Options())
@@ -87,24 +132,39 @@ func Compare(w io.Writer, cases []Case, peer *Peer, reps func(Case) int) ([]Row,
 			}
 			row.Ours = math.Min(row.Ours, el)
 			row.Total, row.Assigned = res.Total, res.Assigned
-		}
-		peerTime, ratio, same := "–", "–", "–"
-		if peer != nil {
-			pr, err := peer.Solve(c, data, reps)
-			if err != nil {
-				return rows, fmt.Errorf("%s: scipy: %w", c.Name(), err)
+			for k, p := range list {
+				if row.Peers[k].Error != "" {
+					continue
+				}
+				pr, err := p.solve(c, path, 1)
+				if err != nil {
+					return rows, fmt.Errorf("%s: %w", c.Name(), err)
+				}
+				if pr.Error == "" {
+					pr.Seconds = math.Min(pr.Seconds, row.Peers[k].Seconds)
+				}
+				row.Peers[k] = pr
 			}
-			row.Peer = &pr
+		}
+		if path != "" {
+			os.Remove(path)
+		}
+		fmt.Fprintf(w, "| %s | %.3g |", c.Name(), row.Ours)
+		for _, p := range row.Peers {
 			switch {
-			case pr.Error != "":
-				peerTime = pr.Error
+			case p.Error != "":
+				fmt.Fprintf(w, " %s |", p.Error)
+			case !row.agrees(p):
+				fmt.Fprintf(w, " %.3g (%g, %d rows) |", p.Seconds, p.Total, p.Assigned)
 			default:
-				peerTime = fmt.Sprintf("%.4f", pr.Seconds)
-				ratio = fmt.Sprintf("%.2f", row.Ratio())
-				same = fmt.Sprint(row.Agree())
+				fmt.Fprintf(w, " %.3g |", p.Seconds)
 			}
 		}
-		fmt.Fprintf(w, "| %s | %.4f | %s | %s | %g | %s |\n", c.Name(), row.Ours, peerTime, ratio, row.Total, same)
+		ratio := "–"
+		if k := row.Fastest(); k >= 0 {
+			ratio = fmt.Sprintf("%.2f (%s)", row.Ratio(), list[k].Name)
+		}
+		fmt.Fprintf(w, " %s | %g | %v |\n", ratio, row.Total, row.Agree())
 		rows = append(rows, row)
 	}
 	return rows, nil

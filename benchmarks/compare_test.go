@@ -1,7 +1,6 @@
 package benchmarks
 
 import (
-	"errors"
 	"os"
 	"strconv"
 	"strings"
@@ -26,26 +25,26 @@ func sizes(t *testing.T) []int {
 	return out
 }
 
-// TestCompare runs the same matrices through matching and SciPy and prints
-// the table; both must find the same optimum. Without SciPy it still runs
-// our side. Full run: MENTORMATCH_COMPARE=1000,2000,4000 go test ./benchmarks
-// -run Compare -v -timeout 3h
+// TestCompare runs the same matrices through matching and every peer
+// found (SciPy, LEMON, npm munkres) and prints the table; all must find
+// the same optimum. A missing peer is skipped with its reason; without any
+// it still runs our side. Full run: MENTORMATCH_COMPARE=1000,2000,4000 go
+// test ./benchmarks -run Compare -v -timeout 3h
 func TestCompare(t *testing.T) {
-	peer, err := StartPeer()
-	if errors.Is(err, ErrNoPeer) {
-		t.Log(err, "- timing our side only")
-	} else {
-		require.NoError(t, err)
-		defer peer.Close()
-		t.Log("peer:", peer.Python)
+	peers, err := StartPeers()
+	require.NoError(t, err)
+	defer peers.Close()
+	for _, why := range peers.Skipped {
+		t.Log(why)
+	}
+	for _, p := range peers.List {
+		t.Logf("peer %s: %s", p.Name, p.What)
 	}
 	var out strings.Builder
-	rows, err := Compare(&out, Suite(sizes(t)...), peer, Reps)
-	require.NoError(t, err)
+	rows, err := Compare(&out, Suite(sizes(t)...), peers, Reps)
 	t.Log("\n" + out.String())
+	require.NoError(t, err)
 	for _, r := range rows {
-		if peer != nil {
-			require.True(t, r.Agree(), "%s: ours %v (%d rows), scipy %+v", r.Case.Name(), r.Total, r.Assigned, *r.Peer)
-		}
+		require.True(t, r.Agree(), "%s: ours %v (%d rows), peers %+v", r.Case.Name(), r.Total, r.Assigned, r.Peers)
 	}
 }

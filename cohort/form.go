@@ -1,6 +1,7 @@
 package cohort
 
 import (
+	"slices"
 	"sort"
 	"time"
 
@@ -145,23 +146,37 @@ func improve(p *mentormatch.Program, groups [][]int, weeks []availability.Week, 
 	hours := func(i, j int) float64 {
 		return availability.Hours(weeks[i].Shared(&weeks[j]))
 	}
-	// mix counts distinct values in a group after replacing out by in.
+	// mix counts distinct values in a group after replacing out by in. It
+	// runs four times for every candidate swap, so it reads departments as
+	// numbers made once and counts in small arrays, not maps (maps made
+	// here were most of plan's time at 10,000 mentees).
+	dept := make([]int32, len(p.Mentees)) // 0: none
+	if opt.MixBonus != 0 {
+		ids := map[string]int32{}
+		for x := range p.Mentees {
+			if d := p.Mentee(x).Department; d != "" {
+				if _, ok := ids[d]; !ok {
+					ids[d] = int32(len(ids) + 1)
+				}
+				dept[x] = ids[d]
+			}
+		}
+	}
 	mix := func(g []int, out, in int) float64 {
 		if opt.MixBonus == 0 {
 			return 0
 		}
-		depts := map[string]bool{}
-		levels := map[int]bool{}
+		var dbuf, lbuf [32]int32
+		depts, levels := dbuf[:0], lbuf[:0]
 		for _, x := range g {
 			if x == out {
 				x = in
 			}
-			m := p.Mentee(x)
-			if m.Department != "" {
-				depts[m.Department] = true
+			if d := dept[x]; d != 0 && !slices.Contains(depts, d) {
+				depts = append(depts, d)
 			}
-			if m.Level != 0 {
-				levels[m.Level] = true
+			if l := int32(p.Mentee(x).Level); l != 0 && !slices.Contains(levels, l) {
+				levels = append(levels, l)
 			}
 		}
 		return opt.MixBonus * float64(max(len(depts)-1, 0)+max(len(levels)-1, 0))

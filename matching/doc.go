@@ -28,7 +28,8 @@
 // Time is O(r²·c) in the worst case for r units placed and c targets, and
 // far less on the matrices of real programmes; BenchmarkSolve and the
 // comparison in ../benchmarks measure it against SciPy's
-// linear_sum_assignment on the same matrices.
+// linear_sum_assignment, LEMON's network simplex and npm munkres on the
+// same matrices.
 //
 // # Certificates
 //
@@ -63,7 +64,9 @@
 // Each file holds one algorithm: shortest_path_dense.go and
 // shortest_path_sparse.go the shortest augmenting path searches over dense
 // rows and over candidate cells; state.go what they share, with augmenting
-// row reduction; auction.go the ε-scaling auction that warm-starts both;
+// row reduction; row_survey.go what the dense searches learn of the rows
+// first (identical rows, lists of allowed cells when most are forbidden);
+// auction.go the ε-scaling auction that warm-starts both;
 // auction_lazy.go its variant over whole rows with short lists, whose lists
 // selection.go chooses; pricing.go SolveSparse's loop of solving on
 // candidates and pricing every other pair against the duals;

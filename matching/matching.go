@@ -114,6 +114,7 @@ type instance struct {
 	sign       float64 // +1 minimise, -1 maximise: cost = sign·value
 	caps       []int32 // capacity of each column, at most rows
 	warm       Warm
+	tune       func(*dense) // tests: changes the dense solver's choices before it runs
 }
 
 // prepare validates a problem.
@@ -222,6 +223,9 @@ func (in *instance) solve() (*Result, bool) {
 func (in *instance) solveRows(res *Result) bool {
 	p := newDense(in.rows, in.cols, in.data, nil, in.sign, in.caps)
 	p.warmMode = in.warm
+	if in.tune != nil {
+		in.tune(p)
+	}
 	u := p.run()
 	if p.bad {
 		return false
@@ -239,6 +243,9 @@ func (in *instance) solveCols(res *Result, seats int) bool {
 	}
 	p := newDense(seats, in.rows, transpose(in.rows, in.cols, in.data, in.sign), copies(in.caps), 1, ones)
 	p.warmMode = in.warm
+	if in.tune != nil {
+		in.tune(p)
+	}
 	u := p.run()
 	if p.bad {
 		return false

@@ -12,6 +12,14 @@ type dense struct {
 
 	warmMode Warm // see Options.Warm
 
+	sv      *survey  // see row_survey.go; nil when it found nothing
+	hash    []uint64 // the sample's hashes of the rows, until findClasses
+	classed bool     // findClasses has run
+	epoch   int32    // searches so far, for survey.skip
+	// alwaysSurvey (tests) lists every row's allowed cells and looks for
+	// identical rows whatever their share and number.
+	alwaysSurvey bool
+
 	d     []float64 // search labels of targets
 	ready []int32   // targets at the least label, not yet settled
 
@@ -51,6 +59,7 @@ func (p *dense) cost(r, j int32) float64 { return p.sign * p.row(r)[j] }
 // (see warm). If a source then stays free, there is no full assignment and
 // the problem is solved from zero potentials as usual.
 func (p *dense) run() []float64 {
+	p.listIfSparse()
 	rest := p.reduce(p.sources(), p.best2)
 	if p.bad {
 		return nil // the input is rejected; searching would be wasted
@@ -71,6 +80,7 @@ func (p *dense) run() []float64 {
 		p.dead = p.dead[:0]
 		rest = p.reduce(p.sources(), p.best2)
 	}
+	p.findClasses(len(rest))
 	for _, r := range rest {
 		p.augment(r)
 	}
@@ -112,7 +122,9 @@ func (p *dense) warm() bool {
 		return false
 	}
 	p.unassign()
-	for _, r := range p.reduce(p.sources(), p.best2) {
+	rest := p.reduce(p.sources(), p.best2)
+	p.findClasses(len(rest))
+	for _, r := range rest {
 		p.augment(r)
 		if p.col[r] < 0 || len(p.dead) > 0 {
 			return false
@@ -148,11 +160,18 @@ func (p *dense) span() float64 {
 					p.bad = true
 					return 0
 				}
-				lo, hi = math.Min(lo, x), math.Max(hi, x)
+				// Not math.Min/Max: they handle NaN and signed zeros
+				// and are not inlined, and x is neither.
+				if x < lo {
+					lo = x
+				}
+				if x > hi {
+					hi = x
+				}
 			}
 		}
 	}
-	return math.Max(hi-lo, 0)
+	return max(hi-lo, 0)
 }
 
 // unassign frees every source, keeping the potentials.
@@ -173,6 +192,9 @@ func (p *dense) unassign() {
 // distinct values most cells tie with the least, and a call per cell would
 // cost more than the scan.
 func (p *dense) best2(r int32) bid {
+	if p.sv != nil && p.sv.start != nil {
+		return p.best2List(r)
+	}
 	row := p.row(r)
 	v := p.v[:len(row)]
 	room := p.room[:len(row)]
@@ -219,6 +241,47 @@ func (p *dense) best2(r int32) bid {
 	return bid{u1: u1, u2: u2, c1: c1, c2: c2, j1: j1, j2: j2}
 }
 
+// best2List is best2 over source r's list of allowed cells (see survey).
+func (p *dense) best2List(r int32) bid {
+	sv := p.sv
+	b := p.baseOf(r)
+	at, sc := sv.at[sv.start[b]:sv.start[b+1]], sv.sc[sv.start[b]:sv.start[b+1]]
+	sc = sc[:len(at)]
+	v, room := p.v, p.room
+	u1, u2, c1, c2 := inf, inf, 0.0, 0.0
+	j1, j2 := int32(-1), int32(-1)
+	open := false
+	for k, j := range at {
+		c := sc[k]
+		h := c - v[j]
+		if !(h <= u2) {
+			continue
+		}
+		switch {
+		case h < u1:
+			u2, c2, j2 = u1, c1, j1
+			u1, c1, j1 = h, c, j
+			open = room[j] > 0
+		case h == u1:
+			switch {
+			case j1 < 0:
+			case !open && room[j] > 0:
+				u2, c2, j2 = u1, c1, j1
+				c1, j1, open = c, j, true
+			case u2 > u1:
+				u2, c2, j2 = h, c, j
+			}
+		case h < u2:
+			u2, c2, j2 = h, c, j
+		}
+	}
+	if u1 == -inf {
+		p.bad = true
+		return noBid()
+	}
+	return bid{u1: u1, u2: u2, c1: c1, c2: c2, j1: j1, j2: j2}
+}
+
 // augment searches from the free source f for a cheapest path to a target
 // with room (Dijkstra on reduced costs over dense rows, settling all
 // targets at the current least label together) and augments along it. If
@@ -230,18 +293,39 @@ func (p *dense) best2(r int32) bid {
 func (p *dense) augment(f int32) {
 	d, pred, v, room := p.d, p.pred, p.v, p.room
 	s := p.sign
-	row := p.row(f)
-	d = d[:len(row)]
-	pred = pred[:len(row)]
-	v = v[:len(row)]
-	room = room[:len(row)]
-	for j, c := range row {
-		x := s*c - v[j]
-		if !(x < inf) {
-			x = inf
+	p.epoch++
+	sv := p.sv
+	classes := sv != nil && sv.class != nil
+	lists := sv != nil && sv.start != nil
+	if lists {
+		for j := range d {
+			d[j] = inf
 		}
-		d[j] = x
-		pred[j] = f
+		b := p.baseOf(f)
+		for k := sv.start[b]; k < sv.start[b+1]; k++ {
+			j := sv.at[k]
+			if x := sv.sc[k] - v[j]; x < inf {
+				d[j] = x
+				pred[j] = f
+			}
+		}
+	} else {
+		row := p.row(f)
+		d = d[:len(row)]
+		pred = pred[:len(row)]
+		v = v[:len(row)]
+		room = room[:len(row)]
+		for j, c := range row {
+			x := s*c - v[j]
+			if !(x < inf) {
+				x = inf
+			}
+			d[j] = x
+			pred[j] = f
+		}
+	}
+	if classes {
+		sv.skip(p.baseOf(f), 0, p.epoch)
 	}
 	for _, j := range p.off {
 		d[j] = math.NaN()
@@ -280,8 +364,16 @@ search:
 		settled = append(settled, j1)
 		labels = append(labels, least)
 		for r := p.head[j1]; r >= 0; r = p.next[r] {
+			h := p.acost[r] - v[j1] - least
+			if classes && sv.skip(p.baseOf(r), h, p.epoch) {
+				continue
+			}
 			p.ready = ready
-			end = p.relax(r, p.acost[r]-v[j1]-least, least)
+			if lists {
+				end = p.relaxList(r, h, least)
+			} else {
+				end = p.relax(r, h, least)
+			}
 			if ready = p.ready; end >= 0 {
 				break search
 			}
@@ -322,6 +414,30 @@ func (p *dense) relax(r int32, h, least float64) int32 {
 				}
 				d[j] = nan
 				p.ready = append(p.ready, int32(j))
+				continue
+			}
+			d[j] = x
+		}
+	}
+	return -1
+}
+
+// relaxList is relax over source r's list of allowed cells (see survey).
+func (p *dense) relaxList(r int32, h, least float64) int32 {
+	sv := p.sv
+	b := p.baseOf(r)
+	at, sc := sv.at[sv.start[b]:sv.start[b+1]], sv.sc[sv.start[b]:sv.start[b+1]]
+	sc = sc[:len(at)]
+	d, pred, v, room := p.d, p.pred, p.v, p.room
+	for k, j := range at {
+		if x := sc[k] - v[j] - h; x < d[j] {
+			pred[j] = r
+			if x == least {
+				if room[j] > 0 {
+					return j
+				}
+				d[j] = nan
+				p.ready = append(p.ready, j)
 				continue
 			}
 			d[j] = x

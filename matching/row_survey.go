@@ -1,0 +1,213 @@
+package matching
+
+import (
+	"math"
+	"slices"
+)
+
+// A survey of the dense rows. It finds two things that make bids and
+// searches cheaper without changing what they compute:
+//
+//   - Identical rows. Two sources with the same row of costs relax every
+//     target to the same values less their offsets h, so once one has been
+//     relaxed with offset h, another of that row relaxed with an offset no
+//     greater lowers no label (x = c − v − h only grows as h falls, in
+//     floating point too). Dijkstra reaches the sources of a plateau of
+//     equal costs (rank-one scores, where equal factors give equal rows)
+//     one after another, so most of those scans are skipped. Sources that
+//     share a row through base (a column's places) are identical already.
+//     Looked for once augmenting row reduction has left enough sources to
+//     search from.
+//   - Mostly forbidden rows. When most cells are NaN (or +Inf minimising),
+//     a row's allowed cells are kept as a list of (target, cost), and bids
+//     and relaxations read only those instead of the whole row. Decided
+//     from a sample before any row is read.
+type survey struct {
+	class []int32 // row of costs → its class of identical rows; nil when all differ
+	stamp []int32 // per class, the search that last relaxed it
+	lastH []float64
+	rep   []int32 // scratch: a row of each class of the current hash
+
+	// Allowed cells of each row of costs when they are few (sparseShare):
+	// [start[b], start[b+1]) in at and sc; nil otherwise.
+	start []int
+	at    []int32
+	sc    []float64 // sign·cost
+}
+
+// sparseShare is the share of allowed cells below which bids and searches
+// read lists of allowed cells: a listed cell costs a gather of its
+// target's label and potential, about twice a cell of a whole row.
+const sparseShare = 0.4
+
+// samples is how many cells of each row the survey reads to tell rows
+// apart and to estimate the share of allowed cells.
+const samples = 64
+
+// wantClasses reports whether searching from free sources will cost enough
+// that looking for identical rows is worth it: a search reads at least one
+// whole row, and most read many.
+func (p *dense) wantClasses(free int) bool {
+	return p.alwaysSurvey || (free >= 16 && 16*free >= p.ns)
+}
+
+// rowsOfCosts is how many rows of costs the sources read.
+func (p *dense) rowsOfCosts() int { return len(p.data) / max(p.nd, 1) }
+
+// sampled returns, for each row of costs, a hash of the cells at samples
+// evenly spaced columns (every column when there are fewer), and how many
+// of all sampled cells are allowed.
+func (p *dense) sampled() (hash []uint64, allowed, seen int) {
+	nrows := p.rowsOfCosts()
+	hash = make([]uint64, nrows)
+	step := max(p.nd/samples, 1)
+	s := p.sign
+	for b := range nrows {
+		row := p.data[b*p.nd : (b+1)*p.nd]
+		h := uint64(0x9E3779B97F4A7C15)
+		for j := 0; j < len(row); j += step {
+			c := row[j]
+			h = (h ^ math.Float64bits(c)) * 0xBF58476D1CE4E5B9
+			h ^= h >> 31
+			if s*c < inf { // NaN and +Inf (after sign) compare false
+				allowed++
+			}
+			seen++
+		}
+		hash[b] = h
+	}
+	return hash, allowed, seen
+}
+
+// listIfSparse lists the rows' allowed cells when the sample says they are
+// fewer than sparseShare. It runs before any row is read, and keeps the
+// sample's hashes for findClasses.
+func (p *dense) listIfSparse() {
+	if p.rowsOfCosts() == 0 {
+		return
+	}
+	hash, allowed, seen := p.sampled()
+	p.hash = hash
+	if float64(allowed) >= sparseShare*float64(seen) && !p.alwaysSurvey {
+		return
+	}
+	p.sv = &survey{}
+	p.sv.list(p.data, p.nd, p.sign)
+}
+
+// findClasses groups identical rows, once, when free sources are many
+// enough (wantClasses).
+func (p *dense) findClasses(free int) {
+	if p.classed || !p.wantClasses(free) || p.rowsOfCosts() == 0 {
+		return
+	}
+	p.classed = true
+	if p.hash == nil {
+		p.hash, _, _ = p.sampled()
+	}
+	sv := p.sv
+	if sv == nil {
+		sv = &survey{}
+	}
+	sv.classes(p.data, p.nd, p.hash)
+	p.hash = nil
+	if sv.class != nil || sv.start != nil {
+		p.sv = sv
+	}
+}
+
+// classes sets class when at least two rows are identical, bit for bit.
+// Rows are grouped by the hash of their sampled cells and compared whole
+// only within a group.
+func (sv *survey) classes(data []float64, nd int, hash []uint64) {
+	order := make([]int32, len(hash))
+	for b := range order {
+		order[b] = int32(b)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		if hash[a] != hash[b] {
+			if hash[a] < hash[b] {
+				return -1
+			}
+			return 1
+		}
+		return int(a - b)
+	})
+	class := make([]int32, len(hash))
+	n, dup := int32(0), false
+	for k := 0; k < len(order); {
+		e := k + 1
+		for e < len(order) && hash[order[e]] == hash[order[k]] {
+			e++
+		}
+		// Rows of one hash, in order; each joins the first class of the
+		// hash it equals (rows that differ off the sample make classes of
+		// their own).
+		first := n
+		sv.rep = sv.rep[:0]
+		for a := k; a < e; a++ {
+			ra := order[a]
+			class[ra] = -1
+			for c := first; c < n; c++ {
+				rb := sv.rep[c-first]
+				if sameBits(data[int(ra)*nd:int(ra+1)*nd], data[int(rb)*nd:int(rb+1)*nd]) {
+					class[ra], dup = c, true
+					break
+				}
+			}
+			if class[ra] < 0 {
+				class[ra] = n
+				sv.rep = append(sv.rep, ra)
+				n++
+			}
+		}
+		k = e
+	}
+	if !dup {
+		return
+	}
+	sv.class = class
+	sv.stamp = make([]int32, n)
+	sv.lastH = make([]float64, n)
+}
+
+// sameBits reports whether two rows hold the same values, bit for bit.
+func sameBits(a, b []float64) bool {
+	for j := range a {
+		if math.Float64bits(a[j]) != math.Float64bits(b[j]) {
+			return false
+		}
+	}
+	return true
+}
+
+// list keeps each row's allowed cells, sign applied.
+func (sv *survey) list(data []float64, nd int, s float64) {
+	nrows := len(data) / nd
+	sv.start = make([]int, nrows+1)
+	sv.at = make([]int32, 0, len(data)/2)
+	sv.sc = make([]float64, 0, len(data)/2)
+	for b := range nrows {
+		for j, c := range data[b*nd : (b+1)*nd] {
+			if x := s * c; x < inf {
+				sv.at = append(sv.at, int32(j))
+				sv.sc = append(sv.sc, x)
+			}
+		}
+		sv.start[b+1] = len(sv.at)
+	}
+}
+
+// skip reports whether source r, reached with offset h in search number
+// epoch, would lower no label because a source with the same row was
+// relaxed in this search with an offset at least h; if not, it records r's.
+func (sv *survey) skip(b int, h float64, epoch int32) bool {
+	k := sv.class[b]
+	if sv.stamp[k] == epoch && h <= sv.lastH[k] {
+		return true
+	}
+	if sv.stamp[k] != epoch || h > sv.lastH[k] {
+		sv.stamp[k], sv.lastH[k] = epoch, h
+	}
+	return false
+}
