@@ -5,6 +5,7 @@
 //
 // The work itself lives in sub-packages: io/table reads people files,
 // scoring turns every mentee–mentor pair into a score, matching finds the
-// optimal assignment, cohort plans cohorts and rotations, and io/report and
+// optimal assignment, cohort plans cohorts and rotations, plan assembles a
+// whole plan (match, cohorts, roadmaps), and io/report and
 // io/calendar write the results.
 package mentormatch

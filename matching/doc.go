@@ -1,8 +1,9 @@
 // Package matching solves the assignment problem of a mentoring programme
 // exactly: rows (mentees) to columns (mentors), each column taking at most
-// its capacity of rows, NaN cells forbidden. The objective is the SPEC's:
-// as many rows as possible, then, among assignments of that size, the
-// least total cost (or the greatest total score with Options.Maximize).
+// its capacity of rows, NaN cells forbidden. The objective is the
+// programme's: as many rows as possible, then, among assignments of that
+// size, the least total cost (or the greatest total score with
+// Options.Maximize).
 //
 // # Dense problems
 //
@@ -56,6 +57,18 @@
 // rows; SparseOptions.Row lets the caller produce a row at once (the
 // scorer shares the mentee's side of every pair, a compact matrix decodes
 // a run of cells) rather than cell by cell.
+//
+// # Files
+//
+// Each file holds one algorithm: shortest_path_dense.go and
+// shortest_path_sparse.go the shortest augmenting path searches over dense
+// rows and over candidate cells; state.go what they share, with augmenting
+// row reduction; auction.go the ε-scaling auction that warm-starts both;
+// auction_lazy.go its variant over whole rows with short lists, whose lists
+// selection.go chooses; pricing.go SolveSparse's loop of solving on
+// candidates and pricing every other pair against the duals;
+// reoptimize.go the sparse solver's warm restart when pairs join;
+// certify.go and force.go the certificate and forced-pair prices.
 //
 // Floating-point checks allow a rounding tolerance of 10⁻¹² of the largest
 // magnitude involved, so on integer scores the optimum is exact.

@@ -19,7 +19,22 @@ var ErrInfeasible = errors.New("matching: infeasible")
 type Options struct {
 	Maximize bool
 	Capacity []int // per column (mentor); nil = 1 each; 0 = column takes nothing; negative = error
+	// Warm chooses whether the dense solver first prices every column by
+	// an auction (see the package documentation). The default, WarmAuto,
+	// does so when augmenting row reduction leaves more than a quarter of
+	// 64 or more rows free and the rows exactly fill the places. The
+	// answer is the same optimum either way; only the time differs.
+	Warm Warm
 }
+
+// Warm is when the dense solver starts from an auction's prices.
+type Warm int
+
+const (
+	WarmAuto   Warm = iota // when many rows are left free (see Options.Warm)
+	WarmAlways             // whenever the rows exactly fill the places
+	WarmNever              // never: the searches start from zero prices
+)
 
 // Result is an optimal assignment with a certificate of its optimality.
 //
@@ -98,6 +113,7 @@ type instance struct {
 	data       []float64
 	sign       float64 // +1 minimise, -1 maximise: cost = sign·value
 	caps       []int32 // capacity of each column, at most rows
+	warm       Warm
 }
 
 // prepare validates a problem.
@@ -139,7 +155,10 @@ func newInstance(rows, cols int, opt Options) (*instance, error) {
 	if rows < 0 || cols < 0 || rows >= math.MaxInt32 || cols >= math.MaxInt32 {
 		return nil, fmt.Errorf("%w: cannot solve a %d×%d matrix", ErrInput, rows, cols)
 	}
-	in := &instance{rows: rows, cols: cols, sign: 1, caps: make([]int32, cols)}
+	if opt.Warm < WarmAuto || opt.Warm > WarmNever {
+		return nil, fmt.Errorf("%w: unknown warm start choice %d", ErrInput, opt.Warm)
+	}
+	in := &instance{rows: rows, cols: cols, sign: 1, caps: make([]int32, cols), warm: opt.Warm}
 	if opt.Maximize {
 		in.sign = -1
 	}
@@ -202,6 +221,7 @@ func (in *instance) solve() (*Result, bool) {
 // false when it met an infinitely good cell.
 func (in *instance) solveRows(res *Result) bool {
 	p := newDense(in.rows, in.cols, in.data, nil, in.sign, in.caps)
+	p.warmMode = in.warm
 	u := p.run()
 	if p.bad {
 		return false
@@ -218,6 +238,7 @@ func (in *instance) solveCols(res *Result, seats int) bool {
 		ones[i] = 1
 	}
 	p := newDense(seats, in.rows, transpose(in.rows, in.cols, in.data, in.sign), copies(in.caps), 1, ones)
+	p.warmMode = in.warm
 	u := p.run()
 	if p.bad {
 		return false

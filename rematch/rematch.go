@@ -41,7 +41,28 @@ type RematchOptions struct {
 	// moves; 0 means 5000. Past it, the best moves found are used and a
 	// warning states how far from the optimum they may be.
 	MaxSolves int
+	// CompactCells is how many cells a re-match's scores may have before
+	// they are kept at two bytes a cell (scoring.Compact) rather than as
+	// float64; 0 means DefaultCompactCells. Moves (MaxMoves > 0) need the
+	// float64 matrix whatever its size.
+	CompactCells int
+	// SparseCells is how many cells the free mentees' problem may have
+	// before it is solved in sparse mode over the score rows rather than
+	// on a copy of them; 0 means DefaultSparseCells.
+	SparseCells int
 }
+
+// Defaults of RematchOptions' sizes.
+const (
+	// DefaultCompactCells: 10⁸ cells are 800 MB as float64, 200 MB
+	// compact.
+	DefaultCompactCells = 100_000_000
+	// DefaultSparseCells is the crossing point of roster's dense and
+	// sparse solves, where a copy (and, when the free mentees outnumber
+	// the places, a transposed copy besides) starts to cost more than
+	// reading rows.
+	DefaultSparseCells = 5_000_000
+)
 
 func btoi(b bool) int {
 	if b {
@@ -96,6 +117,12 @@ func Rematch(p *mentormatch.Program, cfg mentormatch.Config, prev *mentormatch.R
 	}
 	if opt.Threshold == 0 {
 		opt.Threshold = DefaultThreshold
+	}
+	if opt.CompactCells == 0 {
+		opt.CompactCells = DefaultCompactCells
+	}
+	if opt.SparseCells == 0 {
+		opt.SparseCells = DefaultSparseCells
 	}
 	if opt.MaxMoves < 0 {
 		return nil, fmt.Errorf("%w: max moves %d: expected 0 or more", mentormatch.ErrUsage, opt.MaxMoves)
@@ -193,7 +220,7 @@ func (st *rematch) index() {
 	st.caps = roster.Capacities(p)
 	n, m := len(p.Mentees), len(p.Mentors)
 	st.scores = scoreTable{m: m}
-	if n*m > compactCells && st.opt.MaxMoves == 0 {
+	if n*m > st.opt.CompactCells && st.opt.MaxMoves == 0 {
 		st.scores.compact, _ = st.sc.Compact() // nil when a score does not fit
 	}
 	if st.scores.compact == nil && n > 0 && m > 0 {
@@ -255,12 +282,6 @@ func (st *rematch) classify() {
 }
 
 func (st *rematch) cell(i, j int) float64 { return st.scores.at(i, j) }
-
-// compactCells is how many cells a re-match's scores may have before they
-// are kept at two bytes a cell (scoring.Compact) rather than as float64:
-// 10⁸ cells are 800 MB as float64, 200 MB compact. Moves (MaxMoves > 0)
-// need the float64 matrix whatever its size.
-var compactCells = 100_000_000
 
 // scoreTable holds a re-match's scores, as float64 or compact.
 type scoreTable struct {
@@ -379,18 +400,12 @@ func (st *rematch) solve() error {
 	return nil
 }
 
-// sparseRows is how many cells the free mentees' problem may have before
-// it is solved in sparse mode (matching.SolveSparse) over the rows of
-// st.scores, rather than on a copy of them (and, when they outnumber the
-// places, a transposed copy besides); the crossing point of roster's.
-var sparseRows = 5_000_000
-
 // solveRows assigns the mentees rows into the places left, the exact
 // optimum, and returns each one's mentor or -1.
 func (st *rematch) solveRows(rows []int, left []int) ([]int, error) {
 	m := len(st.p.Mentors)
 	opt := matching.Options{Maximize: true, Capacity: left}
-	if len(rows)*m > sparseRows {
+	if len(rows)*m > st.opt.SparseCells {
 		res, err := matching.SolveSparse(len(rows), m, func(k, j int) float64 { return st.scores.at(rows[k], j) },
 			matching.SparseOptions{Options: opt, Row: func(k int, dst []float64) { st.scores.row(rows[k], dst) }})
 		if err != nil {

@@ -304,19 +304,13 @@ func TestRematchExample(t *testing.T) {
 	assert.Equal(t, x, y)
 
 	// Scores kept compact: the same values to the bit, the same re-match.
-	oldCells := compactCells
-	compactCells = 0
-	c, err := Rematch(p, cfg, prev, s, RematchOptions{})
-	compactCells = oldCells
+	c, err := Rematch(p, cfg, prev, s, RematchOptions{CompactCells: 1})
 	require.NoError(t, err)
 	assert.Equal(t, x, c)
 
 	// The free mentees solved in sparse mode: the same number matched and
 	// the same total (ties may pair them otherwise), the kept pairs kept.
-	old := sparseRows
-	sparseRows = 0
-	defer func() { sparseRows = old }()
-	z, err := Rematch(p, cfg, prev, s, RematchOptions{})
+	z, err := Rematch(p, cfg, prev, s, RematchOptions{SparseCells: 1})
 	require.NoError(t, err)
 	assert.Equal(t, x.Roster.Summary.Matched, z.Roster.Summary.Matched)
 	assert.Equal(t, x.Roster.Summary.TotalScore, z.Roster.Summary.TotalScore)

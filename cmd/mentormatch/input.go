@@ -18,6 +18,9 @@ type inputOptions struct {
 	Sheet   string
 	Config  string
 	Example bool
+	// Now is the clock that dates a programme without schedule.start;
+	// nil is time.Now. Tests set it to pin the start.
+	Now func() time.Time
 }
 
 func (o *inputOptions) addFlags(cmd *cobra.Command, withExample bool) {
@@ -40,13 +43,14 @@ func (o *inputOptions) loadConfig() (mentormatch.Config, error) {
 		}
 	}
 	if cfg.Schedule.Start == "" {
-		cfg.Schedule.Start = nextMonday(today()).Format(time.DateOnly)
+		now := o.Now
+		if now == nil {
+			now = time.Now
+		}
+		cfg.Schedule.Start = nextMonday(now()).Format(time.DateOnly)
 	}
 	return cfg, nil
 }
-
-// today is when the command runs; tests pin it.
-var today = time.Now
 
 // nextMonday is the first Monday after t's date: the default start of a
 // programme, so that a plan made today starts in the future and the

@@ -115,9 +115,8 @@ func auditScores(t *testing.T, input ...string) {
 // same roster.
 func TestHRExportWorkbookAndCSVsAgree(t *testing.T) {
 	xlsx := repoFile("testdata", "hr-export.xlsx")
-	if _, err := os.Stat(xlsx); err != nil {
-		t.Skip("fixture missing")
-	}
+	_, err := os.Stat(xlsx)
+	require.NoError(t, err, "a committed fixture is missing")
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.json")
 	code, _, stderr := cli(t, "match", xlsx, "--out", a)
@@ -133,9 +132,8 @@ func TestHRExportWorkbookAndCSVsAgree(t *testing.T) {
 
 func TestBrokenFileExits2AndWritesNothing(t *testing.T) {
 	bad := repoFile("testdata", "broken", "people-bad.csv")
-	if _, err := os.Stat(bad); err != nil {
-		t.Skip("fixture missing")
-	}
+	_, err := os.Stat(bad)
+	require.NoError(t, err, "a committed fixture is missing")
 	out := filepath.Join(t.TempDir(), "roster.xlsx")
 	code, stdout, stderr := cli(t, "match", bad, "--out", out)
 	assert.Equal(t, 2, code)
@@ -144,7 +142,7 @@ func TestBrokenFileExits2AndWritesNothing(t *testing.T) {
 		assert.Contains(t, stderr, want)
 	}
 	assert.GreaterOrEqual(t, strings.Count(stderr, "\n  "), 5, "every problem is listed:\n%s", stderr)
-	_, err := os.Stat(out)
+	_, err = os.Stat(out)
 	assert.True(t, os.IsNotExist(err), "nothing is written")
 
 	code, _, stderr = cli(t, "validate", bad)

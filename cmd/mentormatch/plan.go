@@ -8,9 +8,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mentormatch/mentormatch"
-	"github.com/mentormatch/mentormatch/cohort"
 	"github.com/mentormatch/mentormatch/io/calendar"
 	"github.com/mentormatch/mentormatch/io/report"
+	"github.com/mentormatch/mentormatch/plan"
 	"github.com/mentormatch/mentormatch/roadmap"
 	"github.com/mentormatch/mentormatch/roster"
 )
@@ -79,37 +79,34 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	pr.next("forming cohorts and scheduling sessions")
-	plan, err := cohort.Build(p, res.Roster, cfg)
+	built, err := plan.On(p, cfg, res)
 	if err != nil {
 		return err
 	}
-	plan.Roster = res.Roster
-	if plan.Roadmaps, err = roadmap.Build(p, plan, cfg); err != nil {
-		return err
-	}
+	pl := built.Plan
 	pr.next("writing " + o.Out)
-	if err := report.WritePlan(o.Out, plan, report.WithSkillGaps(report.SkillGaps(p, res.Roster))); err != nil {
+	if err := report.WritePlan(o.Out, pl, report.WithSkillGaps(report.SkillGaps(p, res.Roster))); err != nil {
 		return err
 	}
 	if o.ICS != "" {
 		pr.next("writing calendars to " + o.ICS)
-		if err := calendar.WriteDir(o.ICS, plan, p); err != nil {
+		if err := calendar.WriteDir(o.ICS, pl, p); err != nil {
 			return err
 		}
 	}
 	var kept []string
 	if o.Roadmaps != "" {
 		pr.next("writing roadmaps to " + o.Roadmaps)
-		if kept, err = roadmap.WriteDir(o.Roadmaps, plan.Roadmaps); err != nil {
+		if kept, err = roadmap.WriteDir(o.Roadmaps, pl.Roadmaps); err != nil {
 			return err
 		}
 	}
 	pr.done()
 	s := res.Roster.Summary
 	fmt.Fprintf(stdout, "matched %d of %d mentees; %d cohorts; %d sessions from %s; wrote %s\n",
-		s.Matched, s.Mentees, len(plan.Cohorts), len(plan.Sessions), cfg.Schedule.Start, o.Out)
+		s.Matched, s.Mentees, len(pl.Cohorts), len(pl.Sessions), cfg.Schedule.Start, o.Out)
 	if o.Roadmaps != "" {
-		fmt.Fprintf(stdout, "wrote %d learning roadmaps to %s\n", len(plan.Roadmaps)-len(kept), o.Roadmaps)
+		fmt.Fprintf(stdout, "wrote %d learning roadmaps to %s\n", len(pl.Roadmaps)-len(kept), o.Roadmaps)
 	}
 	if len(kept) > 0 {
 		list := strings.Join(kept[:min(len(kept), 5)], ", ")
@@ -119,7 +116,7 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "warning: roadmaps edited since they were written are kept as they are (%d): %s; move them out of %s to write them anew\n", len(kept), list, o.Roadmaps)
 	}
 	printWarnings(stderr, res.Roster.Warnings)
-	printFlagged(stderr, plan, o.Out)
+	printFlagged(stderr, pl, o.Out)
 	return nil
 }
 

@@ -14,13 +14,12 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mentormatch/mentormatch"
-	"github.com/mentormatch/mentormatch/cohort"
 	"github.com/mentormatch/mentormatch/example"
 	"github.com/mentormatch/mentormatch/io/report"
 	"github.com/mentormatch/mentormatch/io/table"
+	"github.com/mentormatch/mentormatch/plan"
 	"github.com/mentormatch/mentormatch/progress"
 	"github.com/mentormatch/mentormatch/rematch"
-	"github.com/mentormatch/mentormatch/roster"
 )
 
 type reportOptions struct {
@@ -203,19 +202,16 @@ func (o *reportOptions) loadExample(args []string, _ io.Writer) (*reportInput, e
 	if err != nil {
 		return nil, err
 	}
-	res, err := roster.Match(p, cfg)
+	built, err := plan.Build(p, cfg)
 	if err != nil {
 		return nil, err
 	}
-	plan, err := cohort.Build(p, res.Roster, cfg)
-	if err != nil {
-		return nil, err
-	}
+	res := built.Match
 	start, err := time.Parse(time.DateOnly, cfg.Schedule.Start)
 	if err != nil {
 		return nil, fmt.Errorf("%w: schedule.start %q: expected YYYY-MM-DD", mentormatch.ErrUsage, cfg.Schedule.Start)
 	}
-	in := &reportInput{roster: res.Roster, cohorts: plan.Cohorts, wants: wantsOf(p)}
+	in := &reportInput{roster: res.Roster, cohorts: built.Plan.Cohorts, wants: wantsOf(p)}
 	skills := func(id string) []mentormatch.Skill {
 		var out []mentormatch.Skill
 		if e := p.ByID(id); e != nil {

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/charmap"
+
 	"github.com/mentormatch/mentormatch"
 )
 
@@ -249,14 +251,6 @@ func sniff(path string, data []byte) (fileKind, *mentormatch.Problem) {
 // lineAt is the 1-based line of byte offset at.
 func lineAt(data []byte, at int) int { return 1 + bytes.Count(data[:at], []byte("\n")) }
 
-// cp1252 maps the bytes 0x80–0x9F of Windows-1252 to runes; 0 marks the
-// five bytes the code page leaves undefined. Bytes 0xA0–0xFF are the
-// Latin-1 runes of the same value.
-var cp1252 = [32]rune{
-	'€', 0, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', 0, 'Ž', 0,
-	0, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0, 'ž', 'Ÿ',
-}
-
 // decodeText returns the text of a CSV file as UTF-8 without a byte order
 // mark. A file that is not UTF-8 but reads as Windows-1252 (what Excel
 // writes for "CSV (Comma delimited)", a superset of Latin-1) is converted,
@@ -312,12 +306,11 @@ func (t *rawTable) decodeText(data []byte) ([]byte, *mentormatch.Problem) {
 		if i > 0 && data[i-1] >= 0x80 {
 			pairs++
 		}
-		r := rune(c)
-		if c < 0xA0 {
-			if r = cp1252[c-0x80]; r == 0 {
-				p := t.problem(lineAt(data, i), "", "the file is not UTF-8, and byte 0x%02X is not Windows-1252 either: save the file as \"CSV UTF-8\" from the spreadsheet program", c)
-				return nil, &p
-			}
+		// The five bytes Windows-1252 leaves undefined decode to U+FFFD.
+		r := charmap.Windows1252.DecodeByte(c)
+		if r == utf8.RuneError {
+			p := t.problem(lineAt(data, i), "", "the file is not UTF-8, and byte 0x%02X is not Windows-1252 either: save the file as \"CSV UTF-8\" from the spreadsheet program", c)
+			return nil, &p
 		}
 		out = utf8.AppendRune(out, r)
 	}

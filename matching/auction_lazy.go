@@ -68,7 +68,7 @@ func (sr *sparseRun) list(w, i int, v []float64) (lazyRow, float64, float64) {
 	s := sr.in.sign
 	n := max(sr.k, lazyList)
 	row := sr.row(w, i)
-	// The list is chosen as least.go describes, with the reduced costs
+	// The list is chosen as selection.go describes, with the reduced costs
 	// worked out in the same pass: this loop reads every cell of the
 	// problem several times.
 	t := inf

@@ -10,6 +10,8 @@ type dense struct {
 	data []float64
 	sign float64
 
+	warmMode Warm // see Options.Warm
+
 	d     []float64 // search labels of targets
 	ready []int32   // targets at the least label, not yet settled
 
@@ -75,20 +77,17 @@ func (p *dense) run() []float64 {
 	return p.settle(p.best2, p.lift)
 }
 
-// warmAlways makes every square-like run warm (tests: the small matrices
-// of the reference tests would otherwise never take that path).
-var warmAlways = false
-
 // wantWarm reports whether to warm-start after augmenting row reduction
 // left free sources free: only with as many places as sources, and when
 // more than a quarter are left. Uniform and few-valued matrices leave a
 // tenth or fewer at 2000², low-rank ones most; an auction there costs more
 // than the short searches it would spare (uniform 145 → 227 ms).
+// Options.Warm may force the choice either way.
 func (p *dense) wantWarm(free int) bool {
-	if !p.perfect() {
+	if p.warmMode == WarmNever || !p.perfect() {
 		return false
 	}
-	return warmAlways || (p.ns >= 64 && 4*free > p.ns)
+	return p.warmMode == WarmAlways || (p.ns >= 64 && 4*free > p.ns)
 }
 
 // sources returns every source, in order.

@@ -69,11 +69,12 @@ func (c warmCase) draw(rng *rand.Rand) ([]float64, []int) {
 	return data, caps
 }
 
-// TestWarmDense solves every case with the warm start forced (warmAlways)
+// TestWarmDense solves every case with the warm start forced (WarmAlways)
 // and with the usual choice, both ways of optimising, and checks the
 // optimum against the reference flow (and brute force when small) and the
 // certificate.
 func TestWarmDense(t *testing.T) {
+	t.Parallel()
 	var cases []warmCase
 	for _, n := range []int{4, 7, 20, 60, 130} {
 		for _, kind := range []string{"uniform", "few", "lowrank", "rank1"} {
@@ -93,12 +94,10 @@ func TestWarmDense(t *testing.T) {
 	for _, c := range cases {
 		data, caps := c.draw(rng)
 		for _, maximize := range []bool{false, true} {
-			for _, always := range []bool{true, false} {
-				name := fmt.Sprintf("%s/%s/%dx%d/max=%v/always=%v", c.kind, c.name, c.rows, c.cols, maximize, always)
-				opt := Options{Maximize: maximize, Capacity: caps}
-				warmAlways = always
+			for _, warm := range []Warm{WarmAlways, WarmAuto, WarmNever} {
+				name := fmt.Sprintf("%s/%s/%dx%d/max=%v/warm=%d", c.kind, c.name, c.rows, c.cols, maximize, warm)
+				opt := Options{Maximize: maximize, Capacity: caps, Warm: warm}
 				r, err := SolveData(c.rows, c.cols, data, opt)
-				warmAlways = false
 				require.NoError(t, err, name)
 				want, err := refFlow(c.rows, c.cols, data, opt)
 				require.NoError(t, err, name)

@@ -23,7 +23,7 @@ type sparse struct {
 	seen []int32 // targets whose label was set by the current search
 	heap labelHeap
 
-	// The certificate kept between rounds (see warm.go).
+	// The certificate kept between rounds (see reoptimize.go).
 	ufree       []float64 // potentials of free sources
 	top, bottom float64   // super source potential −top, super sink bottom
 	act         []int32   // per cell, how many of its row's sources may use it
