@@ -78,18 +78,11 @@ func Build(p *mentormatch.Program, r *mentormatch.Roster, cfg mentormatch.Config
 		}
 	}
 
-	// The cycle lasts as long as the longer of the peer and senior
-	// rotations, and at least one primary interval.
 	rr := make([][][][]int, len(groups))
-	cycleDays := sc.primaryEvery
 	for c, g := range groups {
 		rr[c] = RoundRobin(len(g))
-		cycleDays = max(cycleDays, len(rr[c])*sc.peerEvery)
 	}
-	if len(slots) > 0 {
-		cycleDays = max(cycleDays, len(slots)*sc.seniorEvery)
-	}
-	spanDays := sc.cycles * cycleDays
+	spanDays := spanDays(sc, groups, len(slots))
 
 	var ms []meeting
 	for c := range groups {
@@ -155,6 +148,44 @@ func Build(p *mentormatch.Program, r *mentormatch.Roster, cfg mentormatch.Config
 	sort.SliceStable(plan.Sessions, func(a, b int) bool { return sessionLess(&plan.Sessions[a], &plan.Sessions[b]) })
 	sort.Strings(plan.Warnings)
 	return plan, nil
+}
+
+// SpanDays is how many days the schedule of p under cfg spans, from
+// schedule.start: cycles × the longest of the primary interval, the peer
+// round robin and the senior rotation. Matching reads a pair's shared time
+// over these days (package availability).
+func SpanDays(p *mentormatch.Program, cfg mentormatch.Config) int {
+	sc, err := newSchedule(cfg)
+	if err != nil {
+		return 0
+	}
+	minSize, maxSize := sizeLimits(cfg.Cohorts.MinSize, cfg.Cohorts.MaxSize)
+	sizes := Sizes(len(p.Mentees), minSize, maxSize)
+	groups := make([][]int, len(sizes))
+	for c, n := range sizes {
+		groups[c] = make([]int, n)
+	}
+	seniors := map[int]bool{}
+	for _, j := range p.Mentors {
+		if p.People[j].MentorType == mentormatch.Senior {
+			seniors[j] = true
+		}
+	}
+	slots, _ := rotation(len(groups), len(seniors), cfg.Schedule.SeniorMaxPerCycle)
+	return spanDays(sc, groups, len(slots))
+}
+
+// spanDays: the cycle lasts as long as the longer of the peer and senior
+// rotations, and at least one primary interval.
+func spanDays(sc *schedule, groups [][]int, seniorRounds int) int {
+	cycleDays := sc.primaryEvery
+	for _, g := range groups {
+		cycleDays = max(cycleDays, len(RoundRobin(len(g)))*sc.peerEvery)
+	}
+	if seniorRounds > 0 {
+		cycleDays = max(cycleDays, seniorRounds*sc.seniorEvery)
+	}
+	return sc.cycles * cycleDays
 }
 
 func cohortID(c int) string { return "C" + strconv.Itoa(c+1) }

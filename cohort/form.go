@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/availability"
 )
 
 // DefaultMixBonus is the weight, in hours of shared weekly time, of one more
@@ -85,18 +86,18 @@ func FormWith(p *mentormatch.Program, cfg mentormatch.Config, opt FormOptions) [
 	if n == 0 {
 		return nil
 	}
-	monday := referenceMonday(startDate(cfg))
+	monday := availability.FirstMonday(availability.StartOf(cfg))
 	noon := monday.Add(12 * time.Hour)
 	type key struct {
 		offset, first, idx int
 	}
-	weeks := make([]week, n)
+	weeks := make([]availability.Week, n)
 	keys := make([]key, n)
 	for i := range n {
 		m := p.Mentee(i)
-		weeks[i] = weekOf(m, monday)
+		weeks[i] = availability.WeekOf(slotsOf(m), locOf(m), monday)
 		_, off := noon.In(locOf(m)).Zone()
-		keys[i] = key{off, weeks[i].first(), i}
+		keys[i] = key{off, weeks[i].First(), i}
 	}
 	sort.Slice(keys, func(a, b int) bool {
 		x, y := keys[a], keys[b]
@@ -129,7 +130,7 @@ func FormWith(p *mentormatch.Program, cfg mentormatch.Config, opt FormOptions) [
 var improveHook = improve
 
 // improve is the local search of FormWith.
-func improve(p *mentormatch.Program, groups [][]int, weeks []week, opt FormOptions) {
+func improve(p *mentormatch.Program, groups [][]int, weeks []availability.Week, opt FormOptions) {
 	if len(groups) < 2 {
 		return
 	}
@@ -142,7 +143,7 @@ func improve(p *mentormatch.Program, groups [][]int, weeks []week, opt FormOptio
 		window = len(groups)
 	}
 	hours := func(i, j int) float64 {
-		return float64(weeks[i].overlap(&weeks[j])) * cellMinutes / 60
+		return availability.Hours(weeks[i].Shared(&weeks[j]))
 	}
 	// mix counts distinct values in a group after replacing out by in.
 	mix := func(g []int, out, in int) float64 {
@@ -200,23 +201,4 @@ func improve(p *mentormatch.Program, groups [][]int, weeks []week, opt FormOptio
 			return
 		}
 	}
-}
-
-// startDate is the configured start, or the Monday after 2026-01-01 when
-// none is set (or it does not parse; Build reports that), never today.
-func startDate(cfg mentormatch.Config) time.Time {
-	if t, err := time.Parse(time.DateOnly, cfg.Schedule.Start); err == nil {
-		return t
-	}
-	return defaultStart
-}
-
-var defaultStart = time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
-
-// referenceMonday is the Monday on or before d.
-func referenceMonday(d time.Time) time.Time {
-	for d.Weekday() != time.Monday {
-		d = d.AddDate(0, 0, -1)
-	}
-	return d
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/availability"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -77,15 +78,15 @@ func TestFormGroupsByZone(t *testing.T) {
 
 // objective recomputes what FormWith optimises.
 func objective(p *mentormatch.Program, cfg mentormatch.Config, groups [][]int, bonus float64) float64 {
-	monday := referenceMonday(startDate(cfg))
+	monday := availability.FirstMonday(availability.StartOf(cfg))
 	total := 0.0
 	for _, g := range groups {
 		depts, levels := map[string]bool{}, map[int]bool{}
 		for a, i := range g {
-			wi := weekOf(p.Mentee(i), monday)
+			wi := availability.WeekOf(slotsOf(p.Mentee(i)), locOf(p.Mentee(i)), monday)
 			for _, j := range g[a+1:] {
-				wj := weekOf(p.Mentee(j), monday)
-				total += float64(wi.overlap(&wj)) / 4
+				wj := availability.WeekOf(slotsOf(p.Mentee(j)), locOf(p.Mentee(j)), monday)
+				total += float64(wi.Shared(&wj)) / 4
 			}
 			if d := p.Mentee(i).Department; d != "" {
 				depts[d] = true
@@ -117,7 +118,7 @@ func TestFormImprovesObjective(t *testing.T) {
 // contiguous is FormWith before the local search.
 func contiguous(p *mentormatch.Program, cfg mentormatch.Config) [][]int {
 	saved := improveHook
-	improveHook = func(*mentormatch.Program, [][]int, []week, FormOptions) {}
+	improveHook = func(*mentormatch.Program, [][]int, []availability.Week, FormOptions) {}
 	defer func() { improveHook = saved }()
 	return FormWith(p, cfg, FormOptions{})
 }

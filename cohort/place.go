@@ -7,9 +7,10 @@ import (
 	"time"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/availability"
 )
 
-const step = cellMinutes * time.Minute
+const step = availability.CellMinutes * time.Minute
 
 // placer dates meetings one at a time, keeping every person's busy times.
 type placer struct {
@@ -52,7 +53,7 @@ func (pl *placer) freeOf(id string, from, to time.Time) []interval {
 func (pl *placer) place(m *meeting) mentormatch.Session {
 	s := mentormatch.Session{Cohort: cohortID(m.cohort), Kind: m.kind, Round: m.round, Participants: m.ids}
 	from, to := window(m.due, m.span)
-	common := []interval{{from, to}}
+	common := []interval{{From: from, To: to}}
 	for _, id := range m.ids {
 		common = intersect(common, pl.freeOf(id, from, to))
 	}
@@ -74,7 +75,7 @@ func (pl *placer) place(m *meeting) mentormatch.Session {
 		}
 	}
 	for _, id := range m.ids {
-		pl.book(id, interval{s.Start, s.End})
+		pl.book(id, interval{From: s.Start, To: s.End})
 	}
 	return s
 }
@@ -124,14 +125,14 @@ func (pl *placer) mostFree(ids []string, from, to time.Time) (time.Time, []strin
 
 // covers reports whether one of the sorted, disjoint intervals holds [a, b).
 func covers(ivs []interval, a, b time.Time) bool {
-	k := sort.Search(len(ivs), func(i int) bool { return ivs[i].to.After(a) })
-	return k < len(ivs) && !ivs[k].from.After(a) && !ivs[k].to.Before(b)
+	k := sort.Search(len(ivs), func(i int) bool { return ivs[i].To.After(a) })
+	return k < len(ivs) && !ivs[k].From.After(a) && !ivs[k].To.Before(b)
 }
 
 func (pl *placer) earliest(ids []string, common []interval) (time.Time, bool) {
 	for _, iv := range common {
-		t := ceilStep(iv.from)
-		for !t.Add(pl.sc.dur).After(iv.to) {
+		t := ceilStep(iv.From)
+		for !t.Add(pl.sc.dur).After(iv.To) {
 			if end, busy := pl.busyUntil(ids, t); busy {
 				t = ceilStep(end)
 				continue
@@ -154,11 +155,11 @@ func (pl *placer) busyUntil(ids []string, t time.Time) (time.Time, bool) {
 	for _, id := range ids {
 		b := pl.busy[id]
 		// The first busy interval ending after t.
-		k := sort.Search(len(b), func(i int) bool { return b[i].to.After(t) })
-		if k < len(b) && b[k].from.Before(u) {
+		k := sort.Search(len(b), func(i int) bool { return b[i].To.After(t) })
+		if k < len(b) && b[k].From.Before(u) {
 			clash = true
-			if b[k].to.After(end) {
-				end = b[k].to
+			if b[k].To.After(end) {
+				end = b[k].To
 			}
 		}
 	}
@@ -189,7 +190,7 @@ func (pl *placer) onHoliday(ids []string, t time.Time) bool {
 
 func (pl *placer) book(id string, iv interval) {
 	b := pl.busy[id]
-	k := sort.Search(len(b), func(i int) bool { return !b[i].from.Before(iv.from) })
+	k := sort.Search(len(b), func(i int) bool { return !b[i].From.Before(iv.From) })
 	b = append(b, interval{})
 	copy(b[k+1:], b[k:])
 	b[k] = iv

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/availability"
 )
 
 // schedule is cfg.Schedule parsed, with defaults for unset values.
@@ -27,7 +28,7 @@ func newSchedule(cfg mentormatch.Config) (*schedule, error) {
 		return d
 	}
 	sc := &schedule{
-		start:        defaultStart,
+		start:        availability.DefaultStart,
 		cycles:       pick(s.Cycles, def.Cycles),
 		dur:          time.Duration(pick(s.SessionMinutes, def.SessionMinutes)) * time.Minute,
 		primaryEvery: pick(s.PrimaryEvery, def.PrimaryEvery),

@@ -19,6 +19,7 @@ import (
 type parts struct {
 	c       [5][]float64
 	overlap []float64
+	meet    []bool
 }
 
 // grow makes room for n mentors; the slices may then be longer than n.
@@ -28,6 +29,7 @@ func (w *parts) grow(n int) {
 			w.c[k] = make([]float64, n)
 		}
 		w.overlap = make([]float64, n)
+		w.meet = make([]bool, n)
 	}
 }
 
@@ -37,8 +39,7 @@ var partsPool = sync.Pool{New: func() any { return new(parts) }}
 // slice each; goals is the number of goal ids.
 func (s *Scorer) prepareColumns(goals int) {
 	nm := len(s.mentors)
-	s.weeks = make([]week, nm)
-	s.hasWeek = make([]bool, nm)
+	s.mperson = make([]int, nm)
 	s.mlevel = make([]int, nm)
 	s.offeredBy = make([][]uint64, goals)
 	for g := range s.offeredBy {
@@ -46,7 +47,7 @@ func (s *Scorer) prepareColumns(goals int) {
 	}
 	for j := range s.mentors {
 		m := &s.mentors[j]
-		s.weeks[j], s.hasWeek[j], s.mlevel[j] = m.week, m.hasWeek, m.level
+		s.mperson[j], s.mlevel[j] = m.idx, m.level
 		for g := range goals {
 			if m.offers.has(int32(g)) {
 				s.offeredBy[g][j/64] |= 1 << (j % 64)
@@ -91,18 +92,16 @@ func (s *Scorer) fillParts(e *person, lo, hi int, prefer bool, w *parts) {
 	} else {
 		fillWith(c, neutral)
 	}
-	// Availability: the weekly hours both are free, two or more is full.
-	c, ov := w.c[1][:n], w.overlap[:n]
-	if e.hasWeek {
-		var buf [weekWords]uint8
-		words := e.week.busy(&buf)
+	// Availability: the hours both are free in every week, two or more is
+	// full.
+	c, ov, meet := w.c[1][:n], w.overlap[:n], w.meet[:n]
+	if s.avail.Known(e.idx) {
 		for q := range c {
-			j := lo + q
-			if !s.hasWeek[j] {
-				c[q], ov[q] = neutral, -1
+			ov[q], meet[q] = s.avail.Pair(e.idx, s.mperson[lo+q])
+			if ov[q] < 0 {
+				c[q] = neutral
 				continue
 			}
-			ov[q] = e.week.overlapHours(&s.weeks[j], words)
 			c[q] = 1
 			if h := ov[q] / 2; h < 1 {
 				c[q] = h
@@ -111,6 +110,9 @@ func (s *Scorer) fillParts(e *person, lo, hi int, prefer bool, w *parts) {
 	} else {
 		fillWith(c, neutral)
 		fillWith(ov, -1)
+		for q := range meet {
+			meet[q] = true
+		}
 	}
 	// Goals: the share of the mentee's goals, weighted by rank, the mentor
 	// offers.
@@ -161,9 +163,10 @@ func fillWith(xs []float64, v float64) {
 
 // components computes the five component values of mentee e and mentor
 // m; prefer says the mentee asked for this mentor.
-func (s *Scorer) components(e, m *person, prefer bool) (c [5]float64, overlap float64) {
+func (s *Scorer) components(e, m *person, prefer bool) (c [5]float64, overlap float64, meet bool) {
 	var buf [6]float64
-	w := parts{overlap: buf[5:6:6]}
+	var meets [1]bool
+	w := parts{overlap: buf[5:6:6], meet: meets[:]}
 	for k := range w.c {
 		w.c[k] = buf[k : k+1 : k+1]
 	}
@@ -171,7 +174,7 @@ func (s *Scorer) components(e, m *person, prefer bool) (c [5]float64, overlap fl
 	for k := range c {
 		c[k] = w.c[k][0]
 	}
-	return c, w.overlap[0]
+	return c, w.overlap[0], w.meet[0]
 }
 
 // Row sets dst[j] to Cell(i, j) for every mentor j; dst must hold one value

@@ -10,6 +10,8 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/availability"
+	"github.com/mentormatch/mentormatch/cohort"
 	"github.com/mentormatch/mentormatch/internal/parallel"
 )
 
@@ -54,8 +56,6 @@ type person struct {
 	avoid    []int  // person indexes
 	prefers  []int
 	chain    []int // managers upward, person indexes
-	week     week
-	hasWeek  bool
 	wants    []want
 	wantSum  float64
 	goals    []goal
@@ -90,9 +90,10 @@ type Scorer struct {
 	// smallLevels: every level in levels is in [0, 16), so that a want's
 	// gain can be looked up by the mentor's level alone.
 	smallLevels bool
+	// avail is the people's free time over the programme's weeks.
+	avail *availability.Model
 	// The mentors' fields a row reads, a slice each (see Row).
-	weeks      []week
-	hasWeek    []bool
+	mperson    []int // index into Program.People
 	mlevel     []int
 	offeredBy  [][]uint64 // goal id → the mentors offering it, a bit each
 	skillNames []string
@@ -112,7 +113,10 @@ type Breakdown struct {
 	Components   []mentormatch.Component
 	Reason       string
 	Forbidden    string
-	OverlapHours float64 // -1 when either lists no availability
+	OverlapHours float64 // in every week of the programme; -1 when either lists no availability
+	// CanMeet: they share a whole session of free time every week, or
+	// either lists no availability.
+	CanMeet bool
 }
 
 type interner struct {
@@ -178,7 +182,9 @@ func New(p *mentormatch.Program, cfg mentormatch.Config) (*Scorer, error) {
 	goals := &interner{ids: map[string]int32{}}
 	langs := &interner{ids: map[string]int32{}}
 	depts := &interner{ids: map[string]int32{}}
-	monday := referenceMonday(cfg.Schedule.Start)
+	s.avail = availability.New(p, availability.Calendar{
+		Start: availability.StartOf(cfg), Days: cohort.SpanDays(p, cfg), SessionMinutes: cfg.Schedule.SessionMinutes,
+	}, nil)
 	// Skills named by mentees' wants and mentors' skills and offers.
 	prep := func(i int) person {
 		q := &p.People[i]
@@ -197,9 +203,6 @@ func New(p *mentormatch.Program, cfg mentormatch.Config) (*Scorer, error) {
 		for m, ok := byID[q.ManagerID]; ok && !seen[m]; m, ok = byID[p.People[m].ManagerID] {
 			seen[m] = true
 			pp.chain = append(pp.chain, m)
-		}
-		if len(q.Availability) > 0 {
-			pp.week, pp.hasWeek = weekOf(q.Availability, q.Location, monday), true
 		}
 		return pp
 	}
@@ -452,7 +455,7 @@ func (s *Scorer) value(e, m *person, lists bool) float64 {
 	if s.rule(e, m, -1, lists) != "" {
 		return math.NaN()
 	}
-	c, overlap := s.components(e, m, lists && contains(e.prefers, m.idx))
+	c, overlap, _ := s.components(e, m, lists && contains(e.prefers, m.idx))
 	return s.finish(e, m, &c, overlap)
 }
 
@@ -488,8 +491,8 @@ func (s *Scorer) Matrix() *mat.Dense {
 // Pair explains the score of mentee i with mentor j.
 func (s *Scorer) Pair(i, j int) Breakdown {
 	e, m := &s.mentees[i], &s.mentors[j]
-	c, overlap := s.components(e, m, contains(e.prefers, m.idx))
-	b := Breakdown{OverlapHours: overlap, Components: make([]mentormatch.Component, len(Names), len(Names)+len(s.softCrits))}
+	c, overlap, meet := s.components(e, m, contains(e.prefers, m.idx))
+	b := Breakdown{OverlapHours: overlap, CanMeet: meet, Components: make([]mentormatch.Component, len(Names), len(Names)+len(s.softCrits))}
 	for k, name := range Names {
 		b.Components[k] = mentormatch.Component{Name: name, Value: round4(c[k]), Points: round2(100 * s.w[k] * c[k] / s.wsum)}
 	}
@@ -621,7 +624,7 @@ func (s *Scorer) UnmatchedReasonRow(i int, row []float64, assigned []int) string
 		e, m := &s.mentees[i], &s.mentors[j]
 		rule := s.forbidden(e, m, -1)
 		if rule == "" {
-			_, overlap := s.components(e, m, false)
+			_, overlap, _ := s.components(e, m, false)
 			if rule = s.forbidden(e, m, overlap); rule == "" {
 				rule = ruleMinScore
 			}

@@ -3,6 +3,8 @@ package scoring
 import (
 	"fmt"
 	"time"
+
+	"github.com/mentormatch/mentormatch/availability"
 )
 
 // Window is a weekly time both people of a pair are free, in the mentee's
@@ -21,23 +23,22 @@ func (w Window) String() string {
 // week, Monday first; nil when either lists no availability. O(week).
 func (s *Scorer) CommonWindows(i, j int) []Window {
 	e, m := &s.mentees[i], &s.mentors[j]
-	if !e.hasWeek || !m.hasWeek {
+	ew, ok1 := s.avail.FirstWeek(e.idx)
+	mw, ok2 := s.avail.FirstWeek(m.idx)
+	if !ok1 || !ok2 {
 		return nil
 	}
-	var both week
-	for k := range both {
-		both[k] = e.week[k] & m.week[k]
-	}
+	both := ew.Both(&mw)
 	loc := s.p.People[e.idx].Location
 	if loc == nil {
 		loc = time.UTC
 	}
-	monday := referenceMonday(s.cfg.Schedule.Start)
-	free := func(c int) bool { return both[c/64]&(1<<(c%64)) != 0 }
+	monday := s.avail.Monday()
+	free := both.Has
 	// Start the scan at a busy cell so that a window wrapping past Sunday
 	// midnight UTC comes out whole.
 	first := -1
-	for c := range weekCells {
+	for c := range availability.Cells {
 		if !free(c) {
 			first = c
 			break
@@ -47,18 +48,18 @@ func (s *Scorer) CommonWindows(i, j int) []Window {
 		return []Window{{Day: time.Monday, Start: 0, End: 7 * 24 * 60}}
 	}
 	var out []Window
-	for k := 1; k <= weekCells; k++ {
-		c := (first + k) % weekCells
-		if !free(c) || free((c+weekCells-1)%weekCells) {
+	for k := 1; k <= availability.Cells; k++ {
+		c := (first + k) % availability.Cells
+		if !free(c) || free((c+availability.Cells-1)%availability.Cells) {
 			continue
 		}
 		n := 0
-		for free((c+n)%weekCells) && n < weekCells {
+		for free((c+n)%availability.Cells) && n < availability.Cells {
 			n++
 		}
-		from := monday.Add(time.Duration(c*cellMinutes) * time.Minute).In(loc)
+		from := monday.Add(time.Duration(c*availability.CellMinutes) * time.Minute).In(loc)
 		start := from.Hour()*60 + from.Minute()
-		out = append(out, Window{Day: from.Weekday(), Start: start, End: start + n*cellMinutes})
+		out = append(out, Window{Day: from.Weekday(), Start: start, End: start + n*availability.CellMinutes})
 	}
 	// Monday first, as a person reads their week.
 	order := func(w Window) int { return ((int(w.Day)+6)%7)*24*60 + w.Start }
