@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/mentormatch/mentormatch/matching"
+	"github.com/mentormatch/mentormatch/scoring"
 )
 
 // Forced is the program's optimum when one pair is imposed.
@@ -22,6 +23,11 @@ type Forced struct {
 // hard quota) by re-solving without row i and with one seat less for j.
 // The pair must be allowed by the hard rules.
 func (r *Result) Force(i, j int) (Forced, error) {
+	for _, pin := range r.Scorer.Pins() {
+		if pin.Mentee == i {
+			return Forced{}, fmt.Errorf("the mentee is pinned to %s (%s)", pin.Decision.MentorID, pin.Decision.Where())
+		}
+	}
 	v := r.cell(i, j)
 	if math.IsNaN(v) {
 		return Forced{}, fmt.Errorf("the pair is forbidden: %s", r.Scorer.Pair(i, j).Forbidden)
@@ -44,7 +50,8 @@ func (r *Result) Force(i, j int) (Forced, error) {
 		if err != nil {
 			return Forced{}, err
 		}
-		return Forced{Total: round2(f.Total), Assigned: f.Assigned, Loss: round2(r.Roster.Summary.TotalScore - f.Total)}, nil
+		total := f.Total + r.pinTotal
+		return Forced{Total: scoring.Round2(total), Assigned: f.Assigned + len(r.Scorer.Pins()), Loss: scoring.Round2(r.Roster.Summary.TotalScore - total)}, nil
 	}
 	raw := r.Scores.RawMatrix() // fair and hard quotas are solved whole
 	caps := make([]int, raw.Cols)
@@ -56,7 +63,7 @@ func (r *Result) Force(i, j int) (Forced, error) {
 			data = append(data, raw.Data[k*raw.Stride:k*raw.Stride+raw.Cols]...)
 		}
 	}
-	f := Forced{Total: v, Assigned: 1}
+	f := Forced{Total: v + r.pinTotal, Assigned: 1 + len(r.Scorer.Pins())}
 	if raw.Rows > 1 {
 		sol, err := matching.SolveData(raw.Rows-1, raw.Cols, data, matching.Options{Maximize: true, Capacity: caps})
 		if err != nil {
@@ -65,8 +72,8 @@ func (r *Result) Force(i, j int) (Forced, error) {
 		f.Total += sol.Total
 		f.Assigned += sol.Assigned
 	}
-	f.Total = round2(f.Total)
-	f.Loss = round2(r.Roster.Summary.TotalScore - f.Total)
+	f.Total = scoring.Round2(f.Total)
+	f.Loss = scoring.Round2(r.Roster.Summary.TotalScore - f.Total)
 	return f, nil
 }
 
