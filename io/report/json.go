@@ -165,7 +165,8 @@ func EncodeRosterJSON(w io.Writer, r *mentormatch.Roster, opts ...Option) error 
 
 // EncodePlanJSON writes the plan: the roster's fields, "skill_gaps" (with
 // WithSkillGaps), "cohorts", "sessions" (RFC 3339 times with offset, a
-// "flag" on a meeting placed outside someone's availability), "roadmaps"
+// "flag" on a meeting placed outside someone's availability, and "local":
+// each participant's id, local start and zone), "roadmaps"
 // when the plan has them, and "warnings": the roster's, then the plan's.
 func EncodePlanJSON(w io.Writer, p *mentormatch.Plan, opts ...Option) error {
 	var b jsonBuf
@@ -194,6 +195,14 @@ func EncodePlanJSON(w io.Writer, p *mentormatch.Plan, opts ...Option) error {
 					{"participants", b.strs(s.Participants)}}
 				if s.Flag != "" {
 					fs = append(fs, field{"flag", b.s(s.Flag)})
+				}
+				if len(s.Local) > 0 {
+					fs = append(fs, field{"local", func(d int) {
+						b.array(d, len(s.Local), func(i, d int) {
+							l := &s.Local[i]
+							b.object(d, field{"id", b.s(l.ID)}, field{"start", b.s(l.Start.Format(time.RFC3339))}, field{"time_zone", b.s(l.TimeZone)})
+						})
+					}})
 				}
 				b.object(d, fs...)
 			})
