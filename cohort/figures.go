@@ -25,7 +25,8 @@ type Figures struct {
 	Attendances, Night, NightUnlisted int
 	// PeerPairs counts pairs of mentees in one cohort; CanMeet those who
 	// can meet (availability.Model.Pair: one whole session of shared free
-	// time in every week the schedule spans; anyone who lists no hours can).
+	// time in every week the schedule spans), with office hours for people
+	// who list none, as the scheduler takes them.
 	PeerPairs, CanMeet int
 }
 
@@ -65,7 +66,7 @@ func Measure(p *mentormatch.Program, plan *mentormatch.Plan, cfg mentormatch.Con
 			f.Inside++
 		}
 	}
-	m := availability.New(p, calendarOf(p, cfg), nil)
+	m := availability.New(p, calendarOf(p, cfg), officeHours)
 	index := map[string]int{}
 	for i := range p.People {
 		if _, dup := index[p.People[i].ID]; !dup {

@@ -32,7 +32,7 @@ func samplePlan(t *testing.T) *mentormatch.Plan {
 	primary := time.Date(2026, 3, 30, 9, 0, 0, 0, ber) // summer time, +02:00
 	tokyo, err := time.LoadLocation("Asia/Tokyo")
 	require.NoError(t, err)
-	peer := time.Date(2026, 3, 27, 16, 0, 0, 0, ber)   // winter time, +01:00
+	peer := time.Date(2026, 3, 27, 16, 0, 0, 0, ber) // winter time, +01:00
 	senior := time.Date(2026, 3, 27, 23, 30, 0, 0, time.UTC)
 	return &mentormatch.Plan{
 		Roster:  r,
