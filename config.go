@@ -54,6 +54,9 @@ type Schedule struct {
 	SeniorEvery       int      `yaml:"senior_every_days"`
 	SeniorMaxPerCycle int      `yaml:"senior_max_sessions_per_cycle"`
 	Holidays          []string `yaml:"holidays"`
+	// DayHours are everyone's local day, "08:00-20:00": a meeting that
+	// fits nobody's shared free time is put inside them, never at night.
+	DayHours string `yaml:"day_hours"`
 }
 
 // RematchConfig tunes re-matching after a relationship-health survey; the
@@ -124,7 +127,7 @@ func DefaultConfig() Config {
 		Schedule: Schedule{
 			Cycles: 1, SessionMinutes: 60,
 			PrimaryEvery: 14, PeerEvery: 14, SeniorEvery: 28, SeniorMaxPerCycle: 4,
-			Holidays: []string{},
+			Holidays: []string{}, DayHours: "08:00-20:00",
 		},
 		Seed:     1,
 		Roadmap:  DefaultRoadmapConfig(),

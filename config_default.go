@@ -85,6 +85,7 @@ schedule:
   senior_every_days: 28             # senior mentor visits
   senior_max_sessions_per_cycle: 4  # per senior mentor, 0-1000; 0 = no limit
   holidays: []                      # YYYY-MM-DD dates with no sessions
+  day_hours: "08:00-20:00"          # local day: where a meeting that fits nobody's free time goes
 
 # Seed of every random choice, so the same input gives the same output.
 seed: 1

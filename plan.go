@@ -30,6 +30,16 @@ type Session struct {
 	End          time.Time   `json:"end"`
 	Participants []string    `json:"participants"`
 	Flag         string      `json:"flag,omitempty"`
+	// Local is when the session starts for each participant, in
+	// Participants' order, in their own zone.
+	Local []LocalStart `json:"local,omitempty"`
+}
+
+// LocalStart is a session's start for one participant, in their own zone.
+type LocalStart struct {
+	ID       string    `json:"id"`
+	Start    time.Time `json:"start"` // in the participant's zone
+	TimeZone string    `json:"time_zone"`
 }
 
 // Plan is a roster with its cohorts and dated sessions.

@@ -147,6 +147,11 @@ func Build(p *mentormatch.Program, r *mentormatch.Roster, cfg mentormatch.Config
 	pl := placer{sc: sc, people: people, busy: map[string][]interval{}, free: map[string]freeCache{}}
 	for i := range ms {
 		s := pl.place(&ms[i])
+		s.Local = make([]mentormatch.LocalStart, len(s.Participants))
+		for k, id := range s.Participants {
+			loc := locOf(people[id])
+			s.Local[k] = mentormatch.LocalStart{ID: id, Start: s.Start.In(loc), TimeZone: loc.String()}
+		}
 		if s.Flag != "" {
 			plan.Warnings = append(plan.Warnings, fmt.Sprintf("cohort %s %s round %d due %s: %s; placed at %s UTC", s.Cohort, s.Kind, s.Round, ms[i].due.Format(time.DateOnly), s.Flag, s.Start.Format("2006-01-02 15:04")))
 		}

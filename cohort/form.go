@@ -66,20 +66,24 @@ func Form(p *mentormatch.Program, cfg mentormatch.Config) [][]int {
 // Mentees are sorted by UTC offset on the start date, then by the first
 // free quarter hour of their week in UTC, then by input order, and cut into
 // contiguous balanced groups (see Sizes). A deterministic local search then
-// maximises
+// maximises, first, the member pairs who can meet, then
 //
 //	Σ over cohorts [ Σ over member pairs shared weekly hours
 //	               + MixBonus × (distinct departments − 1 + distinct levels − 1) ]
 //
-// where shared hours are counted in quarter hours of the start date's week
-// in UTC (people without availability count as Monday–Friday 09:00–17:00 in
-// their zone), and an empty department or unknown level counts as no value.
-// Each pass tries, in a fixed order, swapping every member of a cohort with
-// every member of each of the next two cohorts in the sorted order (all
-// cohorts when there are at most 16), taking every swap that raises the
-// objective by more than 1e-9; it stops after a pass without a swap or after
-// MaxPasses. Sizes never change. A pass costs O(k·w·s²·s) popcounts of
-// 11-word bitsets for k cohorts of size s and window w.
+// (one pair who can meet outweighs any hours and mix). Two people can meet
+// when they share a whole session (schedule.session_minutes) of free time
+// in every week the schedule spans, clock changes applied, and their shared
+// hours are the least of any of those weeks (availability.Model.Pair);
+// people without availability count as Monday–Friday 09:00–17:00 in their
+// zone, as the scheduler takes them. An empty department or unknown level
+// counts as no value. Each pass tries, in a fixed order, swapping every
+// member of a cohort with every member of each of the next two cohorts in
+// the sorted order (all cohorts when there are at most 16), taking every
+// swap that raises the objective by more than 1e-9; it stops after a pass
+// without a swap or after MaxPasses. Sizes never change. A pass costs
+// O(k·w·s²·s) pair look-ups (a few popcounts each) for k cohorts of size s
+// and window w.
 //
 // The result does not depend on cfg.Seed; the search has no random choice.
 func FormWith(p *mentormatch.Program, cfg mentormatch.Config, opt FormOptions) [][]int {
@@ -119,7 +123,8 @@ func FormWith(p *mentormatch.Program, cfg mentormatch.Config, opt FormOptions) [
 			at++
 		}
 	}
-	improveHook(p, groups, weeks, opt)
+	m := availability.New(p, calendarOf(p, cfg), officeHours)
+	improveHook(p, groups, func(i, j int) (float64, bool) { return m.Pair(p.Mentees[i], p.Mentees[j]) }, opt)
 	for _, g := range groups {
 		sort.Ints(g)
 	}
@@ -131,7 +136,15 @@ func FormWith(p *mentormatch.Program, cfg mentormatch.Config, opt FormOptions) [
 var improveHook = improve
 
 // improve is the local search of FormWith.
-func improve(p *mentormatch.Program, groups [][]int, weeks []availability.Week, opt FormOptions) {
+// pairFunc is what two mentees (indexes into p.Mentees) share: weekly
+// hours, and whether they can meet.
+type pairFunc func(i, j int) (hours float64, meet bool)
+
+// meetWeight is what a pair who can meet is worth in the search, more than
+// the shared hours and mix any swap can change (2 × 11 pairs × 168 h).
+const meetWeight = 1e4
+
+func improve(p *mentormatch.Program, groups [][]int, pair pairFunc, opt FormOptions) {
 	if len(groups) < 2 {
 		return
 	}
@@ -144,7 +157,11 @@ func improve(p *mentormatch.Program, groups [][]int, weeks []availability.Week, 
 		window = len(groups)
 	}
 	hours := func(i, j int) float64 {
-		return availability.Hours(weeks[i].Shared(&weeks[j]))
+		h, meet := pair(i, j)
+		if meet {
+			h += meetWeight
+		}
+		return h
 	}
 	// mix counts distinct values in a group after replacing out by in. It
 	// runs four times for every candidate swap, so it reads departments as

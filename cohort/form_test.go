@@ -78,15 +78,17 @@ func TestFormGroupsByZone(t *testing.T) {
 
 // objective recomputes what FormWith optimises.
 func objective(p *mentormatch.Program, cfg mentormatch.Config, groups [][]int, bonus float64) float64 {
-	monday := availability.FirstMonday(availability.StartOf(cfg))
+	m := availability.New(p, calendarOf(p, cfg), officeHours)
 	total := 0.0
 	for _, g := range groups {
 		depts, levels := map[string]bool{}, map[int]bool{}
 		for a, i := range g {
-			wi := availability.WeekOf(slotsOf(p.Mentee(i)), locOf(p.Mentee(i)), monday)
 			for _, j := range g[a+1:] {
-				wj := availability.WeekOf(slotsOf(p.Mentee(j)), locOf(p.Mentee(j)), monday)
-				total += float64(wi.Shared(&wj)) / 4
+				h, meet := m.Pair(p.Mentees[i], p.Mentees[j])
+				total += h
+				if meet {
+					total += meetWeight
+				}
 			}
 			if d := p.Mentee(i).Department; d != "" {
 				depts[d] = true
@@ -118,7 +120,7 @@ func TestFormImprovesObjective(t *testing.T) {
 // contiguous is FormWith before the local search.
 func contiguous(p *mentormatch.Program, cfg mentormatch.Config) [][]int {
 	saved := improveHook
-	improveHook = func(*mentormatch.Program, [][]int, []availability.Week, FormOptions) {}
+	improveHook = func(*mentormatch.Program, [][]int, pairFunc, FormOptions) {}
 	defer func() { improveHook = saved }()
 	return FormWith(p, cfg, FormOptions{})
 }

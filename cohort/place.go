@@ -45,11 +45,10 @@ func (pl *placer) freeOf(id string, from, to time.Time) []interval {
 
 // place puts m at the earliest quarter hour in its window when all its
 // participants are free, not busy and not on a holiday (in their own zone).
-// Failing that it takes the quarter hour, with nobody busy, when the most
-// participants are free (the organiser, listed first, must be among them
-// when that is possible), and flags who cannot make it; and failing that
-// 15:00 UTC on the due date or the first quarter hour after it when nobody
-// is busy, flagged.
+// Failing that it takes the fallback (see fallback) and flags the session,
+// naming who is outside their stated hours and the local time it is for
+// them. The flag says "already booked" only when the participants share a
+// free span that holds the whole session and it is taken.
 func (pl *placer) place(m *meeting) mentormatch.Session {
 	s := mentormatch.Session{Cohort: cohortID(m.cohort), Kind: m.kind, Round: m.round, Participants: m.ids}
 	from, to := window(m.due, m.span)
@@ -59,20 +58,21 @@ func (pl *placer) place(m *meeting) mentormatch.Session {
 	}
 	if t, ok := pl.earliest(m.ids, common); ok {
 		s.Start, s.End = t, t.Add(pl.sc.dur)
-	} else if t, missing, ok := pl.mostFree(m.ids, from, to); ok {
-		s.Start, s.End = t, t.Add(pl.sc.dur)
-		s.Flag = fmt.Sprintf("%d of %d free; not available: %s", len(m.ids)-len(missing), len(m.ids), strings.Join(missing, ", "))
 	} else {
-		t := m.due.Add(15 * time.Hour)
-		for pl.conflict(m.ids, t) {
-			t = t.Add(step)
-		}
+		t := pl.fallback(m, from, to)
 		s.Start, s.End = t, t.Add(pl.sc.dur)
-		if len(common) == 0 {
-			s.Flag = "no common availability for " + strings.Join(m.ids, ", ")
-		} else {
-			s.Flag = "common availability already booked for " + strings.Join(m.ids, ", ")
+		reason := "no shared free time for the session"
+		if holds(common, pl.sc.dur) {
+			reason = "shared free time already booked"
 		}
+		var outside []string
+		for _, id := range m.ids {
+			if !covers(pl.freeAround(id, t), t, s.End) {
+				loc := locOf(pl.people[id])
+				outside = append(outside, fmt.Sprintf("%s at %s %s", id, t.In(loc).Format("Mon 15:04"), loc))
+			}
+		}
+		s.Flag = reason + "; outside their stated hours: " + strings.Join(outside, ", ")
 	}
 	for _, id := range m.ids {
 		pl.book(id, interval{From: s.Start, To: s.End})
@@ -80,47 +80,151 @@ func (pl *placer) place(m *meeting) mentormatch.Session {
 	return s
 }
 
-// mostFree finds the quarter hour in [from, to) when nobody in ids is busy
-// or on holiday and the most of them are inside their availability, the
-// first of ids (the mentor or senior) counting before everyone else; ties
-// go to the earliest. It needs at least two participants free, and for a
-// group the organiser among them: a senior's visit without the senior is
-// no meeting. O(window/15 min × len(ids) × log slots).
-func (pl *placer) mostFree(ids []string, from, to time.Time) (time.Time, []string, bool) {
+// holds reports whether one of ivs lasts at least d.
+func holds(ivs []interval, d time.Duration) bool {
+	for _, iv := range ivs {
+		if iv.To.Sub(iv.From) >= d {
+			return true
+		}
+	}
+	return false
+}
+
+// freeAround is id's free time around t, from the cache when the session
+// at t lies in the cached window.
+func (pl *placer) freeAround(id string, t time.Time) []interval {
+	if c, ok := pl.free[id]; ok && !t.Before(c.from) && !t.Add(pl.sc.dur).After(c.to) {
+		return c.ivs
+	}
+	return intervals(pl.people[id], t.Add(-24*time.Hour), t.Add(24*time.Hour+pl.sc.dur))
+}
+
+// organisers are the positions in a meeting's ids of whoever leads it: the
+// senior of a senior visit (listed first), the mentor of a 1:1 (listed
+// second); a peer meeting has no leader, so anyone's hours will do.
+func organisers(m *meeting) []int {
+	switch m.kind {
+	case mentormatch.KindSenior:
+		return []int{0}
+	case mentormatch.KindPrimary:
+		if len(m.ids) > 1 {
+			return []int{1}
+		}
+	}
+	all := make([]int, len(m.ids))
+	for k := range all {
+		all[k] = k
+	}
+	return all
+}
+
+// candidate is how a quarter hour fares in the fallback; smaller is better,
+// field by field.
+type candidate struct {
+	night   int // participants at 22:00–07:00 local who did not list that hour
+	tier    int // 0: an organiser free, the rest free or in day hours; 1: everyone free or in day hours; 2: neither
+	outside int // participants neither free nor in their day hours
+	absent  int // participants outside their stated hours
+	noOrg   int // 1 when no organiser is free
+}
+
+func (c candidate) less(o candidate) bool {
+	if c.night != o.night {
+		return c.night < o.night
+	}
+	if c.tier != o.tier {
+		return c.tier < o.tier
+	}
+	if c.outside != o.outside {
+		return c.outside < o.outside
+	}
+	if c.absent != o.absent {
+		return c.absent < o.absent
+	}
+	return c.noOrg < o.noOrg
+}
+
+// fallback picks when to hold a meeting that fits nobody's shared hours:
+// the earliest quarter hour in [from, to), with nobody busy or on holiday,
+// that is inside an organiser's stated hours and everyone else's day hours
+// (schedule.day_hours on a weekday, local) or stated hours; failing that inside
+// everyone's day hours; failing that with the fewest people outside them.
+// Nobody is put at 22:00–07:00 local unless they listed that hour while
+// the window has any other time; among equals, the most participants are
+// inside their stated hours. When the window is fully booked it searches
+// the four weeks after it, and so on. O(window/15 min × participants ×
+// log slots).
+func (pl *placer) fallback(m *meeting, from, to time.Time) time.Time {
+	orgs := organisers(m)
+	for range 13 {
+		if t, ok := pl.bestFallback(m.ids, orgs, from, to); ok {
+			return t
+		}
+		from, to = to, to.AddDate(0, 0, 28)
+	}
+	// A year of full calendars: the first quarter hour nobody is busy.
+	t := ceilStep(from)
+	for pl.conflict(m.ids, t) {
+		t = t.Add(step)
+	}
+	return t
+}
+
+func (pl *placer) bestFallback(ids []string, orgs []int, from, to time.Time) (time.Time, bool) {
 	free := make([][]interval, len(ids))
+	locs := make([]*time.Location, len(ids))
 	for k, id := range ids {
 		free[k] = pl.freeOf(id, from, to)
+		locs[k] = locOf(pl.people[id])
 	}
-	best, bestScore := time.Time{}, 1 // score: 2 per free participant, +1 for the organiser
+	isOrg := make([]bool, len(ids))
+	for _, k := range orgs {
+		isOrg[k] = true
+	}
+	mins := int(pl.sc.dur / time.Minute)
+	var best time.Time
+	var bestC candidate
+	found := false
 	for t := ceilStep(from); !t.Add(pl.sc.dur).After(to); t = t.Add(step) {
-		score, n := 0, 0
+		var c candidate
+		orgFree, allOK := false, true
 		for k := range ids {
-			if covers(free[k], t, t.Add(pl.sc.dur)) {
-				n++
-				score += 2
-				if k == 0 {
-					score++
-				}
+			isFree := covers(free[k], t, t.Add(pl.sc.dur))
+			lt := t.In(locs[k])
+			at := lt.Hour()*60 + lt.Minute()
+			if isFree {
+				orgFree = orgFree || isOrg[k]
+				continue
+			}
+			c.absent++
+			if at < 7*60 || at+mins > 22*60 {
+				c.night++
+			}
+			if at < pl.sc.dayStart || at+mins > pl.sc.dayEnd || lt.Weekday() == time.Saturday || lt.Weekday() == time.Sunday {
+				allOK = false
+				c.outside++
 			}
 		}
-		if n < 2 || score <= bestScore || (len(ids) > 2 && score%2 == 0) {
+		switch {
+		case allOK && orgFree:
+			c.tier = 0
+		case allOK:
+			c.tier = 1
+		default:
+			c.tier = 2
+		}
+		if !orgFree {
+			c.noOrg = 1
+		}
+		if found && !c.less(bestC) {
 			continue
 		}
 		if pl.conflict(ids, t) || pl.onHoliday(ids, t) {
 			continue
 		}
-		best, bestScore = t, score
+		best, bestC, found = t, c, true
 	}
-	if best.IsZero() {
-		return best, nil, false
-	}
-	var missing []string
-	for k, id := range ids {
-		if !covers(free[k], best, best.Add(pl.sc.dur)) {
-			missing = append(missing, id)
-		}
-	}
-	return best, missing, true
+	return best, found
 }
 
 // covers reports whether one of the sorted, disjoint intervals holds [a, b).

@@ -1,6 +1,7 @@
 package cohort
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"time"
@@ -16,6 +17,7 @@ type schedule struct {
 	dur                                  time.Duration
 	primaryEvery, peerEvery, seniorEvery int
 	holidays                             map[string]bool // YYYY-MM-DD
+	dayStart, dayEnd                     int             // schedule.day_hours, minutes after local midnight
 }
 
 func newSchedule(cfg mentormatch.Config) (*schedule, error) {
@@ -44,6 +46,12 @@ func newSchedule(cfg mentormatch.Config) (*schedule, error) {
 		}
 		sc.start = t
 	}
+	dayHours := cmp.Or(strings.TrimSpace(s.DayHours), def.DayHours)
+	if a, b, ok := parseDayHours(dayHours); ok {
+		sc.dayStart, sc.dayEnd = a, b
+	} else {
+		ps = append(ps, mentormatch.Problem{Column: "schedule.day_hours", Message: fmt.Sprintf("%q: expected local day hours as HH:MM-HH:MM in 24-hour time, start before end, as in \"08:00-20:00\"", s.DayHours)})
+	}
 	for _, h := range s.Holidays {
 		t, err := time.Parse(time.DateOnly, strings.TrimSpace(h))
 		if err != nil {
@@ -67,4 +75,30 @@ func (sc *schedule) workingDay(d time.Time) time.Time {
 		d = d.AddDate(0, 0, 1)
 	}
 	return d
+}
+
+// parseDayHours reads "08:00-20:00" into minutes after midnight; the day
+// may end at 24:00 but not run past it.
+func parseDayHours(s string) (int, int, bool) {
+	a, b, ok := strings.Cut(s, "-")
+	if !ok {
+		return 0, 0, false
+	}
+	clock := func(x string) (int, bool) {
+		x = strings.TrimSpace(x)
+		if x == "24:00" {
+			return 24 * 60, true
+		}
+		t, err := time.Parse("15:04", x)
+		if err != nil {
+			return 0, false
+		}
+		return t.Hour()*60 + t.Minute(), true
+	}
+	start, ok1 := clock(a)
+	end, ok2 := clock(b)
+	if !ok1 || !ok2 || start >= end {
+		return 0, 0, false
+	}
+	return start, end, true
 }

@@ -172,11 +172,20 @@ type sessionJSON struct {
 	End          string                  `json:"end"`
 	Participants []string                `json:"participants"`
 	Flag         string                  `json:"flag,omitempty"`
+	Local        []localJSON             `json:"local,omitempty"`
+}
+
+// localJSON is when a session starts for one participant, in their zone.
+type localJSON struct {
+	ID       string `json:"id"`
+	Start    string `json:"start"`
+	TimeZone string `json:"time_zone"`
 }
 
 // EncodePlanJSON writes the plan: the roster's fields, "skill_gaps" (with
 // WithSkillGaps), "cohorts", "sessions" (RFC 3339 times with offset, a
-// "flag" on a meeting placed outside someone's availability), "roadmaps"
+// "flag" on a meeting placed outside someone's availability, and "local":
+// each participant's id, local start and zone), "roadmaps"
 // when the plan has them, and "warnings": the roster's, then the plan's.
 func EncodePlanJSON(w io.Writer, p *mentormatch.Plan, opts ...Option) error {
 	r := p.Roster
@@ -204,6 +213,9 @@ func EncodePlanJSON(w io.Writer, p *mentormatch.Plan, opts ...Option) error {
 		s := &p.Sessions[i]
 		out.Sessions[i] = sessionJSON{Cohort: s.Cohort, Kind: s.Kind, Round: s.Round,
 			Start: s.Start.Format(time.RFC3339), End: s.End.Format(time.RFC3339), Participants: list(s.Participants), Flag: s.Flag}
+		for _, l := range s.Local {
+			out.Sessions[i].Local = append(out.Sessions[i].Local, localJSON{ID: l.ID, Start: l.Start.Format(time.RFC3339), TimeZone: l.TimeZone})
+		}
 	}
 	return encodeJSON(w, out)
 }

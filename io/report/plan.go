@@ -68,8 +68,8 @@ func planSheets(p *mentormatch.Plan, r *mentormatch.Roster) []*sheetData {
 	}
 
 	schedule := &sheetData{name: "Schedule", head: []string{"date", "start", "end", "time_zone", "hours", "cohort", "kind", "round",
-		"participants", "names", "flag"},
-		format: map[int]string{0: fmtDate, 1: fmtTime, 2: fmtTime, 4: fmtHours}, wrap: []int{9, 10}}
+		"participants", "names", "local_starts", "flag"},
+		format: map[int]string{0: fmtDate, 1: fmtTime, 2: fmtTime, 4: fmtHours}, wrap: []int{9, 10, 11}}
 	order := make([]int, len(p.Sessions))
 	for i := range order {
 		order[i] = i
@@ -90,13 +90,23 @@ func planSheets(p *mentormatch.Plan, r *mentormatch.Roster) []*sheetData {
 		}
 		schedule.rows = append(schedule.rows, []any{excelDay(s.Start), excelClock(s.Start), excelClock(s.End),
 			textCell(s.Start.Location().String()), s.End.Sub(s.Start).Hours(), textCell(s.Cohort), textCell(string(s.Kind)), s.Round,
-			textCell(strings.Join(s.Participants, "; ")), textCell(strings.Join(who, "; ")), flag})
+			textCell(strings.Join(s.Participants, "; ")), textCell(strings.Join(who, "; ")), textCell(localStarts(s)), flag})
 	}
 	sheets := []*sheetData{cohorts, schedule}
 	if len(p.Roadmaps) > 0 {
 		sheets = append(sheets, roadmapSheet(p.Roadmaps))
 	}
 	return sheets
+}
+
+// localStarts is when s starts for each participant, "A3001 Tue 18:00
+// Asia/Tokyo; …", so nobody converts from UTC by hand.
+func localStarts(s *mentormatch.Session) string {
+	parts := make([]string, len(s.Local))
+	for i, l := range s.Local {
+		parts[i] = l.ID + " " + l.Start.Format("Mon 15:04") + " " + l.TimeZone
+	}
+	return strings.Join(parts, "; ")
 }
 
 // excelEpoch is day 0 of a spreadsheet's dates (the 1900 date system as

@@ -113,7 +113,7 @@ func TestLibreOfficeOpensPlanWorkbook(t *testing.T) {
 	assert.Equal(t, []string{"C1", "senior mentor", "S1", "Sam Senior", "", ""}, sheet("Cohorts")[4])
 	schedule := sheet("Schedule")
 	assert.Equal(t, []string{"2026-03-27 Fri", "16:00", "17:30", "Europe/Berlin", "1.5 h"}, schedule[1][:5])
-	assert.Equal(t, "=no common availability for E1, E3", schedule[1][10])
+	assert.Equal(t, "=no common availability for E1, E3", schedule[1][11])
 	for _, name := range []string{"Unmatched", "Mentor load", "Roadmaps", "Warnings"} {
 		assert.NotEmpty(t, sheet(name), name)
 	}

@@ -30,13 +30,16 @@ func samplePlan(t *testing.T) *mentormatch.Plan {
 	r.Summary.Mentors, r.Summary.BlockingPairs = 2, 1
 	r.Warnings = []string{"row 7: avoid names X9, who is nobody in the files"}
 	primary := time.Date(2026, 3, 30, 9, 0, 0, 0, ber) // summer time, +02:00
-	peer := time.Date(2026, 3, 27, 16, 0, 0, 0, ber)   // winter time, +01:00
+	tokyo, err := time.LoadLocation("Asia/Tokyo")
+	require.NoError(t, err)
+	peer := time.Date(2026, 3, 27, 16, 0, 0, 0, ber) // winter time, +01:00
 	senior := time.Date(2026, 3, 27, 23, 30, 0, 0, time.UTC)
 	return &mentormatch.Plan{
 		Roster:  r,
 		Cohorts: []mentormatch.Cohort{{ID: "C1", Members: []string{"E1", "E2", "E3"}, Seniors: []string{"S1"}}},
 		Sessions: []mentormatch.Session{
-			{Cohort: "C1", Kind: mentormatch.KindPrimary, Round: 1, Start: primary, End: primary.Add(time.Hour), Participants: []string{"E1", "M1"}},
+			{Cohort: "C1", Kind: mentormatch.KindPrimary, Round: 1, Start: primary, End: primary.Add(time.Hour), Participants: []string{"E1", "M1"},
+				Local: []mentormatch.LocalStart{{ID: "E1", Start: primary.In(tokyo), TimeZone: "Asia/Tokyo"}, {ID: "M1", Start: primary, TimeZone: "Europe/Berlin"}}},
 			{Cohort: "C1", Kind: mentormatch.KindPeer, Round: 1, Start: peer, End: peer.Add(90 * time.Minute), Participants: []string{"E1", "E2", "E3"},
 				Flag: "=no common availability for E1, E3"},
 			{Cohort: "C1", Kind: mentormatch.KindSenior, Round: 1, Start: senior, End: senior.Add(time.Hour), Participants: []string{"S1", "E1", "E2", "E3"}},
@@ -218,10 +221,14 @@ func TestPlanWorkbookSheets(t *testing.T) {
 		assert.Len(t, tables, 1, "%s: header filterable", s)
 	}
 	// A schedule cell that looks like a formula is text.
-	v, err := f.GetCellValue("Schedule", "K2")
+	v, err := f.GetCellValue("Schedule", "L2")
 	require.NoError(t, err)
 	assert.Equal(t, "=no common availability for E1, E3", v)
-	formula, err := f.GetCellFormula("Schedule", "K2")
+	// Each participant's own start and zone, next to UTC.
+	v, err = f.GetCellValue("Schedule", "K4")
+	require.NoError(t, err)
+	assert.Equal(t, "E1 Mon 16:00 Asia/Tokyo; M1 Mon 09:00 Europe/Berlin", v)
+	formula, err := f.GetCellFormula("Schedule", "L2")
 	require.NoError(t, err)
 	assert.Empty(t, formula)
 	// Dates and times are numbers a spreadsheet can sort and filter.
