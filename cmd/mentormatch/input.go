@@ -18,6 +18,9 @@ type inputOptions struct {
 	Sheet   string
 	Config  string
 	Example bool
+	// Decisions is the programme manager's decisions file (pins and
+	// vetoes); only the commands that add decisionFlags read it.
+	Decisions string
 	// Now is the clock that dates a programme without schedule.start;
 	// nil is time.Now. Tests set it to pin the start.
 	Now func() time.Time
@@ -32,6 +35,11 @@ func (o *inputOptions) addFlags(cmd *cobra.Command, withExample bool) {
 	if withExample {
 		f.BoolVar(&o.Example, "example", false, "run on the built-in example program")
 	}
+}
+
+// addDecisionFlags adds --decisions, for the commands that match.
+func (o *inputOptions) addDecisionFlags(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&o.Decisions, "decisions", "", "programme manager's decisions (CSV or XLSX: mentee_id, mentor_id, decision pin|forbid, note): pins are kept, vetoed pairs never formed")
 }
 
 func (o *inputOptions) loadConfig() (mentormatch.Config, error) {
@@ -91,7 +99,7 @@ func (o *inputOptions) files(args []string) ([]table.File, error) {
 // inputs are the files the flags and args name to be read: outputs must
 // not replace them.
 func (o *inputOptions) inputs(args []string) []string {
-	return append([]string{o.Mentees, o.Mentors, o.Config}, args...)
+	return append([]string{o.Mentees, o.Mentors, o.Config, o.Decisions}, args...)
 }
 
 // load reads the configuration and the program.
@@ -107,6 +115,11 @@ func (o *inputOptions) load(args []string) (*mentormatch.Program, mentormatch.Co
 	p, err := table.ReadProgram(table.Options{Sheet: o.Sheet, Levels: cfg.Levels}, files...)
 	if err != nil {
 		return nil, cfg, err
+	}
+	if o.Decisions != "" {
+		if p.Decisions, err = table.ReadDecisions(table.File{Path: o.Decisions}); err != nil {
+			return nil, cfg, err
+		}
 	}
 	return p, cfg, nil
 }

@@ -130,6 +130,13 @@ func (b *jsonBuf) rosterFields(r *mentormatch.Roster) []field {
 			if len(s.Quotas) > 0 {
 				fs = append(fs, field{"quotas", func(d int) { b.quotas(d, s.Quotas) }})
 			}
+			if x := s.Decisions; x != nil {
+				fs = append(fs, field{"decisions", func(d int) {
+					b.object(d, field{"pinned", b.i(x.Pinned)}, field{"forbidden", b.i(x.Forbidden)},
+						field{"free_matched", b.i(x.FreeMatched)}, field{"free_total", b.f(x.FreeTotal)},
+						field{"cost_matches", b.i(x.CostMatches)}, field{"cost_points", b.f(x.CostPoints)})
+				}})
+			}
 			b.object(d, fs...)
 		}},
 		{"mentor_load", func(d int) {

@@ -27,6 +27,8 @@ const (
 	labelCapacity  = "Capacity used"
 	labelObjective = "Objective"
 	labelBlocking  = "Blocking pairs"
+	labelPinned    = "Pinned pairs"
+	labelVetoed    = "Vetoed pairs"
 	labelCohorts   = "Cohorts"
 	labelSessions  = "Sessions"
 	labelWarnings  = "Warnings"
@@ -119,6 +121,14 @@ func summarise(r *mentormatch.Roster, plan *mentormatch.Plan, warnings int) *sum
 	}
 	fig(labelObjective, s.Objective, "", objectiveNotes[s.Objective])
 	fig(labelBlocking, s.BlockingPairs, "", "pairs not matched together who would both score higher together")
+	if d := s.Decisions; d != nil {
+		note := ""
+		if d.Pinned > 0 {
+			note = fmt.Sprintf("they cost %d matches and %.2f points against the optimum without them (%d matched, total %.2f)", d.CostMatches, d.CostPoints, d.FreeMatched, d.FreeTotal)
+		}
+		fig(labelPinned, d.Pinned, "", note)
+		fig(labelVetoed, d.Forbidden, "", "never formed")
+	}
 	if plan != nil {
 		lo, hi := 0, 0
 		for i, c := range plan.Cohorts {
