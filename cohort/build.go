@@ -27,6 +27,13 @@ func Build(p *mentormatch.Program, r *mentormatch.Roster, cfg mentormatch.Config
 	if err != nil {
 		return nil, err
 	}
+	pairs := 0
+	if r != nil {
+		pairs = len(r.Matches)
+	}
+	if err := CheckSize(p, pairs, cfg); err != nil {
+		return nil, err
+	}
 	plan := &mentormatch.Plan{Roster: r, Cohorts: []mentormatch.Cohort{}, Sessions: []mentormatch.Session{}, Warnings: []string{}}
 	minSize, maxSize := sizeLimits(cfg.Cohorts.MinSize, cfg.Cohorts.MaxSize)
 	groups := Form(p, cfg)

@@ -356,7 +356,7 @@ func TestHelperProcess(t *testing.T) {
 			break
 		}
 	}
-	os.Exit(run(args, os.Stdout, os.Stderr))
+	os.Exit(command(args, os.Stdout, os.Stderr))
 }
 
 // nilMap makes a real runtime panic, not a panic(…) call.

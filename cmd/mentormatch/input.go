@@ -102,6 +102,24 @@ func (o *inputOptions) inputs(args []string) []string {
 	return append([]string{o.Mentees, o.Mentors, o.Config, o.Decisions}, args...)
 }
 
+// applyChoices makes the answers to a shortlist round (--choices) part of
+// p: each mentee who chose is matched from their own list, their choices
+// ranked as prefers.
+func applyChoices(p *mentormatch.Program, path string) error {
+	if path == "" {
+		return nil
+	}
+	cs, err := table.ReadChoices(table.File{Path: path})
+	if err != nil {
+		return err
+	}
+	if ps := p.ApplyChoices(cs); len(ps) > 0 {
+		ps.Sort()
+		return ps
+	}
+	return nil
+}
+
 // load reads the configuration and the program.
 func (o *inputOptions) load(args []string) (*mentormatch.Program, mentormatch.Config, error) {
 	files, err := o.files(args)

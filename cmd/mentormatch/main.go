@@ -26,14 +26,20 @@ import (
 )
 
 func main() {
-	stopOnSignal(os.Stderr)
-	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	os.Exit(command(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// command is the command line as the process runs it: run, with SIGINT
+// and SIGTERM handled.
+func command(args []string, stdout, stderr io.Writer) int {
+	stopOnSignal(stderr)
+	code := run(args, stdout, stderr)
 	// A write cut short by the signal handler returns here too: exit as
 	// the handler does, whichever of the two gets there first.
 	if c := stopping.Load(); c != 0 {
 		code = int(c)
 	}
-	os.Exit(code)
+	return code
 }
 
 // stopping is the exit code of a signal being handled, 0 until one is.
@@ -48,13 +54,15 @@ func stopOnSignal(stderr io.Writer) {
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		sig := <-sigs
-		code := 130
+		code, name := 130, "SIGINT"
 		if sig == syscall.SIGTERM {
-			code = 143
+			code, name = 143, "SIGTERM"
 		}
+		// The message first: once Interrupt has cleaned up, the run's own
+		// goroutine may exit before this one.
 		stopping.Store(int32(code))
+		fmt.Fprintf(stderr, "\nmentormatch: stopped by %s; the outputs not yet in place keep their previous contents\n", name)
 		output.Interrupt()
-		fmt.Fprintf(stderr, "\nmentormatch: stopped by %s; the outputs not yet in place keep their previous contents\n", sig)
 		os.Exit(code)
 	}()
 }
@@ -213,6 +221,7 @@ error (disk full, permission denied, I/O); 1 a bug; 130/143 stopped by SIGINT/SI
 		newConfigCmd(),
 		newServeCmd(),
 		newNotifyCmd(),
+		newShortlistCmd(),
 	)
 	return root
 }

@@ -24,6 +24,7 @@ type matchOptions struct {
 	Stats     bool
 	Objective string
 	Quiet     bool
+	Choices   string
 }
 
 func newMatchCmd() *cobra.Command {
@@ -46,6 +47,7 @@ func newMatchCmd() *cobra.Command {
 	f.StringVarP(&o.Out, "out", "o", "", "roster file to write: .xlsx, .csv or .json (required)")
 	f.StringVar(&o.Scores, "scores", "", "also write the full score matrix the optimiser saw (.csv or .xlsx)")
 	f.BoolVar(&o.Stats, "stats", false, "print one JSON line of timings to stderr (and, in sparse mode, the certificate)")
+	f.StringVar(&o.Choices, "choices", "", "a shortlist file the mentees answered (mentormatch shortlist): each who chose is matched from their own list, their choices ranked as prefers")
 	f.StringVar(&o.Objective, "objective", "", "total (best total score) or fair (best lowest score, then total); overrides the config")
 	addQuietFlag(cmd, &o.Quiet)
 	return cmd
@@ -87,7 +89,7 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 	if o.Scores != "" {
 		outs = append(outs, output.Out{Flag: "--scores", Path: o.Scores}, output.Out{Flag: "--scores (its capacities)", Path: capacityPath(o.Scores)})
 	}
-	if err := checkOutputs(o.inputs(args), outs, nil); err != nil {
+	if err := checkOutputs(append(o.inputs(args), o.Choices), outs, nil); err != nil {
 		return err
 	}
 	var st stats
@@ -97,6 +99,9 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 	pr.next("reading people")
 	p, cfg, err := o.load(args)
 	if err != nil {
+		return err
+	}
+	if err := applyChoices(p, o.Choices); err != nil {
 		return err
 	}
 	if o.Objective != "" {

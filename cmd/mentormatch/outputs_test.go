@@ -1,17 +1,20 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -262,4 +265,58 @@ func TestPlanReadOnlyFolder(t *testing.T) {
 	got, err := os.ReadFile(filepath.Join(base, "ics", "E1101.ics"))
 	require.NoError(t, err)
 	assert.Equal(t, "previous", string(got))
+}
+
+// plan stopped by SIGINT or SIGTERM while it writes its calendars left the
+// folder a mix of two plans and a temporary file. Now it exits 130 or 143
+// with every previous output as it was and nothing of its own left.
+func TestPlanStoppedBySignal(t *testing.T) {
+	dir := t.TempDir()
+	at := func(name string) string { return filepath.Join(dir, name) }
+	code, _, stderr := cli(t, "generate", "--mentees", "1500", "--mentors", "400", "--out", at("people.csv"))
+	require.Equal(t, 0, code, stderr)
+	for name, start := range map[string]string{"a.yaml": "2026-11-30", "b.yaml": "2026-12-07"} {
+		require.NoError(t, os.WriteFile(at(name), []byte("schedule:\n  start: "+start+"\n"), 0o644))
+	}
+	plan := func(cfg string) []string {
+		return []string{"plan", at("people.csv"), "--config", at(cfg), "-q", "--out", at("plan.xlsx"), "--ics", at("ics"), "--roadmaps", at("rm")}
+	}
+	code, _, stderr = cli(t, plan("a.yaml")...)
+	require.Equal(t, 0, code, stderr)
+	before := snapshot(t, dir)
+
+	self, err := os.Executable()
+	require.NoError(t, err)
+	for sig, want := range map[syscall.Signal]int{syscall.SIGINT: 130, syscall.SIGTERM: 143} {
+		cmd := exec.Command(self, append([]string{"-test.run=^TestHelperProcess$", "--"}, plan("b.yaml")...)...)
+		cmd.Env = append(os.Environ(), "MENTORMATCH_HELPER=1")
+		var errb bytes.Buffer
+		cmd.Stderr = &errb
+		require.NoError(t, cmd.Start())
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		// Stop it once it is writing calendars into its staging folder.
+		var err error
+	poll:
+		for {
+			select {
+			case err = <-done:
+				t.Fatalf("the plan finished before it was stopped: %v %s", err, errb.String())
+			case <-time.After(10 * time.Millisecond):
+			}
+			stages, _ := filepath.Glob(at(".ics.tmp*"))
+			for _, s := range stages {
+				if es, _ := os.ReadDir(s); len(es) >= 100 {
+					break poll
+				}
+			}
+		}
+		require.NoError(t, cmd.Process.Signal(sig))
+		err = <-done
+		var ee *exec.ExitError
+		require.ErrorAs(t, err, &ee, errb.String())
+		assert.Equal(t, want, ee.ExitCode(), errb.String())
+		assert.Contains(t, errb.String(), "stopped by SIG")
+		assert.Equal(t, before, snapshot(t, dir), "every output as it was, no temporary file left")
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/cohort"
 	"github.com/mentormatch/mentormatch/io/calendar"
 	"github.com/mentormatch/mentormatch/io/output"
 	"github.com/mentormatch/mentormatch/io/report"
@@ -22,6 +23,7 @@ type planOptions struct {
 	Roadmaps  string
 	Objective string
 	Quiet     bool
+	Choices   string
 }
 
 func newPlanCmd() *cobra.Command {
@@ -42,6 +44,7 @@ func newPlanCmd() *cobra.Command {
 	f.StringVarP(&o.Out, "out", "o", "", "plan file to write: .xlsx, .csv (roster only) or .json (required)")
 	f.StringVar(&o.ICS, "ics", "", "also write one .ics calendar per participant and per cohort into this folder")
 	f.StringVar(&o.Roadmaps, "roadmaps", "", "also write one Markdown learning roadmap per pair, and an index, into this folder")
+	f.StringVar(&o.Choices, "choices", "", "a shortlist file the mentees answered (mentormatch shortlist): each who chose is matched from their own list, their choices ranked as prefers")
 	f.StringVar(&o.Objective, "objective", "", "total or fair; overrides the config")
 	addQuietFlag(cmd, &o.Quiet)
 	return cmd
@@ -54,7 +57,7 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 	if err := checkExt(o.Out, ".xlsx", ".csv", ".json"); err != nil {
 		return err
 	}
-	if err := checkOutputs(o.inputs(args), rosterOuts(o.Out), []output.Out{
+	if err := checkOutputs(append(o.inputs(args), o.Choices), rosterOuts(o.Out), []output.Out{
 		{Flag: "--ics", Path: o.ICS, Options: calendar.FolderOptions()},
 		{Flag: "--roadmaps", Path: o.Roadmaps, Fixed: []string{roadmap.IndexName}, Options: roadmap.FolderOptions()},
 	}); err != nil {
@@ -74,11 +77,17 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := applyChoices(p, o.Choices); err != nil {
+		return err
+	}
 	if o.Objective != "" {
 		cfg.Objective = mentormatch.MatchObjective(o.Objective)
 		if err := cfg.Validate(); err != nil {
 			return fmt.Errorf("%w: --objective %q: expected total or fair", mentormatch.ErrUsage, o.Objective)
 		}
+	}
+	if err := cohort.CheckSize(p, len(p.Mentees), cfg); err != nil {
+		return err
 	}
 	pr.next(fmt.Sprintf("matching %d mentees with %d mentors", len(p.Mentees), len(p.Mentors)))
 	res, err := solving().Match(p, cfg)

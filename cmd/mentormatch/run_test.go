@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -72,4 +74,75 @@ func must[T any](v T, err error) T {
 		panic(err)
 	}
 	return v
+}
+
+func TestShortlistCommand(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "lists.csv")
+	var stdout, stderr bytes.Buffer
+	require.NoError(t, runShortlist(&shortlistOptions{inputOptions: inputOptions{Example: true}, Top: 3, Out: out}, nil, &stdout, &stderr))
+	assert.Contains(t, stdout.String(), "wrote shortlists of up to 3 mentors for 48 mentees")
+	lines := strings.Split(strings.TrimSpace(string(must(os.ReadFile(out)))), "\n")
+	assert.Equal(t, "mentee_id,mentee_name,rank,mentor_id,mentor_name,score,reason,choice", lines[0])
+	assert.Greater(t, len(lines), 48)
+	for _, top := range []int{0, 21} {
+		err := runShortlist(&shortlistOptions{inputOptions: inputOptions{Example: true}, Top: top, Out: out}, nil, &stdout, &stderr)
+		assert.ErrorIs(t, err, mentormatch.ErrUsage, "--top %d", top)
+	}
+}
+
+// A shortlist round: the mentees answer, and the roster matches everyone
+// who chose from their own list, as many as without the round.
+func TestShortlistRound(t *testing.T) {
+	dir := t.TempDir()
+	lists := filepath.Join(dir, "lists.csv")
+	ex := inputOptions{Example: true, Now: func() time.Time { return time.Date(2027, 3, 3, 0, 0, 0, 0, time.UTC) }}
+	require.NoError(t, runShortlist(&shortlistOptions{inputOptions: ex, Top: 3, Out: lists}, nil, &bytes.Buffer{}, &bytes.Buffer{}))
+	recs, err := csv.NewReader(bytes.NewReader(must(os.ReadFile(lists)))).ReadAll()
+	require.NoError(t, err)
+	// Every mentee puts their last-listed mentor first and the first
+	// second: the answers are not the scores' order.
+	listed := map[string][]string{}
+	for _, r := range recs[1:] {
+		listed[r[0]] = append(listed[r[0]], r[3])
+	}
+	for _, r := range recs[1:] {
+		l := listed[r[0]]
+		switch r[3] {
+		case l[len(l)-1]:
+			r[7] = "1"
+		case l[0]:
+			r[7] = "2nd"
+		}
+	}
+	var b bytes.Buffer
+	require.NoError(t, csv.NewWriter(&b).WriteAll(recs))
+	answered := filepath.Join(dir, "answered.csv")
+	require.NoError(t, os.WriteFile(answered, b.Bytes(), 0o644))
+
+	free, chosen := filepath.Join(dir, "free.json"), filepath.Join(dir, "chosen.json")
+	require.NoError(t, runMatch(&matchOptions{inputOptions: ex, Out: free, Quiet: true}, nil, &bytes.Buffer{}, &bytes.Buffer{}))
+	require.NoError(t, runMatch(&matchOptions{inputOptions: ex, Out: chosen, Quiet: true, Choices: answered}, nil, &bytes.Buffer{}, &bytes.Buffer{}))
+	var a, c rosterJSON
+	require.NoError(t, json.Unmarshal(must(os.ReadFile(free)), &a))
+	require.NoError(t, json.Unmarshal(must(os.ReadFile(chosen)), &c))
+	assert.Equal(t, a.Summary.Matched, c.Summary.Matched, "as many matched from their own lists")
+	firsts := 0
+	for _, m := range c.Matches {
+		assert.Contains(t, listed[m.MenteeID], m.MentorID, "%s is matched from their own list", m.MenteeID)
+		if l := listed[m.MenteeID]; m.MentorID == l[len(l)-1] {
+			firsts++
+		}
+	}
+	assert.Positive(t, firsts, "first choices count")
+
+	// A choice given twice is refused with its row, before anything is written.
+	recs[1][7], recs[2][7] = "1", "1"
+	b.Reset()
+	require.NoError(t, csv.NewWriter(&b).WriteAll(recs))
+	require.NoError(t, os.WriteFile(answered, b.Bytes(), 0o644))
+	err = runMatch(&matchOptions{inputOptions: ex, Out: filepath.Join(dir, "x.json"), Quiet: true, Choices: answered}, nil, &bytes.Buffer{}, &bytes.Buffer{})
+	require.ErrorIs(t, err, mentormatch.ErrInput)
+	assert.Contains(t, err.Error(), "row 3")
+	assert.Contains(t, err.Error(), "choice 1 is given twice")
 }

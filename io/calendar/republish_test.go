@@ -211,3 +211,32 @@ func TestReadPublished(t *testing.T) {
 	assert.Equal(t, map[string][]byte{"a.ics": []byte("garbage")}, got)
 	assert.Empty(t, published(got))
 }
+
+// published reads whatever is in the folder without failing: a calendar
+// of ours, someone else's, or garbage; and what it reads back from our
+// own calendars is every event, at its SEQUENCE.
+func FuzzPublished(f *testing.F) {
+	p, r := program(&testing.T{}, 2)
+	pl := plan(&testing.T{}, p, r)
+	files, err := Calendars(pl, p)
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, data := range files {
+		f.Add(data)
+	}
+	f.Add([]byte("BEGIN:VEVENT\r\nUID:x\r\nSEQUENCE:-3\r\nDTSTAMP:garbage\r\nEND:VEVENT\r\n"))
+	f.Add([]byte("BEGIN:VEVENT\nUID:x\n SEQUENCE:9\nEND:VEVENT"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got := published(map[string][]byte{"a.ics": data})
+		for uid := range got {
+			assert.NotEmpty(t, uid)
+		}
+		// Republishing over it never fails and gives strict calendars.
+		out, err := Republish(pl, p, map[string][]byte{"a.ics": data})
+		require.NoError(t, err)
+		for name, b := range out {
+			strictCheck(t, name, b)
+		}
+	})
+}

@@ -271,7 +271,7 @@ func metricsCharts(surveys, cohorts int) (onSurveys, onCohorts []placedChart) {
 		return &excelize.Chart{
 			Type:   excelize.Line,
 			Series: series,
-			Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title}}},
+			Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title, Font: &titleFont}}},
 			XAxis:  excelize.ChartAxis{Font: axisFont},
 			YAxis:  excelize.ChartAxis{Minimum: float64Ptr(0), Maximum: float64Ptr(max), MajorGridLines: true, Font: axisFont},
 			Legend: excelize.ChartLegend{Position: "bottom"},

@@ -406,7 +406,7 @@ func addColumnChart(f *excelize.File, cell, title, xTitle, yTitle string, series
 	return f.AddChart(summarySheet, cell, &excelize.Chart{
 		Type:       excelize.Col,
 		Series:     series,
-		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title}}},
+		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title, Font: &titleFont}}},
 		VaryColors: boolPtr(false),
 		Legend:     excelize.ChartLegend{Position: legend},
 		PlotArea:   excelize.ChartPlotArea{ShowVal: true},
@@ -424,8 +424,12 @@ func axisTitle(s string) excelize.ChartTitle {
 // labels are 15% black, too pale to read once printed.
 const inkColor = "262626"
 
-// axisFont is the font of the charts' axis labels.
-var axisFont = excelize.Font{Size: 9, Color: inkColor}
+// axisFont is the font of the charts' axis labels, titleFont of their
+// titles.
+var (
+	axisFont  = excelize.Font{Size: 9, Color: inkColor}
+	titleFont = excelize.Font{Size: 12, Color: inkColor}
+)
 
 // summaryStyles are the cell styles of the Summary sheet.
 type summaryStyles struct {

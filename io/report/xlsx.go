@@ -199,6 +199,28 @@ func writeSheet(f *excelize.File, d *sheetData, bold, scoreStyle, wrapStyle int)
 			styleOf[j] = id
 		}
 	}
+	if len(d.wrap) > 0 {
+		// Rows grow with wrapped text: every cell of them reads from the
+		// top, beside the first line of the wrapped one.
+		for j, id := range styleOf {
+			st := &excelize.Style{}
+			if id != 0 {
+				var err error
+				if st, err = f.GetStyle(id); err != nil {
+					return err
+				}
+			}
+			if st.Alignment == nil {
+				st.Alignment = &excelize.Alignment{}
+			}
+			st.Alignment.Vertical = "top"
+			top, err := f.NewStyle(st)
+			if err != nil {
+				return err
+			}
+			styleOf[j] = top
+		}
+	}
 	row := make([]any, len(d.head))
 	for i, r := range d.rows {
 		for j, v := range r {
