@@ -99,6 +99,7 @@ type Config struct {
 	Seed      int64             `yaml:"seed"`
 	Roadmap   RoadmapConfig     `yaml:"roadmap"`
 	Rematch   RematchConfig     `yaml:"rematch"`
+	History   HistoryConfig     `yaml:"history"`
 	// Criteria are the program's own matching rules on any column.
 	Criteria []Criterion `yaml:"criteria"`
 	// Quotas are program-level targets on the share of pairs meeting a
@@ -129,6 +130,7 @@ func DefaultConfig() Config {
 		Seed:     1,
 		Roadmap:  DefaultRoadmapConfig(),
 		Rematch:  RematchConfig{Threshold: 3, MoveMargin: 5, Priority: PriorityFreed},
+		History:  HistoryConfig{Repeat: RepeatForbid, Penalty: 50},
 		Criteria: []Criterion{},
 		Quotas:   []Quota{},
 	}
@@ -254,6 +256,12 @@ func (c Config) problems() Problems {
 	default:
 		add("rematch.priority", "%q: expected freed, waiting or score", c.Rematch.Priority)
 	}
+	switch c.History.Repeat {
+	case RepeatForbid, RepeatPenalty:
+	default:
+		add("history.repeat", "%q: expected forbid or penalty", c.History.Repeat)
+	}
+	within("history.penalty", c.History.Penalty, 0, 100)
 	w := c.Weights
 	for _, kv := range []struct {
 		name string

@@ -99,6 +99,12 @@ rematch:
                     # ended), waiting (mentees unmatched before) or score (the
                     # highest total score, nobody first)
 
+# Earlier cohorts (--history roster-or-plan, repeatable): their 1:1 pairs
+# are not formed again.
+history:
+  repeat: forbid    # forbid: never again; penalty: allowed, losing penalty points
+  penalty: 50       # points (0-100) an earlier pair loses with repeat: penalty
+
 # Learning roadmaps (plan --roadmaps DIR): one per pair, from the mentee's
 # wants (most important first), their level in each against the mentor's,
 # and their career goals. Every objective goes through the stages below;

@@ -507,5 +507,22 @@ func build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, s
 	for _, w := range p.Warnings {
 		r.Warnings = append(r.Warnings, w.String())
 	}
+	if len(p.Earlier) > 0 {
+		r.Summary.History = historySummary(p, cfg, sc, rowCol)
+	}
 	return r
+}
+
+// historySummary counts the earlier cohorts' pairs among p's people that
+// the roster avoided and those it formed again.
+func historySummary(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, rowCol []int) *mentormatch.HistorySummary {
+	h := &mentormatch.HistorySummary{Earlier: sc.EarlierPairs(), Repeat: cfg.History.Repeat}
+	for i, j := range rowCol {
+		if j >= 0 && sc.Earlier(i, j) {
+			h.Repeated++
+			h.RepeatedPairs = append(h.RepeatedPairs, p.Mentee(i).ID+"–"+p.Mentor(j).ID)
+		}
+	}
+	h.Avoided = h.Earlier - h.Repeated
+	return h
 }

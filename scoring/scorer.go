@@ -71,6 +71,8 @@ type person struct {
 	// forbade for this mentee; pin is the mentor they are pinned to, or −1.
 	veto []int
 	pin  int
+	// earlier lists the mentors of earlier cohorts' pairs (history).
+	earlier []int
 	// special lists, for a mentee, the mentors whose cell depends on a
 	// list of people (the same person, avoid, management chain, prefers):
 	// Row takes these few through score.
@@ -286,6 +288,7 @@ func New(p *mentormatch.Program, cfg mentormatch.Config) (*Scorer, error) {
 		ps.Sort()
 		return nil, ps
 	}
+	s.prepareHistory()
 	if ps := s.prepareDecisions(); len(ps) > 0 {
 		ps.Sort()
 		return nil, ps
@@ -363,6 +366,8 @@ func (s *Scorer) rule(e, m *person, overlap float64, lists bool) string {
 		return ruleAvoid
 	case lists && contains(e.veto, m.col):
 		return ruleVeto
+	case lists && s.repeatForbidden(e, m):
+		return ruleEarlier
 	case lists && r.ManagementChain && (contains(e.chain, m.idx) || contains(m.chain, e.idx)):
 		return ruleChain
 	case r.SharedLanguage && len(e.langs) > 0 && len(m.langs) > 0 && !s.shareLang(e, m):
@@ -469,7 +474,11 @@ func (s *Scorer) value(e, m *person, lists bool) float64 {
 		return math.NaN()
 	}
 	c, overlap, _ := s.components(e, m, lists && contains(e.prefers, m.idx))
-	return s.finish(e, m, &c, overlap)
+	t := s.finish(e, m, &c, overlap)
+	if lists {
+		t = s.earlierPenalty(e, m, t)
+	}
+	return t
 }
 
 // finish is the cell of an allowed pair from its components: NaN when
@@ -527,9 +536,12 @@ func (s *Scorer) Pair(i, j int) Breakdown {
 		b.Forbidden = s.pinnedElsewhere(e)
 	}
 	if b.Forbidden == "" {
-		b.Score = t
+		b.Score = s.earlierPenalty(e, m, t)
 	}
 	b.Reason = s.reason(i, j, c, overlap)
+	if b.Forbidden == "" && b.Score != t {
+		b.Reason += fmt.Sprintf("; paired in an earlier cohort (−%s)", trimFloat(t-b.Score))
+	}
 	return b
 }
 

@@ -62,3 +62,31 @@ func TestDecisionsLoop(t *testing.T) {
 	_, err = os.Stat(out2)
 	assert.True(t, os.IsNotExist(err))
 }
+
+// A second cohort with the first's roster and plan as history forms no
+// earlier pair again; a history file that is no roster is exit 2.
+func TestHistoryFlag(t *testing.T) {
+	dir := t.TempDir()
+	first := filepath.Join(dir, "cohort1.csv")
+	code, _, stderr := cli(t, "match", "--example", "--out", first, "-q")
+	require.Equal(t, 0, code, stderr)
+	plan1 := filepath.Join(dir, "plan1.xlsx")
+	code, _, stderr = cli(t, "plan", "--example", "--out", plan1, "-q")
+	require.Equal(t, 0, code, stderr)
+	out := filepath.Join(dir, "cohort2.json")
+	code, stdout, stderr := cli(t, "match", "--example", "--history", first, "--history", plan1, "--out", out, "-q")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stdout, "history: 42 earlier pairs among these people, 42 avoided; none formed again")
+	var r mentormatch.Roster
+	data, err := os.ReadFile(out)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(data, &r))
+	require.NotNil(t, r.Summary.History)
+	assert.Equal(t, 42, r.Summary.History.Avoided)
+
+	bad := filepath.Join(dir, "bad.csv")
+	require.NoError(t, os.WriteFile(bad, []byte("a,b\n1,2\n"), 0o644))
+	code, _, stderr = cli(t, "match", "--example", "--history", bad, "--out", filepath.Join(dir, "x.json"), "-q")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "bad.csv")
+}

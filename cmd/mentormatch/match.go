@@ -160,6 +160,7 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 		s.Matched, s.Mentees, s.Mentors, s.TotalScore, s.MeanScore, s.MinScore, wrote(o.Out, res.Roster))
 	printQuotas(stdout, res.Roster.Summary.Quotas)
 	printDecisions(stdout, res.Roster.Summary.Decisions)
+	printHistory(stdout, res.Roster.Summary.History)
 	printWarnings(stderr, res.Roster.Warnings)
 	if o.Stats {
 		if sr := res.Sparse; sr != nil {
@@ -194,6 +195,25 @@ func printDecisions(w io.Writer, d *mentormatch.DecisionSummary) {
 			fmt.Fprintf(w, "; the pins cost %d matches and %.2f points against the optimum without them (%d matched, total %.2f)",
 				d.CostMatches, d.CostPoints, d.FreeMatched, d.FreeTotal)
 		}
+	}
+	fmt.Fprintln(w)
+}
+
+// printHistory says how many earlier pairs the roster avoided, and which
+// it formed again.
+func printHistory(w io.Writer, h *mentormatch.HistorySummary) {
+	if h == nil {
+		return
+	}
+	fmt.Fprintf(w, "history: %d earlier pairs among these people, %d avoided", h.Earlier, h.Avoided)
+	if h.Repeated > 0 {
+		list := strings.Join(h.RepeatedPairs[:min(5, len(h.RepeatedPairs))], ", ")
+		if len(h.RepeatedPairs) > 5 {
+			list += fmt.Sprintf(" and %d more", len(h.RepeatedPairs)-5)
+		}
+		fmt.Fprintf(w, "; %d formed again, no roster matching as many avoiding them at the penalty given: %s", h.Repeated, list)
+	} else if h.Earlier > 0 {
+		fmt.Fprintf(w, "; none formed again")
 	}
 	fmt.Fprintln(w)
 }

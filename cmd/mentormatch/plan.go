@@ -139,6 +139,7 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "matched %d of %d mentees; %d cohorts; %d sessions from %s; wrote %s\n",
 		s.Matched, s.Mentees, len(pl.Cohorts), len(pl.Sessions), cfg.Schedule.Start, wrote(o.Out, res.Roster))
 	printDecisions(stdout, s.Decisions)
+	printHistory(stdout, s.History)
 	if o.Roadmaps != "" {
 		fmt.Fprintf(stdout, "wrote %d learning roadmaps to %s\n", written, o.Roadmaps)
 	}

@@ -137,6 +137,12 @@ func (b *jsonBuf) rosterFields(r *mentormatch.Roster) []field {
 						field{"cost_matches", b.i(x.CostMatches)}, field{"cost_points", b.f(x.CostPoints)})
 				}})
 			}
+			if x := s.History; x != nil {
+				fs = append(fs, field{"history", func(d int) {
+					b.object(d, field{"earlier_pairs", b.i(x.Earlier)}, field{"avoided", b.i(x.Avoided)},
+						field{"repeated", b.i(x.Repeated)}, field{"repeated_pairs", b.strs(x.RepeatedPairs)}, field{"repeat", b.s(x.Repeat)})
+				}})
+			}
 			b.object(d, fs...)
 		}},
 		{"mentor_load", func(d int) {

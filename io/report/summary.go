@@ -29,6 +29,7 @@ const (
 	labelBlocking  = "Blocking pairs"
 	labelPinned    = "Pinned pairs"
 	labelVetoed    = "Vetoed pairs"
+	labelEarlier   = "Earlier pairs avoided"
 	labelCohorts   = "Cohorts"
 	labelSessions  = "Sessions"
 	labelWarnings  = "Warnings"
@@ -128,6 +129,13 @@ func summarise(r *mentormatch.Roster, plan *mentormatch.Plan, warnings int) *sum
 		}
 		fig(labelPinned, d.Pinned, "", note)
 		fig(labelVetoed, d.Forbidden, "", "never formed")
+	}
+	if h := s.History; h != nil {
+		note := fmt.Sprintf("of %d earlier pairs among these people; none formed again", h.Earlier)
+		if h.Repeated > 0 {
+			note = fmt.Sprintf("of %d earlier pairs among these people; formed again: %s", h.Earlier, strings.Join(h.RepeatedPairs, ", "))
+		}
+		fig(labelEarlier, h.Avoided, "", note)
 	}
 	if plan != nil {
 		lo, hi := 0, 0
