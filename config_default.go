@@ -99,6 +99,12 @@ rematch:
                     # ended), waiting (mentees unmatched before) or score (the
                     # highest total score, nobody first)
 
+# Stated preferences (the prefers column: mentees list mentor ids in order,
+# mentors list mentee ids): the prefers component, times weights.prefers.
+preferences:
+  ranks: [1, 0.8, 0.6] # a mentee's 1st, 2nd, 3rd (and later) choice, 0-1
+  mentor: 0.5          # added when the mentor asked for the mentee (at most 1)
+
 # Earlier cohorts (--history roster-or-plan, repeatable): their 1:1 pairs
 # are not formed again.
 history:

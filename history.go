@@ -26,6 +26,31 @@ type HistoryConfig struct {
 	Penalty float64 `yaml:"penalty"`
 }
 
+// Preferences say what stated preferences are worth: the prefers
+// component (0–1, times weights.prefers) of a mentee's choice by its rank,
+// and of a mentor having asked for the mentee.
+type Preferences struct {
+	// Ranks[r] is the value of a mentee's (r+1)-th choice; choices past
+	// the end get the last value; empty: mentees' choices count nothing.
+	Ranks []float64 `yaml:"ranks"`
+	// Mentor is added when the mentor listed the mentee (at most 1 in all).
+	Mentor float64 `yaml:"mentor"`
+}
+
+// PreferenceSummary is how a roster met the stated preferences.
+type PreferenceSummary struct {
+	// Choices[r] counts the mentees matched with their (r+1)-th choice,
+	// for the first three; Later those matched with a later one.
+	Choices []int `json:"choices"`
+	Later   int   `json:"later_choice"`
+	// Stated counts the mentees who listed anyone.
+	Stated int `json:"mentees_with_choices"`
+	// MentorsAsked counts the mentors who listed mentees, MentorsGot those
+	// matched with at least one they listed.
+	MentorsAsked int `json:"mentors_asking"`
+	MentorsGot   int `json:"mentors_got_asked"`
+}
+
 // HistorySummary is how a roster stands against the earlier cohorts'
 // pairs among its people.
 type HistorySummary struct {

@@ -57,6 +57,9 @@ type Summary struct {
 	// History is how the roster stands against earlier cohorts' pairs
 	// (--history); nil without history.
 	History *HistorySummary `json:"history,omitempty"`
+	// Preferences is how the roster met the stated preferences; nil when
+	// nobody stated one.
+	Preferences *PreferenceSummary `json:"preferences,omitempty"`
 }
 
 // DecisionSummary is how a roster stands against the programme manager's

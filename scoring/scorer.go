@@ -473,7 +473,11 @@ func (s *Scorer) value(e, m *person, lists bool) float64 {
 	if lists && e.pin >= 0 || s.rule(e, m, -1, lists) != "" {
 		return math.NaN()
 	}
-	c, overlap, _ := s.components(e, m, lists && contains(e.prefers, m.idx))
+	prefer := 0.0
+	if lists {
+		prefer = s.preference(e, m)
+	}
+	c, overlap, _ := s.components(e, m, prefer)
 	t := s.finish(e, m, &c, overlap)
 	if lists {
 		t = s.earlierPenalty(e, m, t)
@@ -513,7 +517,7 @@ func (s *Scorer) Matrix() *mat.Dense {
 // Pair explains the score of mentee i with mentor j.
 func (s *Scorer) Pair(i, j int) Breakdown {
 	e, m := &s.mentees[i], &s.mentors[j]
-	c, overlap, meet := s.components(e, m, contains(e.prefers, m.idx))
+	c, overlap, meet := s.components(e, m, s.preference(e, m))
 	b := Breakdown{OverlapHours: overlap, CanMeet: meet, Components: make([]mentormatch.Component, len(Names), len(Names)+len(s.softCrits))}
 	for k, name := range Names {
 		b.Components[k] = mentormatch.Component{Name: name, Value: round4(c[k]), Points: Round2(100 * s.w[k] * c[k] / s.wsum)}
@@ -587,7 +591,7 @@ func (s *Scorer) reason(i, j int, c [5]float64, overlap float64) string {
 		parts = append(parts, part{s.w[3] * c[3], fmt.Sprintf("level %d vs %d", m.level, e.level)})
 	}
 	if c[4] > 0 {
-		parts = append(parts, part{s.w[4] * c[4], "asked for this mentor"})
+		parts = append(parts, part{s.w[4] * c[4], s.preferenceText(e, m)})
 	}
 	for _, k := range s.softCrits {
 		cr := &s.crits[k]
@@ -652,7 +656,7 @@ func (s *Scorer) UnmatchedReasonRow(i int, row []float64, assigned []int) string
 		e, m := &s.mentees[i], &s.mentors[j]
 		rule := s.forbidden(e, m, -1)
 		if rule == "" {
-			_, overlap, _ := s.components(e, m, false)
+			_, overlap, _ := s.components(e, m, 0)
 			if rule = s.forbidden(e, m, overlap); rule == "" {
 				rule = ruleMinScore
 			}

@@ -161,6 +161,7 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 	printQuotas(stdout, res.Roster.Summary.Quotas)
 	printDecisions(stdout, res.Roster.Summary.Decisions)
 	printHistory(stdout, res.Roster.Summary.History)
+	printPreferences(stdout, res.Roster.Summary.Preferences)
 	printWarnings(stderr, res.Roster.Warnings)
 	if o.Stats {
 		if sr := res.Sparse; sr != nil {
@@ -195,6 +196,18 @@ func printDecisions(w io.Writer, d *mentormatch.DecisionSummary) {
 			fmt.Fprintf(w, "; the pins cost %d matches and %.2f points against the optimum without them (%d matched, total %.2f)",
 				d.CostMatches, d.CostPoints, d.FreeMatched, d.FreeTotal)
 		}
+	}
+	fmt.Fprintln(w)
+}
+
+// printPreferences says how the roster met the stated preferences.
+func printPreferences(w io.Writer, pr *mentormatch.PreferenceSummary) {
+	if pr == nil {
+		return
+	}
+	fmt.Fprintf(w, "preferences: of %d mentees who listed mentors, %s", pr.Stated, report.PreferenceLine(pr))
+	if pr.MentorsAsked > 0 {
+		fmt.Fprintf(w, "; %d of %d mentors who listed mentees got one of them", pr.MentorsGot, pr.MentorsAsked)
 	}
 	fmt.Fprintln(w)
 }

@@ -140,6 +140,7 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 		s.Matched, s.Mentees, len(pl.Cohorts), len(pl.Sessions), cfg.Schedule.Start, wrote(o.Out, res.Roster))
 	printDecisions(stdout, s.Decisions)
 	printHistory(stdout, s.History)
+	printPreferences(stdout, s.Preferences)
 	if o.Roadmaps != "" {
 		fmt.Fprintf(stdout, "wrote %d learning roadmaps to %s\n", written, o.Roadmaps)
 	}

@@ -137,6 +137,13 @@ func (b *jsonBuf) rosterFields(r *mentormatch.Roster) []field {
 						field{"cost_matches", b.i(x.CostMatches)}, field{"cost_points", b.f(x.CostPoints)})
 				}})
 			}
+			if x := s.Preferences; x != nil {
+				fs = append(fs, field{"preferences", func(d int) {
+					b.object(d, field{"choices", func(d int) { b.array(d, len(x.Choices), func(i, _ int) { b.WriteString(strconv.Itoa(x.Choices[i])) }) }},
+						field{"later_choice", b.i(x.Later)}, field{"mentees_with_choices", b.i(x.Stated)},
+						field{"mentors_asking", b.i(x.MentorsAsked)}, field{"mentors_got_asked", b.i(x.MentorsGot)})
+				}})
+			}
 			if x := s.History; x != nil {
 				fs = append(fs, field{"history", func(d int) {
 					b.object(d, field{"earlier_pairs", b.i(x.Earlier)}, field{"avoided", b.i(x.Avoided)},

@@ -30,6 +30,8 @@ const (
 	labelPinned    = "Pinned pairs"
 	labelVetoed    = "Vetoed pairs"
 	labelEarlier   = "Earlier pairs avoided"
+	labelChoices   = "Mentees' choices met"
+	labelAsked     = "Mentors' asks met"
 	labelCohorts   = "Cohorts"
 	labelSessions  = "Sessions"
 	labelWarnings  = "Warnings"
@@ -129,6 +131,14 @@ func summarise(r *mentormatch.Roster, plan *mentormatch.Plan, warnings int) *sum
 		}
 		fig(labelPinned, d.Pinned, "", note)
 		fig(labelVetoed, d.Forbidden, "", "never formed")
+	}
+	if pr := s.Preferences; pr != nil {
+		got := 0
+		for _, n := range pr.Choices {
+			got += n
+		}
+		fig(labelChoices, got+pr.Later, "", fmt.Sprintf("of %d mentees who listed mentors: %s", pr.Stated, PreferenceLine(pr)))
+		fig(labelAsked, pr.MentorsGot, "", fmt.Sprintf("of %d mentors who listed mentees got one of them", pr.MentorsAsked))
 	}
 	if h := s.History; h != nil {
 		note := fmt.Sprintf("of %d earlier pairs among these people; none formed again", h.Earlier)
@@ -535,4 +545,22 @@ func quotaNote(q mentormatch.QuotaResult) string {
 		s += "; " + q.Note
 	}
 	return s
+}
+
+// PreferenceLine says how many mentees got their 1st, 2nd and 3rd
+// choice: "12 their 1st choice, 5 their 2nd, 2 their 3rd, 1 a later one".
+func PreferenceLine(pr *mentormatch.PreferenceSummary) string {
+	var parts []string
+	for r, n := range pr.Choices {
+		word := []string{"1st", "2nd", "3rd"}[min(r, 2)]
+		if r == 0 {
+			parts = append(parts, fmt.Sprintf("%d got their %s choice", n, word))
+		} else {
+			parts = append(parts, fmt.Sprintf("%d their %s", n, word))
+		}
+	}
+	if pr.Later > 0 {
+		parts = append(parts, fmt.Sprintf("%d a later one", pr.Later))
+	}
+	return strings.Join(parts, ", ")
 }
