@@ -102,6 +102,9 @@ type Config struct {
 	Seed      int64             `yaml:"seed"`
 	Roadmap   RoadmapConfig     `yaml:"roadmap"`
 	Rematch   RematchConfig     `yaml:"rematch"`
+	History   HistoryConfig     `yaml:"history"`
+	// Preferences value the stated preferences (the prefers columns).
+	Preferences Preferences `yaml:"preferences"`
 	// Criteria are the program's own matching rules on any column.
 	Criteria []Criterion `yaml:"criteria"`
 	// Quotas are program-level targets on the share of pairs meeting a
@@ -129,11 +132,13 @@ func DefaultConfig() Config {
 			PrimaryEvery: 14, PeerEvery: 14, SeniorEvery: 28, SeniorMaxPerCycle: 4,
 			Holidays: []string{}, DayHours: "08:00-20:00",
 		},
-		Seed:     1,
-		Roadmap:  DefaultRoadmapConfig(),
-		Rematch:  RematchConfig{Threshold: 3, MoveMargin: 5, Priority: PriorityFreed},
-		Criteria: []Criterion{},
-		Quotas:   []Quota{},
+		Seed:        1,
+		Roadmap:     DefaultRoadmapConfig(),
+		Rematch:     RematchConfig{Threshold: 3, MoveMargin: 5, Priority: PriorityFreed},
+		History:     HistoryConfig{Repeat: RepeatForbid, Penalty: 50},
+		Preferences: Preferences{Ranks: []float64{1, 0.8, 0.6}, Mentor: 0.5},
+		Criteria:    []Criterion{},
+		Quotas:      []Quota{},
 	}
 }
 
@@ -257,6 +262,19 @@ func (c Config) problems() Problems {
 	default:
 		add("rematch.priority", "%q: expected freed, waiting or score", c.Rematch.Priority)
 	}
+	switch c.History.Repeat {
+	case RepeatForbid, RepeatPenalty:
+	default:
+		add("history.repeat", "%q: expected forbid or penalty", c.History.Repeat)
+	}
+	within("history.penalty", c.History.Penalty, 0, 100)
+	if len(c.Preferences.Ranks) > 100 {
+		add("preferences.ranks", "%d values: at most 100", len(c.Preferences.Ranks))
+	}
+	for k, v := range c.Preferences.Ranks {
+		within(fmt.Sprintf("preferences.ranks[%d]", k+1), v, 0, 1)
+	}
+	within("preferences.mentor", c.Preferences.Mentor, 0, 1)
 	w := c.Weights
 	for _, kv := range []struct {
 		name string

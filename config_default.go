@@ -100,6 +100,18 @@ rematch:
                     # ended), waiting (mentees unmatched before) or score (the
                     # highest total score, nobody first)
 
+# Stated preferences (the prefers column: mentees list mentor ids in order,
+# mentors list mentee ids): the prefers component, times weights.prefers.
+preferences:
+  ranks: [1, 0.8, 0.6] # a mentee's 1st, 2nd, 3rd (and later) choice, 0-1
+  mentor: 0.5          # added when the mentor asked for the mentee (at most 1)
+
+# Earlier cohorts (--history roster-or-plan, repeatable): their 1:1 pairs
+# are not formed again.
+history:
+  repeat: forbid    # forbid: never again; penalty: allowed, losing penalty points
+  penalty: 50       # points (0-100) an earlier pair loses with repeat: penalty
+
 # Learning roadmaps (plan --roadmaps DIR): one per pair, from the mentee's
 # wants (most important first), their level in each against the mentor's,
 # and their career goals. Every objective goes through the stages below;

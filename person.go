@@ -124,6 +124,9 @@ type Program struct {
 	// forbids the vetoed pairs and sets the pinned mentees aside, and
 	// roster puts the pins back into the roster it solves around them.
 	Decisions Decisions
+	// Earlier are the 1:1 pairs of earlier cohorts (--history): scoring
+	// forbids or penalises them (Config.History).
+	Earlier []EarlierPair
 }
 
 // Mentee returns the i-th mentee.

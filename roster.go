@@ -54,6 +54,12 @@ type Summary struct {
 	// Decisions is what the programme manager's decisions did; nil when
 	// there were none.
 	Decisions *DecisionSummary `json:"decisions,omitempty"`
+	// History is how the roster stands against earlier cohorts' pairs
+	// (--history); nil without history.
+	History *HistorySummary `json:"history,omitempty"`
+	// Preferences is how the roster met the stated preferences; nil when
+	// nobody stated one.
+	Preferences *PreferenceSummary `json:"preferences,omitempty"`
 }
 
 // DecisionSummary is how a roster stands against the programme manager's

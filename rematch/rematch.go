@@ -133,6 +133,9 @@ func Rematch(p *mentormatch.Program, cfg mentormatch.Config, prev *mentormatch.R
 	if err := checkAnswers(prev, s); err != nil {
 		return nil, err
 	}
+	if err := checkPins(prev, p.Decisions); err != nil {
+		return nil, err
+	}
 	sc, err := scoring.New(p, cfg)
 	if err != nil {
 		return nil, err
@@ -171,6 +174,26 @@ func checkAnswers(prev *mentormatch.Roster, s *mentormatch.Survey) error {
 	return ps.Err()
 }
 
+// checkPins reports pins of pairs the roster does not have: a re-match
+// keeps pairs or re-matches those it frees, and forming a new pinned pair
+// would take another mentee's seat. Vetoes need no check: the scorer
+// forbids them, and a vetoed pair of the roster is freed as one that now
+// breaks a rule.
+func checkPins(prev *mentormatch.Roster, ds mentormatch.Decisions) error {
+	mentor := map[string]string{}
+	for _, m := range prev.Matches {
+		mentor[m.MenteeID] = m.MentorID
+	}
+	var ps mentormatch.Problems
+	for _, d := range ds.Pins() {
+		if mentor[d.MenteeID] != d.MentorID {
+			ps = append(ps, d.Problem("mentor_id", "%s and %s are not a pair in the roster: a re-match keeps pinned pairs; to pin a new pair, run match with --decisions", d.MenteeID, d.MentorID))
+		}
+	}
+	ps.Sort()
+	return ps.Err()
+}
+
 // rematch is the state of one re-match.
 type rematch struct {
 	p      *mentormatch.Program
@@ -189,6 +212,7 @@ type rematch struct {
 	scores         scoreTable // mentees × mentors, NaN where forbidden or dissolved
 
 	home    []int                    // per mentee: the mentor of their kept pair, or -1
+	pin     []int                    // per mentee: the pinned mentor, or -1 (see pinned)
 	freed   []string                 // per mentee: why their previous pair ended, or ""
 	kind    []mentormatch.ChangeKind // per mentee: the kind of change when freed
 	left    []mentormatch.Change
@@ -262,6 +286,9 @@ func (st *rematch) classify() {
 		j, ok := st.mentor[pm.MentorID]
 		ph := health[pm.MenteeID]
 		switch {
+		case ok && st.pinned(i) == j:
+			// The manager's pin holds, whatever the survey says.
+			st.home[i] = j
 		case !ok:
 			st.free(i, mentormatch.ChangeFreed, fmt.Sprintf("mentor %s is no longer a mentor in the people file", pm.MentorID))
 		case ph != nil && ph.Unhealthy:
@@ -285,6 +312,17 @@ func (st *rematch) classify() {
 }
 
 func (st *rematch) cell(i, j int) float64 { return st.scores.at(i, j) }
+
+// pinned is the mentor mentee i is pinned to, or −1.
+func (st *rematch) pinned(i int) int {
+	if st.pin == nil {
+		st.pin = fill(len(st.p.Mentees), -1)
+		for _, p := range st.sc.Pins() {
+			st.pin[p.Mentee] = p.Mentor
+		}
+	}
+	return st.pin[i]
+}
 
 // scoreTable holds a re-match's scores, as float64 or compact.
 type scoreTable struct {
@@ -342,7 +380,14 @@ func (st *rematch) fitCapacity() {
 		if len(is) <= st.caps[j] {
 			continue
 		}
-		sort.SliceStable(is, func(a, b int) bool { return st.cell(is[a], j) > st.cell(is[b], j) })
+		// Pinned pairs stay first (their cells are set aside, NaN).
+		key := func(i int) float64 {
+			if st.pinned(i) == j {
+				return math.Inf(1)
+			}
+			return st.cell(i, j)
+		}
+		sort.SliceStable(is, func(a, b int) bool { return key(is[a]) > key(is[b]) })
 		why := fmt.Sprintf("mentor %s now takes %s", st.p.Mentor(j).ID, wording.Plural(st.caps[j], "mentee"))
 		if st.p.Mentor(j).MentorType == mentormatch.Senior {
 			why = fmt.Sprintf("mentor %s is now a senior mentor, who takes no 1:1 mentees", st.p.Mentor(j).ID)

@@ -99,5 +99,9 @@ func (r *Result) Candidates(i, n int) []Candidate {
 	return out
 }
 
+// RowCol is each mentee's mentor index in the roster, or −1, the pins
+// included (Solution.RowCol leaves them out).
+func (r *Result) RowCol() []int { return withPins(r.Solution.RowCol, r.Scorer.Pins()) }
+
 // cell is a score of the roster's matrix, wherever it is held.
 func (r *Result) cell(i, j int) float64 { return r.src.cell(i, j) }

@@ -3,6 +3,7 @@ package roster
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 
 	"gonum.org/v1/gonum/mat"
@@ -507,5 +508,61 @@ func build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, s
 	for _, w := range p.Warnings {
 		r.Warnings = append(r.Warnings, w.String())
 	}
+	if len(p.Earlier) > 0 {
+		r.Summary.History = historySummary(p, cfg, sc, rowCol)
+	}
+	r.Summary.Preferences = preferenceSummary(p, rowCol)
 	return r
+}
+
+// preferenceSummary counts the mentees matched with their 1st, 2nd and
+// 3rd choice, and the mentors matched with a mentee they asked for; nil
+// when nobody stated a preference.
+func preferenceSummary(p *mentormatch.Program, rowCol []int) *mentormatch.PreferenceSummary {
+	ps := &mentormatch.PreferenceSummary{Choices: make([]int, 3)}
+	got := make([]bool, len(p.Mentors))
+	for i, j := range rowCol {
+		e := p.Mentee(i)
+		if len(e.Prefers) > 0 {
+			ps.Stated++
+		}
+		if j < 0 {
+			continue
+		}
+		m := p.Mentor(j)
+		if r := slices.Index(e.Prefers, m.ID); r >= 0 && r < len(ps.Choices) {
+			ps.Choices[r]++
+		} else if r >= 0 {
+			ps.Later++
+		}
+		if slices.Contains(m.Prefers, e.ID) {
+			got[j] = true
+		}
+	}
+	for j := range p.Mentors {
+		if len(p.Mentor(j).Prefers) > 0 {
+			ps.MentorsAsked++
+			if got[j] {
+				ps.MentorsGot++
+			}
+		}
+	}
+	if ps.Stated == 0 && ps.MentorsAsked == 0 {
+		return nil
+	}
+	return ps
+}
+
+// historySummary counts the earlier cohorts' pairs among p's people that
+// the roster avoided and those it formed again.
+func historySummary(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, rowCol []int) *mentormatch.HistorySummary {
+	h := &mentormatch.HistorySummary{Earlier: sc.EarlierPairs(), Repeat: cfg.History.Repeat}
+	for i, j := range rowCol {
+		if j >= 0 && sc.Earlier(i, j) {
+			h.Repeated++
+			h.RepeatedPairs = append(h.RepeatedPairs, p.Mentee(i).ID+"–"+p.Mentor(j).ID)
+		}
+	}
+	h.Avoided = h.Earlier - h.Repeated
+	return h
 }

@@ -57,8 +57,8 @@ func (s *Scorer) prepareColumns(goals int) {
 }
 
 // fillParts computes into w the components of mentee e with mentors lo to
-// hi−1; prefer sets the preference component of all of them.
-func (s *Scorer) fillParts(e *person, lo, hi int, prefer bool, w *parts) {
+// hi−1; prefer is the preference component of all of them.
+func (s *Scorer) fillParts(e *person, lo, hi int, prefer float64, w *parts) {
 	n, nm := hi-lo, len(s.mentors)
 	w.grow(n)
 	// Skills: how far the mentor is above the mentee in each want, graded
@@ -143,10 +143,7 @@ func (s *Scorer) fillParts(e *person, lo, hi int, prefer bool, w *parts) {
 		}
 	}
 	c = w.c[4][:n]
-	fillWith(c, 0)
-	if prefer {
-		fillWith(c, 1)
-	}
+	fillWith(c, prefer)
 }
 
 // wantGap is how many levels, up to three, mentor level l is above the
@@ -162,8 +159,8 @@ func fillWith(xs []float64, v float64) {
 }
 
 // components computes the five component values of mentee e and mentor
-// m; prefer says the mentee asked for this mentor.
-func (s *Scorer) components(e, m *person, prefer bool) (c [5]float64, overlap float64, meet bool) {
+// m; prefer is the preference component (see preference).
+func (s *Scorer) components(e, m *person, prefer float64) (c [5]float64, overlap float64, meet bool) {
 	var buf [6]float64
 	var meets [1]bool
 	w := parts{overlap: buf[5:6:6], meet: meets[:]}
@@ -199,7 +196,7 @@ const rowChunk = 512
 // rowPart sets dst[q] to Cell(i, lo+q) for the mentors lo to hi−1.
 func (s *Scorer) rowPart(i, lo, hi int, dst []float64, w *parts) {
 	e := &s.mentees[i]
-	s.fillParts(e, lo, hi, false, w)
+	s.fillParts(e, lo, hi, 0, w)
 	var c [5]float64
 	for q := range dst {
 		m := &s.mentors[lo+q]
@@ -252,7 +249,7 @@ func (s *Scorer) findSpecial() {
 	}
 	for j := range s.mentors {
 		m := &s.mentors[j]
-		for _, list := range [][]int{m.avoid, m.chain} {
+		for _, list := range [][]int{m.avoid, m.chain, m.prefers} {
 			for _, q := range list {
 				add(asMentee[q], int32(j))
 			}

@@ -71,6 +71,8 @@ type person struct {
 	// forbade for this mentee; pin is the mentor they are pinned to, or −1.
 	veto []int
 	pin  int
+	// earlier lists the mentors of earlier cohorts' pairs (history).
+	earlier []int
 	// special lists, for a mentee, the mentors whose cell depends on a
 	// list of people (the same person, avoid, management chain, prefers):
 	// Row takes these few through score.
@@ -286,6 +288,7 @@ func New(p *mentormatch.Program, cfg mentormatch.Config) (*Scorer, error) {
 		ps.Sort()
 		return nil, ps
 	}
+	s.prepareHistory()
 	if ps := s.prepareDecisions(); len(ps) > 0 {
 		ps.Sort()
 		return nil, ps
@@ -363,6 +366,8 @@ func (s *Scorer) rule(e, m *person, overlap float64, lists bool) string {
 		return ruleAvoid
 	case lists && contains(e.veto, m.col):
 		return ruleVeto
+	case lists && s.repeatForbidden(e, m):
+		return ruleEarlier
 	case lists && r.ManagementChain && (contains(e.chain, m.idx) || contains(m.chain, e.idx)):
 		return ruleChain
 	case r.SharedLanguage && len(e.langs) > 0 && len(m.langs) > 0 && !s.shareLang(e, m):
@@ -468,8 +473,16 @@ func (s *Scorer) value(e, m *person, lists bool) float64 {
 	if lists && e.pin >= 0 || s.rule(e, m, -1, lists) != "" {
 		return math.NaN()
 	}
-	c, overlap, _ := s.components(e, m, lists && contains(e.prefers, m.idx))
-	return s.finish(e, m, &c, overlap)
+	prefer := 0.0
+	if lists {
+		prefer = s.preference(e, m)
+	}
+	c, overlap, _ := s.components(e, m, prefer)
+	t := s.finish(e, m, &c, overlap)
+	if lists {
+		t = s.earlierPenalty(e, m, t)
+	}
+	return t
 }
 
 // finish is the cell of an allowed pair from its components: NaN when
@@ -504,7 +517,7 @@ func (s *Scorer) Matrix() *mat.Dense {
 // Pair explains the score of mentee i with mentor j.
 func (s *Scorer) Pair(i, j int) Breakdown {
 	e, m := &s.mentees[i], &s.mentors[j]
-	c, overlap, meet := s.components(e, m, contains(e.prefers, m.idx))
+	c, overlap, meet := s.components(e, m, s.preference(e, m))
 	b := Breakdown{OverlapHours: overlap, CanMeet: meet, Components: make([]mentormatch.Component, len(Names), len(Names)+len(s.softCrits))}
 	for k, name := range Names {
 		b.Components[k] = mentormatch.Component{Name: name, Value: round4(c[k]), Points: Round2(100 * s.w[k] * c[k] / s.wsum)}
@@ -527,9 +540,12 @@ func (s *Scorer) Pair(i, j int) Breakdown {
 		b.Forbidden = s.pinnedElsewhere(e)
 	}
 	if b.Forbidden == "" {
-		b.Score = t
+		b.Score = s.earlierPenalty(e, m, t)
 	}
 	b.Reason = s.reason(i, j, c, overlap)
+	if b.Forbidden == "" && b.Score != t {
+		b.Reason += fmt.Sprintf("; paired in an earlier cohort (−%s)", trimFloat(t-b.Score))
+	}
 	return b
 }
 
@@ -575,7 +591,7 @@ func (s *Scorer) reason(i, j int, c [5]float64, overlap float64) string {
 		parts = append(parts, part{s.w[3] * c[3], fmt.Sprintf("level %d vs %d", m.level, e.level)})
 	}
 	if c[4] > 0 {
-		parts = append(parts, part{s.w[4] * c[4], "asked for this mentor"})
+		parts = append(parts, part{s.w[4] * c[4], s.preferenceText(e, m)})
 	}
 	for _, k := range s.softCrits {
 		cr := &s.crits[k]
@@ -640,7 +656,7 @@ func (s *Scorer) UnmatchedReasonRow(i int, row []float64, assigned []int) string
 		e, m := &s.mentees[i], &s.mentors[j]
 		rule := s.forbidden(e, m, -1)
 		if rule == "" {
-			_, overlap, _ := s.components(e, m, false)
+			_, overlap, _ := s.components(e, m, 0)
 			if rule = s.forbidden(e, m, overlap); rule == "" {
 				rule = ruleMinScore
 			}

@@ -33,6 +33,7 @@ func newExplainCmd() *cobra.Command {
 		},
 	}
 	o.addFlags(cmd, true)
+	o.addDecisionFlags(cmd)
 	f := cmd.Flags()
 	f.StringVar(&o.Mentee, "mentee", "", "the mentee's id (required)")
 	f.StringVar(&o.Mentor, "mentor", "", "another mentor: what would forcing this pair cost the program?")
@@ -52,6 +53,16 @@ type explainJSON struct {
 	TimeZone      string           `json:"time_zone,omitempty"`
 	Alternative   *alternativeJSON `json:"alternative,omitempty"`
 	Candidates    []candidateJSON  `json:"candidates"`
+	// Decisions are the programme manager's pins and vetoes about this
+	// mentee (--decisions).
+	Decisions []decisionJSON `json:"decisions,omitempty"`
+}
+
+type decisionJSON struct {
+	MentorID string                   `json:"mentor_id"`
+	Decision mentormatch.DecisionKind `json:"decision"`
+	Note     string                   `json:"note,omitempty"`
+	Where    string                   `json:"where,omitempty"`
 }
 
 type alternativeJSON struct {
@@ -101,7 +112,10 @@ func runExplain(o *explainOptions, args []string, stdout io.Writer) error {
 	}
 	out := explainJSON{MenteeID: o.Mentee, Components: map[string]float64{}, Candidates: []candidateJSON{}}
 	var comps []mentormatch.Component
-	if j := res.Solution.RowCol[i]; j >= 0 {
+	for _, d := range res.Scorer.Decided(i) {
+		out.Decisions = append(out.Decisions, decisionJSON{MentorID: d.MentorID, Decision: d.Kind, Note: d.Note, Where: d.Where()})
+	}
+	if j := res.RowCol()[i]; j >= 0 {
 		b := res.Scorer.Pair(i, j)
 		out.MentorID, out.Score, out.Reason, comps = p.Mentor(j).ID, b.Score, b.Reason, b.Components
 		for _, c := range b.Components {
@@ -170,6 +184,17 @@ func writeExplainText(w io.Writer, p *mentormatch.Program, res *roster.Result, e
 		}
 	} else {
 		fmt.Fprintf(&b, "  %s\n", e.Reason)
+	}
+	for _, d := range e.Decisions {
+		what := "pinned to"
+		if d.Decision == mentormatch.Forbid {
+			what = "never with (vetoed)"
+		}
+		fmt.Fprintf(&b, "  %s %s by decision (%s)", what, d.MentorID, d.Where)
+		if d.Note != "" {
+			fmt.Fprintf(&b, ": %s", d.Note)
+		}
+		b.WriteString("\n")
 	}
 	if len(e.Candidates) > 0 {
 		b.WriteString("  best candidates:\n")

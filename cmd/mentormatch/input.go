@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -18,6 +19,12 @@ type inputOptions struct {
 	Sheet   string
 	Config  string
 	Example bool
+	// Decisions is the programme manager's decisions file (pins and
+	// vetoes); only the commands that add decisionFlags read it.
+	Decisions string
+	// History are rosters or plans of earlier cohorts, whose pairs are
+	// not formed again.
+	History []string
 	// Now is the clock that dates a programme without schedule.start;
 	// nil is time.Now. Tests set it to pin the start.
 	Now func() time.Time
@@ -32,6 +39,12 @@ func (o *inputOptions) addFlags(cmd *cobra.Command, withExample bool) {
 	if withExample {
 		f.BoolVar(&o.Example, "example", false, "run on the built-in example program")
 	}
+}
+
+// addDecisionFlags adds --decisions, for the commands that match.
+func (o *inputOptions) addDecisionFlags(cmd *cobra.Command) {
+	cmd.Flags().StringArrayVar(&o.History, "history", nil, "roster or plan of an earlier cohort (JSON, CSV or XLSX), repeatable: its pairs are not formed again (config history.repeat)")
+	cmd.Flags().StringVar(&o.Decisions, "decisions", "", "programme manager's decisions (CSV or XLSX: mentee_id, mentor_id, decision pin|forbid, note): pins are kept, vetoed pairs never formed")
 }
 
 func (o *inputOptions) loadConfig() (mentormatch.Config, error) {
@@ -91,7 +104,7 @@ func (o *inputOptions) files(args []string) ([]table.File, error) {
 // inputs are the files the flags and args name to be read: outputs must
 // not replace them.
 func (o *inputOptions) inputs(args []string) []string {
-	return append([]string{o.Mentees, o.Mentors, o.Config}, args...)
+	return append(append([]string{o.Mentees, o.Mentors, o.Config, o.Decisions}, o.History...), args...)
 }
 
 // applyChoices makes the answers to a shortlist round (--choices) part of
@@ -125,6 +138,35 @@ func (o *inputOptions) load(args []string) (*mentormatch.Program, mentormatch.Co
 	p, err := table.ReadProgram(table.Options{Sheet: o.Sheet, Levels: cfg.Levels}, files...)
 	if err != nil {
 		return nil, cfg, err
+	}
+	var ps mentormatch.Problems
+	for _, path := range o.History {
+		r, err := table.ReadRoster(table.File{Path: path})
+		var rps mentormatch.Problems
+		switch {
+		case errors.As(err, &rps):
+			ps = append(ps, rps...)
+			continue
+		case err != nil:
+			return nil, cfg, err
+		}
+		for _, m := range r.Matches {
+			if m.MentorID != "" {
+				p.Earlier = append(p.Earlier, mentormatch.EarlierPair{MenteeID: m.MenteeID, MentorID: m.MentorID, Source: mentormatch.Source{File: path}})
+			}
+		}
+		// Pairs a re-match dissolved were formed too.
+		for _, d := range r.Dissolved {
+			p.Earlier = append(p.Earlier, mentormatch.EarlierPair{MenteeID: d.MenteeID, MentorID: d.MentorID, Source: mentormatch.Source{File: path}})
+		}
+	}
+	if len(ps) > 0 {
+		return nil, cfg, ps
+	}
+	if o.Decisions != "" {
+		if p.Decisions, err = table.ReadDecisions(table.File{Path: o.Decisions}); err != nil {
+			return nil, cfg, err
+		}
 	}
 	return p, cfg, nil
 }

@@ -42,6 +42,7 @@ func newMatchCmd() *cobra.Command {
 		},
 	}
 	o.addFlags(cmd, true)
+	o.addDecisionFlags(cmd)
 	f := cmd.Flags()
 	f.StringVarP(&o.Out, "out", "o", "", "roster file to write: .xlsx, .csv or .json (required)")
 	f.StringVar(&o.Scores, "scores", "", "also write the full score matrix the optimiser saw (.csv or .xlsx)")
@@ -158,6 +159,9 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "matched %d of %d mentees with %d mentors; total score %.2f, mean %.2f, lowest %.2f; wrote %s\n",
 		s.Matched, s.Mentees, s.Mentors, s.TotalScore, s.MeanScore, s.MinScore, wrote(o.Out, res.Roster))
 	printQuotas(stdout, res.Roster.Summary.Quotas)
+	printDecisions(stdout, res.Roster.Summary.Decisions)
+	printHistory(stdout, res.Roster.Summary.History)
+	printPreferences(stdout, res.Roster.Summary.Preferences)
 	printWarnings(stderr, res.Roster.Warnings)
 	if o.Stats {
 		if sr := res.Sparse; sr != nil {
@@ -175,6 +179,56 @@ func wrote(out string, r *mentormatch.Roster) string {
 		return out + " and " + report.QuotasPath(out)
 	}
 	return out
+}
+
+// printDecisions says what the programme manager's decisions did and
+// what the pins cost against the optimum without them.
+func printDecisions(w io.Writer, d *mentormatch.DecisionSummary) {
+	if d == nil {
+		return
+	}
+	fmt.Fprintf(w, "decisions: %d pinned, %d vetoed", d.Pinned, d.Forbidden)
+	if d.Pinned > 0 {
+		switch {
+		case d.CostMatches == 0 && d.CostPoints == 0:
+			fmt.Fprintf(w, "; the pins cost nothing: the optimum without them matches as many (%d) for the same total", d.FreeMatched)
+		default:
+			fmt.Fprintf(w, "; the pins cost %d matches and %.2f points against the optimum without them (%d matched, total %.2f)",
+				d.CostMatches, d.CostPoints, d.FreeMatched, d.FreeTotal)
+		}
+	}
+	fmt.Fprintln(w)
+}
+
+// printPreferences says how the roster met the stated preferences.
+func printPreferences(w io.Writer, pr *mentormatch.PreferenceSummary) {
+	if pr == nil {
+		return
+	}
+	fmt.Fprintf(w, "preferences: of %d mentees who listed mentors, %s", pr.Stated, report.PreferenceLine(pr))
+	if pr.MentorsAsked > 0 {
+		fmt.Fprintf(w, "; %d of %d mentors who listed mentees got one of them", pr.MentorsGot, pr.MentorsAsked)
+	}
+	fmt.Fprintln(w)
+}
+
+// printHistory says how many earlier pairs the roster avoided, and which
+// it formed again.
+func printHistory(w io.Writer, h *mentormatch.HistorySummary) {
+	if h == nil {
+		return
+	}
+	fmt.Fprintf(w, "history: %d earlier pairs among these people, %d avoided", h.Earlier, h.Avoided)
+	if h.Repeated > 0 {
+		list := strings.Join(h.RepeatedPairs[:min(5, len(h.RepeatedPairs))], ", ")
+		if len(h.RepeatedPairs) > 5 {
+			list += fmt.Sprintf(" and %d more", len(h.RepeatedPairs)-5)
+		}
+		fmt.Fprintf(w, "; %d formed again, no roster matching as many avoiding them at the penalty given: %s", h.Repeated, list)
+	} else if h.Earlier > 0 {
+		fmt.Fprintf(w, "; none formed again")
+	}
+	fmt.Fprintln(w)
 }
 
 // printQuotas says, one line each, whether the roster reaches the

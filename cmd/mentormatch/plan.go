@@ -39,6 +39,7 @@ func newPlanCmd() *cobra.Command {
 		},
 	}
 	o.addFlags(cmd, true)
+	o.addDecisionFlags(cmd)
 	f := cmd.Flags()
 	f.StringVarP(&o.Out, "out", "o", "", "plan file to write: .xlsx, .csv (roster only) or .json (required)")
 	f.StringVar(&o.ICS, "ics", "", "also write one .ics calendar per participant and per cohort into this folder (replaced as one; files mentormatch did not write stay)")
@@ -137,6 +138,9 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 	s := res.Roster.Summary
 	fmt.Fprintf(stdout, "matched %d of %d mentees; %d cohorts; %d sessions from %s; wrote %s\n",
 		s.Matched, s.Mentees, len(pl.Cohorts), len(pl.Sessions), cfg.Schedule.Start, wrote(o.Out, res.Roster))
+	printDecisions(stdout, s.Decisions)
+	printHistory(stdout, s.History)
+	printPreferences(stdout, s.Preferences)
 	if o.Roadmaps != "" {
 		fmt.Fprintf(stdout, "wrote %d learning roadmaps to %s\n", written, o.Roadmaps)
 	}

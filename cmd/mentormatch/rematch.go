@@ -88,6 +88,7 @@ Changes, Health, Health by mentor and Pair health; .csv writes the roster and NA
 		},
 	}
 	o.addFlags(cmd, true)
+	o.addDecisionFlags(cmd)
 	addQuietFlag(cmd, &o.Quiet)
 	f := cmd.Flags()
 	f.StringVar(&o.Roster, "roster", "", "the previous roster: .json, .csv or .xlsx, as match, plan or rematch wrote it (required)")

@@ -101,6 +101,35 @@ type (
 		Objective     mentormatch.MatchObjective `json:"objective"`
 		BlockingPairs int                        `json:"blocking_pairs"`
 		Quotas        []quotaJSON                `json:"quotas,omitempty"`
+		Decisions     *decisionsJSON             `json:"decisions,omitempty"`
+		Preferences   *preferencesJSON           `json:"preferences,omitempty"`
+		History       *historyJSON               `json:"history,omitempty"`
+	}
+	// decisionsJSON is what the pins and vetoes did, every figure always
+	// written.
+	decisionsJSON struct {
+		Pinned      int    `json:"pinned"`
+		Forbidden   int    `json:"forbidden"`
+		FreeMatched int    `json:"free_matched"`
+		FreeTotal   number `json:"free_total"`
+		CostMatches int    `json:"cost_matches"`
+		CostPoints  number `json:"cost_points"`
+	}
+	// preferencesJSON is how the roster met the stated preferences.
+	preferencesJSON struct {
+		Choices      []int `json:"choices"`
+		Later        int   `json:"later_choice"`
+		Stated       int   `json:"mentees_with_choices"`
+		MentorsAsked int   `json:"mentors_asking"`
+		MentorsGot   int   `json:"mentors_got_asked"`
+	}
+	// historyJSON is how the roster stands against earlier cohorts' pairs.
+	historyJSON struct {
+		Earlier       int      `json:"earlier_pairs"`
+		Avoided       int      `json:"avoided"`
+		Repeated      int      `json:"repeated"`
+		RepeatedPairs []string `json:"repeated_pairs"`
+		Repeat        string   `json:"repeat"`
 	}
 	// quotaJSON is how the roster stands against one quota; percent is
 	// rounded once, to hundredths, as the roster computed it.
@@ -139,6 +168,18 @@ func newRosterJSON(r *mentormatch.Roster, o *options) rosterJSON {
 		m := &r.Matches[i]
 		out.Matches[i] = matchJSON{MenteeID: m.MenteeID, MenteeName: m.MenteeName, MentorID: m.MentorID, MentorName: m.MentorName,
 			Score: number(m.Score), Components: components(m.Components), Reason: m.Reason}
+	}
+	if x := s.Decisions; x != nil {
+		out.Summary.Decisions = &decisionsJSON{Pinned: x.Pinned, Forbidden: x.Forbidden, FreeMatched: x.FreeMatched,
+			FreeTotal: number(x.FreeTotal), CostMatches: x.CostMatches, CostPoints: number(x.CostPoints)}
+	}
+	if x := s.Preferences; x != nil {
+		out.Summary.Preferences = &preferencesJSON{Choices: list(x.Choices), Later: x.Later, Stated: x.Stated,
+			MentorsAsked: x.MentorsAsked, MentorsGot: x.MentorsGot}
+	}
+	if x := s.History; x != nil {
+		out.Summary.History = &historyJSON{Earlier: x.Earlier, Avoided: x.Avoided, Repeated: x.Repeated,
+			RepeatedPairs: list(x.RepeatedPairs), Repeat: x.Repeat}
 	}
 	for _, q := range s.Quotas {
 		out.Summary.Quotas = append(out.Summary.Quotas, quotaJSON{Name: q.Name, Target: q.Target, Hard: q.Hard,

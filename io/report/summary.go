@@ -27,6 +27,11 @@ const (
 	labelCapacity  = "Capacity used"
 	labelObjective = "Objective"
 	labelBlocking  = "Blocking pairs"
+	labelPinned    = "Pinned pairs"
+	labelVetoed    = "Vetoed pairs"
+	labelEarlier   = "Earlier pairs avoided"
+	labelChoices   = "Mentees' choices met"
+	labelAsked     = "Mentors' asks met"
 	labelCohorts   = "Cohorts"
 	labelSessions  = "Sessions"
 	labelWarnings  = "Warnings"
@@ -119,6 +124,29 @@ func summarise(r *mentormatch.Roster, plan *mentormatch.Plan, warnings int) *sum
 	}
 	fig(labelObjective, s.Objective, "", objectiveNotes[s.Objective])
 	fig(labelBlocking, s.BlockingPairs, "", "pairs not matched together who would both score higher together")
+	if d := s.Decisions; d != nil {
+		note := ""
+		if d.Pinned > 0 {
+			note = fmt.Sprintf("they cost %d matches and %.2f points against the optimum without them (%d matched, total %.2f)", d.CostMatches, d.CostPoints, d.FreeMatched, d.FreeTotal)
+		}
+		fig(labelPinned, d.Pinned, "", note)
+		fig(labelVetoed, d.Forbidden, "", "never formed")
+	}
+	if pr := s.Preferences; pr != nil {
+		got := 0
+		for _, n := range pr.Choices {
+			got += n
+		}
+		fig(labelChoices, got+pr.Later, "", fmt.Sprintf("of %d mentees who listed mentors: %s", pr.Stated, PreferenceLine(pr)))
+		fig(labelAsked, pr.MentorsGot, "", fmt.Sprintf("of %d mentors who listed mentees got one of them", pr.MentorsAsked))
+	}
+	if h := s.History; h != nil {
+		note := fmt.Sprintf("of %d earlier pairs among these people; none formed again", h.Earlier)
+		if h.Repeated > 0 {
+			note = fmt.Sprintf("of %d earlier pairs among these people; formed again: %s", h.Earlier, strings.Join(h.RepeatedPairs, ", "))
+		}
+		fig(labelEarlier, h.Avoided, "", note)
+	}
 	if plan != nil {
 		lo, hi := 0, 0
 		for i, c := range plan.Cohorts {
@@ -517,4 +545,22 @@ func quotaNote(q mentormatch.QuotaResult) string {
 		s += "; " + q.Note
 	}
 	return s
+}
+
+// PreferenceLine says how many mentees got their 1st, 2nd and 3rd
+// choice: "12 their 1st choice, 5 their 2nd, 2 their 3rd, 1 a later one".
+func PreferenceLine(pr *mentormatch.PreferenceSummary) string {
+	var parts []string
+	for r, n := range pr.Choices {
+		word := []string{"1st", "2nd", "3rd"}[min(r, 2)]
+		if r == 0 {
+			parts = append(parts, fmt.Sprintf("%d got their %s choice", n, word))
+		} else {
+			parts = append(parts, fmt.Sprintf("%d their %s", n, word))
+		}
+	}
+	if pr.Later > 0 {
+		parts = append(parts, fmt.Sprintf("%d a later one", pr.Later))
+	}
+	return strings.Join(parts, ", ")
 }
