@@ -29,6 +29,11 @@ type state struct {
 	// change did.
 	undo []*state
 	last *change
+	// made is the change that made this state, which undo takes back;
+	// unlike last, an undo does not replace it.
+	made *change
+	// notice is news for the programme page, such as decisions dropped.
+	notice string
 }
 
 // checkDir refuses a missing folder or a file, before anything is read.
@@ -43,24 +48,36 @@ func checkDir(dir string) error {
 	return nil
 }
 
-// load reads the people and solves them. Input problems are kept for the
-// page; anything else is an error.
+// load reads the people and the folder's decisions, and solves them.
+// Input problems are kept for the page; anything else is an error.
 func load(opt Options) (*state, error) {
 	st := &state{files: opt.Files, cfg: opt.Config}
 	p, err := table.ReadProgram(table.Options{Levels: opt.Config.Levels}, opt.Files...)
 	if err != nil {
-		var ps mentormatch.Problems
-		if errors.As(err, &ps) {
-			st.problems = ps
-			return st, nil
+		return st.problem(err)
+	}
+	p.Decisions = opt.Decisions
+	if opt.Decisions == nil {
+		if p.Decisions, err = readDecisions(opt.Dir); err != nil {
+			return st.problem(err)
 		}
-		return nil, err
 	}
 	st.p = p
 	if err := st.solve(); err != nil {
-		return nil, err
+		st.p = nil
+		return st.problem(err)
 	}
 	return st, nil
+}
+
+// problem keeps input problems for the page and returns other errors.
+func (st *state) problem(err error) (*state, error) {
+	var ps mentormatch.Problems
+	if errors.As(err, &ps) {
+		st.problems = ps
+		return st, nil
+	}
+	return nil, err
 }
 
 // solve matches the programme under the state's configuration and
@@ -102,7 +119,7 @@ func (st *state) planned() (*plan.Result, error) {
 func (st *state) next() *state {
 	n := *st
 	n.undo = append(st.undo[:len(st.undo):len(st.undo)], st)
-	n.last = nil
+	n.last, n.made, n.notice = nil, nil, ""
 	return &n
 }
 
@@ -172,6 +189,12 @@ func (st *state) Problems() []string {
 
 // Undoable reports whether there is a change to undo.
 func (st *state) Undoable() bool { return len(st.undo) > 0 }
+
+// Notice is news for the programme page.
+func (st *state) Notice() string { return st.notice }
+
+// Made is the change that undo would take back.
+func (st *state) Made() *change { return st.made }
 
 // Last is what the latest change did, if any.
 func (st *state) Last() *change { return st.last }

@@ -272,7 +272,7 @@ func (s *Server) mentee(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	data.Pinned = st.pinned(e.ID)
-	data.Decisions = st.decisionsOf(e.ID, "")
+	data.Decisions = st.decisionsOf(e.ID)
 	for _, c := range st.res.Candidates(i, 9) {
 		if c.Mentor == cur || len(data.Alts) == 8 {
 			continue
