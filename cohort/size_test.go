@@ -54,7 +54,7 @@ func TestEstimateBoundsThePlan(t *testing.T) {
 		mod(&cfg)
 		plan, err := Build(p, r, cfg)
 		require.NoError(t, err)
-		got := map[string]float64{}
+		got := map[mentormatch.SessionKind]float64{}
 		for _, s := range plan.Sessions {
 			got[s.Kind] += float64(len(s.Participants))
 		}
