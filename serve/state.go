@@ -2,7 +2,9 @@ package serve
 
 import (
 	"errors"
+
 	"fmt"
+	"gonum.org/v1/gonum/mat"
 	"os"
 
 	"github.com/mentormatch/mentormatch"
@@ -83,7 +85,7 @@ func (st *state) problem(err error) (*state, error) {
 // solve matches the programme under the state's configuration and
 // indexes the result.
 func (st *state) solve() error {
-	res, err := roster.Match(st.p, st.cfg)
+	res, err := st.match()
 	if err != nil {
 		return err
 	}
@@ -101,6 +103,55 @@ func (st *state) solve() error {
 		st.pairOf[m.MenteeID] = k
 	}
 	return nil
+}
+
+// match solves the programme. After a decision on a programme held whole,
+// it scores again only the rows of the mentees whose decisions changed and
+// copies the others from the state before (scoring a row is what the
+// scorer's matrix does row by row, so the scores are the same): a pin
+// re-solves in a fraction of the time of scoring every pair anew.
+func (st *state) match() (*roster.Result, error) {
+	var prev *state
+	if len(st.undo) > 0 {
+		prev = st.undo[len(st.undo)-1]
+	}
+	if prev == nil || prev.res == nil || prev.res.Scores == nil || prev.cfg.Objective != st.cfg.Objective ||
+		prev.cfg.Weights != st.cfg.Weights || len(st.p.People) == 0 || len(prev.p.People) != len(st.p.People) || &prev.p.People[0] != &st.p.People[0] {
+		return roster.Match(st.p, st.cfg)
+	}
+	sc, err := scoring.New(st.p, st.cfg)
+	if err != nil {
+		return nil, err
+	}
+	m := mat.DenseCopyOf(prev.res.Scores)
+	for id := range changedMentees(prev.p.Decisions, st.p.Decisions) {
+		if i, ok := prev.mentee[id]; ok {
+			sc.Row(i, m.RawRowView(i))
+		}
+	}
+	return roster.MatchScored(st.p, st.cfg, sc, roster.Scores{Dense: m})
+}
+
+// changedMentees are the mentees with a decision in one list and not the
+// other.
+func changedMentees(a, b mentormatch.Decisions) map[string]bool {
+	key := func(d mentormatch.Decision) string {
+		return d.MenteeID + "\x00" + d.MentorID + "\x00" + d.Kind.String()
+	}
+	in := map[string]int{}
+	for _, d := range a {
+		in[key(d)] |= 1
+	}
+	for _, d := range b {
+		in[key(d)] |= 2
+	}
+	out := map[string]bool{}
+	for _, d := range append(a[:len(a):len(a)], b...) {
+		if in[key(d)] != 3 {
+			out[d.MenteeID] = true
+		}
+	}
+	return out
 }
 
 // planned is the plan on the current roster: cohorts, sessions, roadmaps.
