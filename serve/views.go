@@ -506,6 +506,8 @@ type slot struct {
 // weeks lays sessions out in weeks from Monday, in loc: only the weeks
 // that have sessions.
 func weeks(ss []*mentormatch.Session, loc *time.Location, names map[string]string) []week {
+	ss = slices.Clone(ss)
+	slices.SortStableFunc(ss, func(a, b *mentormatch.Session) int { return a.Start.Compare(b.Start) })
 	var out []week
 	idx := map[string]int{}
 	for _, x := range ss {
