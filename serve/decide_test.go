@@ -130,3 +130,22 @@ func TestResume(t *testing.T) {
 	assert.Equal(t, http.StatusUnprocessableEntity, rec.Code)
 	assert.Contains(t, rec.Body.String(), "GONE is no mentee")
 }
+
+// A programme solved in sparse mode shows its alternatives unpriced (a
+// price reads rows on demand, up to a minute at 100,000 × 10,000), and a
+// pin still re-solves exactly.
+func TestSparseProgramme(t *testing.T) {
+	opt := exampleOptions(t)
+	opt.Roster.DenseCells = 1
+	c := newClient(t, opt)
+	require.Nil(t, c.s.st.res.Scores, "solved in sparse mode")
+	page := c.get("/mentee/E1101").Body.String()
+	assert.Contains(t, page, "not priced on the page")
+	assert.Contains(t, page, `aria-label="Pin Sven Lindqvist with Ines Garcia"`)
+	assert.Contains(t, c.get("/mentor/E1032").Body.String(), "not priced on the page")
+	rec := c.post("/decide", url.Values{"mentee": {"E1101"}, "mentor": {"E1024"}, "decision": {"pin"}})
+	require.Equal(t, http.StatusSeeOther, rec.Code, rec.Body.String())
+	dense := newClient(t, exampleOptions(t))
+	require.Equal(t, http.StatusSeeOther, dense.post("/decide", url.Values{"mentee": {"E1101"}, "mentor": {"E1024"}, "decision": {"pin"}}).Code)
+	assert.Equal(t, dense.s.st.res.Roster.Summary.TotalScore, c.s.st.res.Roster.Summary.TotalScore)
+}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/mentormatch/mentormatch"
 	"github.com/mentormatch/mentormatch/io/table"
+	"github.com/mentormatch/mentormatch/roster"
 )
 
 //go:embed templates/*.html
@@ -46,6 +47,9 @@ type Options struct {
 	// MaxFiles the most files (default 2: mentees and mentors).
 	MaxUpload int64
 	MaxFiles  int
+	// Roster tunes the solver (when to solve in sparse mode); the zero
+	// value is the command line's.
+	Roster roster.Options
 	// PageSize is how many pairs the roster shows per page (default 100).
 	PageSize int
 }

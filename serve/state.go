@@ -17,9 +17,10 @@ import (
 // state is one programme as the page shows it: its people, configuration
 // and decisions, the roster solved from them, and the steps to undo.
 type state struct {
-	files []table.File
-	cfg   mentormatch.Config
-	p     *mentormatch.Program
+	files  []table.File
+	cfg    mentormatch.Config
+	solver roster.Options
+	p      *mentormatch.Program
 	// problems are the input problems that stopped reading the people.
 	problems mentormatch.Problems
 	res      *roster.Result
@@ -53,7 +54,7 @@ func checkDir(dir string) error {
 // load reads the people and the folder's decisions, and solves them.
 // Input problems are kept for the page; anything else is an error.
 func load(opt Options) (*state, error) {
-	st := &state{files: opt.Files, cfg: opt.Config}
+	st := &state{files: opt.Files, cfg: opt.Config, solver: opt.Roster}
 	p, err := table.ReadProgram(table.Options{Levels: opt.Config.Levels}, opt.Files...)
 	if err != nil {
 		return st.problem(err)
@@ -117,7 +118,7 @@ func (st *state) match() (*roster.Result, error) {
 	}
 	if prev == nil || prev.res == nil || prev.res.Scores == nil || prev.cfg.Objective != st.cfg.Objective ||
 		prev.cfg.Weights != st.cfg.Weights || len(st.p.People) == 0 || len(prev.p.People) != len(st.p.People) || &prev.p.People[0] != &st.p.People[0] {
-		return roster.Match(st.p, st.cfg)
+		return st.solver.Match(st.p, st.cfg)
 	}
 	sc, err := scoring.New(st.p, st.cfg)
 	if err != nil {
@@ -129,7 +130,7 @@ func (st *state) match() (*roster.Result, error) {
 			sc.Row(i, m.RawRowView(i))
 		}
 	}
-	return roster.MatchScored(st.p, st.cfg, sc, roster.Scores{Dense: m})
+	return st.solver.MatchScored(st.p, st.cfg, sc, roster.Scores{Dense: m})
 }
 
 // changedMentees are the mentees with a decision in one list and not the
