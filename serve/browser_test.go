@@ -69,7 +69,8 @@ func browse(t *testing.T) (context.Context, *Server, string) {
 // a11y lists what an automated look can tell is wrong with the page's
 // labels: inputs without a label, buttons and links without a name, a
 // page without a language, a title or exactly one h1, tables without a
-// caption, and elements that cannot take the keyboard's focus.
+// caption, elements that cannot take the keyboard's focus, and text with
+// too little contrast against its background.
 const a11y = `(() => {
   const bad = [];
   const name = e => (e.getAttribute("aria-label") || e.textContent || "").trim();
@@ -85,6 +86,21 @@ const a11y = `(() => {
   for (const e of document.querySelectorAll("table")) if (!e.querySelector("caption")) bad.push("table without a caption");
   for (const e of document.querySelectorAll("a[href], button, input:not([type=hidden])")) if (e.tabIndex < 0) bad.push("not focusable: " + e.outerHTML.slice(0, 60));
   if (!document.querySelector("a.skip[href='#main']")) bad.push("no skip link");
+  // Contrast of every piece of text against the first opaque background
+  // behind it: 4.5:1, or 3:1 for large text (WCAG AA).
+  const rgb = s => (s.match(/[\d.]+/g) || []).map(Number);
+  const lum = c => { const v = c.slice(0, 3).map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; }); return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+  const bg = e => { for (; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.length === 3 || c[3] > 0) return c; } return [255, 255, 255]; };
+  for (const e of document.querySelectorAll("body *")) {
+    if (![...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+    const st = getComputedStyle(e);
+    if (st.visibility === "hidden" || st.display === "none" || e.closest("[hidden], .visually-hidden, .skip")) continue;
+    const a = lum(rgb(st.color)), b = lum(bg(e));
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    const size = parseFloat(st.fontSize), bold = Number(st.fontWeight) >= 700;
+    const need = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+    if (ratio < need) bad.push("contrast " + ratio.toFixed(2) + " < " + need + ": " + e.textContent.trim().slice(0, 40));
+  }
   return bad;
 })()`
 
@@ -134,6 +150,15 @@ func TestBrowserViews(t *testing.T) {
 		assert.NotEmpty(t, text(t, ctx, "h1"), p)
 		checkA11y(t, ctx, p)
 	}
+	// The check can fail: faint text and an unlabelled input are caught.
+	bad := get(t, ctx, chromedp.Evaluate[[]string](`(() => {
+	  const p = document.createElement("p"); p.textContent = "faint"; p.style.color = "#cccccc";
+	  const i = document.createElement("input"); i.name = "nameless";
+	  document.querySelector("main").append(p, i);
+	})(), `+a11y))
+	assert.Contains(t, strings.Join(bad, "\n"), "contrast 1.61 < 4.5: faint")
+	assert.Contains(t, strings.Join(bad, "\n"), "input without a label: nameless")
+	do(t, ctx, chromedp.Navigate(base+"/"))
 	do(t, ctx, chromedp.KeyEvent("\t"))
 	assert.Equal(t, "skip", get(t, ctx, chromedp.Evaluate[string](`document.activeElement.className`)))
 }

@@ -31,6 +31,7 @@ var exportFiles = []exportFile{
 	{"roster.csv", "Roster as CSV", "text/csv; charset=utf-8", "match", func(st *state, w io.Writer) error { return report.EncodeRosterCSV(w, st.res.Roster) }},
 	{"plan.xlsx", "Plan workbook (roster, cohorts, sessions, roadmaps)", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "plan", encodePlan(report.EncodePlanXLSX)},
 	{"plan.json", "Plan as JSON", "application/json", "plan", encodePlan(report.EncodePlanJSON)},
+	{"decisions.csv", "Decisions: pins and vetoes, for match --decisions", "text/csv; charset=utf-8", "match --decisions", exportDecisions},
 	{"calendars.zip", "Calendars: one .ics per participant and per cohort, zipped", "application/zip", "plan --ics", encodeCalendars},
 }
 
@@ -147,6 +148,10 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 	}
 	if filepath.Ext(as) != filepath.Ext(e.Name) {
 		s.refuse(w, http.StatusBadRequest, fmt.Sprintf("%q: a %s export is saved with the extension %s.", as, e.Label, filepath.Ext(e.Name)))
+		return
+	}
+	if as == decisionsName || as == configName {
+		s.refuse(w, http.StatusBadRequest, fmt.Sprintf("%s is the page's own file in %s: save the export under another name.", as, s.opt.Dir))
 		return
 	}
 	path, err := s.inDir(as)

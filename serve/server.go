@@ -17,6 +17,7 @@ import (
 
 	"github.com/mentormatch/mentormatch"
 	"github.com/mentormatch/mentormatch/io/table"
+	"github.com/mentormatch/mentormatch/roster"
 )
 
 //go:embed templates/*.html
@@ -34,14 +35,21 @@ type Options struct {
 	// ConfigPath is the configuration file read, if any, shown on the page
 	// in the command that reproduces the roster.
 	ConfigPath string
-	// Dir is the only folder the server writes to. It must exist.
+	// Dir is the only folder the server writes to. It must exist. Its
+	// decisions file (decisions.csv), if any, is where the review resumes.
 	Dir string
+	// Decisions, when not nil, start the review instead of the folder's
+	// decisions file, which they replace.
+	Decisions mentormatch.Decisions
 	// Token is the secret every request must carry; random when empty.
 	Token string
 	// MaxUpload is the most bytes an upload may have (default 32 MiB), and
 	// MaxFiles the most files (default 2: mentees and mentors).
 	MaxUpload int64
 	MaxFiles  int
+	// Roster tunes the solver (when to solve in sparse mode); the zero
+	// value is the command line's.
+	Roster roster.Options
 	// PageSize is how many pairs the roster shows per page (default 100).
 	PageSize int
 }
@@ -97,6 +105,11 @@ func New(opt Options) (*Server, error) {
 		return nil, err
 	}
 	s.st = st
+	if opt.Decisions != nil && st.p != nil {
+		if err := s.writeDecisions(opt.Decisions); err != nil {
+			return nil, err
+		}
+	}
 	return s, nil
 }
 
@@ -149,7 +162,9 @@ func (s *Server) guard(next http.Handler) http.Handler {
 		h := w.Header()
 		h.Set("Content-Security-Policy", "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "no-referrer")
+		// same-origin, not no-referrer: with no-referrer a browser sends
+		// "Origin: null" on the page's own forms, and the Origin check needs it.
+		h.Set("Referrer-Policy", "same-origin")
 		h.Set("Cache-Control", "no-store")
 		if q := r.URL.Query(); q.Has("token") {
 			if !same(q.Get("token"), s.token) {

@@ -2,7 +2,9 @@ package serve
 
 import (
 	"errors"
+
 	"fmt"
+	"gonum.org/v1/gonum/mat"
 	"os"
 
 	"github.com/mentormatch/mentormatch"
@@ -15,9 +17,10 @@ import (
 // state is one programme as the page shows it: its people, configuration
 // and decisions, the roster solved from them, and the steps to undo.
 type state struct {
-	files []table.File
-	cfg   mentormatch.Config
-	p     *mentormatch.Program
+	files  []table.File
+	cfg    mentormatch.Config
+	solver roster.Options
+	p      *mentormatch.Program
 	// problems are the input problems that stopped reading the people.
 	problems mentormatch.Problems
 	res      *roster.Result
@@ -29,6 +32,11 @@ type state struct {
 	// change did.
 	undo []*state
 	last *change
+	// made is the change that made this state, which undo takes back;
+	// unlike last, an undo does not replace it.
+	made *change
+	// notice is news for the programme page, such as decisions dropped.
+	notice string
 }
 
 // checkDir refuses a missing folder or a file, before anything is read.
@@ -43,30 +51,42 @@ func checkDir(dir string) error {
 	return nil
 }
 
-// load reads the people and solves them. Input problems are kept for the
-// page; anything else is an error.
+// load reads the people and the folder's decisions, and solves them.
+// Input problems are kept for the page; anything else is an error.
 func load(opt Options) (*state, error) {
-	st := &state{files: opt.Files, cfg: opt.Config}
+	st := &state{files: opt.Files, cfg: opt.Config, solver: opt.Roster}
 	p, err := table.ReadProgram(table.Options{Levels: opt.Config.Levels}, opt.Files...)
 	if err != nil {
-		var ps mentormatch.Problems
-		if errors.As(err, &ps) {
-			st.problems = ps
-			return st, nil
+		return st.problem(err)
+	}
+	p.Decisions = opt.Decisions
+	if opt.Decisions == nil {
+		if p.Decisions, err = readDecisions(opt.Dir); err != nil {
+			return st.problem(err)
 		}
-		return nil, err
 	}
 	st.p = p
 	if err := st.solve(); err != nil {
-		return nil, err
+		st.p = nil
+		return st.problem(err)
 	}
 	return st, nil
+}
+
+// problem keeps input problems for the page and returns other errors.
+func (st *state) problem(err error) (*state, error) {
+	var ps mentormatch.Problems
+	if errors.As(err, &ps) {
+		st.problems = ps
+		return st, nil
+	}
+	return nil, err
 }
 
 // solve matches the programme under the state's configuration and
 // indexes the result.
 func (st *state) solve() error {
-	res, err := roster.Match(st.p, st.cfg)
+	res, err := st.match()
 	if err != nil {
 		return err
 	}
@@ -86,6 +106,55 @@ func (st *state) solve() error {
 	return nil
 }
 
+// match solves the programme. After a decision on a programme held whole,
+// it scores again only the rows of the mentees whose decisions changed and
+// copies the others from the state before (scoring a row is what the
+// scorer's matrix does row by row, so the scores are the same): a pin
+// re-solves in a fraction of the time of scoring every pair anew.
+func (st *state) match() (*roster.Result, error) {
+	var prev *state
+	if len(st.undo) > 0 {
+		prev = st.undo[len(st.undo)-1]
+	}
+	if prev == nil || prev.res == nil || prev.res.Scores == nil || prev.cfg.Objective != st.cfg.Objective ||
+		prev.cfg.Weights != st.cfg.Weights || len(st.p.People) == 0 || len(prev.p.People) != len(st.p.People) || &prev.p.People[0] != &st.p.People[0] {
+		return st.solver.Match(st.p, st.cfg)
+	}
+	sc, err := scoring.New(st.p, st.cfg)
+	if err != nil {
+		return nil, err
+	}
+	m := mat.DenseCopyOf(prev.res.Scores)
+	for id := range changedMentees(prev.p.Decisions, st.p.Decisions) {
+		if i, ok := prev.mentee[id]; ok {
+			sc.Row(i, m.RawRowView(i))
+		}
+	}
+	return st.solver.MatchScored(st.p, st.cfg, sc, roster.Scores{Dense: m})
+}
+
+// changedMentees are the mentees with a decision in one list and not the
+// other.
+func changedMentees(a, b mentormatch.Decisions) map[string]bool {
+	key := func(d mentormatch.Decision) string {
+		return d.MenteeID + "\x00" + d.MentorID + "\x00" + d.Kind.String()
+	}
+	in := map[string]int{}
+	for _, d := range a {
+		in[key(d)] |= 1
+	}
+	for _, d := range b {
+		in[key(d)] |= 2
+	}
+	out := map[string]bool{}
+	for _, d := range append(a[:len(a):len(a)], b...) {
+		if in[key(d)] != 3 {
+			out[d.MenteeID] = true
+		}
+	}
+	return out
+}
+
 // planned is the plan on the current roster: cohorts, sessions, roadmaps.
 func (st *state) planned() (*plan.Result, error) {
 	if st.plan == nil {
@@ -102,7 +171,7 @@ func (st *state) planned() (*plan.Result, error) {
 func (st *state) next() *state {
 	n := *st
 	n.undo = append(st.undo[:len(st.undo):len(st.undo)], st)
-	n.last = nil
+	n.last, n.made, n.notice = nil, nil, ""
 	return &n
 }
 
@@ -172,6 +241,12 @@ func (st *state) Problems() []string {
 
 // Undoable reports whether there is a change to undo.
 func (st *state) Undoable() bool { return len(st.undo) > 0 }
+
+// Notice is news for the programme page.
+func (st *state) Notice() string { return st.notice }
+
+// Made is the change that undo would take back.
+func (st *state) Made() *change { return st.made }
 
 // Last is what the latest change did, if any.
 func (st *state) Last() *change { return st.last }

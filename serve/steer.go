@@ -121,6 +121,7 @@ func (s *Server) saveSettings(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	n.last = diff(fmt.Sprintf("objective %s, weights %s", cfg.Objective, weightsText(cfg.Weights)), st, n)
+	n.made = n.last
 	s.st = n
 	http.Redirect(w, r, "/change", http.StatusSeeOther)
 }
@@ -258,6 +259,22 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		s.refuse(w, http.StatusUnprocessableEntity, err.Error())
 		return
+	}
+	if st.p == nil && len(s.st.decisions()) > 0 {
+		// The decisions may be what no longer fits (an id that is gone):
+		// the new people are matched without them, and the page says so.
+		kept := st.problems
+		if err := s.writeDecisions(nil); err != nil {
+			s.refuse(w, http.StatusInternalServerError, err.Error())
+			return
+		}
+		if st, err = load(opt); err != nil {
+			s.refuse(w, http.StatusUnprocessableEntity, err.Error())
+			return
+		}
+		if st.p != nil {
+			st.notice = "The earlier decisions do not fit the uploaded people and were dropped: " + kept.Error()
+		}
 	}
 	if st.p == nil {
 		s.render(w, http.StatusUnprocessableEntity, "programme", page{Title: "Programme", Nav: "programme", St: st})

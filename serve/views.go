@@ -230,6 +230,7 @@ type alternative struct {
 	Loss     float64
 	Fewer    int    // mentees fewer matched with the pair forced
 	Error    string // why the pair cannot be forced
+	Unpriced bool   // it can, but the page does not price it (see priced)
 }
 
 func (s *Server) mentee(w http.ResponseWriter, r *http.Request) {
@@ -272,7 +273,7 @@ func (s *Server) mentee(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	data.Pinned = st.pinned(e.ID)
-	data.Decisions = st.decisionsOf(e.ID, "")
+	data.Decisions = st.decisionsOf(e.ID)
 	for _, c := range st.res.Candidates(i, 9) {
 		if c.Mentor == cur || len(data.Alts) == 8 {
 			continue
@@ -281,6 +282,8 @@ func (s *Server) mentee(w http.ResponseWriter, r *http.Request) {
 		a := alternative{ID: m.ID, Name: m.Name, Score: c.Score}
 		if data.Pinned {
 			a.Error = "the mentee is pinned"
+		} else if !st.priced() {
+			a.Unpriced = true
 		} else if f, err := st.res.Force(i, c.Mentor); err != nil {
 			a.Error = err.Error()
 		} else {
@@ -290,6 +293,13 @@ func (s *Server) mentee(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, http.StatusOK, "mentee", page{Title: e.Name + " (" + e.ID + ")", Nav: "roster", St: st, Data: data})
 }
+
+// priced reports whether the page prices forced pairs as it draws a
+// mentee or mentor: when the programme's matrix is held whole. In sparse
+// mode one price reads rows on demand, up to a minute at 100,000 × 10,000,
+// and a page must not wait for eight of them; the pin itself still
+// re-solves exactly.
+func (st *state) priced() bool { return st.res.Scores != nil }
 
 func zoneName(p *mentormatch.Person) string {
 	if p.TimeZone != "" {
@@ -351,6 +361,8 @@ func (s *Server) mentor(w http.ResponseWriter, r *http.Request) {
 		g := &gains[k]
 		if st.pinned(g.ID) {
 			g.Error = "the mentee is pinned"
+		} else if !st.priced() {
+			g.Unpriced = true
 		} else if f, err := st.res.Force(st.mentee[g.ID], j); err != nil {
 			g.Error = err.Error()
 		} else {
@@ -506,6 +518,8 @@ type slot struct {
 // weeks lays sessions out in weeks from Monday, in loc: only the weeks
 // that have sessions.
 func weeks(ss []*mentormatch.Session, loc *time.Location, names map[string]string) []week {
+	ss = slices.Clone(ss)
+	slices.SortStableFunc(ss, func(a, b *mentormatch.Session) int { return a.Start.Compare(b.Start) })
 	var out []week
 	idx := map[string]int{}
 	for _, x := range ss {

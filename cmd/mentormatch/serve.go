@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/io/table"
 	"github.com/mentormatch/mentormatch/serve"
 )
 
@@ -30,7 +31,14 @@ type serveOptions struct {
 func newServeCmd() *cobra.Command {
 	o := &serveOptions{}
 	cmd := &cobra.Command{
-		Use:   "serve [people.xlsx|people.csv] [--config program.yaml] [--dir DIR] [--addr 127.0.0.1:PORT] [--open]",
+		Use: "serve [people.xlsx|people.csv] [--config program.yaml] [--dir DIR] [--addr 127.0.0.1:PORT] [--open]",
+		Long: `serve opens a review page of the programme on this machine: the summary, the roster, each
+mentee and mentor with their alternatives priced exactly, cohorts and week calendars. Pin and
+veto pairs, change the objective and weights, undo; each change re-solves exactly and shows who
+moved. The page keeps its decisions in DIR/decisions.csv (and an edited configuration in
+DIR/program.yaml), so 'match --decisions DIR/decisions.csv' writes the page's roster; it
+resumes from that file when started again. --decisions starts from another decisions file
+instead, copied into DIR.`,
 		Short: "Review and steer the match in a browser, on this machine: pin, veto, re-solve, export",
 		Example: `  mentormatch serve --example
   mentormatch serve people.xlsx --config program.yaml --dir review/ --open`,
@@ -66,7 +74,16 @@ func runServe(ctx context.Context, o *serveOptions, args []string, stdout, stder
 	if err := os.MkdirAll(o.Dir, 0o755); err != nil {
 		return fmt.Errorf("%w: --dir %s: %v", mentormatch.ErrUsage, o.Dir, err)
 	}
-	srv, err := serve.New(serve.Options{Files: files, Config: cfg, ConfigPath: o.Config, Dir: o.Dir})
+	var ds mentormatch.Decisions
+	if o.Decisions != "" {
+		if ds, err = table.ReadDecisions(table.File{Path: o.Decisions}); err != nil {
+			return err
+		}
+		if ds == nil {
+			ds = mentormatch.Decisions{}
+		}
+	}
+	srv, err := serve.New(serve.Options{Files: files, Config: cfg, ConfigPath: o.Config, Dir: o.Dir, Decisions: ds})
 	if err != nil {
 		return err
 	}

@@ -8,8 +8,10 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -125,4 +127,43 @@ func TestRunServe(t *testing.T) {
 	assert.DirExists(t, dir)
 	assert.Regexp(t, `^mentormatch serve: open http://127\.0\.0\.1:\d+/\?token=[0-9a-f]{32}\n`, out.String())
 	assert.Empty(t, errb.String())
+}
+
+// Pins and vetoes made on the page are the decisions file that match and
+// plan --decisions read: the command line writes the page's roster and
+// plan byte for byte.
+func TestServeDecisionsReproduce(t *testing.T) {
+	review, dir := t.TempDir(), t.TempDir()
+	c, base := servePage(t, review)
+	csrf := regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`).FindSubmatch(fetch(t, c, base+"/"))
+	require.NotNil(t, csrf)
+	for _, d := range []url.Values{
+		{"mentee": {"E1101"}, "mentor": {"E1024"}, "decision": {"pin"}, "note": {"agreed, with both"}},
+		{"mentee": {"E1137"}, "mentor": {"E1032"}, "decision": {"forbid"}},
+	} {
+		d.Set("csrf", string(csrf[1]))
+		res, err := c.PostForm(base+"/decide", d)
+		require.NoError(t, err)
+		res.Body.Close()
+		require.Equal(t, http.StatusOK, res.StatusCode, "redirected to what changed")
+	}
+	decisions := filepath.Join(review, "decisions.csv")
+	code, _, stderr := cli(t, "match", "--example", "-q", "--decisions", decisions, "--out", filepath.Join(dir, "roster.xlsx"))
+	require.Equal(t, 0, code, stderr)
+	code, _, stderr = cli(t, "plan", "--example", "-q", "--decisions", decisions, "--out", filepath.Join(dir, "plan.json"))
+	require.Equal(t, 0, code, stderr)
+	for _, name := range []string{"roster.xlsx", "plan.json"} {
+		want, err := os.ReadFile(filepath.Join(dir, name))
+		require.NoError(t, err)
+		assert.True(t, bytes.Equal(want, fetch(t, c, base+"/export/"+name)), "%s differs from the CLI's with the page's decisions", name)
+	}
+	assert.Equal(t, fetch(t, c, base+"/export/decisions.csv"), readFile(t, decisions))
+	assert.Contains(t, string(fetch(t, c, base+"/")), "mentormatch match --example --decisions "+decisions+" --out roster.xlsx")
+}
+
+func readFile(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	return b
 }
