@@ -20,14 +20,17 @@ func FuzzParseConfig(f *testing.F) {
 	f.Add([]byte("a: &a [*a, *a]\nb: *a\n"))
 	f.Add([]byte("weights: !!binary aGVsbG8=\n"))
 	f.Add([]byte("---\nseed: 1\n---\nseed: 2\n"))
+	f.Add([]byte("rules:\n  min_overlap: 3\n  min_score: .nan\nweights: {skils: 1, goals: 1e400}\ncycles: 3\nseed: 1\nseed: 2\n"))
+	f.Add([]byte("base: &b {cycles: 2, session_minutes: 0}\nschedule:\n  <<: *b\n  start: 9999-12-27\ncohorts: {max_size: 1e9, min_size: 2.5}\n"))
+	f.Add([]byte("criteria:\n  - {colum: a, rule: same, weight: .inf, margin: .nan}\nquotas: [{criterion: a, at_least: -1}]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		cfg, err := ParseConfig(bytes.NewReader(data))
 		if err != nil {
 			if !errors.Is(err, ErrConfig) || !errors.Is(err, ErrInput) {
 				t.Fatalf("not a configuration error: %T %v", err, err)
 			}
-			if strings.TrimSpace(err.Error()) == "" {
-				t.Fatalf("empty message")
+			if msg := err.Error(); strings.TrimSpace(msg) == "" || strings.Contains(msg, "mentormatch.") || strings.Contains(msg, "not found in type") {
+				t.Fatalf("message not in words: %q", msg)
 			}
 			return
 		}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -167,6 +168,7 @@ func FuzzSheetXML(f *testing.F) {
 	f.Add(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><r><t>a&amp;b</t></r><rPh><t>x</t></rPh></is></c></row><row r="3"><c><v>1E-3</v></c></row>`, `<si><t>id</t></si>`)
 	f.Add(`<x:row><x:c t="b"><x:v>1</x:v></x:c></x:row><!-- c --><row r="2"/><row><c r="XFD2"><v>1</v></c></row>`, `<si/><si><t><![CDATA[<]]></t></si>`)
 	f.Add(`<row r="2"><c r="B2" t="s"><v>1</v></c></row><row r="1"/>`, `<si><t>_x000D_</t></si>`)
+	f.Add(`<row r="1"><c t="s"><v>12</v></c><c t="s"><v>-1</v></c><c t="s"><v>x</v></c></row>`, ``)
 	f.Fuzz(func(t *testing.T, sheet, sst string) {
 		data := rawBook(t, "", sheet, sst)
 		tables, _ := readXLSX("f.xlsx", data, "", false)
@@ -361,6 +363,9 @@ func FuzzReadMatrix(f *testing.F) {
 	seedFiles(f, "testdata/matrix-*")
 	f.Add([]byte(",M1,M2\nE1,1,\nE2,,2,5\n"))
 	f.Add([]byte("1;2,5\n3;4\n"))
+	f.Add([]byte("inf,-inf,NaN\n1e400,\"1,000\",2\n"))
+	f.Add([]byte(" a b\nx 1.0e+00 2\ny -inf 4\n"))
+	f.Add([]byte("1 2 3\n\n  4   5 6\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m, err := readMatrix("m.csv", data, "")
 		if err != nil {
@@ -376,9 +381,17 @@ func FuzzReadMatrix(f *testing.F) {
 		if m.RowLabels != nil && len(m.RowLabels) != m.Rows || m.ColLabels != nil && len(m.ColLabels) != m.Cols {
 			t.Fatalf("labels %d, %d for %d × %d", len(m.RowLabels), len(m.ColLabels), m.Rows, m.Cols)
 		}
-		for _, v := range m.Data {
-			if math.IsInf(v, 0) {
-				t.Fatalf("infinite cell")
+		for _, maximize := range []bool{false, true} {
+			m2 := *m
+			m2.Data = slices.Clone(m.Data)
+			err := m2.ForbidInfinite(maximize)
+			for _, v := range m2.Data {
+				if math.IsInf(v, 0) && err == nil || math.IsInf(v, 1) && !maximize || math.IsInf(v, -1) && maximize {
+					t.Fatalf("infinite cell %v left (maximize %v, %v)", v, maximize, err)
+				}
+			}
+			if err != nil && !errors.Is(err, mentormatch.ErrInput) {
+				t.Fatalf("error %T %v", err, err)
 			}
 		}
 	})
