@@ -32,6 +32,10 @@ type Rules struct {
 	MentorAboveMentee bool    `yaml:"mentor_at_or_above_mentee"`
 	MinScore          float64 `yaml:"min_score"`
 	MinOverlapHours   float64 `yaml:"min_overlap_hours"`
+	// PreferSharedTime: among rosters matching the most mentees, take one
+	// with the most pairs who can meet (a whole session of shared free time
+	// every week), then the best total or fair.
+	PreferSharedTime bool `yaml:"prefer_shared_time"`
 }
 
 // Cohorts configures cohort formation.
@@ -91,7 +95,7 @@ func DefaultConfig() Config {
 		Synonyms: map[string]string{},
 		Rules: Rules{
 			Avoid: true, ManagementChain: true, SharedLanguage: true,
-			SameDepartment: true, MentorAboveMentee: false,
+			SameDepartment: true, MentorAboveMentee: false, PreferSharedTime: true,
 		},
 		Objective: "total",
 		Cohorts:   Cohorts{MinSize: 4, MaxSize: 12},

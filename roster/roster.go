@@ -24,12 +24,19 @@ type Result struct {
 	// pairs outside the last program, every one checked against the duals.
 	// Nil when the matrix was solved whole.
 	Sparse *matching.SparseResult
+	// Apart marks the allowed pairs who cannot meet (scoring.Apart).
+	Apart *scoring.Apart
 
 	capacities []int
 	src        source           // where the scores are read
 	compact    *scoring.Compact // the scores of a sparse solve, when they fit
-	// priced: Solution is the plain optimum of the scores (objective
-	// total, no hard quota), so its duals price a forced pair.
+	// tier, when shared time is a tier of the objective (and some allowed
+	// pair cannot meet): Solution and its duals are of the tiered cells,
+	// which solved reads.
+	tier   *tier
+	solved source
+	// priced: Solution is the plain optimum of the (tiered) scores
+	// (objective total, no hard quota), so its duals price a forced pair.
 	priced bool
 }
 
@@ -80,36 +87,55 @@ func Match(p *mentormatch.Program, cfg mentormatch.Config) (*Result, error) {
 
 // Scores are a program's scores as Match holds them: the whole matrix;
 // or, when Sparse, the compact matrix if it fits compactLimit, or neither,
-// and then rows are scored again each time the solver reads them.
+// and then rows are scored again each time the solver reads them. Apart,
+// when known, marks the allowed pairs who cannot meet.
 type Scores struct {
 	Dense   *mat.Dense
 	Compact *scoring.Compact
+	Apart   *scoring.Apart
 }
 
-// Score scores p as Match holds its scores.
+// Score scores p as Match holds its scores, with the pairs apart.
 func Score(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer) Scores {
 	if !Sparse(p, cfg) {
-		return Scores{Dense: sc.Matrix()}
+		d, a := sc.MatrixApart()
+		return Scores{Dense: d, Apart: a}
 	}
 	if len(p.Mentees)*len(p.Mentors) <= compactLimit {
-		if c, ok := sc.Compact(); ok {
-			return Scores{Compact: c}
+		if c, a, ok := sc.CompactApart(); ok {
+			return Scores{Compact: c, Apart: a}
 		}
 	}
-	return Scores{}
+	return Scores{Apart: sc.Apart()}
 }
 
 // MatchScored solves an already scored program and builds the roster.
 // Without a dense matrix, when Sparse(p, cfg), it never holds one: the
 // solver reads the rows it needs, from the compact matrix or from sc, and
 // proves the result optimal for the whole matrix (matching.SolveSparse).
-// Without a dense matrix otherwise, the matrix is computed.
+// Without a dense matrix otherwise, the matrix is computed; without Apart,
+// the pairs apart are.
+//
+// With rules.prefer_shared_time (and no hard quota) the objective has a
+// tier between the number matched and the total: the fewest pairs who
+// cannot meet (see tier). The summary counts those pairs, and how many
+// mentees a roster that required shared time would match, from one more
+// solve when some matched pair cannot meet.
 func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, given Scores) (*Result, error) {
 	caps := Capacities(p)
 	scores := given.Dense
 	sparse := scores == nil && Sparse(p, cfg)
+	apart := given.Apart
 	if scores == nil && !sparse {
-		scores = sc.Matrix()
+		scores, apart = sc.MatrixApart()
+	}
+	if apart == nil {
+		apart = sc.Apart()
+	}
+	rows, cols := len(p.Mentees), len(p.Mentors)
+	var t *tier
+	if cfg.Rules.PreferSharedTime && !hasHardQuota(cfg) {
+		t = newTier(apart, rows, caps)
 	}
 	var (
 		sol     *matching.Result
@@ -119,18 +145,25 @@ func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 		compact *scoring.Compact
 		sparsed *matching.SparseResult
 	)
-	rows, cols := len(p.Mentees), len(p.Mentors)
-	if rows == 0 || cols == 0 {
-		sol = &matching.Result{RowCol: fill(rows, -1)}
-	} else if cfg.Objective == "fair" {
-		sol, err = solveFair(scores, caps)
-	} else if sparse {
+	if sparse {
 		src = given.source(sc)
 		if c := given.Compact; c != nil {
 			compact = c
 			defer c.HoldMemory()()
 		}
-		sparsed, err = matching.SolveSparse(rows, cols, src.cell, matching.SparseOptions{Options: matching.Options{Maximize: true, Capacity: caps}, Row: src.row})
+	} else {
+		src = Scores{Dense: scores}.source(sc)
+	}
+	solved := src
+	if t != nil {
+		solved = t.source(src)
+	}
+	if rows == 0 || cols == 0 {
+		sol = &matching.Result{RowCol: fill(rows, -1)}
+	} else if cfg.Objective == "fair" {
+		sol, err = solveFair(scores, caps, t)
+	} else if sparse {
+		sparsed, err = matching.SolveSparse(rows, cols, solved.cell, matching.SparseOptions{Options: matching.Options{Maximize: true, Capacity: caps}, Row: solved.row})
 		if err == nil {
 			sol = &sparsed.Result
 		}
@@ -140,15 +173,23 @@ func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 			sol = quota.Result
 		}
 	} else {
-		sol, err = matching.Solve(scores, matching.Options{Maximize: true, Capacity: caps})
+		m := scores
+		if t != nil {
+			m = t.dense(scores)
+		}
+		sol, err = matching.Solve(m, matching.Options{Maximize: true, Capacity: caps})
 	}
 	if err != nil {
 		return nil, fmt.Errorf("solving the assignment: %w", err)
 	}
-	if !sparse {
-		src = Scores{Dense: scores}.source(sc)
+	r := build(p, cfg, sc, src, solved, sol.RowCol, caps, nil)
+	if r.Summary.CannotMeet > 0 {
+		req, err := solveRequired(scores, src, apart, rows, cols, caps, sparse)
+		if err != nil {
+			return nil, fmt.Errorf("solving the assignment that requires shared time: %w", err)
+		}
+		r.Summary.MatchedIfSharedTimeRequired = req
 	}
-	r := build(p, cfg, sc, src, sol.RowCol, caps, nil)
 	if len(cfg.Quotas) > 0 {
 		r.Summary.Quotas = sc.QuotaResults(sol.RowCol, quota)
 		if hasHardQuota(cfg) && cfg.Objective == "fair" {
@@ -164,24 +205,68 @@ func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 		Solution: sol,
 		Scorer:   sc,
 		Sparse:   sparsed,
+		Apart:    apart,
 
 		capacities: caps,
 		src:        src,
 		compact:    compact,
+		tier:       t,
+		solved:     solved,
 		priced:     quota == nil && cfg.Objective != "fair",
 	}, nil
 }
 
+// solveRequired is how many mentees the programme matches when pairs who
+// cannot meet are forbidden: one more solve, of the scores or of src's
+// rows in sparse mode.
+func solveRequired(scores *mat.Dense, src source, apart *scoring.Apart, rows, cols int, caps []int, sparse bool) (int, error) {
+	opt := matching.Options{Maximize: true, Capacity: caps}
+	if sparse {
+		req := forbidApart(src, apart)
+		res, err := matching.SolveSparse(rows, cols, req.cell, matching.SparseOptions{Options: opt, Row: req.row})
+		if err != nil {
+			return 0, err
+		}
+		return res.Assigned, nil
+	}
+	m := mat.DenseCopyOf(scores)
+	raw := m.RawMatrix()
+	req := forbidApart(source{row: func(i int, dst []float64) {}}, apart)
+	for i := 0; i < raw.Rows; i++ {
+		req.row(i, raw.Data[i*raw.Stride:i*raw.Stride+raw.Cols])
+	}
+	res, err := matching.Solve(m, opt)
+	if err != nil {
+		return 0, err
+	}
+	return res.Assigned, nil
+}
+
 // solveFair finds the largest threshold t such that forbidding every pair
 // scoring below t still matches as many mentees as the unrestricted
-// problem, by binary search over the distinct scores, then maximises the
+// problem (and, with a tier, leaves as few pairs who cannot meet), by
+// binary search over the distinct scores, then maximises the (tiered)
 // total above t. This is the exact bottleneck optimum followed by the best
 // total, at the cost of O(log distinct scores) solves.
-func solveFair(scores *mat.Dense, caps []int) (*matching.Result, error) {
-	full, err := matching.Solve(scores, matching.Options{Maximize: true, Capacity: caps})
+func solveFair(scores *mat.Dense, caps []int, t *tier) (*matching.Result, error) {
+	opt := matching.Options{Maximize: true, Capacity: caps}
+	solve := func(m *mat.Dense) (*matching.Result, error) {
+		if t != nil {
+			t.lowerDense(m)
+		}
+		return matching.Solve(m, opt)
+	}
+	apartOf := func(res *matching.Result) int {
+		if t == nil {
+			return 0
+		}
+		return countApart(t.apart, res.RowCol)
+	}
+	full, err := solve(mat.DenseCopyOf(scores))
 	if err != nil || full.Assigned == 0 {
 		return full, err
 	}
+	fullApart := apartOf(full)
 	raw := scores.RawMatrix()
 	var vals []float64
 	for i := 0; i < raw.Rows; i++ {
@@ -205,18 +290,18 @@ func solveFair(scores *mat.Dense, caps []int) (*matching.Result, error) {
 	best := full
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
-		res, err := matching.Solve(above(scores, vals[mid]), matching.Options{Maximize: true, Capacity: caps})
+		res, err := solve(above(scores, vals[mid]))
 		if err != nil {
 			return nil, err
 		}
-		if res.Assigned == full.Assigned {
+		if res.Assigned == full.Assigned && apartOf(res) == fullApart {
 			lo, best = mid, res
 		} else {
 			hi = mid - 1
 		}
 	}
 	if best == full {
-		return matching.Solve(above(scores, vals[lo]), matching.Options{Maximize: true, Capacity: caps})
+		return solve(above(scores, vals[lo]))
 	}
 	return best, nil
 }
@@ -269,7 +354,8 @@ func fill(n, v int) []int {
 // loads; by default the scorer's reason. It is called from several
 // goroutines. The summary's objective is cfg.Objective.
 func Build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, scores Scores, rowCol []int, caps []int, reason func(i int, assigned []int) string) *mentormatch.Roster {
-	return build(p, cfg, sc, scores.source(sc), rowCol, caps, reason)
+	src := scores.source(sc)
+	return build(p, cfg, sc, src, src, rowCol, caps, reason)
 }
 
 // source is where a roster reads its scores: whole rows and single cells.
@@ -294,7 +380,9 @@ func (s Scores) source(sc *scoring.Scorer) source {
 	}
 }
 
-func build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, src source, rowCol []int, caps []int, reason func(i int, assigned []int) string) *mentormatch.Roster {
+// build is Build reading scores from src; blocking pairs are counted on
+// solved, the cells the assignment was solved on (src, or src tiered).
+func build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, src, solved source, rowCol []int, caps []int, reason func(i int, assigned []int) string) *mentormatch.Roster {
 	r := &mentormatch.Roster{
 		Matches:   []mentormatch.Match{},
 		Unmatched: []mentormatch.Unmatched{},
@@ -324,7 +412,7 @@ func build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, s
 		src.row(i, buf)
 		reasons[k] = sc.UnmatchedReasonRow(i, buf, assigned)
 	})
-	total, minScore := 0.0, 0.0
+	total, minScore, apart := 0.0, 0.0, 0
 	for i := range p.Mentees {
 		mentee := p.Mentee(i)
 		j := rowCol[i]
@@ -343,6 +431,9 @@ func build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, s
 			MentorID: mentor.ID, MentorName: mentor.Name,
 			Score: b.Score, Components: b.Components, Reason: b.Reason,
 		})
+		if !b.CanMeet {
+			apart++
+		}
 		if len(r.Matches) == 1 || b.Score < minScore {
 			minScore = b.Score
 		}
@@ -369,7 +460,12 @@ func build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, s
 		MinScore:   minScore,
 		Objective:  cfg.Objective,
 	}
-	r.Summary.BlockingPairs = countBlocking(src, rowCol, caps)
+	r.Summary.BlockingPairs = countBlocking(solved, rowCol, caps)
+	r.Summary.CannotMeet = apart
+	r.Summary.MatchedIfSharedTimeRequired = len(r.Matches)
+	if apart > 0 {
+		r.Summary.MatchedIfSharedTimeRequired = -1 // MatchScored solves for it
+	}
 	if len(r.Matches) > 0 {
 		r.Summary.MeanScore = round2(total / float64(len(r.Matches)))
 	}

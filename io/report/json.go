@@ -114,7 +114,7 @@ func (b *jsonBuf) rosterFields(r *mentormatch.Roster) []field {
 		}},
 		{"summary", func(d int) {
 			s := &r.Summary
-			b.object(d,
+			fs := []field{
 				field{"mentees", b.i(s.Mentees)},
 				field{"mentors", b.i(s.Mentors)},
 				field{"matched", b.i(s.Matched)},
@@ -123,7 +123,12 @@ func (b *jsonBuf) rosterFields(r *mentormatch.Roster) []field {
 				field{"min_score", b.f(s.MinScore)},
 				field{"objective", b.s(s.Objective)},
 				field{"blocking_pairs", b.i(s.BlockingPairs)},
-			)
+				field{"cannot_meet", b.i(s.CannotMeet)},
+			}
+			if s.MatchedIfSharedTimeRequired >= 0 {
+				fs = append(fs, field{"matched_if_shared_time_required", b.i(s.MatchedIfSharedTimeRequired)})
+			}
+			b.object(d, fs...)
 		}},
 		{"mentor_load", func(d int) {
 			b.array(d, len(r.Load), func(i, d int) {
