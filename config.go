@@ -1,13 +1,17 @@
 package mentormatch
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"math"
 	"os"
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -24,14 +28,14 @@ type Weights struct {
 
 // Rules are the hard rules: a pair that breaks one is never formed.
 type Rules struct {
-	Avoid             bool    `yaml:"avoid"`
-	ManagementChain   bool    `yaml:"management_chain"`
-	SharedLanguage    bool    `yaml:"shared_language"`
-	SameDepartment    bool    `yaml:"allow_same_department"`
-	MaxLevelGap       int     `yaml:"max_level_gap"` // 0: no limit
-	MentorAboveMentee bool    `yaml:"mentor_at_or_above_mentee"`
-	MinScore          float64 `yaml:"min_score"`
-	MinOverlapHours   float64 `yaml:"min_overlap_hours"`
+	Avoid               bool    `yaml:"avoid"`
+	ManagementChain     bool    `yaml:"management_chain"`
+	SharedLanguage      bool    `yaml:"shared_language"`
+	AllowSameDepartment bool    `yaml:"allow_same_department"`
+	MaxLevelGap         int     `yaml:"max_level_gap"` // 0: no limit
+	MentorAboveMentee   bool    `yaml:"mentor_at_or_above_mentee"`
+	MinScore            float64 `yaml:"min_score"`
+	MinOverlapHours     float64 `yaml:"min_overlap_hours"`
 	// PreferSharedTime: among rosters matching the most mentees, take one
 	// with the most pairs who can meet (a whole session of shared free time
 	// every week), then the best total or fair.
@@ -62,7 +66,29 @@ type RematchConfig struct {
 	Threshold  float64 `yaml:"threshold"`   // a pair whose mean rating is below it is unhealthy
 	MaxMoves   int     `yaml:"max_moves"`   // healthy pairs the optimiser may also move
 	MoveMargin float64 `yaml:"move_margin"` // points each moved pair must add
+	// Priority says who gets the places left when there are fewer than
+	// mentees to place: "freed" (mentees whose pair ended), "waiting"
+	// (mentees unmatched before) or "score" (the highest total, nobody
+	// first).
+	Priority string `yaml:"priority"`
 }
+
+// MatchObjective is what a roster optimises once it matches as many
+// mentees as it can.
+type MatchObjective string
+
+// Objectives.
+const (
+	ObjectiveTotal MatchObjective = "total" // the highest total score
+	ObjectiveFair  MatchObjective = "fair"  // the highest lowest score, then the total
+)
+
+// Priorities of a re-match, RematchConfig.Priority.
+const (
+	PriorityFreed   = "freed"
+	PriorityWaiting = "waiting"
+	PriorityScore   = "score"
+)
 
 // Config is a program's configuration. The zero value is not useful: start
 // from DefaultConfig or LoadConfig.
@@ -71,7 +97,7 @@ type Config struct {
 	Levels    map[string]int    `yaml:"levels"`
 	Synonyms  map[string]string `yaml:"synonyms"`
 	Rules     Rules             `yaml:"rules"`
-	Objective string            `yaml:"objective"` // total | fair
+	Objective MatchObjective    `yaml:"objective"` // total | fair
 	Cohorts   Cohorts           `yaml:"cohorts"`
 	Schedule  Schedule          `yaml:"schedule"`
 	Seed      int64             `yaml:"seed"`
@@ -95,7 +121,7 @@ func DefaultConfig() Config {
 		Synonyms: map[string]string{},
 		Rules: Rules{
 			Avoid: true, ManagementChain: true, SharedLanguage: true,
-			SameDepartment: true, MentorAboveMentee: false, PreferSharedTime: true,
+			AllowSameDepartment: true, MentorAboveMentee: false, PreferSharedTime: true,
 		},
 		Objective: "total",
 		Cohorts:   Cohorts{MinSize: 4, MaxSize: 12},
@@ -106,7 +132,7 @@ func DefaultConfig() Config {
 		},
 		Seed:     1,
 		Roadmap:  DefaultRoadmapConfig(),
-		Rematch:  RematchConfig{Threshold: 3, MoveMargin: 5},
+		Rematch:  RematchConfig{Threshold: 3, MoveMargin: 5, Priority: PriorityFreed},
 		Criteria: []Criterion{},
 		Quotas:   []Quota{},
 	}
@@ -127,22 +153,40 @@ func LoadConfig(path string) (Config, error) {
 	return cfg, nil
 }
 
-// ParseConfig reads a YAML configuration over the defaults.
+// ParseConfig reads a YAML configuration over the defaults. Every
+// problem is reported at once, each with its key and line: unknown keys
+// (with the nearest known one), values of the wrong kind, and values out
+// of range. A file larger than ConfigMaxBytes is refused.
 func ParseConfig(r io.Reader) (Config, error) {
 	cfg := DefaultConfig()
-	data, err := io.ReadAll(io.LimitReader(r, 1<<20))
+	data, err := io.ReadAll(io.LimitReader(r, ConfigMaxBytes+1))
 	if err != nil {
 		return cfg, fmt.Errorf("%w: %v", ErrConfig, err)
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&cfg); err != nil && !errors.Is(err, io.EOF) {
-		return cfg, fmt.Errorf("%w: %v", ErrConfig, err)
+	if len(data) > ConfigMaxBytes {
+		return cfg, fmt.Errorf("%w: the file is larger than 1 MiB, the most a configuration may be: it holds settings, not data", ErrConfig)
 	}
-	// The document again as a tree, to say on which line a bad value is.
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return cfg, fmt.Errorf("%w: %v", ErrConfig, err)
+		return cfg, fmt.Errorf("%w: %s", ErrConfig, yamlSyntax(err))
+	}
+	y := yamlChecker{budget: configNodeBudget}
+	y.check(&root, reflect.TypeFor[Config](), "", 0)
+	if y.budget < 0 {
+		return cfg, fmt.Errorf("%w: the file expands to more than %d values through its aliases", ErrConfig, configNodeBudget)
+	}
+	ps := y.ps
+	if err := root.Decode(&cfg); err != nil {
+		// What the walk found is said better; anything else is reported
+		// as the decoder words it.
+		var te *yaml.TypeError
+		if !errors.As(err, &te) {
+			ps = append(ps, Problem{Message: yamlSyntax(err)})
+		} else if len(ps) == 0 {
+			for _, e := range te.Errors {
+				ps = append(ps, Problem{Message: e})
+			}
+		}
 	}
 	for i := range cfg.Criteria {
 		cfg.Criteria[i].Line = keyLine(&root, fmt.Sprintf("criteria[%d]", i+1))
@@ -150,62 +194,147 @@ func ParseConfig(r io.Reader) (Config, error) {
 	for i := range cfg.Quotas {
 		cfg.Quotas[i].Line = keyLine(&root, fmt.Sprintf("quotas[%d]", i+1))
 	}
-	ps := cfg.problems()
+	ps = append(ps, cfg.problems()...)
 	if len(ps) == 0 {
 		return cfg, nil
 	}
-	for k := range ps {
-		if line := keyLine(&root, ps[k].Column); line > 0 {
-			ps[k].Message = fmt.Sprintf("%s (line %d)", ps[k].Message, line)
-		}
-	}
-	return cfg, fmt.Errorf("%w: %w", ErrConfig, ps)
+	return cfg, fmt.Errorf("%w: %w", ErrConfig, located(ps, &root))
 }
 
 // Validate checks values that YAML types cannot.
 func (c Config) Validate() error {
 	if ps := c.problems(); len(ps) > 0 {
-		return fmt.Errorf("%w: %w", ErrConfig, ps)
+		return fmt.Errorf("%w: %w", ErrConfig, located(ps, nil))
 	}
 	return nil
 }
 
-// problems lists what Validate reports, sorted; each names its key.
+// Limits of configuration values, stated in DefaultConfigYAML and the
+// README. They keep a run to what a programme can use: a value past them
+// is a typing slip that would otherwise run for hours or fill the disk.
+const (
+	MaxWeight         = 1_000_000 // each weight, built-in or a criterion's
+	MaxCohortSize     = 100       // cohorts.max_size
+	MaxCycles         = 100       // schedule.cycles
+	MinSessionMinutes = 5         // schedule.session_minutes
+	MaxSessionMinutes = 480
+	MaxEveryDays      = 365 // schedule.*_every_days, roadmap review cadences
+	MaxSeniorSessions = 1000
+	MaxRematchMoves   = 1_000_000
+	MaxObjectives     = 50
+)
+
+// FirstDate and LastDate bound every date of a configuration and of a plan.
+var (
+	FirstDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	LastDate  = time.Date(2100, 12, 31, 0, 0, 0, 0, time.UTC)
+)
+
+// problems lists what Validate reports; each names its key.
 func (c Config) problems() Problems {
 	var ps Problems
-	if r := c.Rematch; r.Threshold < 1 || r.Threshold > 5 {
-		ps = append(ps, Problem{Column: "rematch.threshold", Message: fmt.Sprintf("%v: expected a rating from 1 to 5", r.Threshold)})
+	add := func(key, format string, a ...any) {
+		ps = append(ps, Problem{Column: key, Message: fmt.Sprintf(format, a...)})
 	}
-	if c.Rematch.MaxMoves < 0 {
-		ps = append(ps, Problem{Column: "rematch.max_moves", Message: "must be 0 or more"})
-	}
-	if c.Rematch.MoveMargin < 0 {
-		ps = append(ps, Problem{Column: "rematch.move_margin", Message: "must be 0 or more"})
-	}
-	w := c.Weights
-	for name, v := range map[string]float64{"skills": w.Skills, "availability": w.Availability, "goals": w.Goals, "level": w.Level, "prefers": w.Prefers} {
-		if v < 0 {
-			ps = append(ps, Problem{Column: "weights." + name, Message: "must be 0 or more"})
+	// within checks a number against its range; NaN and the infinities
+	// are never within one.
+	within := func(key string, v, lo, hi float64) {
+		if !(v >= lo && v <= hi) {
+			add(key, "%v: expected a number from %s to %s", v, thousands(lo), thousands(hi))
 		}
 	}
-	if w.Skills+w.Availability+w.Goals+w.Level+w.Prefers+c.criteriaWeight() <= 0 {
-		ps = append(ps, Problem{Column: "weights", Message: "at least one weight must be above 0"})
+	whole := func(key string, v, lo, hi int) {
+		if v < lo || v > hi {
+			add(key, "%d: expected a whole number from %s to %s", v, thousands(float64(lo)), thousands(float64(hi)))
+		}
 	}
-	if c.Objective != "total" && c.Objective != "fair" {
-		ps = append(ps, Problem{Column: "objective", Message: fmt.Sprintf("%q: expected total or fair", c.Objective)})
+	if r := c.Rematch; !(r.Threshold >= 1 && r.Threshold <= 5) {
+		add("rematch.threshold", "%v: expected a rating from 1 to 5", r.Threshold)
 	}
-	if c.Cohorts.MinSize < 2 || c.Cohorts.MaxSize < c.Cohorts.MinSize {
-		ps = append(ps, Problem{Column: "cohorts", Message: "need 2 ≤ min_size ≤ max_size"})
+	whole("rematch.max_moves", c.Rematch.MaxMoves, 0, MaxRematchMoves)
+	within("rematch.move_margin", c.Rematch.MoveMargin, 0, 100)
+	switch c.Rematch.Priority {
+	case PriorityFreed, PriorityWaiting, PriorityScore:
+	default:
+		add("rematch.priority", "%q: expected freed, waiting or score", c.Rematch.Priority)
 	}
-	for k, v := range c.Levels {
-		if v < 1 || v > 9 {
-			ps = append(ps, Problem{Column: "levels." + k, Message: "must be 1–9"})
+	w := c.Weights
+	for _, kv := range []struct {
+		name string
+		v    float64
+	}{{"skills", w.Skills}, {"availability", w.Availability}, {"goals", w.Goals}, {"level", w.Level}, {"prefers", w.Prefers}} {
+		within("weights."+kv.name, kv.v, 0, MaxWeight)
+	}
+	if !(w.Skills+w.Availability+w.Goals+w.Level+w.Prefers+c.criteriaWeight() > 0) {
+		add("weights", "at least one weight must be above 0")
+	}
+	if c.Objective != ObjectiveTotal && c.Objective != ObjectiveFair {
+		add("objective", "%q: expected total or fair", c.Objective)
+	}
+	r := c.Rules
+	whole("rules.max_level_gap", r.MaxLevelGap, 0, 8)
+	within("rules.min_score", r.MinScore, 0, 100)
+	within("rules.min_overlap_hours", r.MinOverlapHours, 0, 168)
+	switch co := c.Cohorts; {
+	case co.MinSize < 2 || co.MaxSize < co.MinSize:
+		add("cohorts", "need 2 ≤ min_size ≤ max_size")
+	case co.MaxSize > MaxCohortSize:
+		add("cohorts.max_size", "%d: at most %d", co.MaxSize, MaxCohortSize)
+	}
+	s := c.Schedule
+	whole("schedule.cycles", s.Cycles, 1, MaxCycles)
+	whole("schedule.session_minutes", s.SessionMinutes, MinSessionMinutes, MaxSessionMinutes)
+	whole("schedule.primary_every_days", s.PrimaryEvery, 1, MaxEveryDays)
+	whole("schedule.peer_every_days", s.PeerEvery, 1, MaxEveryDays)
+	whole("schedule.senior_every_days", s.SeniorEvery, 1, MaxEveryDays)
+	whole("schedule.senior_max_sessions_per_cycle", s.SeniorMaxPerCycle, 0, MaxSeniorSessions)
+	if strings.TrimSpace(s.Start) != "" {
+		if msg := dateProblem(s.Start); msg != "" {
+			add("schedule.start", "%s", msg)
+		}
+	}
+	for i, h := range s.Holidays {
+		if msg := dateProblem(h); msg != "" {
+			add(fmt.Sprintf("schedule.holidays[%d]", i+1), "%s", msg)
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(c.Levels)) {
+		if v := c.Levels[k]; v < 1 || v > 9 {
+			add("levels."+k, "must be 1–9")
 		}
 	}
 	ps = append(ps, c.Roadmap.problems()...)
 	ps = append(ps, c.criteriaProblems()...)
 	sortProblems(ps)
 	return ps
+}
+
+// dateProblem says what is wrong with a configuration date, or "".
+func dateProblem(s string) string {
+	t, err := time.Parse(time.DateOnly, strings.TrimSpace(s))
+	switch {
+	case err != nil:
+		return fmt.Sprintf("%q: expected a date as YYYY-MM-DD", s)
+	case t.Before(FirstDate) || t.After(LastDate):
+		return fmt.Sprintf("%s: expected a date from %s to %s", strings.TrimSpace(s), FirstDate.Format(time.DateOnly), LastDate.Format(time.DateOnly))
+	}
+	return ""
+}
+
+// thousands writes a limit as people read it: 1,000,000.
+func thousands(v float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if v != math.Trunc(v) || math.Abs(v) < 10000 {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // keyLine is the line of key ("criteria[2].rule", list indexes from 1) in

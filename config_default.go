@@ -3,10 +3,12 @@ package mentormatch
 // DefaultConfigYAML is DefaultConfig as a commented YAML file; a test keeps
 // the two equal.
 const DefaultConfigYAML = `# mentormatch program configuration. Every key is optional: a missing key
-# keeps the default shown here. An unknown key is an error.
+# keeps the default shown here. An unknown key is an error, and so is a
+# value outside the limits given below. The file may be at most 1 MiB.
 
 # Relative importance of the score components. Each component is scored
-# 0-1; the pair's score is 100 x (weighted sum / sum of weights).
+# 0-1; the pair's score is 100 x (weighted sum / sum of weights). Each
+# weight is 0 to 1,000,000, and at least one is above 0.
 weights:
   skills: 40        # the mentor is stronger in what the mentee wants to learn
   availability: 25  # weekly hours both are free, across time zones
@@ -35,10 +37,10 @@ rules:
   management_chain: true           # never pair someone with their manager, their manager's manager, ...
   shared_language: true            # both must share a language when both list any
   allow_same_department: true      # false: mentor and mentee must be in different departments
-  max_level_gap: 0                 # largest level difference allowed; 0 = no limit
+  max_level_gap: 0                 # largest level difference allowed, 0-8; 0 = no limit
   mentor_at_or_above_mentee: false # true: the mentor's level must be at least the mentee's
-  min_score: 0                     # pairs scoring below this are never formed
-  min_overlap_hours: 0             # least weekly overlap, when both list availability
+  min_score: 0                     # pairs scoring below this (0-100) are never formed
+  min_overlap_hours: 0             # least weekly overlap (0-168), when both list availability
   prefer_shared_time: true         # among rosters matching the most mentees, most pairs who can meet
                                    # (a whole session free together every week), then the best score
 
@@ -68,20 +70,22 @@ quotas: []
 # highest total. Both first match as many mentees as possible.
 objective: total
 
-# Cohorts of mentees (peer circles).
+# Cohorts of mentees (peer circles): 2 <= min_size <= max_size <= 100.
 cohorts:
   min_size: 4
   max_size: 12
 
-# The session calendar.
+# The session calendar. Dates are from 2000-01-01 to 2100-12-31, and the
+# whole plan must end by then. A plan holds at most 5,000,000 session places
+# (sessions x participants): plan refuses a larger one before it starts.
 schedule:
   start: ""                         # YYYY-MM-DD; empty = the next Monday
-  cycles: 1                         # rotation cycles to schedule
-  session_minutes: 60
-  primary_every_days: 14            # 1:1 sessions with the primary mentor
+  cycles: 1                         # rotation cycles to schedule, 1-100
+  session_minutes: 60               # 5-480
+  primary_every_days: 14            # 1:1 sessions with the primary mentor; cadences are 1-365 days
   peer_every_days: 14               # peer rotation rounds
   senior_every_days: 28             # senior mentor visits
-  senior_max_sessions_per_cycle: 4  # per senior mentor
+  senior_max_sessions_per_cycle: 4  # per senior mentor, 0-1000; 0 = no limit
   holidays: []                      # YYYY-MM-DD dates with no sessions
 
 # Seed of every random choice, so the same input gives the same output.
@@ -91,8 +95,11 @@ seed: 1
 # override these.
 rematch:
   threshold: 3      # a pair whose mean rating (1-5) is below this is unhealthy
-  max_moves: 0      # healthy pairs the optimiser may also move
-  move_margin: 5    # points of total score each such move must add
+  max_moves: 0      # healthy pairs the optimiser may also move, 0-1,000,000
+  move_margin: 5    # points of total score (0-100) each such move must add
+  priority: freed   # who gets the places left first: freed (mentees whose pair
+                    # ended), waiting (mentees unmatched before) or score (the
+                    # highest total score, nobody first)
 
 # Learning roadmaps (plan --roadmaps DIR): one per pair, from the mentee's
 # wants (most important first), their level in each against the mentor's,
@@ -100,17 +107,24 @@ rematch:
 # each stage's milestone falls due on one of the pair's 1:1 sessions.
 # A list given here replaces the default list whole.
 roadmap:
-  max_objectives: 3            # objectives per pair, at most
+  max_objectives: 3            # objectives per pair, at most (1-50)
   min_objectives: 2            # below this, wants the mentor is not stronger in, then other goals, fill up
   goal_objectives: 1           # career goals the mentor offers that take an objective, at most
   level_gain: 2                # levels to rise in a skill, capped by the mentor's level and 5
   stagger: 0.2                 # share of the program between consecutive objectives' starts (and due dates); 0 = side by side
-  review_every_days: 28        # milestones fall on a review session this often, when the program is long enough
-  skills_review_every_days: 91 # both re-rate the skills each quarter; 0 = only at the end
+  review_every_days: 28        # milestones fall on a review session this often (1-365 days), when the program is long enough
+  skills_review_every_days: 91 # both re-rate the skills each quarter (0-365); 0 = only at the end
   level_names: [none, aware, basic, working, advanced, expert]  # levels 0-5 in words; [] = numbers only
   # Objective titles: {topic}, and for skills {from} and {to} (levels).
   skill_objective: "Raise {topic} from {from} to {to}"
   goal_objective: "Make visible progress towards {topic}"
+  # Milestones of a career goal in no family below, by stage (the stages'
+  # own texts are about practising a skill).
+  goal_wording:
+    discovery: "Talk through {topic} with {mentor}: what it would mean for {mentee}, how {mentor} sees the way there, and the first gap to close."
+    practice: "Take one real step towards {topic}, chosen with {mentor} and small enough to finish in a few weeks."
+    feedback: "Go through how that step went with {mentor}, with what others said about it."
+    mastery: "Take a bigger step towards {topic}, and write down what {mentee} now does differently."
   intro: "A starting point, not a contract: change it together at the kickoff and keep it up to date as you go."
   # What each kind of session is for: {mentor} and {mentee} are their names.
   agenda:
@@ -180,11 +194,55 @@ roadmap:
         practice: "Write {topic} work for a real change and share it before it is final."
         feedback: "{mentor} reviews the {topic} work as a senior reviewer would; {mentee} revises it."
         mastery: "Lead the {topic} work of a change others depend on, and review someone else's."
-    - name: career
-      topics: [tech lead, people management, public speaking, career growth, promotion, product sense, product strategy, roadmapping, work-life balance]
+    # Career goals, in words a mentee would use; {a} is "a" or "an" as the
+    # topic needs. objective: the title of an objective on the family's
+    # topics, instead of skill_objective or goal_objective.
+    - name: next role
+      topics: [tech lead, team lead, staff engineer, principal engineer, senior engineer, engineering manager, architect]
+      objective: "Get ready for the {topic} role"
       wording:
-        discovery: "Talk through what {topic} means here: {mentor} shares how they got there; {mentee} writes down the three gaps that matter most."
-        practice: "Take on one real stretch task towards {topic}, small enough to finish, chosen with {mentor}."
-        feedback: "Ask two colleagues for feedback on that task and go through it with {mentor}."
-        mastery: "Take on a larger piece of work towards {topic}, and write a one-page note on what {mentee} now does differently."
+        discovery: "Find out what {a} {topic} really does here: {mentor} walks {mentee} through a typical month, and {mentee} writes down the three things they would need to show."
+        practice: "Do one piece of {topic} work now, small enough to finish in a few weeks, chosen with {mentor}."
+        feedback: "Ask two colleagues how that work came across, and go through what they said with {mentor}."
+        mastery: "Take on a bigger piece of {topic} work, and agree with {mentor} what still stands between {mentee} and the role."
+    - name: leading people
+      topics: [people management, leadership, mentoring, coaching, hiring]
+      objective: "Get better at {topic}"
+      wording:
+        discovery: "Hear how {mentor} handles {topic}: the situations that were hard and what they would do differently; {mentee} picks the two they most want to get better at."
+        practice: "Handle one real {topic} situation (a one-to-one, an interview, a hard conversation), prepared with {mentor} beforehand."
+        feedback: "Debrief it with {mentor}: what went well, and what {mentee} would say differently next time."
+        mastery: "Handle {topic} situations on {mentee}'s own for a few weeks, and tell {mentor} which one taught the most."
+    - name: being heard
+      topics: [public speaking, presenting, communication, influence, visibility]
+      objective: "Get more confident with {topic}"
+      wording:
+        discovery: "Pick, with {mentor}, a talk, meeting or write-up coming up where {topic} matters, and agree what good would look like."
+        practice: "Prepare it and rehearse it with {mentor} at least once."
+        feedback: "Deliver it, then go through how it landed with {mentor}, with a comment or two from people who were there."
+        mastery: "Do it again for a bigger audience (a team meeting, an internal talk, a meetup) without rehearsing with {mentor} first."
+    - name: career path
+      topics: [career growth, promotion, career change]
+      objective: "Make a plan for {topic} and start on it"
+      wording:
+        discovery: "Talk through what {topic} means for {mentee}: where they want to be in two years, and how {mentor} got where they are."
+        practice: "Write the plan down (the next step, what it needs, one thing to start this month) and go through it with {mentor}."
+        feedback: "Share the plan with {mentee}'s manager and talk their answer over with {mentor}."
+        mastery: "Have taken the first step of the plan, and know the next one."
+    - name: product
+      topics: [product sense, product strategy, roadmapping]
+      objective: "Get better at {topic}"
+      wording:
+        discovery: "Go through a recent product decision with {mentor}: the users, the options, and why this one won."
+        practice: "Bring a {topic} question from {mentee}'s own work to each session and work it through together."
+        feedback: "{mentor} reads a proposal or roadmap {mentee} wrote and asks the questions a product lead would."
+        mastery: "Make the case for one product decision to the people who own it."
+    - name: balance
+      topics: [work-life balance, wellbeing, time management]
+      objective: "Work on {topic}"
+      wording:
+        discovery: "Talk openly with {mentor} about where {mentee}'s time and energy go, and what {mentor} does to protect theirs."
+        practice: "Try one change for a month (a boundary, a no, a blocked hour), agreed with {mentor}."
+        feedback: "Look back at the month with {mentor}: what stuck, what did not, and why."
+        mastery: "Keep the changes that worked without having to think about them, and know what to do when it slips."
 `

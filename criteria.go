@@ -194,8 +194,8 @@ func (c Config) criteriaProblems() Problems {
 		}
 		numeric := rule == RuleAtLeast || rule == RuleAtMost || rule == RuleCloserIsBetter
 		switch {
-		case cr.Weight < 0 || math.IsNaN(cr.Weight):
-			add(key+".weight", "must be 0 or more")
+		case !(cr.Weight >= 0 && cr.Weight <= MaxWeight):
+			add(key+".weight", "%v: expected a number from 0 to %s", cr.Weight, thousands(MaxWeight))
 		case cr.Weight == 0 && !cr.Hard && !used[name]:
 			add(key+".weight", "the criterion does nothing: give it a weight above 0, hard: true, or use it in a quota")
 		}
@@ -216,6 +216,9 @@ func (c Config) criteriaProblems() Problems {
 				add(key+".mentor_column", "with value set only the mentor's cell is read: give column alone")
 			}
 		}
+		if math.IsNaN(cr.Margin) || math.IsInf(cr.Margin, 0) {
+			add(key+".margin", "%v: expected a number", cr.Margin)
+		}
 		if cr.Margin != 0 && !numeric && rule != RuleOverlap {
 			add(key+".margin", "only at_least, at_most, closer_is_better and overlap take a margin")
 		}
@@ -224,7 +227,7 @@ func (c Config) criteriaProblems() Problems {
 		}
 		if cr.Scale != 0 && rule != RuleCloserIsBetter {
 			add(key+".scale", "only closer_is_better takes a scale")
-		} else if cr.Scale < 0 || math.IsNaN(cr.Scale) {
+		} else if !(cr.Scale >= 0) || math.IsInf(cr.Scale, 0) {
 			add(key+".scale", "must be 0 (the spread of the values) or more")
 		}
 		switch cr.Blank {

@@ -2,10 +2,10 @@ package mentormatch
 
 import (
 	"fmt"
-	"math"
 	"sort"
-	"strconv"
 	"strings"
+
+	"github.com/mentormatch/mentormatch/internal/wording"
 )
 
 // DefaultHealthThreshold is the mean rating below which a pair is
@@ -75,7 +75,7 @@ func SurveyHealth(prev *Roster, s *Survey, threshold float64) Health {
 			ph.MeanRating = float64(t.sum) / float64(t.n)
 			h.Answered++
 			if ph.MeanRating < threshold {
-				why = append(why, fmt.Sprintf("mean rating %s from %s is below %s", num(ph.MeanRating), plural(t.n, "answer"), num(threshold)))
+				why = append(why, fmt.Sprintf("mean rating %s from %s is below %s", wording.Num(ph.MeanRating), wording.Plural(t.n, "answer"), wording.Num(threshold)))
 			}
 		}
 		switch {
@@ -94,7 +94,11 @@ func SurveyHealth(prev *Roster, s *Survey, threshold float64) Health {
 			h.Flagged++
 			ph.Why = strings.Join(why, "; ")
 		}
-		responded += btoi(t.mentee) + btoi(t.mentor)
+		for _, answered := range []bool{t.mentee, t.mentor} {
+			if answered {
+				responded++
+			}
+		}
 		if miss := missingSides(t.mentee, t.mentor); miss != "" {
 			h.Missing = append(h.Missing, fmt.Sprintf("%s with %s: %s", m.MenteeID, m.MentorID, miss))
 			if !ph.Unhealthy {
@@ -110,7 +114,9 @@ func SurveyHealth(prev *Roster, s *Survey, threshold float64) Health {
 		mh.Pairs++
 		mh.Answers += t.n
 		sums[m.MentorID] += t.sum
-		mh.Flagged += btoi(ph.Unhealthy)
+		if ph.Unhealthy {
+			mh.Flagged++
+		}
 	}
 	h.Pairs = len(prev.Matches)
 	if h.Pairs > 0 {
@@ -138,21 +144,4 @@ func missingSides(mentee, mentor bool) string {
 		return "no answer from the mentor"
 	}
 	return ""
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// num writes a score or rating without trailing zeros: 2.5, 3, 71.25.
-func num(x float64) string { return strconv.FormatFloat(math.Round(x*100)/100, 'f', -1, 64) }
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

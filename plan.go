@@ -9,24 +9,27 @@ type Cohort struct {
 	Seniors []string `json:"seniors"` // senior mentor ids
 }
 
+// SessionKind is what a session is: a 1:1, a peer round or a senior visit.
+type SessionKind string
+
 // Session kinds.
 const (
-	KindPrimary = "primary"
-	KindPeer    = "peer"
-	KindSenior  = "senior"
+	KindPrimary SessionKind = "primary"
+	KindPeer    SessionKind = "peer"
+	KindSenior  SessionKind = "senior"
 )
 
 // Session is one meeting. A peer round is several sessions with the same
 // Round. Start and End carry the program's reference zone; Flag says why a
 // meeting could not be placed inside everyone's availability, if so.
 type Session struct {
-	Cohort       string    `json:"cohort"`
-	Kind         string    `json:"kind"`
-	Round        int       `json:"round"`
-	Start        time.Time `json:"start"`
-	End          time.Time `json:"end"`
-	Participants []string  `json:"participants"`
-	Flag         string    `json:"flag,omitempty"`
+	Cohort       string      `json:"cohort"`
+	Kind         SessionKind `json:"kind"`
+	Round        int         `json:"round"`
+	Start        time.Time   `json:"start"`
+	End          time.Time   `json:"end"`
+	Participants []string    `json:"participants"`
+	Flag         string      `json:"flag,omitempty"`
 }
 
 // Plan is a roster with its cohorts and dated sessions.

@@ -39,16 +39,19 @@ type Roadmap struct {
 	Notes []string `json:"notes"`
 }
 
+// ObjectiveKind is what a roadmap objective is about.
+type ObjectiveKind string
+
 // Objective kinds.
 const (
-	ObjectiveSkill = "skill" // raise a wanted skill from one level to another
-	ObjectiveGoal  = "goal"  // progress towards a career goal the mentor offers
+	ObjectiveSkill ObjectiveKind = "skill" // raise a wanted skill from one level to another
+	ObjectiveGoal  ObjectiveKind = "goal"  // progress towards a career goal the mentor offers
 )
 
 // Objective is one S.M.A.R.T. objective of a pair.
 type Objective struct {
-	Kind  string `json:"kind"`
-	Topic string `json:"topic"` // the skill or the goal
+	Kind  ObjectiveKind `json:"kind"`
+	Topic string        `json:"topic"` // the skill or the goal
 	// From and To are the mentee's level in the skill now and the level
 	// aimed for; MentorLevel is the mentor's. All 0 for a goal.
 	From        int    `json:"from"`
@@ -75,11 +78,14 @@ type Milestone struct {
 	Text  string    `json:"text"`
 }
 
+// MilestoneStatus is how a check-in survey says a milestone stands.
+type MilestoneStatus string
+
 // Milestone statuses a check-in survey may report (Answer.Milestone).
 const (
-	MilestoneDone    = "done"
-	MilestoneOnTrack = "on track"
-	MilestoneBehind  = "behind"
+	MilestoneDone    MilestoneStatus = "done"
+	MilestoneOnTrack MilestoneStatus = "on track"
+	MilestoneBehind  MilestoneStatus = "behind"
 )
 
 // Checkpoint kinds: what a session is for in the roadmap. A session may be
@@ -124,6 +130,9 @@ type RoadmapFamily struct {
 	Name    string            `yaml:"name"`
 	Topics  []string          `yaml:"topics"`
 	Wording map[string]string `yaml:"wording"`
+	// Objective is the title of an objective on a topic of the family,
+	// instead of skill_objective or goal_objective; "" keeps those.
+	Objective string `yaml:"objective"`
 }
 
 // RoadmapAgenda is what each kind of session is for, in words.
@@ -143,16 +152,20 @@ type RoadmapConfig struct {
 	LevelGain      int `yaml:"level_gain"`
 	// Stagger is the share of the program between the starts, and between
 	// the due dates, of consecutive objectives; 0 runs them side by side.
-	Stagger          float64         `yaml:"stagger"`
-	ReviewEveryDays  int             `yaml:"review_every_days"`
-	SkillsReviewDays int             `yaml:"skills_review_every_days"`
-	LevelNames       []string        `yaml:"level_names"`
-	SkillObjective   string          `yaml:"skill_objective"`
-	GoalObjective    string          `yaml:"goal_objective"`
-	Intro            string          `yaml:"intro"`
-	Agenda           RoadmapAgenda   `yaml:"agenda"`
-	Stages           []RoadmapStage  `yaml:"stages"`
-	Families         []RoadmapFamily `yaml:"families"`
+	Stagger          float64  `yaml:"stagger"`
+	ReviewEveryDays  int      `yaml:"review_every_days"`
+	SkillsReviewDays int      `yaml:"skills_review_every_days"`
+	LevelNames       []string `yaml:"level_names"`
+	SkillObjective   string   `yaml:"skill_objective"`
+	GoalObjective    string   `yaml:"goal_objective"`
+	// GoalWording maps a stage name to the milestone of a career goal in
+	// no family: the stages' own texts are about practising a skill,
+	// which reads wrong for "staff engineer" or "work-life balance".
+	GoalWording map[string]string `yaml:"goal_wording"`
+	Intro       string            `yaml:"intro"`
+	Agenda      RoadmapAgenda     `yaml:"agenda"`
+	Stages      []RoadmapStage    `yaml:"stages"`
+	Families    []RoadmapFamily   `yaml:"families"`
 }
 
 // DefaultRoadmapConfig is the roadmap template used when the config file
@@ -164,7 +177,13 @@ func DefaultRoadmapConfig() RoadmapConfig {
 		LevelNames:     []string{"none", "aware", "basic", "working", "advanced", "expert"},
 		SkillObjective: "Raise {topic} from {from} to {to}",
 		GoalObjective:  "Make visible progress towards {topic}",
-		Intro:          "A starting point, not a contract: change it together at the kickoff and keep it up to date as you go.",
+		GoalWording: map[string]string{
+			"discovery": "Talk through {topic} with {mentor}: what it would mean for {mentee}, how {mentor} sees the way there, and the first gap to close.",
+			"practice":  "Take one real step towards {topic}, chosen with {mentor} and small enough to finish in a few weeks.",
+			"feedback":  "Go through how that step went with {mentor}, with what others said about it.",
+			"mastery":   "Take a bigger step towards {topic}, and write down what {mentee} now does differently.",
+		},
+		Intro: "A starting point, not a contract: change it together at the kickoff and keep it up to date as you go.",
 		Agenda: RoadmapAgenda{
 			Kickoff: "Get to know each other; agree the objectives below, rate where {mentee} stands in each today, and settle how you will work between sessions.",
 			Review:  "Go through each objective, tick the milestones that are done, and agree what happens before the next review.",
@@ -215,12 +234,50 @@ func DefaultRoadmapConfig() RoadmapConfig {
 				"feedback":  "{mentor} reviews the {topic} work as a senior reviewer would; {mentee} revises it.",
 				"mastery":   "Lead the {topic} work of a change others depend on, and review someone else's.",
 			}},
-			{Name: "career", Topics: []string{"tech lead", "people management", "public speaking", "career growth", "promotion", "product sense", "product strategy", "roadmapping", "work-life balance"}, Wording: map[string]string{
-				"discovery": "Talk through what {topic} means here: {mentor} shares how they got there; {mentee} writes down the three gaps that matter most.",
-				"practice":  "Take on one real stretch task towards {topic}, small enough to finish, chosen with {mentor}.",
-				"feedback":  "Ask two colleagues for feedback on that task and go through it with {mentor}.",
-				"mastery":   "Take on a larger piece of work towards {topic}, and write a one-page note on what {mentee} now does differently.",
-			}},
+			// Career goals, in words a mentee would use. {a} is "a" or "an"
+			// as the topic needs.
+			{Name: "next role", Topics: []string{"tech lead", "team lead", "staff engineer", "principal engineer", "senior engineer", "engineering manager", "architect"},
+				Objective: "Get ready for the {topic} role", Wording: map[string]string{
+					"discovery": "Find out what {a} {topic} really does here: {mentor} walks {mentee} through a typical month, and {mentee} writes down the three things they would need to show.",
+					"practice":  "Do one piece of {topic} work now, small enough to finish in a few weeks, chosen with {mentor}.",
+					"feedback":  "Ask two colleagues how that work came across, and go through what they said with {mentor}.",
+					"mastery":   "Take on a bigger piece of {topic} work, and agree with {mentor} what still stands between {mentee} and the role.",
+				}},
+			{Name: "leading people", Topics: []string{"people management", "leadership", "mentoring", "coaching", "hiring"},
+				Objective: "Get better at {topic}", Wording: map[string]string{
+					"discovery": "Hear how {mentor} handles {topic}: the situations that were hard and what they would do differently; {mentee} picks the two they most want to get better at.",
+					"practice":  "Handle one real {topic} situation (a one-to-one, an interview, a hard conversation), prepared with {mentor} beforehand.",
+					"feedback":  "Debrief it with {mentor}: what went well, and what {mentee} would say differently next time.",
+					"mastery":   "Handle {topic} situations on {mentee}'s own for a few weeks, and tell {mentor} which one taught the most.",
+				}},
+			{Name: "being heard", Topics: []string{"public speaking", "presenting", "communication", "influence", "visibility"},
+				Objective: "Get more confident with {topic}", Wording: map[string]string{
+					"discovery": "Pick, with {mentor}, a talk, meeting or write-up coming up where {topic} matters, and agree what good would look like.",
+					"practice":  "Prepare it and rehearse it with {mentor} at least once.",
+					"feedback":  "Deliver it, then go through how it landed with {mentor}, with a comment or two from people who were there.",
+					"mastery":   "Do it again for a bigger audience (a team meeting, an internal talk, a meetup) without rehearsing with {mentor} first.",
+				}},
+			{Name: "career path", Topics: []string{"career growth", "promotion", "career change"},
+				Objective: "Make a plan for {topic} and start on it", Wording: map[string]string{
+					"discovery": "Talk through what {topic} means for {mentee}: where they want to be in two years, and how {mentor} got where they are.",
+					"practice":  "Write the plan down (the next step, what it needs, one thing to start this month) and go through it with {mentor}.",
+					"feedback":  "Share the plan with {mentee}'s manager and talk their answer over with {mentor}.",
+					"mastery":   "Have taken the first step of the plan, and know the next one.",
+				}},
+			{Name: "product", Topics: []string{"product sense", "product strategy", "roadmapping"},
+				Objective: "Get better at {topic}", Wording: map[string]string{
+					"discovery": "Go through a recent product decision with {mentor}: the users, the options, and why this one won.",
+					"practice":  "Bring a {topic} question from {mentee}'s own work to each session and work it through together.",
+					"feedback":  "{mentor} reads a proposal or roadmap {mentee} wrote and asks the questions a product lead would.",
+					"mastery":   "Make the case for one product decision to the people who own it.",
+				}},
+			{Name: "balance", Topics: []string{"work-life balance", "wellbeing", "time management"},
+				Objective: "Work on {topic}", Wording: map[string]string{
+					"discovery": "Talk openly with {mentor} about where {mentee}'s time and energy go, and what {mentor} does to protect theirs.",
+					"practice":  "Try one change for a month (a boundary, a no, a blocked hour), agreed with {mentor}.",
+					"feedback":  "Look back at the month with {mentor}: what stuck, what did not, and why.",
+					"mastery":   "Keep the changes that worked without having to think about them, and know what to do when it slips.",
+				}},
 		},
 	}
 }
@@ -229,8 +286,8 @@ func DefaultRoadmapConfig() RoadmapConfig {
 var (
 	placeholderRE    = regexp.MustCompile(`\{[^{}\s]*\}`)
 	skillPlaceholder = []string{"{topic}", "{from}", "{to}"}
-	goalPlaceholder  = []string{"{topic}"}
-	stagePlaceholder = []string{"{topic}", "{mentor}", "{mentee}"}
+	goalPlaceholder  = []string{"{topic}", "{a}"}
+	stagePlaceholder = []string{"{topic}", "{a}", "{mentor}", "{mentee}"}
 	agendaPlacehold  = []string{"{mentor}", "{mentee}"}
 )
 
@@ -253,8 +310,8 @@ func (rc RoadmapConfig) problems() Problems {
 			}
 		}
 	}
-	if rc.MaxObjectives < 1 {
-		add("max_objectives", "must be 1 or more")
+	if rc.MaxObjectives < 1 || rc.MaxObjectives > MaxObjectives {
+		add("max_objectives", "must be 1–%d", MaxObjectives)
 	}
 	if rc.MinObjectives < 0 || rc.MinObjectives > rc.MaxObjectives {
 		add("min_objectives", "need 0 ≤ min_objectives ≤ max_objectives")
@@ -265,14 +322,14 @@ func (rc RoadmapConfig) problems() Problems {
 	if rc.LevelGain < 1 || rc.LevelGain > 5 {
 		add("level_gain", "must be 1–5")
 	}
-	if rc.Stagger < 0 || float64(max(rc.MaxObjectives-1, 0))*rc.Stagger >= 1 {
+	if !(rc.Stagger >= 0) || float64(max(rc.MaxObjectives-1, 0))*rc.Stagger >= 1 {
 		add("stagger", "need 0 ≤ stagger and stagger × (max_objectives − 1) below 1, so every objective keeps some time")
 	}
-	if rc.ReviewEveryDays < 1 {
-		add("review_every_days", "must be 1 or more")
+	if rc.ReviewEveryDays < 1 || rc.ReviewEveryDays > MaxEveryDays {
+		add("review_every_days", "must be 1–%d", MaxEveryDays)
 	}
-	if rc.SkillsReviewDays < 0 {
-		add("skills_review_every_days", "must be 0 (never) or more")
+	if rc.SkillsReviewDays < 0 || rc.SkillsReviewDays > MaxEveryDays {
+		add("skills_review_every_days", "must be 0 (never) to %d", MaxEveryDays)
 	}
 	if n := len(rc.LevelNames); n != 0 && n != 6 {
 		add("level_names", "give 6 names, for levels 0 to 5, or none (got %d)", n)
@@ -304,8 +361,8 @@ func (rc RoadmapConfig) problems() Problems {
 	for i, s := range rc.Stages {
 		key := fmt.Sprintf("stages[%d]", i+1)
 		name(key, s.Name, stages)
-		if !(s.Share > 0) {
-			add(key+".share", "must be above 0")
+		if !(s.Share > 0 && s.Share <= MaxWeight) {
+			add(key+".share", "must be above 0 and at most %s", thousands(MaxWeight))
 		}
 		text(key+".text", s.Text, stagePlaceholder, true)
 	}
@@ -328,6 +385,24 @@ func (rc RoadmapConfig) problems() Problems {
 			}
 			text(key+".wording."+st, f.Wording[st], stagePlaceholder, true)
 		}
+		if f.Objective != "" {
+			text(key+".objective", f.Objective, append(skillPlaceholder, "{a}"), true)
+		}
+	}
+	// Stages given without goal wording of their own leave the default
+	// wording, for the default stages, unused rather than wrong; a
+	// wording that names some stages but not others has a typo.
+	matched := 0
+	for st := range rc.GoalWording {
+		if stages[NormaliseTopic(st)] {
+			matched++
+		}
+	}
+	for _, st := range slices.Sorted(maps.Keys(rc.GoalWording)) {
+		if matched > 0 && !stages[NormaliseTopic(st)] {
+			add("goal_wording."+st, "no stage is called %q", st)
+		}
+		text("goal_wording."+st, rc.GoalWording[st], stagePlaceholder, true)
 	}
 	return ps
 }

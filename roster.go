@@ -39,13 +39,13 @@ type MentorLoad struct {
 
 // Summary is the roster at a glance.
 type Summary struct {
-	Mentees    int     `json:"mentees"`
-	Mentors    int     `json:"mentors"`
-	Matched    int     `json:"matched"`
-	TotalScore float64 `json:"total_score"`
-	MeanScore  float64 `json:"mean_score"`
-	MinScore   float64 `json:"min_score"`
-	Objective  string  `json:"objective"`
+	Mentees    int            `json:"mentees"`
+	Mentors    int            `json:"mentors"`
+	Matched    int            `json:"matched"`
+	TotalScore float64        `json:"total_score"`
+	MeanScore  float64        `json:"mean_score"`
+	MinScore   float64        `json:"min_score"`
+	Objective  MatchObjective `json:"objective"`
 	// BlockingPairs counts the mentee–mentor pairs, not matched together,
 	// who would both score higher together than with their own partners.
 	BlockingPairs int `json:"blocking_pairs"`
@@ -59,6 +59,23 @@ type Summary struct {
 	MatchedIfSharedTimeRequired int `json:"matched_if_shared_time_required"`
 	// Quotas is how the roster stands against the configuration's quotas.
 	Quotas []QuotaResult `json:"quotas,omitempty"`
+	// Decisions is what the programme manager's decisions did; nil when
+	// there were none.
+	Decisions *DecisionSummary `json:"decisions,omitempty"`
+}
+
+// DecisionSummary is how a roster stands against the programme manager's
+// decisions, and what the pins cost: the roster's matches and total
+// against the optimum with the same vetoes and no pins (Free*).
+type DecisionSummary struct {
+	Pinned      int     `json:"pinned"`
+	Forbidden   int     `json:"forbidden"`
+	FreeMatched int     `json:"free_matched,omitempty"`
+	FreeTotal   float64 `json:"free_total,omitempty"`
+	// CostMatches and CostPoints are how many fewer mentees are matched,
+	// and how many fewer points scored, than without the pins (0 or more).
+	CostMatches int     `json:"cost_matches"`
+	CostPoints  float64 `json:"cost_points"`
 }
 
 // Roster is the result of matching a program. Matches follow the mentees'

@@ -28,7 +28,7 @@ type Answer struct {
 	Skills []Skill
 	// Milestone is the rater's view of the pair's current milestone:
 	// MilestoneDone, MilestoneOnTrack, MilestoneBehind, or "" when not asked.
-	Milestone string
+	Milestone MilestoneStatus
 	// Date is when the answer was given, at 00:00 UTC; zero when the survey
 	// has no date column.
 	Date   time.Time
@@ -97,25 +97,27 @@ type Health struct {
 // Change is one mentee whose mentor a re-match changed: dissolved, moved,
 // newly matched, left or joined. An empty mentor id means none.
 type Change struct {
-	MenteeID      string `json:"mentee_id"`
-	MenteeName    string `json:"mentee_name"`
-	OldMentorID   string `json:"old_mentor_id"`
-	OldMentorName string `json:"old_mentor_name"`
-	NewMentorID   string `json:"new_mentor_id"`
-	NewMentorName string `json:"new_mentor_name"`
-	// Kind is one of the Change* constants.
-	Kind string `json:"kind"`
-	Why  string `json:"why"`
+	MenteeID      string     `json:"mentee_id"`
+	MenteeName    string     `json:"mentee_name"`
+	OldMentorID   string     `json:"old_mentor_id"`
+	OldMentorName string     `json:"old_mentor_name"`
+	NewMentorID   string     `json:"new_mentor_id"`
+	NewMentorName string     `json:"new_mentor_name"`
+	Kind          ChangeKind `json:"kind"`
+	Why           string     `json:"why"`
 }
+
+// ChangeKind is what a re-match did to a mentee.
+type ChangeKind string
 
 // Kinds of change.
 const (
-	ChangeDissolved = "dissolved" // the pair was unhealthy
-	ChangeFreed     = "freed"     // the mentor left, is full or the pair now breaks a rule
-	ChangeMoved     = "moved"     // a healthy pair moved to raise the total (--max-moves)
-	ChangeMatched   = "matched"   // was unmatched, now has a mentor
-	ChangeJoined    = "joined"    // new in the people file
-	ChangeLeft      = "left"      // no longer in the people file
+	ChangeDissolved ChangeKind = "dissolved" // the pair was unhealthy
+	ChangeFreed     ChangeKind = "freed"     // the mentor left, is full or the pair now breaks a rule
+	ChangeMoved     ChangeKind = "moved"     // a healthy pair moved to raise the total (--max-moves)
+	ChangeMatched   ChangeKind = "matched"   // was unmatched, now has a mentor
+	ChangeJoined    ChangeKind = "joined"    // new in the people file
+	ChangeLeft      ChangeKind = "left"      // no longer in the people file
 )
 
 // Rematch is the outcome of re-matching after a survey: the new roster
@@ -125,4 +127,7 @@ type Rematch struct {
 	Roster  *Roster
 	Changes []Change
 	Health  Health
+	// Priority is the rematch.priority that placed the mentees without a
+	// pair: freed, waiting or score.
+	Priority string
 }

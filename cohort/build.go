@@ -27,6 +27,13 @@ func Build(p *mentormatch.Program, r *mentormatch.Roster, cfg mentormatch.Config
 	if err != nil {
 		return nil, err
 	}
+	pairs := 0
+	if r != nil {
+		pairs = len(r.Matches)
+	}
+	if err := CheckSize(p, pairs, cfg); err != nil {
+		return nil, err
+	}
 	plan := &mentormatch.Plan{Roster: r, Cohorts: []mentormatch.Cohort{}, Sessions: []mentormatch.Session{}, Warnings: []string{}}
 	minSize, maxSize := sizeLimits(cfg.Cohorts.MinSize, cfg.Cohorts.MaxSize)
 	groups := Form(p, cfg)
@@ -199,7 +206,7 @@ func cohortNum(id string) int {
 	return n
 }
 
-func kindRank(k string) int {
+func kindRank(k mentormatch.SessionKind) int {
 	switch k {
 	case mentormatch.KindSenior:
 		return 0
@@ -233,7 +240,7 @@ func sessionLess(a, b *mentormatch.Session) bool {
 // meeting is a session still to be placed.
 type meeting struct {
 	cohort int
-	kind   string
+	kind   mentormatch.SessionKind
 	round  int
 	ids    []string
 	due    time.Time // a date at 00:00 UTC

@@ -123,7 +123,7 @@ func TestBuildStructure(t *testing.T) {
 		}
 	}
 	assert.Len(t, members, len(p.Mentees))
-	counts := map[string]int{}
+	counts := map[mentormatch.SessionKind]int{}
 	for i, s := range plan.Sessions {
 		counts[s.Kind]++
 		if i > 0 {

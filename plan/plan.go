@@ -23,6 +23,12 @@ type Result struct {
 // caller sets (the command line picks the Monday after today): the
 // library never reads the clock.
 func Build(p *mentormatch.Program, cfg mentormatch.Config) (*Result, error) {
+	// A plan too large to build is refused before the match is solved.
+	if p != nil {
+		if err := cohort.CheckSize(p, len(p.Mentees), cfg); err != nil {
+			return nil, err
+		}
+	}
 	res, err := roster.Match(p, cfg)
 	if err != nil {
 		return nil, err

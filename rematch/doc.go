@@ -4,5 +4,5 @@
 // and waiting mentees are matched optimally into the capacity that remains
 // (optionally moving a bounded number of healthy pairs, by an exact branch
 // and bound). The survey's health figures come from
-// mentormatch.SurveyHealth, which the progress metrics read too.
+// mentormatch.SurveyHealth, which the programme metrics (package metrics) read too.
 package rematch

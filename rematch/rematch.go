@@ -5,8 +5,9 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
+
+	"github.com/mentormatch/mentormatch/internal/wording"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -50,6 +51,16 @@ type RematchOptions struct {
 	// before it is solved in sparse mode over the score rows rather than
 	// on a copy of them; 0 means DefaultSparseCells.
 	SparseCells int
+	// HoldMemory, when set, is called with the bytes of compact scores
+	// while they are most of the live heap, as roster.Options.HoldMemory
+	// is; nil does nothing.
+	HoldMemory func(bytes int64) (release func())
+	// Priority says who gets the places left when they are fewer than the
+	// mentees to place (mentormatch.PriorityFreed, PriorityWaiting or
+	// PriorityScore); "" means freed: a mentee whose pair ended through no
+	// choice of theirs should not lose mentoring to someone who joined the
+	// queue later, which is what a programme manager promises them.
+	Priority string
 }
 
 // Defaults of RematchOptions' sizes.
@@ -64,23 +75,6 @@ const (
 	DefaultSparseCells = 5_000_000
 )
 
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// num writes a score or rating without trailing zeros: 2.5, 3, 71.25.
-func num(x float64) string { return strconv.FormatFloat(math.Round(x*100)/100, 'f', -1, 64) }
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
 // Rematch re-matches a program after a relationship-health survey with as
 // little disruption as possible:
 //
@@ -94,9 +88,11 @@ func plural(n int, word string) string {
 //   - every other pair stays exactly as it is;
 //   - freed mentees, mentees left unmatched before and mentees new in p
 //     are matched optimally into the capacity that remains: the exact
-//     assignment (matching.Solve) that first matches as many as possible
-//     and then maximises the total score, with forbidden and dissolved
-//     pairs excluded. The objective is the total, whatever cfg.Objective.
+//     assignment (matching.Solve) that first matches as many as possible,
+//     then as many as possible of those opt.Priority puts first (the
+//     freed, or the waiting; nobody with "score"), then maximises the
+//     total score, with forbidden and dissolved pairs excluded. The
+//     objective is the total, whatever cfg.Objective.
 //
 // With opt.MaxMoves > 0 healthy pairs may move too, at most MaxMoves of
 // them, each only when it pays: the result maximises, in this order, the
@@ -127,6 +123,13 @@ func Rematch(p *mentormatch.Program, cfg mentormatch.Config, prev *mentormatch.R
 	if opt.MaxMoves < 0 {
 		return nil, fmt.Errorf("%w: max moves %d: expected 0 or more", mentormatch.ErrUsage, opt.MaxMoves)
 	}
+	switch opt.Priority {
+	case "":
+		opt.Priority = mentormatch.PriorityFreed
+	case mentormatch.PriorityFreed, mentormatch.PriorityWaiting, mentormatch.PriorityScore:
+	default:
+		return nil, fmt.Errorf("%w: priority %q: expected freed, waiting or score", mentormatch.ErrUsage, opt.Priority)
+	}
 	if err := checkAnswers(prev, s); err != nil {
 		return nil, err
 	}
@@ -137,14 +140,14 @@ func Rematch(p *mentormatch.Program, cfg mentormatch.Config, prev *mentormatch.R
 	st := &rematch{p: p, cfg: cfg, prev: prev, sc: sc, opt: opt}
 	st.health = mentormatch.SurveyHealth(prev, s, opt.Threshold)
 	st.index()
-	if c := st.scores.compact; c != nil {
-		defer c.HoldMemory()()
+	if c := st.scores.compact; c != nil && opt.HoldMemory != nil {
+		defer opt.HoldMemory(c.Bytes())()
 	}
 	st.classify()
 	if err := st.solve(); err != nil {
 		return nil, err
 	}
-	return &mentormatch.Rematch{Roster: st.build(), Changes: st.changes(), Health: st.health}, nil
+	return &mentormatch.Rematch{Roster: st.build(), Changes: st.changes(), Health: st.health, Priority: st.opt.Priority}, nil
 }
 
 // checkAnswers reports answers about pairs the roster does not have, in
@@ -185,9 +188,9 @@ type rematch struct {
 	caps           []int
 	scores         scoreTable // mentees × mentors, NaN where forbidden or dissolved
 
-	home    []int    // per mentee: the mentor of their kept pair, or -1
-	freed   []string // per mentee: why their previous pair ended, or ""
-	kind    []string // per mentee: the kind of change when freed
+	home    []int                    // per mentee: the mentor of their kept pair, or -1
+	freed   []string                 // per mentee: why their previous pair ended, or ""
+	kind    []mentormatch.ChangeKind // per mentee: the kind of change when freed
 	left    []mentormatch.Change
 	rowCol  []int
 	moved   int
@@ -226,7 +229,7 @@ func (st *rematch) index() {
 	if st.scores.compact == nil && n > 0 && m > 0 {
 		st.scores.dense = st.sc.Matrix().RawMatrix().Data // row-major, stride m: ours to change
 	}
-	st.home, st.freed, st.kind = fill(n, -1), make([]string, n), make([]string, n)
+	st.home, st.freed, st.kind = fill(n, -1), make([]string, n), make([]mentormatch.ChangeKind, n)
 }
 
 // dissolve adds a pair to the history, once, and forbids it.
@@ -314,7 +317,9 @@ func (t *scoreTable) forbid(i, j int) {
 	t.dense[i*t.m+j] = math.NaN()
 }
 
-func (st *rematch) free(i int, kind, why string) { st.kind[i], st.freed[i] = kind, why }
+func (st *rematch) free(i int, kind mentormatch.ChangeKind, why string) {
+	st.kind[i], st.freed[i] = kind, why
+}
 
 // rule names the hard rule a pair breaks.
 func (st *rematch) rule(i, j int) string {
@@ -338,7 +343,7 @@ func (st *rematch) fitCapacity() {
 			continue
 		}
 		sort.SliceStable(is, func(a, b int) bool { return st.cell(is[a], j) > st.cell(is[b], j) })
-		why := fmt.Sprintf("mentor %s now takes %s", st.p.Mentor(j).ID, plural(st.caps[j], "mentee"))
+		why := fmt.Sprintf("mentor %s now takes %s", st.p.Mentor(j).ID, wording.Plural(st.caps[j], "mentee"))
 		if st.p.Mentor(j).MentorType == mentormatch.Senior {
 			why = fmt.Sprintf("mentor %s is now a senior mentor, who takes no 1:1 mentees", st.p.Mentor(j).ID)
 		}
@@ -395,7 +400,7 @@ func (st *rematch) solve() error {
 	}
 	if !rp.proven {
 		st.warning = append(st.warning, fmt.Sprintf("the search for the best moves stopped after %d assignments: the moves used are at most %s points below the best possible; lower --max-moves for a proven optimum",
-			rp.solves, num(float64(rp.gap)/200)))
+			rp.solves, wording.Num(float64(rp.gap)/200)))
 	}
 	return nil
 }
@@ -405,9 +410,13 @@ func (st *rematch) solve() error {
 func (st *rematch) solveRows(rows []int, left []int) ([]int, error) {
 	m := len(st.p.Mentors)
 	opt := matching.Options{Maximize: true, Capacity: left}
+	bonus := st.bonus(rows)
 	if len(rows)*m > st.opt.SparseCells {
-		res, err := matching.SolveSparse(len(rows), m, func(k, j int) float64 { return st.scores.at(rows[k], j) },
-			matching.SparseOptions{Options: opt, Row: func(k int, dst []float64) { st.scores.row(rows[k], dst) }})
+		res, err := matching.SolveSparse(len(rows), m, func(k, j int) float64 { return st.scores.at(rows[k], j) + bonus[k] },
+			matching.SparseOptions{Options: opt, Row: func(k int, dst []float64) {
+				st.scores.row(rows[k], dst)
+				addTo(dst, bonus[k])
+			}})
 		if err != nil {
 			return nil, err
 		}
@@ -416,12 +425,50 @@ func (st *rematch) solveRows(rows []int, left []int) ([]int, error) {
 	data := make([]float64, len(rows)*m)
 	for k, i := range rows {
 		st.scores.row(i, data[k*m:(k+1)*m])
+		addTo(data[k*m:(k+1)*m], bonus[k])
 	}
 	res, err := matching.SolveData(len(rows), m, data, opt)
 	if err != nil {
 		return nil, err
 	}
 	return res.RowCol, nil
+}
+
+// bonus is what each of rows gets on every allowed cell so that the
+// solver, which first matches as many rows as it can and then maximises
+// the total, places the mentees opt.Priority puts first before anyone
+// else. It exceeds any difference in total score the other rows could
+// make (scores are 0–100), so no score outweighs it; and since the rows
+// that can be matched together form a matroid, the solver still matches
+// as many mentees as any assignment can.
+func (st *rematch) bonus(rows []int) []float64 {
+	out := make([]float64, len(rows))
+	b := 100*float64(len(rows)) + 100
+	for k, i := range rows {
+		switch st.opt.Priority {
+		case mentormatch.PriorityFreed:
+			if st.freed[i] != "" {
+				out[k] = b
+			}
+		case mentormatch.PriorityWaiting:
+			if st.wasUnmatched[st.p.Mentee(i).ID] && st.freed[i] == "" {
+				out[k] = b
+			}
+		}
+	}
+	return out
+}
+
+// addTo adds b to every allowed (not NaN) cell of row.
+func addTo(row []float64, b float64) {
+	if b == 0 {
+		return
+	}
+	for j, v := range row {
+		if !math.IsNaN(v) {
+			row[j] = v + b
+		}
+	}
 }
 
 func (st *rematch) total(rowCol []int) float64 {
@@ -524,7 +571,7 @@ func (st *rematch) changes() []mentormatch.Change {
 		}
 		outcome := fmt.Sprintf("not %smatched: %s", re, st.unmatchedReason(i, assigned))
 		if j >= 0 {
-			outcome = fmt.Sprintf("%smatched with %s (score %s)", re, c.NewMentorID, num(st.cell(i, j)))
+			outcome = fmt.Sprintf("%smatched with %s (score %s)", re, c.NewMentorID, wording.Num(st.cell(i, j)))
 		}
 		switch {
 		case st.freed[i] != "":
@@ -532,7 +579,7 @@ func (st *rematch) changes() []mentormatch.Change {
 		case st.home[i] >= 0:
 			c.Kind = mentormatch.ChangeMoved
 			c.Why = fmt.Sprintf("healthy pair moved: score %s → %s; the %s moved add %s points to the total",
-				num(st.cell(i, st.home[i])), num(st.cell(i, j)), plural(st.moved, "pair"), num(st.gain))
+				wording.Num(st.cell(i, st.home[i])), wording.Num(st.cell(i, j)), wording.Plural(st.moved, "pair"), wording.Num(st.gain))
 		case st.wasUnmatched[e.ID]:
 			c.Kind, c.Why = mentormatch.ChangeMatched, "was unmatched; "+outcome
 		default:
@@ -765,7 +812,9 @@ func (r *repair) node(fixed, banned []bool, nbanned int, parent worth) error {
 	}
 	rows := 0
 	for i := range r.n {
-		rows += 1 - btoi(fixed[i])
+		if !fixed[i] {
+			rows++
+		}
 	}
 	x, _, err := r.relax(fixed, banned, r.lambdaMax(rows))
 	if err != nil {

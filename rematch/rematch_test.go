@@ -109,7 +109,9 @@ func randomRepair(rng *rand.Rand) (*repair, []int) {
 func countHome(home []int, j int) int {
 	n := 0
 	for _, h := range home {
-		n += btoi(h == j)
+		if h == j {
+			n++
+		}
 	}
 	return n
 }
@@ -253,7 +255,9 @@ func checkRematch(t *testing.T, p *mentormatch.Program, prev *mentormatch.Roster
 func countRole(us []mentormatch.Unmatched, role string) int {
 	n := 0
 	for _, u := range us {
-		n += btoi(u.Role == role)
+		if u.Role == role {
+			n++
+		}
 	}
 	return n
 }
@@ -369,7 +373,7 @@ func TestRematchLeaversAndJoiners(t *testing.T) {
 	x, err := Rematch(q, cfg, prev, &mentormatch.Survey{}, RematchOptions{})
 	require.NoError(t, err)
 	checkRematch(t, q, prev, x.Health, x, 0)
-	kinds := map[string]string{}
+	kinds := map[string]mentormatch.ChangeKind{}
 	for _, c := range x.Changes {
 		kinds[c.MenteeID] = c.Kind
 	}
@@ -428,4 +432,56 @@ func TestRematchRefusesUnknownPairs(t *testing.T) {
 	_, err := Rematch(p, cfg, prev, s, RematchOptions{})
 	require.ErrorIs(t, err, mentormatch.ErrInput)
 	assert.Contains(t, err.Error(), "s.csv row 4")
+}
+
+// rematchPriority places the mentees without a pair by the priority
+// asked for: as many matched whatever it is, then as many as possible of
+// those it puts first, then the total; and says which applied.
+func TestRematchPriority(t *testing.T) {
+	p, cfg, prev, s := exampleCase(t)
+	waiting := map[string]bool{}
+	for _, u := range prev.Unmatched {
+		waiting[u.ID] = u.Role == "mentee"
+	}
+	type outcome struct{ matched, freed, waiting int }
+	got := map[string]outcome{}
+	totals := map[string]float64{}
+	for _, pr := range []string{"", mentormatch.PriorityFreed, mentormatch.PriorityWaiting, mentormatch.PriorityScore} {
+		x, err := Rematch(p, cfg, prev, s, RematchOptions{Priority: pr})
+		require.NoError(t, err)
+		checkRematch(t, p, prev, x.Health, x, 0)
+		var o outcome
+		o.matched = x.Roster.Summary.Matched
+		now := map[string]bool{}
+		for _, m := range x.Roster.Matches {
+			now[m.MenteeID] = true
+			if waiting[m.MenteeID] {
+				o.waiting++
+			}
+		}
+		for _, c := range x.Changes {
+			if c.Kind == mentormatch.ChangeDissolved || c.Kind == mentormatch.ChangeFreed {
+				if now[c.MenteeID] {
+					o.freed++
+				}
+			}
+		}
+		want := pr
+		if want == "" {
+			want = mentormatch.PriorityFreed
+		}
+		assert.Equal(t, want, x.Priority)
+		got[want], totals[want] = o, x.Roster.Summary.TotalScore
+	}
+	f, w, sc := got[mentormatch.PriorityFreed], got[mentormatch.PriorityWaiting], got[mentormatch.PriorityScore]
+	t.Logf("freed %+v, waiting %+v, score %+v", f, w, sc)
+	assert.Equal(t, f.matched, w.matched, "the priority never costs a match")
+	assert.Equal(t, f.matched, sc.matched)
+	assert.GreaterOrEqual(t, f.freed, max(w.freed, sc.freed))
+	assert.GreaterOrEqual(t, w.waiting, max(f.waiting, sc.waiting))
+	assert.Greater(t, f.freed, w.freed, "the example's places are short: the choice matters")
+	assert.GreaterOrEqual(t, totals[mentormatch.PriorityScore], max(totals[mentormatch.PriorityFreed], totals[mentormatch.PriorityWaiting]))
+
+	_, err := Rematch(p, cfg, prev, s, RematchOptions{Priority: "seniority"})
+	assert.ErrorIs(t, err, mentormatch.ErrUsage)
 }

@@ -61,7 +61,10 @@ type builder struct {
 	visits   map[string][]*mentormatch.Session    // senior visits, by cohort
 	cohortOf map[string]string                    // mentee id → cohort
 	wording  map[string]map[string]string         // topic → stage → family wording
-	cum      []float64                            // stages' cumulative shares, the last 1
+	titles   map[string]string                    // topic → its family's objective title
+	// goalWording is the wording of goals in no family, by stage.
+	goalWording map[string]string
+	cum         []float64 // stages' cumulative shares, the last 1
 }
 
 func newBuilder(p *mentormatch.Program, plan *mentormatch.Plan, cfg mentormatch.Config) *builder {
@@ -73,6 +76,7 @@ func newBuilder(p *mentormatch.Program, plan *mentormatch.Plan, cfg mentormatch.
 		visits:   map[string][]*mentormatch.Session{},
 		cohortOf: map[string]string{},
 		wording:  map[string]map[string]string{},
+		titles:   map[string]string{},
 	}
 	for k, v := range cfg.Synonyms {
 		b.synonyms[mentormatch.NormaliseTopic(k)] = mentormatch.NormaliseTopic(v)
@@ -106,6 +110,10 @@ func newBuilder(p *mentormatch.Program, plan *mentormatch.Plan, cfg mentormatch.
 			b.cohortOf[id] = c.ID
 		}
 	}
+	b.goalWording = map[string]string{}
+	for st, w := range b.rc.GoalWording {
+		b.goalWording[mentormatch.NormaliseTopic(st)] = w
+	}
 	for _, f := range b.rc.Families {
 		w := map[string]string{}
 		for _, st := range slices.Sorted(maps.Keys(f.Wording)) {
@@ -113,6 +121,9 @@ func newBuilder(p *mentormatch.Program, plan *mentormatch.Plan, cfg mentormatch.
 		}
 		for _, t := range f.Topics {
 			b.wording[mentormatch.NormaliseTopic(t)] = w
+			if f.Objective != "" {
+				b.titles[mentormatch.NormaliseTopic(t)] = f.Objective
+			}
 		}
 	}
 	var sum, acc float64
@@ -189,7 +200,7 @@ func nameOr(p *mentormatch.Person) string {
 // candidate is a wanted skill or a career goal that could become an
 // objective.
 type candidate struct {
-	kind    string
+	kind    mentormatch.ObjectiveKind
 	topic   string
 	rank    int // 1-based place in the mentee's wants or goals
 	from    int
@@ -272,11 +283,18 @@ func (b *builder) choose(cands []candidate, e, m *mentormatch.Person) []mentorma
 	out := make([]mentormatch.Objective, len(picked))
 	for i, c := range picked {
 		o := mentormatch.Objective{Kind: c.kind, Topic: c.topic, Milestones: []mentormatch.Milestone{}}
+		title, family := b.titles[mentormatch.NormaliseTopic(c.topic)]
 		if c.kind == mentormatch.ObjectiveSkill {
 			o.From, o.To, o.MentorLevel = c.from, c.target, max(c.mentor, 0)
-			o.Title = strings.NewReplacer("{topic}", c.topic, "{from}", b.level(c.from), "{to}", b.level(c.target)).Replace(b.rc.SkillObjective)
+			if !family {
+				title = b.rc.SkillObjective
+			}
+			o.Title = strings.NewReplacer("{topic}", c.topic, "{a}", article(c.topic), "{from}", b.level(c.from), "{to}", b.level(c.target)).Replace(title)
 		} else {
-			o.Title = strings.NewReplacer("{topic}", c.topic).Replace(b.rc.GoalObjective)
+			if !family {
+				title = b.rc.GoalObjective
+			}
+			o.Title = strings.NewReplacer("{topic}", c.topic, "{a}", article(c.topic), "{from}", "", "{to}", "").Replace(title)
 		}
 		o.Why = b.why(c, len(e.Wants), len(e.Goals), e, m)
 		out[i] = o
@@ -312,13 +330,6 @@ func (b *builder) why(c candidate, wants, goals int, e, m *mentormatch.Person) s
 		return fmt.Sprintf("Career goal %d of %d for %s, and one %s offers to help with.", c.rank, goals, me, mm)
 	}
 	return fmt.Sprintf("Career goal %d of %d for %s; %s does not list it among what they offer, so agree early what help is realistic.", c.rank, goals, me, mm)
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.Itoa(n) + " " + word + "s"
 }
 
 // timeline is a pair's sessions as days since the kickoff, with the
@@ -385,10 +396,12 @@ func (b *builder) window(cal timeline, k, n int, stagger float64) (start, end in
 // stage before when sessions allow. It returns
 // the index in ss of each milestone's session.
 func (b *builder) place(o *mentormatch.Objective, k, n int, stagger float64, cal timeline, ss []*mentormatch.Session, e, m *mentormatch.Person) []int {
-	rep := strings.NewReplacer("{topic}", o.Topic, "{mentor}", nameOr(m), "{mentee}", nameOr(e))
+	rep := strings.NewReplacer("{topic}", o.Topic, "{a}", article(o.Topic), "{mentor}", nameOr(m), "{mentee}", nameOr(e))
 	for _, st := range b.rc.Stages {
 		text := st.Text
 		if w, ok := b.wording[o.Topic][mentormatch.NormaliseTopic(st.Name)]; ok {
+			text = w
+		} else if w, ok := b.goalWording[mentormatch.NormaliseTopic(st.Name)]; ok && o.Kind == mentormatch.ObjectiveGoal {
 			text = w
 		}
 		o.Milestones = append(o.Milestones, mentormatch.Milestone{Stage: st.Name, Text: rep.Replace(text)})
@@ -523,11 +536,11 @@ func (b *builder) notes(r *mentormatch.Roadmap, cands []candidate, e, m *mentorm
 	}
 	taken := map[string]bool{}
 	for _, o := range r.Objectives {
-		taken[o.Kind+"/"+o.Topic] = true
+		taken[string(o.Kind)+"/"+o.Topic] = true
 	}
 	var later, weak, goals []string
 	for _, c := range cands {
-		if taken[c.kind+"/"+c.topic] {
+		if taken[string(c.kind)+"/"+c.topic] {
 			continue
 		}
 		switch {
@@ -586,4 +599,13 @@ func (b *builder) seniors(r *mentormatch.Roadmap, e *mentormatch.Person) []strin
 		}
 	}
 	return out
+}
+
+// article is "an" before a topic that starts with a vowel sound as
+// spelled ("an engineering manager", "an architect"), else "a".
+func article(topic string) string {
+	if topic != "" && strings.ContainsRune("aeiouAEIOU", rune(topic[0])) {
+		return "an"
+	}
+	return "a"
 }

@@ -286,7 +286,7 @@ func TestChoose(t *testing.T) {
 			require.Len(t, rs, 1)
 			got := []string{}
 			for _, o := range rs[0].Objectives {
-				s := o.Kind + "/" + o.Topic
+				s := string(o.Kind) + "/" + o.Topic
 				if o.Kind == mentormatch.ObjectiveSkill {
 					s += fmt.Sprintf(" %d→%d", o.From, o.To)
 				}
@@ -421,4 +421,47 @@ func TestTemplateWording(t *testing.T) {
 	assert.Equal(t, "Mia Mentee shows go.", os[0].Milestones[1].Text)
 	assert.Equal(t, "Learn sql with Max Mentor.", os[1].Milestones[0].Text)
 	assert.Equal(t, "Learn", os[1].Milestones[0].Stage)
+}
+
+// Career goals read as a mentee would put them, whatever their family:
+// never the skill stages' "Apply staff engineer on a real task" or
+// "handles engineering manager without help", and "an" where it belongs.
+func TestGoalWording(t *testing.T) {
+	cfg := mentormatch.DefaultConfig()
+	cfg.Roadmap.GoalObjectives, cfg.Roadmap.MaxObjectives = 3, 3
+	goals := "staff engineer; engineering manager; open source maintainer"
+	p, plan := pairProgram(t, 12, mentormatch.Person{Goals: list(goals)}, mentormatch.Person{Offers: list(goals)})
+	rs, err := Build(p, plan, cfg)
+	require.NoError(t, err)
+	os := rs[0].Objectives
+	require.Len(t, os, 3)
+	var titles []string
+	for _, o := range os {
+		require.Equal(t, mentormatch.ObjectiveGoal, o.Kind)
+		titles = append(titles, o.Title)
+		for _, m := range o.Milestones {
+			for _, st := range cfg.Roadmap.Stages {
+				assert.NotEqual(t, strings.NewReplacer("{topic}", o.Topic, "{mentor}", "Max Mentor", "{mentee}", "Mia Mentee").Replace(st.Text), m.Text,
+					"%s: the skill wording of %s", o.Topic, st.Name)
+			}
+			assert.NotContains(t, m.Text, "Apply "+o.Topic)
+			assert.NotContains(t, m.Text, "handles "+o.Topic+" without help")
+			assert.NotContains(t, m.Text, "a engineering")
+		}
+	}
+	assert.Equal(t, []string{"Get ready for the staff engineer role", "Get ready for the engineering manager role", "Make visible progress towards open source maintainer"}, titles)
+	assert.Equal(t, "Find out what an engineering manager really does here: Max Mentor walks Mia Mentee through a typical month, and Mia Mentee writes down the three things they would need to show.", os[1].Milestones[0].Text)
+	assert.Equal(t, "Take one real step towards open source maintainer, chosen with Max Mentor and small enough to finish in a few weeks.", os[2].Milestones[1].Text)
+
+	// Stages of one's own, without goal wording: goals take the stages' text.
+	cfg.Roadmap.Stages = []mentormatch.RoadmapStage{{Name: "Learn", Share: 1, Text: "Learn about {topic} with {mentor}."}}
+	cfg.Roadmap.Families = nil
+	rs, err = Build(p, plan, cfg)
+	require.NoError(t, err)
+	assert.Equal(t, "Learn about staff engineer with Max Mentor.", rs[0].Objectives[0].Milestones[0].Text)
+	// A goal wording naming a stage that does not exist, beside one that does, is a typo.
+	cfg.Roadmap.GoalWording = map[string]string{"learn": "x {topic}", "lern": "y"}
+	_, err = Build(p, plan, cfg)
+	require.ErrorIs(t, err, mentormatch.ErrConfig)
+	assert.Contains(t, err.Error(), `goal_wording.lern: no stage is called "lern"`)
 }

@@ -4,20 +4,18 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/mentormatch/mentormatch/internal/wording"
+
 	"github.com/mentormatch/mentormatch"
-	"github.com/mentormatch/mentormatch/io/calendar"
-	"github.com/mentormatch/mentormatch/io/report"
+	"github.com/mentormatch/mentormatch/io/output"
 )
 
 // IndexName is the file WriteDir writes next to the roadmaps, listing them.
@@ -29,9 +27,11 @@ const (
 	timeLayout = "Mon 15:04"
 )
 
-// WriteDir writes one Markdown file per roadmap (FileName) and an index
-// (IndexName) into dir, creating it if missing. Each file is written whole
-// or not at all; files of earlier runs with other names are left alone.
+// WriteDir writes one Markdown file per roadmap (FileNames) and an index
+// (IndexName) into dir, as one step: the folder is the previous one or the
+// new one, never a mix (output.Folder). Roadmaps of pairs no longer in the
+// plan go, unless someone wrote in them; files mentormatch did not write
+// stay.
 //
 // A pair's file is theirs once written: they tick milestones and fill in
 // the progress log. So each file ends with a line that holds a digest of
@@ -39,28 +39,78 @@ const (
 // or written by hand) is kept as it is, not overwritten; kept lists their
 // names. An unedited file is written again with the new plan.
 func WriteDir(dir string, rs []mentormatch.Roadmap) (kept []string, err error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("roadmaps: create the output folder: %w", err)
+	var b output.Batch
+	defer b.Discard()
+	f, err := b.Folder(dir, FolderOptions())
+	if err != nil {
+		return nil, err
 	}
+	if _, kept, err = Put(f, rs); err != nil {
+		return kept, err
+	}
+	return kept, b.Commit()
+}
+
+// FolderOptions recognise, in a folder written before mentormatch kept a
+// manifest, the roadmaps and the index it wrote.
+func FolderOptions() output.FolderOptions {
+	return output.FolderOptions{Ours: func(name string, data []byte) bool {
+		if name == IndexName {
+			return bytes.HasPrefix(data, []byte(indexTitle))
+		}
+		return strings.HasSuffix(name, ".md") && bytes.Contains(data, []byte("\n"+sealPrefix))
+	}}
+}
+
+// Put writes the roadmaps and the index into f, a folder of the run's
+// batch of outputs. It returns how many roadmaps it wrote and, sorted, the
+// files it kept as someone left them (see WriteDir).
+func Put(f *output.Folder, rs []mentormatch.Roadmap) (written int, kept []string, err error) {
+	names, err := FileNames(rs)
+	if err != nil {
+		return 0, nil, err
+	}
+	current := map[string]bool{IndexName: true}
 	for i := range rs {
-		r := &rs[i]
-		path := filepath.Join(dir, FileName(r))
-		if edited(path) {
-			kept = append(kept, FileName(r))
+		name := names[i]
+		current[name] = true
+		if f.Foreign(name) {
+			kept = append(kept, name)
 			continue
 		}
-		if err := report.WriteFile(path, func(w io.Writer) error {
-			var b bytes.Buffer
-			if err := Markdown(&b, r); err != nil {
-				return err
+		if old, err := f.Read(name); err == nil && edited(old) {
+			if err := f.Keep(name); err != nil {
+				return written, kept, err
 			}
-			_, err := w.Write(append(b.Bytes(), seal(b.Bytes())...))
-			return err
-		}); err != nil {
-			return kept, err
+			kept = append(kept, name)
+			continue
+		}
+		var b bytes.Buffer
+		if err := Markdown(&b, &rs[i]); err != nil {
+			return written, kept, err
+		}
+		if err := f.Put(name, append(b.Bytes(), seal(b.Bytes())...)); err != nil {
+			return written, kept, err
+		}
+		written++
+	}
+	for _, name := range f.Previous() {
+		if current[name] {
+			continue
+		}
+		if old, err := f.Read(name); err == nil && edited(old) {
+			if err := f.Keep(name); err != nil {
+				return written, kept, err
+			}
+			kept = append(kept, name)
 		}
 	}
-	return kept, report.WriteFile(filepath.Join(dir, IndexName), func(w io.Writer) error { return Index(w, rs) })
+	slices.Sort(kept)
+	var index bytes.Buffer
+	if err := writeIndex(&index, rs, names); err != nil {
+		return written, kept, err
+	}
+	return written, kept, f.Put(IndexName, index.Bytes())
 }
 
 // sealPrefix starts the last line of a roadmap file as written; the digest
@@ -74,27 +124,27 @@ func seal(body []byte) string {
 	return "\n" + sealPrefix + hex.EncodeToString(sum[:12]) + " -->\n"
 }
 
-// edited reports whether the file at path exists and is not, to the byte,
-// a roadmap as WriteDir wrote it. A file that cannot be read counts as
-// edited: it is left for the user to look at.
-func edited(path string) bool {
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return false
-	}
-	if err != nil {
-		return true
-	}
+// edited reports whether data is not, to the byte, a roadmap as WriteDir
+// wrote it.
+func edited(data []byte) bool {
 	k := bytes.LastIndex(data, []byte("\n"+sealPrefix))
 	return k < 0 || string(data[k:]) != seal(data[:k])
 }
 
-// FileName is the pair's file name: mentee id and mentor id, made safe.
-func FileName(r *mentormatch.Roadmap) string {
-	return safe(r.MenteeID) + "-" + safe(r.MentorID) + ".md"
+// FileNames names the roadmaps' files: mentee id and mentor id, made
+// safe, joined by "-", with a hash of the exact pair where the name alone
+// could be another pair's, (x-y, z) and (x, y-z) say (output.Names).
+func FileNames(rs []mentormatch.Roadmap) ([]string, error) {
+	keys := make([]output.Key, len(rs))
+	for i, r := range rs {
+		keys[i] = output.Key{Text: r.MenteeID + "-" + r.MentorID, ID: r.MenteeID + "\x00" + r.MentorID}
+	}
+	names, err := output.Names(keys, ".md")
+	if err != nil {
+		return nil, fmt.Errorf("roadmaps: %w", err)
+	}
+	return names, nil
 }
-
-func safe(id string) string { return strings.TrimSuffix(calendar.FileName(id), ".ics") }
 
 // Markdown writes r as a Markdown document: who, the objectives with their
 // milestones as a checklist, the sessions and what each is for, notes, and
@@ -125,7 +175,7 @@ func Markdown(w io.Writer, r *mentormatch.Roadmap) error {
 		facts = append(facts, "Cohort "+esc(r.Cohort))
 	}
 	if n := len(r.Sessions); n > 0 {
-		facts = append(facts, fmt.Sprintf("%s from %s to %s", plural(n, "one-to-one session"), day(r.Sessions[0].Start), day(r.Sessions[n-1].Start)))
+		facts = append(facts, fmt.Sprintf("%s from %s to %s", wording.Plural(n, "one-to-one session"), day(r.Sessions[0].Start), day(r.Sessions[n-1].Start)))
 	}
 	if len(r.Goals) > 0 {
 		facts = append(facts, "career goals: "+esc(strings.Join(r.Goals, ", ")))
@@ -188,12 +238,23 @@ func Markdown(w io.Writer, r *mentormatch.Roadmap) error {
 // Index writes the list of roadmaps: one row per pair with its objectives
 // and a link to its file.
 func Index(w io.Writer, rs []mentormatch.Roadmap) error {
+	names, err := FileNames(rs)
+	if err != nil {
+		return err
+	}
+	return writeIndex(w, rs, names)
+}
+
+// indexTitle starts the index.
+const indexTitle = "# Learning roadmaps\n"
+
+func writeIndex(w io.Writer, rs []mentormatch.Roadmap, names []string) error {
 	var b bytes.Buffer
-	b.WriteString("# Learning roadmaps\n\n")
+	b.WriteString(indexTitle + "\n")
 	if len(rs) == 0 {
 		b.WriteString("No pairs were matched, so there are no roadmaps.\n")
 	} else {
-		fmt.Fprintf(&b, "%s, one per pair.\n\n", plural(len(rs), "roadmap"))
+		fmt.Fprintf(&b, "%s, one per pair.\n\n", wording.Plural(len(rs), "roadmap"))
 		b.WriteString("| Mentee | Mentor | Cohort | Objectives | Roadmap |\n|---|---|---|---|---|\n")
 	}
 	for i := range rs {
@@ -202,7 +263,7 @@ func Index(w io.Writer, rs []mentormatch.Roadmap) error {
 		for k, o := range r.Objectives {
 			titles[k] = o.Title
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | [%s](%s) |\n", cell(r.MenteeName), cell(r.MentorName), cell(r.Cohort), cell(strings.Join(titles, "; ")), cell(FileName(r)), FileName(r))
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | [%s](%s) |\n", cell(r.MenteeName), cell(r.MentorName), cell(r.Cohort), cell(strings.Join(titles, "; ")), cell(names[i]), names[i])
 	}
 	_, err := w.Write(b.Bytes())
 	return err

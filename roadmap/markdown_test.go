@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/io/output"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -58,7 +60,7 @@ func TestMarkdownGolden(t *testing.T) {
 	for _, r := range rs {
 		var b bytes.Buffer
 		require.NoError(t, Markdown(&b, &r))
-		golden(t, FileName(&r)+".golden", b.Bytes())
+		golden(t, strings.ReplaceAll(r.MenteeID+"-"+r.MentorID, "/", "_")+".md.golden", b.Bytes())
 	}
 	var b bytes.Buffer
 	require.NoError(t, Index(&b, rs))
@@ -77,7 +79,10 @@ func TestWriteDir(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	assert.Equal(t, []string{"E1-M1.md", "E2-M2_x.md", "E3-M1.md", IndexName}, names)
+	require.Len(t, names, 5)
+	assert.Equal(t, []string{output.ManifestName, "E1-M1.md", "E3-M1.md", IndexName}, slices.Delete(slices.Clone(names), 2, 3))
+	assert.Regexp(t, `^E2-M2_x~[0-9a-f]{10}\.md$`, names[2], "M2/x is made safe, and the hash tells it from M2_x")
+	m2x := names[2]
 	first, err := os.ReadFile(filepath.Join(dir, "E1-M1.md"))
 	require.NoError(t, err)
 
@@ -101,7 +106,7 @@ func TestWriteDir(t *testing.T) {
 	after, err := os.ReadFile(filepath.Join(dir, "E1-M1.md"))
 	require.NoError(t, err)
 	assert.Equal(t, ticked, after)
-	second, err := os.ReadFile(filepath.Join(dir, "E2-M2_x.md"))
+	second, err := os.ReadFile(filepath.Join(dir, m2x))
 	require.NoError(t, err)
 	assert.Contains(t, string(second), "Renamed")
 
@@ -169,4 +174,64 @@ func FuzzMarkdown(f *testing.F) {
 		require.NoError(t, Index(&b, rs))
 		tableRows(t, b.String())
 	})
+}
+
+// Pairs (x-y, z) and (x, y-z) shared one file: the run said "wrote 2" and
+// wrote one.
+func TestWriteDirPairsAlike(t *testing.T) {
+	rs := goldenRoadmaps(t)
+	rs[0].MenteeID, rs[0].MentorID = "x-y", "z"
+	rs[1].MenteeID, rs[1].MentorID = "x", "y-z"
+	dir := t.TempDir()
+	_, err := WriteDir(dir, rs)
+	require.NoError(t, err)
+	names, err := FileNames(rs)
+	require.NoError(t, err)
+	assert.NotEqual(t, names[0], names[1])
+	a, err := os.ReadFile(filepath.Join(dir, names[0]))
+	require.NoError(t, err)
+	b, err := os.ReadFile(filepath.Join(dir, names[1]))
+	require.NoError(t, err)
+	assert.NotEqual(t, string(a), string(b))
+}
+
+// A README.md mentormatch did not write is never replaced by the index,
+// and then nothing is written.
+func TestWriteDirForeignIndex(t *testing.T) {
+	rs := goldenRoadmaps(t)
+	dir := t.TempDir()
+	readme := []byte("# Our mentoring programme\n")
+	require.NoError(t, os.WriteFile(filepath.Join(dir, IndexName), readme, 0o644))
+	_, err := WriteDir(dir, rs)
+	require.ErrorIs(t, err, mentormatch.ErrUsage)
+	assert.Contains(t, err.Error(), "mentormatch did not write it")
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	require.Len(t, entries, 1)
+	got, err := os.ReadFile(filepath.Join(dir, IndexName))
+	require.NoError(t, err)
+	assert.Equal(t, readme, got)
+}
+
+// Roadmaps of pairs gone from the plan go, unless someone wrote in them;
+// files mentormatch did not write stay.
+func TestWriteDirPairsThatLeft(t *testing.T) {
+	rs := goldenRoadmaps(t)
+	dir := t.TempDir()
+	_, err := WriteDir(dir, rs)
+	require.NoError(t, err)
+	names, err := FileNames(rs)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, names[2]), []byte("our notes\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "agenda.txt"), []byte("ours\n"), 0o644))
+	kept, err := WriteDir(dir, rs[:1])
+	require.NoError(t, err)
+	assert.Equal(t, []string{names[2]}, kept)
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.Name())
+	}
+	assert.ElementsMatch(t, []string{output.ManifestName, names[0], names[2], IndexName, "agenda.txt"}, got)
 }

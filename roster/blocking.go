@@ -7,6 +7,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/mentormatch/mentormatch/internal/parallel"
+	"github.com/mentormatch/mentormatch/scoring"
 )
 
 // BlockingPair is a mentee and a mentor, allowed but not paired, who would
@@ -87,7 +88,7 @@ func appendBlocking(out []BlockingPair, i int, row []float64, mine int, worst []
 		if mine >= 0 {
 			gain -= row[mine]
 		}
-		out = append(out, BlockingPair{Mentee: i, Mentor: j, Score: row[j], Gain: round2(gain)})
+		out = append(out, BlockingPair{Mentee: i, Mentor: j, Score: row[j], Gain: scoring.Round2(gain)})
 	})
 	return out
 }

@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/mentormatch/mentormatch/matching"
+	"github.com/mentormatch/mentormatch/scoring"
 )
 
 // Forced is the program's optimum when one pair is imposed.
@@ -26,6 +27,11 @@ type Forced struct {
 // row i and with one seat less for j. The pair must be allowed by the
 // hard rules.
 func (r *Result) Force(i, j int) (Forced, error) {
+	for _, pin := range r.Scorer.Pins() {
+		if pin.Mentee == i {
+			return Forced{}, fmt.Errorf("the mentee is pinned to %s (%s)", pin.Decision.MentorID, pin.Decision.Where())
+		}
+	}
 	v := r.cell(i, j)
 	if math.IsNaN(v) {
 		return Forced{}, fmt.Errorf("the pair is forbidden: %s", r.Scorer.Pair(i, j).Forbidden)
@@ -79,8 +85,15 @@ func (r *Result) Force(i, j int) (Forced, error) {
 	if r.tier != nil {
 		f.CannotMeet, f.Total = r.tier.split(f.Total)
 	}
-	f.Total = round2(f.Total)
-	f.Loss = round2(r.Roster.Summary.TotalScore - f.Total)
+	// The pinned pairs are kept as they are.
+	for _, pin := range r.Scorer.Pins() {
+		if !r.Scorer.Pair(pin.Mentee, pin.Mentor).CanMeet {
+			f.CannotMeet++
+		}
+	}
+	f.Total = scoring.Round2(f.Total + r.pinTotal)
+	f.Assigned += len(r.Scorer.Pins())
+	f.Loss = scoring.Round2(r.Roster.Summary.TotalScore - f.Total)
 	return f, nil
 }
 

@@ -35,9 +35,40 @@ type Result struct {
 	// which solved reads.
 	tier   *tier
 	solved source
-	// priced: Solution is the plain optimum of the (tiered) scores
-	// (objective total, no hard quota), so its duals price a forced pair.
+	// priced: Solution is the plain optimum of the (tiered) scores (objective
+	// total, no hard quota), so its duals price a forced pair.
 	priced bool
+	// pinTotal is the pinned pairs' score, which Solution leaves out.
+	pinTotal float64
+}
+
+// withPins is a solution's rowCol with the pinned mentees given their
+// mentors.
+func withPins(rowCol []int, pins []scoring.Pin) []int {
+	if len(pins) == 0 {
+		return rowCol
+	}
+	out := make([]int, len(rowCol))
+	copy(out, rowCol)
+	for _, p := range pins {
+		out[p.Mentee] = p.Mentor
+	}
+	return out
+}
+
+// withoutPins is the solver's view of a roster's rowCol and capacities:
+// the pinned mentees set aside, their seats taken.
+func withoutPins(rowCol, caps []int, sc *scoring.Scorer) ([]int, []int) {
+	pins := sc.Pins()
+	if len(pins) == 0 {
+		return rowCol, caps
+	}
+	out := make([]int, len(rowCol))
+	copy(out, rowCol)
+	for _, p := range pins {
+		out[p.Mentee] = -1
+	}
+	return out, sc.SolveCapacities(caps)
 }
 
 // Capacities returns how many 1:1 mentees each mentor of p may take:
@@ -54,39 +85,92 @@ func Capacities(p *mentormatch.Program) []int {
 	return c
 }
 
-// denseLimit is the most cells a programme's score matrix may have before
-// Match solves it in sparse mode, on compact scores. Past a few million
-// cells that is faster as well as smaller on generated programmes, one run
-// each through match: 5,000 × 2,000 in 1.25 s against 3.0 s dense,
-// 10,000 × 2,000 in 1.9 s and 203 MB against 2.4 s and 375 MB,
-// 40,000 × 2,500 in 7.2 s and 0.7 GB against 11.3 s and 1.8 GB; at
-// 4,000 × 1,000 the two are even. Fair and hard quotas solve whole.
-var denseLimit = 5_000_000
+// Defaults of Options.
+const (
+	// DefaultDenseCells is the most cells a programme's score matrix may
+	// have before Match solves it in sparse mode, on compact scores. Past
+	// a few million cells that is faster as well as smaller on generated
+	// programmes, one run each through match: 5,000 × 2,000 in 1.25 s
+	// against 3.0 s dense, 10,000 × 2,000 in 1.9 s and 203 MB against
+	// 2.4 s and 375 MB, 40,000 × 2,500 in 7.2 s and 0.7 GB against 11.3 s
+	// and 1.8 GB; at 4,000 × 1,000 the two are even. Fair and hard quotas
+	// solve whole.
+	DefaultDenseCells = 5_000_000
+	// DefaultCompactCells is the most cells a sparse solve keeps, two bytes
+	// each (scoring.Compact): 10⁹ cells, 100,000 mentees × 10,000 mentors,
+	// are 2 GB. Past it every row is scored again each time the solver
+	// reads it, several times slower but in memory that does not grow with
+	// the matrix.
+	DefaultCompactCells = 1_000_000_000
+)
 
-// compactLimit is the most cells a sparse solve keeps, two bytes each
-// (scoring.Compact): 10⁹ cells, 100,000 mentees × 10,000 mentors, are
-// 2 GB. Past it every row is scored again each time the solver reads it,
-// several times slower but in memory that does not grow with the matrix.
-var compactLimit = 1_000_000_000
+// Options tune how Match holds a programme's scores while it solves it.
+// The zero value is the defaults; the package functions Match, Sparse,
+// Score and MatchScored use it.
+type Options struct {
+	// DenseCells is the most cells solved whole; 0 is DefaultDenseCells.
+	DenseCells int
+	// CompactCells is the most cells a sparse solve keeps as compact
+	// scores; 0 is DefaultCompactCells, negative keeps none.
+	CompactCells int
+	// HoldMemory, when set, is called with the bytes that compact scores
+	// take while they are most of the live heap, and the function it
+	// returns when they are no longer needed. The command line lowers the
+	// runtime's soft memory limit there: left alone, the collector lets
+	// garbage grow to as much again as the live heap, 2 GB more at
+	// 100,000 × 10,000. A library must not change the whole process, so
+	// nil does nothing.
+	HoldMemory func(bytes int64) (release func())
+}
+
+func (o Options) denseCells() int {
+	if o.DenseCells == 0 {
+		return DefaultDenseCells
+	}
+	return o.DenseCells
+}
+
+func (o Options) compactCells() int {
+	if o.CompactCells == 0 {
+		return DefaultCompactCells
+	}
+	return o.CompactCells
+}
+
+// hold calls HoldMemory for c, when both are set.
+func (o Options) hold(c *scoring.Compact) (release func()) {
+	if o.HoldMemory == nil || c == nil {
+		return func() {}
+	}
+	return o.HoldMemory(c.Bytes())
+}
 
 // Sparse reports whether Match solves p without holding its score matrix:
-// the matrix would pass denseLimit cells, and the objective is the total
+// the matrix would pass DefaultDenseCells, and the objective is the total
 // with no hard quota (fair and quotas need the whole matrix).
-func Sparse(p *mentormatch.Program, cfg mentormatch.Config) bool {
-	return len(p.Mentees)*len(p.Mentors) > denseLimit && cfg.Objective != "fair" && !hasHardQuota(cfg)
+func Sparse(p *mentormatch.Program, cfg mentormatch.Config) bool { return Options{}.Sparse(p, cfg) }
+
+// Sparse is the package's Sparse under o's limits.
+func (o Options) Sparse(p *mentormatch.Program, cfg mentormatch.Config) bool {
+	return len(p.Mentees)*len(p.Mentors) > o.denseCells() && cfg.Objective != mentormatch.ObjectiveFair && !hasHardQuota(cfg)
 }
 
 // Match scores and solves p under cfg and builds the roster.
 func Match(p *mentormatch.Program, cfg mentormatch.Config) (*Result, error) {
+	return Options{}.Match(p, cfg)
+}
+
+// Match is the package's Match under o.
+func (o Options) Match(p *mentormatch.Program, cfg mentormatch.Config) (*Result, error) {
 	sc, err := scoring.New(p, cfg)
 	if err != nil {
 		return nil, err
 	}
-	return MatchScored(p, cfg, sc, Score(p, cfg, sc))
+	return o.MatchScored(p, cfg, sc, o.Score(p, cfg, sc))
 }
 
 // Scores are a program's scores as Match holds them: the whole matrix;
-// or, when Sparse, the compact matrix if it fits compactLimit, or neither,
+// or, when Sparse, the compact matrix if it fits Options.CompactCells, or neither,
 // and then rows are scored again each time the solver reads them. Apart,
 // when known, marks the allowed pairs who cannot meet.
 type Scores struct {
@@ -95,13 +179,18 @@ type Scores struct {
 	Apart   *scoring.Apart
 }
 
-// Score scores p as Match holds its scores, with the pairs apart.
+// Score scores p as Match holds its scores.
 func Score(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer) Scores {
-	if !Sparse(p, cfg) {
+	return Options{}.Score(p, cfg, sc)
+}
+
+// Score is the package's Score under o's limits.
+func (o Options) Score(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer) Scores {
+	if !o.Sparse(p, cfg) {
 		d, a := sc.MatrixApart()
 		return Scores{Dense: d, Apart: a}
 	}
-	if len(p.Mentees)*len(p.Mentors) <= compactLimit {
+	if len(p.Mentees)*len(p.Mentors) <= o.compactCells() {
 		if c, a, ok := sc.CompactApart(); ok {
 			return Scores{Compact: c, Apart: a}
 		}
@@ -121,10 +210,44 @@ func Score(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer) S
 // cannot meet (see tier). The summary counts those pairs, and how many
 // mentees a roster that required shared time would match, from one more
 // solve when some matched pair cannot meet.
+//
+// The program's decisions (Program.Decisions, read by sc) are honoured
+// exactly: pinned mentees are set aside with a seat each of their
+// mentor's, vetoed cells are forbidden, the rest is solved optimally on
+// what is left, and the pins are put back. Result.Solution and the prices
+// of Force are those of the rest; the summary says what the pins cost
+// against the optimum without them (Summary.Decisions), one more solve.
 func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, given Scores) (*Result, error) {
-	caps := Capacities(p)
+	return Options{}.MatchScored(p, cfg, sc, given)
+}
+
+// MatchScored is the package's MatchScored under o.
+func (o Options) MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, given Scores) (*Result, error) {
+	res, err := o.matchScored(p, cfg, sc, given)
+	if err != nil || len(p.Decisions) == 0 {
+		return res, err
+	}
+	ds := &mentormatch.DecisionSummary{Pinned: len(sc.Pins()), Forbidden: len(p.Decisions.Forbids())}
+	res.Roster.Summary.Decisions = ds
+	if ds.Pinned == 0 {
+		return res, nil
+	}
+	free, err := o.matchScored(p, cfg, sc.WithoutPins(), Scores{})
+	if err != nil {
+		return nil, err
+	}
+	ds.FreeMatched = free.Roster.Summary.Matched
+	ds.FreeTotal = free.Roster.Summary.TotalScore
+	ds.CostMatches = ds.FreeMatched - res.Roster.Summary.Matched
+	ds.CostPoints = scoring.Round2(ds.FreeTotal - res.Roster.Summary.TotalScore)
+	return res, nil
+}
+
+func (o Options) matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, given Scores) (*Result, error) {
+	full := Capacities(p)
+	caps := sc.SolveCapacities(full)
 	scores := given.Dense
-	sparse := scores == nil && Sparse(p, cfg)
+	sparse := scores == nil && o.Sparse(p, cfg)
 	apart := given.Apart
 	if scores == nil && !sparse {
 		scores, apart = sc.MatrixApart()
@@ -149,7 +272,7 @@ func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 		src = given.source(sc)
 		if c := given.Compact; c != nil {
 			compact = c
-			defer c.HoldMemory()()
+			defer o.hold(c)()
 		}
 	} else {
 		src = Scores{Dense: scores}.source(sc)
@@ -182,13 +305,14 @@ func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 	if err != nil {
 		return nil, fmt.Errorf("solving the assignment: %w", err)
 	}
-	r := build(p, cfg, sc, src, solved, sol.RowCol, caps, nil)
+	r := build(p, cfg, sc, src, solved, withPins(sol.RowCol, sc.Pins()), full, nil)
 	if r.Summary.CannotMeet > 0 {
 		req, err := solveRequired(scores, src, apart, rows, cols, caps, sparse)
 		if err != nil {
 			return nil, fmt.Errorf("solving the assignment that requires shared time: %w", err)
 		}
-		r.Summary.MatchedIfSharedTimeRequired = req
+		// Pinned pairs stay, whether or not they can meet.
+		r.Summary.MatchedIfSharedTimeRequired = req + len(sc.Pins())
 	}
 	if len(cfg.Quotas) > 0 {
 		r.Summary.Quotas = sc.QuotaResults(sol.RowCol, quota)
@@ -198,6 +322,10 @@ func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 	}
 	for _, w := range sc.Warnings() {
 		r.Warnings = append(r.Warnings, w.String())
+	}
+	pinTotal := 0.0
+	for _, pin := range sc.Pins() {
+		pinTotal += sc.Pair(pin.Mentee, pin.Mentor).Score
 	}
 	return &Result{
 		Roster:   r,
@@ -213,6 +341,7 @@ func MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Sco
 		tier:       t,
 		solved:     solved,
 		priced:     quota == nil && cfg.Objective != "fair",
+		pinTotal:   pinTotal,
 	}, nil
 }
 
@@ -456,23 +585,24 @@ func build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, s
 		Mentees:    len(p.Mentees),
 		Mentors:    len(p.Mentors),
 		Matched:    len(r.Matches),
-		TotalScore: round2(total),
+		TotalScore: scoring.Round2(total),
 		MinScore:   minScore,
 		Objective:  cfg.Objective,
 	}
-	r.Summary.BlockingPairs = countBlocking(solved, rowCol, caps)
+	// Pinned mentees are held where they are: they block nothing, and
+	// their seats are nobody else's to take.
+	freeRowCol, freeCaps := withoutPins(rowCol, caps, sc)
+	r.Summary.BlockingPairs = countBlocking(solved, freeRowCol, freeCaps)
 	r.Summary.CannotMeet = apart
 	r.Summary.MatchedIfSharedTimeRequired = len(r.Matches)
 	if apart > 0 {
 		r.Summary.MatchedIfSharedTimeRequired = -1 // MatchScored solves for it
 	}
 	if len(r.Matches) > 0 {
-		r.Summary.MeanScore = round2(total / float64(len(r.Matches)))
+		r.Summary.MeanScore = scoring.Round2(total / float64(len(r.Matches)))
 	}
 	for _, w := range p.Warnings {
 		r.Warnings = append(r.Warnings, w.String())
 	}
 	return r
 }
-
-func round2(x float64) float64 { return math.Round(x*100) / 100 }

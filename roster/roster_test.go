@@ -268,22 +268,26 @@ func TestSparseModeAgrees(t *testing.T) {
 	dense, err := Match(p, cfg)
 	require.NoError(t, err)
 	assert.Nil(t, dense.Sparse)
-	old := denseLimit
-	denseLimit = 100
-	defer func() { denseLimit = old }()
-	require.True(t, Sparse(p, cfg))
+	small := Options{DenseCells: 100}
+	require.True(t, small.Sparse(p, cfg))
 	// Scores kept two bytes a cell, then scored row by row each time: the
 	// same values, so the same roster (the dense solve may break ties
 	// otherwise).
 	var first *mentormatch.Roster
-	for _, limit := range []int{compactLimit, 0} {
-		old := compactLimit
-		compactLimit = limit
-		sparse, err := Match(p, cfg)
-		compactLimit = old
+	for _, limit := range []int{0, -1} {
+		held := int64(0)
+		opt := small
+		opt.CompactCells = limit
+		opt.HoldMemory = func(n int64) func() { held = n; return func() { held = -held } }
+		sparse, err := opt.Match(p, cfg)
 		require.NoError(t, err)
 		assert.Nil(t, sparse.Scores)
-		assert.Equal(t, limit > 0, sparse.compact != nil)
+		assert.Equal(t, limit == 0, sparse.compact != nil)
+		if limit == 0 {
+			assert.Equal(t, -2*int64(len(p.Mentees)*len(p.Mentors)), held, "compact scores held, then released")
+		} else {
+			assert.Zero(t, held, "nothing to hold")
+		}
 		// The certificate: every pair outside the last program, with a
 		// mentor who takes mentees, was checked against the duals.
 		require.NotNil(t, sparse.Sparse)
@@ -316,7 +320,7 @@ func TestSparseModeAgrees(t *testing.T) {
 		assert.Greater(t, priced, 20)
 	}
 	cfg.Objective = "fair"
-	assert.False(t, Sparse(p, cfg), "fair needs the matrix")
+	assert.False(t, small.Sparse(p, cfg), "fair needs the matrix")
 }
 
 // Pricing from the duals and re-solving agree on every allowed pair.

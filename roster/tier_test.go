@@ -98,12 +98,12 @@ func TestSharedTimeTierAgainstBruteForce(t *testing.T) {
 	tiered := 0
 	for seed := range uint64(40) {
 		p := worldwide(t, 4+int(seed%3), 2+int(seed%2), 100+seed)
-		for _, objective := range []string{"total", "fair"} {
+		for _, objective := range []mentormatch.MatchObjective{mentormatch.ObjectiveTotal, mentormatch.ObjectiveFair} {
 			cfg := mentormatch.DefaultConfig()
 			cfg.Objective = objective
 			res, err := Match(p, cfg)
 			require.NoError(t, err)
-			want := bruteTier(res, objective == "fair", -1, -1)
+			want := bruteTier(res, objective == mentormatch.ObjectiveFair, -1, -1)
 			s := res.Roster.Summary
 			got := tierKey{card: s.Matched, meet: s.Matched - s.CannotMeet, low: s.MinScore, total: s.TotalScore}
 			if want.card == 0 {
@@ -114,7 +114,7 @@ func TestSharedTimeTierAgainstBruteForce(t *testing.T) {
 			}
 			assert.Equal(t, want.card, got.card, "seed %d %s", seed, objective)
 			assert.Equal(t, want.meet, got.meet, "seed %d %s", seed, objective)
-			if objective == "fair" {
+			if objective == mentormatch.ObjectiveFair {
 				assert.Equal(t, want.low, got.low, "seed %d", seed)
 			}
 			assert.InDelta(t, want.total, got.total, 1e-6, "seed %d %s", seed, objective)
@@ -125,12 +125,12 @@ func TestSharedTimeTierAgainstBruteForce(t *testing.T) {
 					}
 					f, err := res.Force(i, j)
 					require.NoError(t, err)
-					w := bruteTier(res, objective == "fair", i, j)
+					w := bruteTier(res, objective == mentormatch.ObjectiveFair, i, j)
 					assert.Equal(t, w.card, f.Assigned, "seed %d %s (%d, %d)", seed, objective, i, j)
 					if res.tier != nil {
 						assert.Equal(t, w.card-w.meet, f.CannotMeet, "seed %d %s (%d, %d)", seed, objective, i, j)
 					}
-					if objective == "total" {
+					if objective == mentormatch.ObjectiveTotal {
 						assert.InDelta(t, w.total, f.Total, 1e-6, "seed %d (%d, %d)", seed, i, j)
 					}
 				}
@@ -197,14 +197,8 @@ func TestSharedTimeTierSparseAgrees(t *testing.T) {
 	assert.LessOrEqual(t, dense.Roster.Summary.TotalScore, plain.Roster.Summary.TotalScore)
 	assert.Equal(t, dense.Roster.Summary.MatchedIfSharedTimeRequired, plain.Roster.Summary.MatchedIfSharedTimeRequired)
 
-	old := denseLimit
-	denseLimit = 100
-	defer func() { denseLimit = old }()
-	for _, limit := range []int{compactLimit, 0} {
-		old := compactLimit
-		compactLimit = limit
-		sparse, err := Match(p, cfg)
-		compactLimit = old
+	for _, limit := range []int{0, -1} {
+		sparse, err := Options{DenseCells: 100, CompactCells: limit}.Match(p, cfg)
 		require.NoError(t, err)
 		require.NotNil(t, sparse.Sparse)
 		assert.Equal(t, dense.Roster.Summary, sparse.Roster.Summary)

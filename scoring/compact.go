@@ -2,7 +2,6 @@ package scoring
 
 import (
 	"math"
-	"runtime/debug"
 	"sync"
 	"sync/atomic"
 
@@ -103,25 +102,6 @@ func (c *Compact) Row(i int, dst []float64) {
 	for j, k := range c.data[i*c.cols : (i+1)*c.cols] {
 		dst[j] = t[k]
 	}
-}
-
-// memoryMargin is what a solve may hold besides compact scores before the
-// garbage collector works harder (HoldMemory): the sparse solver's own
-// state is under 1 GB at 100,000 × 10,000.
-const memoryMargin = 3 << 29 // 1.5 GiB
-
-// HoldMemory lowers the runtime's soft memory limit to the cells' size plus
-// 1.5 GiB, unless it is lower already, and returns the function that
-// restores it; call it while c is most of the live heap. Left alone, the
-// collector lets garbage grow to as much again as the live heap (GOGC=100):
-// 2 GB more at 100,000 × 10,000.
-func (c *Compact) HoldMemory() (restore func()) {
-	n := c.Bytes() + memoryMargin
-	prev := debug.SetMemoryLimit(-1)
-	if n < prev {
-		debug.SetMemoryLimit(n)
-	}
-	return func() { debug.SetMemoryLimit(prev) }
 }
 
 // Forbid makes cell (i, j) forbidden, as a re-match does with a dissolved

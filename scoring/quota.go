@@ -70,7 +70,7 @@ func (s *Scorer) QuotaResults(rowCol []int, sol *QuotaSolution) []mentormatch.Qu
 			r.Reached = r.Meeting <= need
 		}
 		if r.Matched > 0 {
-			r.Percent = round2(100 * float64(r.Meeting) / float64(r.Matched))
+			r.Percent = Round2(100 * float64(r.Meeting) / float64(r.Matched))
 		}
 		if sol != nil && sol.Quota == qi {
 			r.Note = sol.note()
@@ -224,9 +224,9 @@ func solveQuota(scores *mat.Dense, opt matching.Options, counted func(i, j int) 
 		return measure(res), nil
 	}
 	finish := func(p point, lambda float64) *QuotaSolution {
-		p.res.Total = round2(p.w)
+		p.res.Total = Round2(p.w)
 		sol.Result, sol.Counted, sol.Bonus = p.res, p.r, lambda
-		sol.Bound = round2(p.w + lambda*float64(p.r-sol.Need))
+		sol.Bound = Round2(p.w + lambda*float64(p.r-sol.Need))
 		sol.Optimal = sol.Feasible && sol.Bound-p.w <= 1e-6
 		return sol
 	}

@@ -217,6 +217,7 @@ func (s *Scorer) rowPart(i, lo, hi int, dst []float64, w *parts) {
 			dst[int(j)-lo] = s.value(e, &s.mentors[j], true)
 		}
 	}
+	blankPinned(e, dst)
 }
 
 // findSpecial lists for every mentee the mentors that value without lists

@@ -3,7 +3,6 @@ package scoring
 import (
 	"math"
 	"math/rand/v2"
-	"runtime/debug"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -45,7 +44,7 @@ func listProgram(r *rand.Rand, mentees, mentors int) (*mentormatch.Program, ment
 func TestRowAgreesWithCell(t *testing.T) {
 	configs := map[string]func(*mentormatch.Config){
 		"default":  func(*mentormatch.Config) {},
-		"no rules": func(c *mentormatch.Config) { c.Rules = mentormatch.Rules{SameDepartment: true} },
+		"no rules": func(c *mentormatch.Config) { c.Rules = mentormatch.Rules{AllowSameDepartment: true} },
 		"strict": func(c *mentormatch.Config) {
 			c.Rules.MinOverlapHours = 1
 			c.Rules.MinScore = 40
@@ -117,24 +116,10 @@ func TestEncode(t *testing.T) {
 	}
 	for k := range hundredths() {
 		if k != noScore {
-			x := math.Round(float64(k)) / 100 // as round2 makes a score
+			x := math.Round(float64(k)) / 100 // as Round2 makes a score
 			require.True(t, encode(out[:1], []float64{x}), "%d", k)
 			require.Equal(t, math.Float64bits(x), math.Float64bits(hundredths()[out[0]]))
 		}
 	}
 	assert.True(t, math.IsNaN(hundredths()[noScore]))
-}
-
-// HoldMemory lowers the soft memory limit while compact scores live and
-// puts it back.
-func TestHoldMemory(t *testing.T) {
-	s, err := New(randomProgram(rand.New(rand.NewPCG(2, 2)), 20, 5), mentormatch.DefaultConfig())
-	require.NoError(t, err)
-	c, ok := s.Compact()
-	require.True(t, ok)
-	prev := debug.SetMemoryLimit(-1)
-	restore := c.HoldMemory()
-	assert.Equal(t, min(prev, c.Bytes()+memoryMargin), debug.SetMemoryLimit(-1))
-	restore()
-	assert.Equal(t, prev, debug.SetMemoryLimit(-1))
 }

@@ -67,6 +67,10 @@ type person struct {
 	isMentee bool
 	isMentor bool
 	crit     []cval // one per criterion
+	// veto lists the mentors (indexes into Program.Mentors) the manager
+	// forbade for this mentee; pin is the mentor they are pinned to, or −1.
+	veto []int
+	pin  int
 	// special lists, for a mentee, the mentors whose cell depends on a
 	// list of people (the same person, avoid, management chain, prefers):
 	// Row takes these few through score.
@@ -105,6 +109,7 @@ type Scorer struct {
 	softCrits []int
 	warnings  []mentormatch.Problem
 	langBits  bool // languages fit person.langMask
+	pins      []Pin
 }
 
 // Breakdown is a pair's score in detail.
@@ -192,7 +197,7 @@ func New(p *mentormatch.Program, cfg mentormatch.Config) (*Scorer, error) {
 	// Skills named by mentees' wants and mentors' skills and offers.
 	prep := func(i int) person {
 		q := &p.People[i]
-		pp := person{idx: i, level: q.Level, dept: -1, capacity: q.Capacity,
+		pp := person{idx: i, level: q.Level, dept: -1, capacity: q.Capacity, pin: -1,
 			senior: q.MentorType == mentormatch.Senior, isMentee: q.Role.IsMentee(), isMentor: q.Role.IsMentor()}
 		if d := normalise(q.Department, nil); d != "" {
 			pp.dept = depts.id(d)
@@ -283,6 +288,10 @@ func New(p *mentormatch.Program, cfg mentormatch.Config) (*Scorer, error) {
 	s.prepareColumns(len(goals.names))
 	s.warnings = append(s.warnings, s.capacityWarnings(cfg, session)...)
 	if ps := s.prepareCriteria(); len(ps) > 0 {
+		ps.Sort()
+		return nil, ps
+	}
+	if ps := s.prepareDecisions(); len(ps) > 0 {
 		ps.Sort()
 		return nil, ps
 	}
@@ -385,11 +394,13 @@ func (s *Scorer) rule(e, m *person, overlap float64, lists bool) string {
 		return ruleCapacity
 	case lists && r.Avoid && (contains(e.avoid, m.idx) || contains(m.avoid, e.idx)):
 		return ruleAvoid
+	case lists && contains(e.veto, m.col):
+		return ruleVeto
 	case lists && r.ManagementChain && (contains(e.chain, m.idx) || contains(m.chain, e.idx)):
 		return ruleChain
 	case r.SharedLanguage && len(e.langs) > 0 && len(m.langs) > 0 && !s.shareLang(e, m):
 		return ruleLanguage
-	case !r.SameDepartment && e.dept >= 0 && e.dept == m.dept:
+	case !r.AllowSameDepartment && e.dept >= 0 && e.dept == m.dept:
 		return ruleDept
 	case r.MaxLevelGap > 0 && e.level > 0 && m.level > 0 && abs(m.level-e.level) > r.MaxLevelGap:
 		return ruleGap
@@ -460,7 +471,9 @@ func (g *goalSet) add(id int32) {
 	(*g)[w] |= 1 << (uint(id) & 63)
 }
 
-func round2(x float64) float64 { return math.Round(x*100) / 100 }
+// Round2 rounds a score to the hundredths that every output shows, so
+// that totals and prices agree with the scores beside them.
+func Round2(x float64) float64 { return math.Round(x*100) / 100 }
 
 // total is the pair's score from the built-in components and the
 // criteria's weighted sum (critPoints).
@@ -471,7 +484,7 @@ func (s *Scorer) total(c *[5]float64, crit float64) float64 {
 	for k := range c {
 		t += float64(s.w[k] * c[k])
 	}
-	return round2(100 * (t + crit) / s.wsum)
+	return Round2(100 * (t + crit) / s.wsum)
 }
 
 // score is the matrix cell of the pair: NaN when forbidden.
@@ -485,7 +498,7 @@ func (s *Scorer) score(i, j int) float64 {
 // with lists.
 func (s *Scorer) value(e, m *person, lists bool) float64 {
 	// Rules that need no components first: most forbidden pairs stop here.
-	if s.rule(e, m, -1, lists) != "" {
+	if lists && e.pin >= 0 || s.rule(e, m, -1, lists) != "" {
 		return math.NaN()
 	}
 	c, overlap, _ := s.components(e, m, lists && contains(e.prefers, m.idx))
@@ -527,12 +540,12 @@ func (s *Scorer) Pair(i, j int) Breakdown {
 	c, overlap, meet := s.components(e, m, contains(e.prefers, m.idx))
 	b := Breakdown{OverlapHours: overlap, CanMeet: meet, Components: make([]mentormatch.Component, len(Names), len(Names)+len(s.softCrits))}
 	for k, name := range Names {
-		b.Components[k] = mentormatch.Component{Name: name, Value: round4(c[k]), Points: round2(100 * s.w[k] * c[k] / s.wsum)}
+		b.Components[k] = mentormatch.Component{Name: name, Value: round4(c[k]), Points: Round2(100 * s.w[k] * c[k] / s.wsum)}
 	}
 	for _, k := range s.softCrits {
 		cr := &s.crits[k]
 		v := softValue(cr.eval(&e.crit[k], &m.crit[k]))
-		b.Components = append(b.Components, mentormatch.Component{Name: cr.name, Value: round4(v), Points: round2(100 * cr.weight * v / s.wsum)})
+		b.Components = append(b.Components, mentormatch.Component{Name: cr.name, Value: round4(v), Points: Round2(100 * cr.weight * v / s.wsum)})
 	}
 	b.Forbidden = s.forbidden(e, m, overlap)
 	// A criterion's reason gets the two cells, when it is the one that forbids.
@@ -542,6 +555,9 @@ func (s *Scorer) Pair(i, j int) Breakdown {
 	t := s.total(&c, s.critPoints(e, m))
 	if b.Forbidden == "" && t < s.cfg.Rules.MinScore {
 		b.Forbidden = fmt.Sprintf("%s (%.2f < %.2f)", ruleMinScore, t, s.cfg.Rules.MinScore)
+	}
+	if b.Forbidden == "" && e.pin >= 0 && e.pin != j {
+		b.Forbidden = s.pinnedElsewhere(e)
 	}
 	if b.Forbidden == "" {
 		b.Score = t

@@ -75,7 +75,7 @@ func TestHardRules(t *testing.T) {
 		{"senior", func(e, m []mentormatch.Person, cfg *mentormatch.Config) { m[0].MentorType = mentormatch.Senior }, 0, ruleSenior},
 		{"capacity 0", func(e, m []mentormatch.Person, cfg *mentormatch.Config) { m[0].Capacity = -1 }, 0, ruleCapacity},
 		{"same department refused", func(e, m []mentormatch.Person, cfg *mentormatch.Config) {
-			cfg.Rules.SameDepartment = false
+			cfg.Rules.AllowSameDepartment = false
 			m[0].Department = "data"
 		}, 0, ruleDept},
 		{"level gap", func(e, m []mentormatch.Person, cfg *mentormatch.Config) { cfg.Rules.MaxLevelGap = 2 }, 0, ruleGap},

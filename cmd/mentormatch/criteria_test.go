@@ -233,9 +233,9 @@ func TestCriteriaErrors(t *testing.T) {
 		want                 []string
 	}{
 		{"unknown rule", people, "criteria:\n  - column: work style\n    rule: compatable\n    weight: 3\n",
-			[]string{`"criteria[1].rule": "compatable": expected one of same, different, overlap`, "(line 3)"}},
+			[]string{`criteria[1].rule (line 3): "compatable": expected one of same, different, overlap`}},
 		{"value outside the table's values", people, "criteria:\n  - column: work style\n    rule: compatible\n    weight: 3\n    values: [structured, flexible]\n    table:\n      structured: [structured, flxible]\n",
-			[]string{`"criteria[1].table.structured": "flxible" is not among the values (structured, flexible) (line 7)`}},
+			[]string{`criteria[1].table.structured (line 7): "flxible" is not among the values (structured, flexible)`}},
 		{"missing column", people, "criteria:\n  - column: working style\n    rule: same\n    weight: 3\n",
 			[]string{`"criteria[1].column": no mentee or mentor has a value in column "working style"`, "(config line 2)", "other columns seen: gender, preferred mentor gender, work style"}},
 		{"cells that do not fit", badCells, "criteria:\n  - column: work style\n    rule: compatible\n    weight: 3\n    table: {structured: [flexible], flexible: [structured]}\n  - {column: years, rule: at_least, margin: 2, weight: 1}\n",

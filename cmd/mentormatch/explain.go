@@ -107,7 +107,7 @@ func runExplain(o *explainOptions, args []string, stdout io.Writer) error {
 			return fmt.Errorf("%w: no mentor with id %q", mentormatch.ErrInput, o.Mentor)
 		}
 	}
-	res, err := roster.Match(p, cfg)
+	res, err := solving().Match(p, cfg)
 	if err != nil {
 		return err
 	}

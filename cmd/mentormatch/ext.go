@@ -2,11 +2,12 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/io/output"
+	"github.com/mentormatch/mentormatch/io/report"
 )
 
 // checkExt refuses an output path whose extension is not one of exts, before
@@ -15,26 +16,42 @@ func checkExt(path string, exts ...string) error {
 	e := strings.ToLower(filepath.Ext(path))
 	for _, x := range exts {
 		if e == x {
-			return checkOutDir(path)
+			return nil
 		}
 	}
 	return fmt.Errorf("%w: %s: the format follows the extension; expected one of %s", mentormatch.ErrUsage, path, strings.Join(exts, ", "))
 }
 
-// checkOutDir makes sure an output file can be placed before any work is
-// done, so that a command writing several files never leaves some behind
-// because a later one has nowhere to go.
-func checkOutDir(path string) error {
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return fmt.Errorf("%w: %s: it is a folder; give a file name", mentormatch.ErrUsage, path)
+// checkOutputs makes sure, before any work is done, that every output can
+// be written and replaces no input (output.Paths.Check), so that a command
+// never fails after the work, or leaves some outputs behind because a
+// later one has nowhere to go. Empty paths are outputs not asked for.
+func checkOutputs(inputs []string, files, folders []output.Out) error {
+	p := output.Paths{}
+	for _, in := range inputs {
+		if in != "" {
+			p.Inputs = append(p.Inputs, in)
+		}
 	}
-	dir := filepath.Dir(path)
-	st, err := os.Stat(dir)
-	switch {
-	case err != nil:
-		return fmt.Errorf("%w: %s: the folder %s does not exist", mentormatch.ErrUsage, path, dir)
-	case !st.IsDir():
-		return fmt.Errorf("%w: %s: %s is not a folder", mentormatch.ErrUsage, path, dir)
+	for _, f := range files {
+		if f.Path != "" {
+			p.Files = append(p.Files, f)
+		}
 	}
-	return nil
+	for _, f := range folders {
+		if f.Path != "" {
+			p.Folders = append(p.Folders, f)
+		}
+	}
+	return p.Check()
+}
+
+// rosterOuts are the files a roster, plan or re-match output at path may
+// write: path itself and, beside a CSV roster, its quotas.
+func rosterOuts(path string) []output.Out {
+	outs := []output.Out{{Flag: "--out", Path: path}}
+	if strings.EqualFold(filepath.Ext(path), ".csv") {
+		outs = append(outs, output.Out{Flag: "--out (its quotas)", Path: report.QuotasPath(path)})
+	}
+	return outs
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mentormatch/mentormatch"
-	"github.com/mentormatch/mentormatch/io/report"
+	"github.com/mentormatch/mentormatch/io/output"
 	"github.com/mentormatch/mentormatch/synth"
 )
 
@@ -45,6 +45,9 @@ func runGenerate(o *generateOptions, stdout io.Writer) error {
 	if err := checkExt(o.Out, ".csv", ".xlsx"); err != nil {
 		return err
 	}
+	if err := checkOutputs(nil, []output.Out{{Flag: "--out", Path: o.Out}}, nil); err != nil {
+		return err
+	}
 	if o.Mentees < 0 || o.Mentors < 0 {
 		return fmt.Errorf("%w: --mentees and --mentors must be 0 or more", mentormatch.ErrUsage)
 	}
@@ -59,7 +62,7 @@ func runGenerate(o *generateOptions, stdout io.Writer) error {
 	if strings.HasSuffix(strings.ToLower(o.Out), ".xlsx") {
 		write = synth.WritePeopleXLSX
 	}
-	if err := report.WriteFile(o.Out, func(w io.Writer) error { return write(w, people) }); err != nil {
+	if err := output.WriteFile(o.Out, func(w io.Writer) error { return write(w, people) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote %d people (%d mentees, %d mentors) to %s\n", len(people), o.Mentees, o.Mentors, o.Out)

@@ -18,6 +18,9 @@ type inputOptions struct {
 	Sheet   string
 	Config  string
 	Example bool
+	// Now is the clock that dates a programme without schedule.start;
+	// nil is time.Now. Tests set it to pin the start.
+	Now func() time.Time
 }
 
 func (o *inputOptions) addFlags(cmd *cobra.Command, withExample bool) {
@@ -40,13 +43,14 @@ func (o *inputOptions) loadConfig() (mentormatch.Config, error) {
 		}
 	}
 	if cfg.Schedule.Start == "" {
-		cfg.Schedule.Start = nextMonday(today()).Format(time.DateOnly)
+		now := o.Now
+		if now == nil {
+			now = time.Now
+		}
+		cfg.Schedule.Start = nextMonday(now()).Format(time.DateOnly)
 	}
 	return cfg, nil
 }
-
-// today is when the command runs; tests pin it.
-var today = time.Now
 
 // nextMonday is the first Monday after t's date: the default start of a
 // programme, so that a plan made today starts in the future and the
@@ -82,6 +86,30 @@ func (o *inputOptions) files(args []string) ([]table.File, error) {
 		return nil, fmt.Errorf("%w: no people file: give one file, --mentees and --mentors, or --example", mentormatch.ErrUsage)
 	}
 	return nil, fmt.Errorf("%w: one people file at most (or --mentees and --mentors)", mentormatch.ErrUsage)
+}
+
+// inputs are the files the flags and args name to be read: outputs must
+// not replace them.
+func (o *inputOptions) inputs(args []string) []string {
+	return append([]string{o.Mentees, o.Mentors, o.Config}, args...)
+}
+
+// applyChoices makes the answers to a shortlist round (--choices) part of
+// p: each mentee who chose is matched from their own list, their choices
+// ranked as prefers.
+func applyChoices(p *mentormatch.Program, path string) error {
+	if path == "" {
+		return nil
+	}
+	cs, err := table.ReadChoices(table.File{Path: path})
+	if err != nil {
+		return err
+	}
+	if ps := p.ApplyChoices(cs); len(ps) > 0 {
+		ps.Sort()
+		return ps
+	}
+	return nil
 }
 
 // load reads the configuration and the program.

@@ -1,25 +1,95 @@
 // Command mentormatch matches mentees with mentors, plans cohorts and
 // schedules, and re-matches after a relationship-health survey.
 //
-// Exit codes: 0 done; 2 usage or input error; 1 anything else.
+// Exit codes: 0 done; 2 usage, configuration or input error; 3 the
+// environment's error (disk full, permission denied, I/O); 1 a bug;
+// 130 and 143 stopped by SIGINT and SIGTERM.
 package main
 
 import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/io/output"
+	"github.com/mentormatch/mentormatch/roster"
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(command(os.Args[1:], os.Stdout, os.Stderr))
 }
+
+// command is the command line as the process runs it: run, with SIGINT
+// and SIGTERM handled.
+func command(args []string, stdout, stderr io.Writer) int {
+	stopOnSignal(stderr)
+	code := run(args, stdout, stderr)
+	// A write cut short by the signal handler returns here too: exit as
+	// the handler does, whichever of the two gets there first.
+	if c := stopping.Load(); c != 0 {
+		code = int(c)
+	}
+	return code
+}
+
+// stopping is the exit code of a signal being handled, 0 until one is.
+var stopping atomic.Int32
+
+// stopOnSignal makes SIGINT and SIGTERM remove this run's temporary files
+// and staging folders (output.Interrupt) and exit with 128 plus the
+// signal's number, as shells do: 130 and 143. Outputs already in place
+// stay; the others keep their previous contents.
+func stopOnSignal(stderr io.Writer) {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		sig := <-sigs
+		code, name := 130, "SIGINT"
+		if sig == syscall.SIGTERM {
+			code, name = 143, "SIGTERM"
+		}
+		// The message first: once Interrupt has cleaned up, the run's own
+		// goroutine may exit before this one.
+		stopping.Store(int32(code))
+		fmt.Fprintf(stderr, "\nmentormatch: stopped by %s; the outputs not yet in place keep their previous contents\n", name)
+		output.Interrupt()
+		os.Exit(code)
+	}()
+}
+
+// memoryMargin is what a solve may hold besides compact scores before the
+// garbage collector works harder: the sparse solver's own state is under
+// 1 GB at 100,000 × 10,000.
+const memoryMargin = 3 << 29 // 1.5 GiB
+
+// holdMemory lowers the runtime's soft memory limit to bytes of compact
+// scores plus memoryMargin, unless it is lower already, and returns the
+// function that restores it. Left alone, the collector lets garbage grow
+// to as much again as the live heap (GOGC=100): 2 GB more at 100,000 ×
+// 10,000. The limit is the whole process's, so it is set here and only
+// here; the libraries call it through their options.
+func holdMemory(bytes int64) (restore func()) {
+	n := bytes + memoryMargin
+	prev := debug.SetMemoryLimit(-1)
+	if n < prev {
+		debug.SetMemoryLimit(n)
+	}
+	return func() { debug.SetMemoryLimit(prev) }
+}
+
+// solving is how every command holds a programme's scores while it
+// solves it.
+func solving() roster.Options { return roster.Options{HoldMemory: holdMemory} }
 
 // issuesURL is where users report bugs.
 const issuesURL = "https://github.com/mentormatch/mentormatch/issues"
@@ -37,12 +107,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if strings.HasPrefix(err.Error(), "unknown command ") {
 			err = fmt.Errorf("%w: %v", mentormatch.ErrUsage, err)
 		}
-		fmt.Fprintln(stderr, "mentormatch:", err)
+		if !errors.Is(err, output.ErrInterrupted) { // the signal handler says why
+			fmt.Fprintln(stderr, "mentormatch:", err)
+		}
 		return exitCode(err)
 	})
 }
 
-// guard runs f and turns a panic into exit code 1 and a short message that
+// guard runs f and turns a panic, a bug, into exit code 1 and a short message that
 // says it is a bug and where to report it; the stack trace, which means
 // nothing to a program manager, is shown only with --debug. A panic on
 // another goroutine cannot be caught here, so code that starts goroutines
@@ -65,16 +137,38 @@ func guard(args []string, stderr io.Writer, f func() int) (code int) {
 		} else {
 			fmt.Fprint(stderr, " (run it again with --debug to see the details to include).\n")
 		}
-		code = 1
+		code = exitBug
 	}()
 	return f()
 }
 
+// Exit codes.
+const (
+	exitBug         = 1
+	exitUsage       = 2
+	exitEnvironment = 3
+)
+
 func exitCode(err error) int {
 	if errors.Is(err, mentormatch.ErrInput) || errors.Is(err, mentormatch.ErrUsage) {
-		return 2
+		return exitUsage
 	}
-	return 1
+	if environmental(err) {
+		return exitEnvironment
+	}
+	return exitBug
+}
+
+// environmental reports whether err is the system's refusal to read or
+// write a file (disk full, permission denied, read-only file system, an
+// I/O error), which the user fixes on the machine, not in mentormatch.
+func environmental(err error) bool {
+	var pe *fs.PathError
+	var le *os.LinkError
+	var se *os.SyscallError
+	var errno syscall.Errno
+	return errors.As(err, &pe) || errors.As(err, &le) || errors.As(err, &se) || errors.As(err, &errno) ||
+		errors.Is(err, fs.ErrPermission) || errors.Is(err, output.ErrInterrupted)
 }
 
 // debugFlag reports whether args ask for --debug, before cobra has parsed
@@ -103,7 +197,8 @@ a roster after a relationship-health survey; report measures the programme.
 
 Start with: mentormatch plan --example --out plan.xlsx
 
-Exit codes: 0 done; 2 usage or input error; 1 anything else.`,
+Exit codes: 0 done; 2 usage, configuration or input error; 3 the environment's
+error (disk full, permission denied, I/O); 1 a bug; 130/143 stopped by SIGINT/SIGTERM.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
@@ -124,6 +219,9 @@ Exit codes: 0 done; 2 usage or input error; 1 anything else.`,
 		newSolveCmd(),
 		newExplainCmd(),
 		newConfigCmd(),
+		newServeCmd(),
+		newNotifyCmd(),
+		newShortlistCmd(),
 	)
 	return root
 }

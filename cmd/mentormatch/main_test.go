@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -260,4 +261,14 @@ func TestSolveCapacity(t *testing.T) {
 	assert.Equal(t, 2, code)
 	assert.Contains(t, stderr, `"c9" is not a column`)
 	assert.Contains(t, stderr, "row 4")
+}
+
+// holdMemory lowers the soft memory limit while compact scores live and
+// puts it back.
+func TestHoldMemory(t *testing.T) {
+	prev := debug.SetMemoryLimit(-1)
+	restore := holdMemory(1 << 20)
+	assert.Equal(t, min(prev, 1<<20+memoryMargin), debug.SetMemoryLimit(-1))
+	restore()
+	assert.Equal(t, prev, debug.SetMemoryLimit(-1))
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/io/output"
 	"github.com/mentormatch/mentormatch/io/report"
 	"github.com/mentormatch/mentormatch/roster"
 	"github.com/mentormatch/mentormatch/scoring"
@@ -23,6 +24,7 @@ type matchOptions struct {
 	Stats     bool
 	Objective string
 	Quiet     bool
+	Choices   string
 }
 
 func newMatchCmd() *cobra.Command {
@@ -44,6 +46,7 @@ func newMatchCmd() *cobra.Command {
 	f.StringVarP(&o.Out, "out", "o", "", "roster file to write: .xlsx, .csv or .json (required)")
 	f.StringVar(&o.Scores, "scores", "", "also write the full score matrix the optimiser saw (.csv or .xlsx)")
 	f.BoolVar(&o.Stats, "stats", false, "print one JSON line of timings to stderr (and, in sparse mode, the certificate)")
+	f.StringVar(&o.Choices, "choices", "", "a shortlist file the mentees answered (mentormatch shortlist): each who chose is matched from their own list, their choices ranked as prefers")
 	f.StringVar(&o.Objective, "objective", "", "total (best total score) or fair (best lowest score, then total); overrides the config")
 	addQuietFlag(cmd, &o.Quiet)
 	return cmd
@@ -81,6 +84,13 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
+	outs := rosterOuts(o.Out)
+	if o.Scores != "" {
+		outs = append(outs, output.Out{Flag: "--scores", Path: o.Scores}, output.Out{Flag: "--scores (its capacities)", Path: capacityPath(o.Scores)})
+	}
+	if err := checkOutputs(append(o.inputs(args), o.Choices), outs, nil); err != nil {
+		return err
+	}
 	var st stats
 	t := time.Now()
 	pr := newProgressBar(stderr, o.Quiet, 4)
@@ -90,8 +100,11 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := applyChoices(p, o.Choices); err != nil {
+		return err
+	}
 	if o.Objective != "" {
-		cfg.Objective = o.Objective
+		cfg.Objective = mentormatch.MatchObjective(o.Objective)
 		if err := cfg.Validate(); err != nil {
 			return fmt.Errorf("%w: --objective %q: expected total or fair", mentormatch.ErrUsage, o.Objective)
 		}
@@ -111,11 +124,11 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 	if o.Scores != "" {
 		scores.Dense = sc.Matrix()
 	} else {
-		scores = roster.Score(p, cfg, sc)
+		scores = solving().Score(p, cfg, sc)
 	}
 	st.Score = since(&t)
 	pr.next("solving the assignment")
-	res, err := roster.MatchScored(p, cfg, sc, scores)
+	res, err := solving().MatchScored(p, cfg, sc, scores)
 	if err != nil {
 		return err
 	}
@@ -146,11 +159,9 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 	pr.done()
 	s := res.Roster.Summary
 	fmt.Fprintf(stdout, "matched %d of %d mentees with %d mentors; total score %.2f, mean %.2f, lowest %.2f%s; wrote %s\n",
-		s.Matched, s.Mentees, s.Mentors, s.TotalScore, s.MeanScore, s.MinScore, cannotMeet(s), o.Out)
+		s.Matched, s.Mentees, s.Mentors, s.TotalScore, s.MeanScore, s.MinScore, cannotMeet(s), wrote(o.Out, res.Roster))
 	printQuotas(stdout, res.Roster.Summary.Quotas)
-	for _, w := range res.Roster.Warnings {
-		fmt.Fprintln(stderr, "warning:", w)
-	}
+	printWarnings(stderr, res.Roster.Warnings)
 	if o.Stats {
 		if sr := res.Sparse; sr != nil {
 			st.Sparse = &sparseStats{Rounds: sr.Rounds, Pairs: sr.Pairs, Checked: sr.Checked}
@@ -174,6 +185,15 @@ func cannotMeet(s mentormatch.Summary) string {
 		s.CannotMeet, pairs, s.MatchedIfSharedTimeRequired, s.Mentees)
 }
 
+// wrote names the files written for the roster r at out: a CSV roster
+// with quotas has its quotas in a file of their own.
+func wrote(out string, r *mentormatch.Roster) string {
+	if strings.EqualFold(filepath.Ext(out), ".csv") && len(r.Summary.Quotas) > 0 {
+		return out + " and " + report.QuotasPath(out)
+	}
+	return out
+}
+
 // printQuotas says, one line each, whether the roster reaches the
 // configuration's quotas.
 func printQuotas(w io.Writer, qs []mentormatch.QuotaResult) {
@@ -186,7 +206,8 @@ func printQuotas(w io.Writer, qs []mentormatch.QuotaResult) {
 		if q.Hard {
 			kind = "hard quota"
 		}
-		fmt.Fprintf(w, "%s %s (%s): %d of %d pairs, %.1f%%, %s", kind, q.Name, q.Target, q.Meeting, q.Matched, q.Percent, state)
+		// Percent is rounded once, to hundredths, by the roster.
+		fmt.Fprintf(w, "%s %s (%s): %d of %d pairs, %.2f%%, %s", kind, q.Name, q.Target, q.Meeting, q.Matched, q.Percent, state)
 		if q.Note != "" {
 			fmt.Fprintf(w, "; %s", q.Note)
 		}

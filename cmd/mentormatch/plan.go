@@ -8,11 +8,12 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/cohort"
 	"github.com/mentormatch/mentormatch/io/calendar"
+	"github.com/mentormatch/mentormatch/io/output"
 	"github.com/mentormatch/mentormatch/io/report"
 	"github.com/mentormatch/mentormatch/plan"
 	"github.com/mentormatch/mentormatch/roadmap"
-	"github.com/mentormatch/mentormatch/roster"
 )
 
 type planOptions struct {
@@ -22,6 +23,7 @@ type planOptions struct {
 	Roadmaps  string
 	Objective string
 	Quiet     bool
+	Choices   string
 }
 
 func newPlanCmd() *cobra.Command {
@@ -41,6 +43,7 @@ func newPlanCmd() *cobra.Command {
 	f.StringVarP(&o.Out, "out", "o", "", "plan file to write: .xlsx, .csv (roster only) or .json (required)")
 	f.StringVar(&o.ICS, "ics", "", "also write one .ics calendar per participant and per cohort into this folder")
 	f.StringVar(&o.Roadmaps, "roadmaps", "", "also write one Markdown learning roadmap per pair, and an index, into this folder")
+	f.StringVar(&o.Choices, "choices", "", "a shortlist file the mentees answered (mentormatch shortlist): each who chose is matched from their own list, their choices ranked as prefers")
 	f.StringVar(&o.Objective, "objective", "", "total or fair; overrides the config")
 	addQuietFlag(cmd, &o.Quiet)
 	return cmd
@@ -51,6 +54,12 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%w: --out is required (plan.xlsx or plan.json)", mentormatch.ErrUsage)
 	}
 	if err := checkExt(o.Out, ".xlsx", ".csv", ".json"); err != nil {
+		return err
+	}
+	if err := checkOutputs(append(o.inputs(args), o.Choices), rosterOuts(o.Out), []output.Out{
+		{Flag: "--ics", Path: o.ICS, Options: calendar.FolderOptions()},
+		{Flag: "--roadmaps", Path: o.Roadmaps, Fixed: []string{roadmap.IndexName}, Options: roadmap.FolderOptions()},
+	}); err != nil {
 		return err
 	}
 	steps := 4
@@ -67,14 +76,20 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := applyChoices(p, o.Choices); err != nil {
+		return err
+	}
 	if o.Objective != "" {
-		cfg.Objective = o.Objective
+		cfg.Objective = mentormatch.MatchObjective(o.Objective)
 		if err := cfg.Validate(); err != nil {
 			return fmt.Errorf("%w: --objective %q: expected total or fair", mentormatch.ErrUsage, o.Objective)
 		}
 	}
+	if err := cohort.CheckSize(p, len(p.Mentees), cfg); err != nil {
+		return err
+	}
 	pr.next(fmt.Sprintf("matching %d mentees with %d mentors", len(p.Mentees), len(p.Mentors)))
-	res, err := roster.Match(p, cfg)
+	res, err := solving().Match(p, cfg)
 	if err != nil {
 		return err
 	}
@@ -84,29 +99,46 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	pl := built.Plan
+	// Every output is written in full first and put in place at the end,
+	// together: a run that fails or is stopped leaves the previous plan,
+	// calendars and roadmaps as they were.
+	var batch output.Batch
+	defer batch.Discard()
 	pr.next("writing " + o.Out)
-	if err := report.WritePlan(o.Out, pl, report.WithSkillGaps(report.SkillGaps(p, res.Roster))); err != nil {
+	if err := report.WritePlan(o.Out, pl, report.WithSkillGaps(report.SkillGaps(p, res.Roster)), report.Into(&batch)); err != nil {
 		return err
 	}
 	if o.ICS != "" {
 		pr.next("writing calendars to " + o.ICS)
-		if err := calendar.WriteDir(o.ICS, pl, p); err != nil {
+		f, err := batch.Folder(o.ICS, calendar.FolderOptions())
+		if err != nil {
+			return err
+		}
+		if err := calendar.Put(f, pl, p); err != nil {
 			return err
 		}
 	}
 	var kept []string
+	written := 0
 	if o.Roadmaps != "" {
 		pr.next("writing roadmaps to " + o.Roadmaps)
-		if kept, err = roadmap.WriteDir(o.Roadmaps, pl.Roadmaps); err != nil {
+		f, err := batch.Folder(o.Roadmaps, roadmap.FolderOptions())
+		if err != nil {
 			return err
 		}
+		if written, kept, err = roadmap.Put(f, pl.Roadmaps); err != nil {
+			return err
+		}
+	}
+	if err := batch.Commit(); err != nil {
+		return err
 	}
 	pr.done()
 	s := res.Roster.Summary
 	fmt.Fprintf(stdout, "matched %d of %d mentees; %d cohorts; %d sessions from %s; wrote %s\n",
-		s.Matched, s.Mentees, len(pl.Cohorts), len(pl.Sessions), cfg.Schedule.Start, o.Out)
+		s.Matched, s.Mentees, len(pl.Cohorts), len(pl.Sessions), cfg.Schedule.Start, wrote(o.Out, res.Roster))
 	if o.Roadmaps != "" {
-		fmt.Fprintf(stdout, "wrote %d learning roadmaps to %s\n", len(pl.Roadmaps)-len(kept), o.Roadmaps)
+		fmt.Fprintf(stdout, "wrote %d learning roadmaps to %s\n", written, o.Roadmaps)
 	}
 	if len(kept) > 0 {
 		list := strings.Join(kept[:min(len(kept), 5)], ", ")
@@ -115,9 +147,7 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintf(stderr, "warning: roadmaps edited since they were written are kept as they are (%d): %s; move them out of %s to write them anew\n", len(kept), list, o.Roadmaps)
 	}
-	for _, w := range res.Roster.Warnings {
-		fmt.Fprintln(stderr, "warning:", w)
-	}
+	printWarnings(stderr, res.Roster.Warnings)
 	printFlagged(stderr, pl, o.Out)
 	return nil
 }
@@ -131,7 +161,7 @@ const shownFlags = 5
 // screenful of them hides the one line that matters.
 func printFlagged(w io.Writer, plan *mentormatch.Plan, out string) {
 	var flagged []string
-	byKind := map[string]int{}
+	byKind := map[mentormatch.SessionKind]int{}
 	for i := range plan.Sessions {
 		s := &plan.Sessions[i]
 		if s.Flag == "" {

@@ -5,10 +5,13 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/mentormatch/mentormatch"
 )
 
 // A hard quota is enforced and reported; the same quota soft is only
@@ -51,4 +54,14 @@ func TestQuotaEnforcedAndReported(t *testing.T) {
 	code, _, stderr = cli(t, "validate", people, "--config", bad)
 	assert.Equal(t, 2, code)
 	assert.Contains(t, stderr, "shoe size")
+}
+
+// A quota's percentage is printed as the roster rounded it, once: 31 of
+// 58 pairs is 53.45%, not 53.5%.
+func TestPrintQuotasRoundsOnce(t *testing.T) {
+	var b strings.Builder
+	printQuotas(&b, []mentormatch.QuotaResult{{Name: "x", Target: "at least 50% of pairs meet x", Meeting: 31, Matched: 58, Percent: 53.45, Reached: true}})
+	assert.Equal(t, "quota x (at least 50% of pairs meet x): 31 of 58 pairs, 53.45%, reached\n", b.String())
+	assert.Equal(t, "r.csv and r-quotas.csv", wrote("r.csv", &mentormatch.Roster{Summary: mentormatch.Summary{Quotas: make([]mentormatch.QuotaResult, 1)}}))
+	assert.Equal(t, "r.json", wrote("r.json", &mentormatch.Roster{Summary: mentormatch.Summary{Quotas: make([]mentormatch.QuotaResult, 1)}}))
 }

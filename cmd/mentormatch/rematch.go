@@ -11,6 +11,7 @@ import (
 
 	"github.com/mentormatch/mentormatch"
 	"github.com/mentormatch/mentormatch/example"
+	"github.com/mentormatch/mentormatch/io/output"
 	"github.com/mentormatch/mentormatch/io/report"
 	"github.com/mentormatch/mentormatch/io/table"
 	"github.com/mentormatch/mentormatch/rematch"
@@ -26,6 +27,7 @@ type rematchOptions struct {
 	Threshold   float64
 	MaxMoves    int
 	MoveMargin  float64
+	Priority    string
 	Quiet       bool
 	// set holds the flags given on the command line: the others come
 	// from the configuration.
@@ -57,8 +59,10 @@ What happens to each pair of the roster:
     highest-scoring pairs stay;
   - every other pair stays exactly as it is.
 Freed mentees, mentees who were unmatched and mentees new in the people file are then matched
-optimally into the remaining capacity: as many as possible, then the best total score (the
-exact assignment, as in match; the objective is the total score).
+optimally into the remaining capacity: as many as possible, then, when places are short, first
+those --priority names (freed: mentees whose pair ended, the default; waiting: mentees who were
+unmatched; score: nobody), then the best total score (the exact assignment, as in match; the
+objective is the total score). The output says which priority applied.
 
 --max-moves N also lets the optimiser move up to N healthy pairs, and only where each move
 pays: the result is the exact optimum of "most mentees matched, then the total score minus
@@ -77,7 +81,7 @@ Changes, Health, Health by mentor and Pair health; .csv writes the roster and NA
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.set = map[string]bool{}
-			for _, name := range []string{"threshold", "max-moves", "move-margin"} {
+			for _, name := range []string{"threshold", "max-moves", "move-margin", "priority"} {
 				o.set[name] = cmd.Flags().Changed(name)
 			}
 			return runRematch(o, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
@@ -93,6 +97,7 @@ Changes, Health, Health by mentor and Pair health; .csv writes the roster and NA
 	f.Float64Var(&o.Threshold, "threshold", rematch.DefaultThreshold, "a pair whose mean rating is below this is unhealthy, 1-5 (default: rematch.threshold in the config)")
 	f.IntVar(&o.MaxMoves, "max-moves", 0, "healthy pairs the optimiser may also move (default: rematch.max_moves in the config)")
 	f.Float64Var(&o.MoveMargin, "move-margin", rematch.DefaultMoveMargin, "with --max-moves: points each moved pair must add to the total (default: rematch.move_margin in the config)")
+	f.StringVar(&o.Priority, "priority", mentormatch.PriorityFreed, "who gets the places left first: freed (mentees whose pair ended), waiting (mentees unmatched before) or score (default: rematch.priority in the config)")
 	return cmd
 }
 
@@ -106,8 +111,18 @@ func runRematch(o *rematchOptions, args []string, stdout, stderr io.Writer) erro
 	if o.set["threshold"] && (o.Threshold < 1 || o.Threshold > 5) {
 		return fmt.Errorf("%w: --threshold %v: expected a rating from 1 to 5", mentormatch.ErrUsage, o.Threshold)
 	}
+	if o.set["priority"] && o.Priority != mentormatch.PriorityFreed && o.Priority != mentormatch.PriorityWaiting && o.Priority != mentormatch.PriorityScore {
+		return fmt.Errorf("%w: --priority %q: expected freed, waiting or score", mentormatch.ErrUsage, o.Priority)
+	}
 	if o.MaxMoves < 0 || o.MoveMargin < 0 {
 		return fmt.Errorf("%w: --max-moves and --move-margin must be 0 or more", mentormatch.ErrUsage)
+	}
+	outs := rosterOuts(o.Out)
+	if strings.EqualFold(filepath.Ext(o.Out), ".csv") {
+		outs = append(outs, output.Out{Flag: "--out (its changes)", Path: report.ChangesPath(o.Out)})
+	}
+	if err := checkOutputs(append(o.inputs(args), o.Roster, o.Survey), outs, nil); err != nil {
+		return err
 	}
 	pr := newProgressBar(stderr, o.Quiet, 3)
 	defer pr.done()
@@ -126,8 +141,11 @@ func runRematch(o *rematchOptions, args []string, stdout, stderr io.Writer) erro
 	if !o.set["move-margin"] {
 		o.MoveMargin = cfg.Rematch.MoveMargin
 	}
+	if !o.set["priority"] {
+		o.Priority = cfg.Rematch.Priority
+	}
 	pr.next(fmt.Sprintf("re-matching %d mentees with %d mentors", len(p.Mentees), len(p.Mentors)))
-	x, err := rematch.Rematch(p, cfg, prev, survey, rematch.RematchOptions{Threshold: o.Threshold, MaxMoves: o.MaxMoves, MoveMargin: o.MoveMargin})
+	x, err := rematch.Rematch(p, cfg, prev, survey, rematch.RematchOptions{Threshold: o.Threshold, MaxMoves: o.MaxMoves, MoveMargin: o.MoveMargin, Priority: o.Priority, HoldMemory: holdMemory})
 	if err != nil {
 		return err
 	}
@@ -137,12 +155,11 @@ func runRematch(o *rematchOptions, args []string, stdout, stderr io.Writer) erro
 	}
 	pr.done()
 	printRematch(stdout, x, o.Out)
+	var sw []string
 	for _, w := range survey.Warnings {
-		fmt.Fprintln(stderr, "warning:", w)
+		sw = append(sw, w.String())
 	}
-	for _, w := range x.Roster.Warnings {
-		fmt.Fprintln(stderr, "warning:", w)
-	}
+	printWarnings(stderr, sw, x.Roster.Warnings)
 	return nil
 }
 
@@ -214,6 +231,13 @@ func (o *rematchOptions) loadRematch(args []string) (*mentormatch.Program, mento
 	return p, cfg, prev, s, nil
 }
 
+// priorityWords say what each rematch.priority did.
+var priorityWords = map[string]string{
+	mentormatch.PriorityFreed:   "freed mentees placed first, then those waiting and new, then by score",
+	mentormatch.PriorityWaiting: "mentees waiting from before placed first, then the freed and new, then by score",
+	mentormatch.PriorityScore:   "nobody placed first: the most mentees, then the highest total score",
+}
+
 // printRematch sums up the survey and the changes on stdout.
 func printRematch(w io.Writer, x *mentormatch.Rematch, out string) {
 	h := x.Health
@@ -230,17 +254,26 @@ func printRematch(w io.Writer, x *mentormatch.Rematch, out string) {
 		}
 		fmt.Fprintf(w, "missing answers: %s%s\n", strings.Join(list, "; "), more)
 	}
-	kinds := map[string]int{}
+	kinds := map[mentormatch.ChangeKind]int{}
+	freed, rematched := 0, 0
 	for _, c := range x.Changes {
 		kinds[c.Kind]++
+		// A dissolved pair frees its mentee as much as a mentor who left.
+		if c.Kind == mentormatch.ChangeDissolved || c.Kind == mentormatch.ChangeFreed {
+			freed++
+			if c.NewMentorID != "" {
+				rematched++
+			}
+		}
 	}
 	s := x.Roster.Summary
-	fmt.Fprintf(w, "dissolved %d, freed %d, moved %d, newly matched %d, joined %d, left %d; %d of %d mentees matched, total score %.2f\n",
-		kinds[mentormatch.ChangeDissolved], kinds[mentormatch.ChangeFreed], kinds[mentormatch.ChangeMoved], kinds[mentormatch.ChangeMatched],
+	fmt.Fprintf(w, "dissolved %d pairs; freed %d mentees (%d re-matched, %d waiting); moved %d, newly matched %d, joined %d, left %d; %d of %d mentees matched, total score %.2f\n",
+		kinds[mentormatch.ChangeDissolved], freed, rematched, freed-rematched, kinds[mentormatch.ChangeMoved], kinds[mentormatch.ChangeMatched],
 		kinds[mentormatch.ChangeJoined], kinds[mentormatch.ChangeLeft], s.Matched, s.Mentees, s.TotalScore)
-	wrote := out
+	fmt.Fprintf(w, "priority: %s (rematch.priority)\n", priorityWords[x.Priority])
+	files := out
 	if strings.EqualFold(filepath.Ext(out), ".csv") {
-		wrote += " and " + report.ChangesPath(out)
+		files = strings.Replace(wrote(out, x.Roster), out, out+" and "+report.ChangesPath(out), 1)
 	}
-	fmt.Fprintf(w, "%d changes; wrote %s\n", len(x.Changes), wrote)
+	fmt.Fprintf(w, "%d changes; wrote %s\n", len(x.Changes), files)
 }

@@ -11,7 +11,9 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -33,11 +35,11 @@ type rematchJSON struct {
 	Matches   []pairJSON `json:"matches"`
 	Dissolved []pairJSON `json:"dissolved"`
 	Changes   []struct {
-		MenteeID    string `json:"mentee_id"`
-		OldMentorID string `json:"old_mentor_id"`
-		NewMentorID string `json:"new_mentor_id"`
-		Why         string `json:"why"`
-		Kind        string `json:"kind"`
+		MenteeID    string                 `json:"mentee_id"`
+		OldMentorID string                 `json:"old_mentor_id"`
+		NewMentorID string                 `json:"new_mentor_id"`
+		Why         string                 `json:"why"`
+		Kind        mentormatch.ChangeKind `json:"kind"`
 	} `json:"changes"`
 	Health struct {
 		Pairs   int      `json:"pairs"`
@@ -139,7 +141,7 @@ func examplePeople(t *testing.T, dir string) (string, *mentormatch.Program) {
 func checkRoster(t *testing.T, p *mentormatch.Program, matches []pairJSON) {
 	t.Helper()
 	cfg := mentormatch.DefaultConfig()
-	cfg.Schedule.Start = nextMonday(today()).Format("2006-01-02")
+	cfg.Schedule.Start = nextMonday(time.Now()).Format("2006-01-02")
 	sc, err := scoring.New(p, cfg)
 	require.NoError(t, err)
 	mentee, mentor := map[string]int{}, map[string]int{}
@@ -196,15 +198,28 @@ func TestRematchAsANewUser(t *testing.T) {
 	assert.Equal(t, string(outs[0]), string(outs[1]), "JSON and XLSX rosters give the same re-match")
 	assert.Equal(t, string(outs[0]), string(outs[2]), "a re-sorted, edited workbook gives the same re-match")
 
-	// A CSV roster lists only matches: the unmatched mentees count as new,
-	// so the changes say "joined", but the new roster is the same.
-	code, _, stderr := cli(t, "rematch", "--roster", in("roster.csv"), "--survey", in("survey.csv"), people, "--out", in("from-csv.json"))
+	// A CSV roster lists the mentees waiting too: none of them is
+	// reported as new in the people file, and the story is the same.
+	code, csvOut, stderr := cli(t, "rematch", "--roster", in("roster.csv"), "--survey", in("survey.csv"), people, "--out", in("from-csv.json"))
 	require.Equal(t, 0, code, stderr)
 	fromCSV := readRematch(t, in("from-csv.json"))
+	code, jsonOut, stderr := cli(t, "rematch", "--roster", in("roster.json"), "--survey", in("survey.csv"), people, "--out", in("again.json"))
+	require.Equal(t, 0, code, stderr)
 
 	second := readRematch(t, in("from-roster.json.json"))
 	assert.Equal(t, second.Matches, fromCSV.Matches)
 	assert.Equal(t, second.Dissolved, fromCSV.Dissolved)
+	assert.Equal(t, second.Changes, fromCSV.Changes)
+	for _, c := range fromCSV.Changes {
+		assert.NotEqual(t, mentormatch.ChangeJoined, c.Kind, "%s was waiting, not new", c.MenteeID)
+	}
+	story := func(out string) string { return strings.Join(strings.Split(out, "\n")[2:4], "\n") }
+	assert.Equal(t, story(jsonOut), story(csvOut))
+	// 3 pairs dissolved free 3 mentees; the line says which priority
+	// placed them.
+	assert.Contains(t, csvOut, "dissolved 3 pairs; freed 3 mentees (")
+	assert.Contains(t, csvOut, "joined 0")
+	assert.Contains(t, csvOut, "priority: freed mentees placed first")
 	assert.Equal(t, 3, second.Health.Flagged)
 	assert.Equal(t, len(first.Matches), second.Health.Pairs)
 	require.Len(t, second.Dissolved, 3)
@@ -222,7 +237,7 @@ func TestRematchAsANewUser(t *testing.T) {
 		}
 	}
 	checkRoster(t, p, second.Matches)
-	kinds := map[string]int{}
+	kinds := map[mentormatch.ChangeKind]int{}
 	for _, c := range second.Changes {
 		kinds[c.Kind]++
 		assert.NotEmpty(t, c.Why)

@@ -15,10 +15,11 @@ import (
 
 	"github.com/mentormatch/mentormatch"
 	"github.com/mentormatch/mentormatch/example"
+	"github.com/mentormatch/mentormatch/io/output"
 	"github.com/mentormatch/mentormatch/io/report"
 	"github.com/mentormatch/mentormatch/io/table"
+	"github.com/mentormatch/mentormatch/metrics"
 	"github.com/mentormatch/mentormatch/plan"
-	"github.com/mentormatch/mentormatch/progress"
 	"github.com/mentormatch/mentormatch/rematch"
 )
 
@@ -75,7 +76,7 @@ pairs might have answered.`,
 	f.StringVar(&o.SurveySheet, "survey-sheet", "", "XLSX sheet of the surveys (default: the first)")
 	f.StringVarP(&o.Out, "out", "o", "", "the report: .xlsx or .json (required)")
 	f.Float64Var(&o.Threshold, "threshold", rematch.DefaultThreshold, "a pair whose mean rating is below this is unhealthy (1-5)")
-	f.Float64Var(&o.Drop, "drop", progress.DefaultDrop, "a fall in a pair's mean rating that puts it at risk")
+	f.Float64Var(&o.Drop, "drop", metrics.DefaultDrop, "a fall in a pair's mean rating that puts it at risk")
 	return cmd
 }
 
@@ -97,6 +98,9 @@ func runReport(o *reportOptions, args []string, stdout, stderr io.Writer) error 
 	if !(o.Drop > 0) {
 		return fmt.Errorf("%w: --drop %v: expected a fall in rating above 0", mentormatch.ErrUsage, o.Drop)
 	}
+	if err := checkOutputs(append(o.inputs(args), append([]string{o.Roster}, o.Surveys...)...), []output.Out{{Flag: "--out", Path: o.Out}}, nil); err != nil {
+		return err
+	}
 	load := o.loadReport
 	if o.Example {
 		load = o.loadExample
@@ -105,11 +109,11 @@ func runReport(o *reportOptions, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	rep, err := progress.Measure(in.roster, in.waves, progress.Options{Cohorts: in.cohorts, Wants: in.wants, Threshold: o.Threshold, Drop: o.Drop})
+	rep, err := metrics.Measure(in.roster, in.waves, metrics.Options{Cohorts: in.cohorts, Wants: in.wants, Threshold: o.Threshold, Drop: o.Drop})
 	if err != nil {
 		return err
 	}
-	if err := report.WriteProgress(o.Out, rep); err != nil {
+	if err := report.WriteMetrics(o.Out, rep); err != nil {
 		return err
 	}
 	printReport(stdout, rep, o.Out)
@@ -140,7 +144,7 @@ func (o *reportOptions) check() error {
 // reportInput is what a report measures.
 type reportInput struct {
 	roster  *mentormatch.Roster
-	waves   []progress.Wave
+	waves   []metrics.Wave
 	cohorts []mentormatch.Cohort
 	wants   map[string][]string // each mentee's wanted skills; nil without a people file
 }
@@ -177,7 +181,7 @@ func (o *reportOptions) loadReport(args []string, stderr io.Writer) (*reportInpu
 		if err := collect(err); err != nil {
 			return nil, err
 		}
-		in.waves = append(in.waves, progress.Wave{Name: path, Survey: s})
+		in.waves = append(in.waves, metrics.Wave{Name: path, Survey: s})
 		if s != nil {
 			for _, w := range s.Warnings {
 				fmt.Fprintln(stderr, "warning:", w)
@@ -229,7 +233,7 @@ func (o *reportOptions) loadExample(args []string, _ io.Writer) (*reportInput, e
 		if err != nil {
 			return nil, err
 		}
-		in.waves = append(in.waves, progress.Wave{Name: name, Survey: s})
+		in.waves = append(in.waves, metrics.Wave{Name: name, Survey: s})
 	}
 	return in, nil
 }
@@ -263,7 +267,7 @@ func planCohorts(path string) ([]mentormatch.Cohort, error) {
 }
 
 // printReport sums up the report on stdout, one line per survey.
-func printReport(w io.Writer, rep *progress.Report, out string) {
+func printReport(w io.Writer, rep *metrics.Report, out string) {
 	for _, s := range rep.Surveys {
 		date := ""
 		if !s.Date.IsZero() {

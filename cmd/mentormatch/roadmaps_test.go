@@ -62,7 +62,7 @@ func TestPlanRoadmaps(t *testing.T) {
 	}
 	entries, err := os.ReadDir(rdir)
 	require.NoError(t, err)
-	assert.Len(t, entries, len(p.Matches)+1)
+	assert.Len(t, entries, len(p.Matches)+2, "the roadmaps, the index and the manifest")
 
 	// Same input, same files.
 	again := filepath.Join(dir, "again")

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/io/output"
 	"github.com/mentormatch/mentormatch/io/report"
 	"github.com/mentormatch/mentormatch/io/table"
 	"github.com/mentormatch/mentormatch/matching"
@@ -54,6 +55,9 @@ func runSolve(o *solveOptions, path string, stdout, stderr io.Writer) error {
 		if err := checkExt(o.Out, ".json", ".csv"); err != nil {
 			return err
 		}
+	}
+	if err := checkOutputs([]string{path, o.Capacity}, []output.Out{{Flag: "--out", Path: o.Out}}, nil); err != nil {
+		return err
 	}
 	var st stats
 	t := time.Now()

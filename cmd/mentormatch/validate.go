@@ -18,14 +18,14 @@ func newValidateCmd() *cobra.Command {
   mentormatch validate --mentees mentees.csv --mentors mentors.csv --config program.yaml`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runValidate(o, args, cmd.OutOrStdout())
+			return runValidate(o, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	o.addFlags(cmd, false)
 	return cmd
 }
 
-func runValidate(o *inputOptions, args []string, stdout io.Writer) error {
+func runValidate(o *inputOptions, args []string, stdout, stderr io.Writer) error {
 	p, cfg, err := o.load(args)
 	if err != nil {
 		return err
@@ -36,12 +36,14 @@ func runValidate(o *inputOptions, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	var ws []string
 	for _, w := range p.Warnings {
-		fmt.Fprintln(stdout, "warning:", w.String())
+		ws = append(ws, w.String())
 	}
 	for _, w := range sc.Warnings() {
-		fmt.Fprintln(stdout, "warning:", w.String())
+		ws = append(ws, w.String())
 	}
+	printWarnings(stderr, ws)
 	fmt.Fprintf(stdout, "ok: %d people, %d mentees, %d mentors\n", len(p.People), len(p.Mentees), len(p.Mentors))
 	return nil
 }

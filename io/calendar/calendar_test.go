@@ -15,6 +15,7 @@ import (
 	ics "github.com/arran4/golang-ical"
 	"github.com/mentormatch/mentormatch"
 	"github.com/mentormatch/mentormatch/cohort"
+	"github.com/mentormatch/mentormatch/io/output"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -63,6 +64,9 @@ func readDir(t *testing.T, dir string) map[string][]byte {
 	require.NoError(t, err)
 	out := map[string][]byte{}
 	for _, e := range entries {
+		if e.Name() == output.ManifestName {
+			continue
+		}
 		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
 		require.NoError(t, err)
 		out[e.Name()] = b
@@ -173,17 +177,71 @@ func TestUIDIgnoresTimeAndOrder(t *testing.T) {
 	}
 }
 
-func TestFileName(t *testing.T) {
-	for in, want := range map[string]string{
-		"E1001": "E1001.ics", "a/b c": "a_b_c.ics", "..": "_...ics", "": "_.ics", "ü-1": "_-1.ics",
-	} {
-		assert.Equal(t, want, FileName(in), in)
+// Ids that read alike in a file name get names of their own, the same on
+// every run and in any order: jürgen and jörgen both were j_rgen.ics, and
+// the person cohort-C1 was cohort C1's file.
+func TestFileNames(t *testing.T) {
+	long := strings.Repeat("x", 300)
+	ids := []string{"E1001", "jürgen", "jörgen", "j_rgen", "cohort-C1", "a/b c", "..", "", "CON", "A1", "a1", long}
+	names, err := FileNames(ids, []string{"C1", "C 2"})
+	require.NoError(t, err)
+	byID := map[string]string{}
+	for k, id := range ids {
+		byID[id] = names[k]
 	}
+	assert.Equal(t, "E1001.ics", byID["E1001"])
+	assert.Equal(t, "j_rgen.ics", byID["j_rgen"], "an id safe as it is keeps its name")
+	assert.Equal(t, "j_rgen~a73a402cf8.ics", byID["jürgen"], "as the README shows")
+	assert.Equal(t, "j_rgen~a6649b544e.ics", byID["jörgen"])
+	assert.Regexp(t, `^cohort-C1~[0-9a-f]{10}\.ics$`, byID["cohort-C1"])
+	assert.Equal(t, "cohort-C1.ics", names[len(ids)])
+	assert.Regexp(t, `^cohort-C_2~[0-9a-f]{10}\.ics$`, names[len(ids)+1])
+	assert.Regexp(t, `^CON~`, byID["CON"])
+	assert.Regexp(t, `^_\.~`, byID[".."])
+	assert.Regexp(t, `^~[0-9a-f]{10}\.ics$`, byID[""])
+	assert.Regexp(t, `^A1~`, byID["A1"], "A1 and a1 are one file where case is ignored")
+	assert.Regexp(t, `^a1~`, byID["a1"])
+	assert.LessOrEqual(t, len(byID[long]), 115)
+	seen := map[string]bool{}
+	for _, n := range names {
+		assert.False(t, seen[strings.ToLower(n)], n)
+		seen[strings.ToLower(n)] = true
+	}
+
+	// The same ids in another order: the same names.
+	rev := slices.Clone(ids)
+	slices.Reverse(rev)
+	again, err := FileNames(rev, []string{"C1", "C 2"})
+	require.NoError(t, err)
+	for k, id := range rev {
+		assert.Equal(t, byID[id], again[k], id)
+	}
+}
+
+// Two people whose ids read alike both get their calendar, each with their
+// own sessions.
+func TestWriteDirLookalikeIDs(t *testing.T) {
+	p, r := program(t, 4)
+	p.People[0].ID, p.People[1].ID = "jürgen", "jörgen"
+	r.Matches[0].MenteeID, r.Matches[1].MenteeID = "jürgen", "jörgen"
+	pl := plan(t, p, r)
+	dir := t.TempDir()
+	require.NoError(t, WriteDir(dir, pl, p))
+	files := readDir(t, dir)
+	var lookalikes []string
+	for name, data := range files {
+		if strings.HasPrefix(name, "j_rgen~") {
+			lookalikes = append(lookalikes, string(data))
+		}
+	}
+	require.Len(t, lookalikes, 2)
+	assert.NotEqual(t, lookalikes[0], lookalikes[1])
 }
 
 func TestGolden(t *testing.T) {
 	p, r := program(t, 4)
-	files := Calendars(plan(t, p, r), p)
+	files, err := Calendars(plan(t, p, r), p)
+	require.NoError(t, err)
 	for _, name := range []string{"cohort-C1.ics", "E100.ics"} {
 		golden := filepath.Join("testdata", name+".golden")
 		if *update {

@@ -9,6 +9,12 @@
 // subscribes to a newer file moves the existing event instead of adding a
 // second one. Times are written in UTC ("Z"); DTSTAMP is midnight UTC of the
 // plan's first session day, not the time of writing, so the same plan gives
-// byte-identical files. Ids that are not safe in file names have every
-// character outside A–Z, a–z, 0–9, '.', '_' and '-' replaced by '_'.
+// byte-identical files.
+//
+// File names are unique by construction and stable (FileNames): an id that
+// is safe in a file name as it is names its file; one that is not, or that
+// reads like another id but for case, or like a cohort's file, has its
+// unsafe characters replaced by '_' and a hash of the exact id added
+// ("j_rgen~3f2a9c1b07.ics"). WriteDir writes the folder as one step, with
+// a manifest of its files (package output).
 package calendar

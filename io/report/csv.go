@@ -3,9 +3,12 @@ package report
 import (
 	"encoding/csv"
 	"io"
+	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/io/output"
 )
 
 func fmtNum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
@@ -36,8 +39,11 @@ func componentPoints(m *mentormatch.Match, name string) (float64, bool) {
 }
 
 // EncodeRosterCSV writes one row per match: mentee_id, mentee_name,
-// mentor_id, mentor_name, score, one column per component, reason; after a
-// re-match, also dissolved_mentors (see csvHistory).
+// mentor_id, mentor_name, score, one column per component, reason; then
+// one row per unmatched mentee, with no mentor and the reason they are
+// waiting, so that the file says who is waiting (a re-match reads them as
+// waiting, not as new); after a re-match, also dissolved_mentors (see
+// csvHistory).
 func EncodeRosterCSV(w io.Writer, r *mentormatch.Roster) error {
 	cw := csv.NewWriter(w)
 	names := componentNames(r)
@@ -67,8 +73,47 @@ func EncodeRosterCSV(w io.Writer, r *mentormatch.Roster) error {
 			return err
 		}
 	}
-	if err := cw.WriteAll(hist.rows(len(names))); err != nil {
-		return err
+	for _, u := range r.Unmatched {
+		if u.Role != "mentee" {
+			continue
+		}
+		row = append(row[:0], csvSafe(u.ID), csvSafe(u.Name), "", "", "")
+		for range names {
+			row = append(row, "")
+		}
+		row = hist.cell(append(row, csvSafe(u.Reason)), u.ID)
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// QuotasPath names the quotas file written next to a CSV roster when the
+// configuration has quotas: roster.csv → roster-quotas.csv. A CSV roster
+// has one row per pair, with no room for the programme's figures.
+func QuotasPath(roster string) string {
+	return strings.TrimSuffix(roster, filepath.Ext(roster)) + "-quotas.csv"
+}
+
+// writeQuotasCSV writes QuotasPath(roster) into b when r has quota
+// results.
+func writeQuotasCSV(b *output.Batch, roster string, r *mentormatch.Roster) error {
+	if len(r.Summary.Quotas) == 0 {
+		return nil
+	}
+	return b.File(QuotasPath(roster), func(w io.Writer) error { return EncodeQuotasCSV(w, r.Summary.Quotas) })
+}
+
+// EncodeQuotasCSV writes one row per quota: name, target, hard, meeting,
+// matched, percent (rounded once, to hundredths), reached, note.
+func EncodeQuotasCSV(w io.Writer, qs []mentormatch.QuotaResult) error {
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"quota", "target", "hard", "meeting", "matched", "percent", "reached", "note"})
+	for _, q := range qs {
+		_ = cw.Write([]string{csvSafe(q.Name), csvSafe(q.Target), strconv.FormatBool(q.Hard), strconv.Itoa(q.Meeting),
+			strconv.Itoa(q.Matched), strconv.FormatFloat(q.Percent, 'f', 2, 64), strconv.FormatBool(q.Reached), csvSafe(q.Note)})
 	}
 	cw.Flush()
 	return cw.Error()

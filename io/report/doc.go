@@ -1,5 +1,5 @@
 // Package report writes mentormatch results: rosters, plans, re-matches,
-// progress reports, score matrices and solve results as JSON, CSV or XLSX,
+// programme metrics, score matrices and solve results as JSON, CSV or XLSX,
 // and the XLSX people template.
 //
 // The roster workbook is what a program manager forwards: a Summary sheet
@@ -12,8 +12,8 @@
 // Matches sheet keeps the CSV roster's column names so that it reads back
 // as a roster.
 //
-// Every file is written atomically (WriteFile): a failed write leaves a
-// previous file intact. Output is deterministic: the same input gives
+// Every file is written atomically (package output): a failed write leaves
+// a previous file intact; Into adds the files to a run's batch of outputs. Output is deterministic: the same input gives
 // byte-identical files, workbooks included (their zip entries are written
 // in a fixed order with a fixed time). Text that a spreadsheet would run as
 // a formula is written as text.

@@ -36,4 +36,5 @@ E2,Dee Moss,mentee,,go,
 	// Output:
 	// mentee_id,mentee_name,mentor_id,mentor_name,score,skills,availability,goals,level,prefers,reason
 	// E1,Cai Lin,M1,Ada Park,67.5,40,12.5,10,5,0,covers go 5 vs 1
+	// E2,Dee Moss,,,,,,,,,the only mentor who could take them is full: M1
 }

@@ -53,7 +53,7 @@ func FuzzEncodePlanXLSX(f *testing.F) {
 				Components: []mentormatch.Component{{Name: name, Points: score}}, Reason: reason}},
 			Unmatched: []mentormatch.Unmatched{{ID: name, Name: reason, Role: "mentee", Reason: reason}},
 			Load:      []mentormatch.MentorLoad{{MentorID: "M", MentorName: name, Type: "primary", Capacity: 1, Assigned: 1}},
-			Summary:   mentormatch.Summary{Mentees: 2, Mentors: 1, Matched: 1, MeanScore: score, MinScore: score, Objective: reason},
+			Summary:   mentormatch.Summary{Mentees: 2, Mentors: 1, Matched: 1, MeanScore: score, MinScore: score, Objective: mentormatch.MatchObjective(reason)},
 			Warnings:  []string{reason},
 		}
 		start := time.Date(2027, 1, 4, 9, 0, 0, 0, time.UTC)

@@ -76,8 +76,11 @@ func (b *jsonBuf) array(depth, n int, item func(i, depth int)) {
 	b.WriteByte(']')
 }
 
-func (b *jsonBuf) strs(ss []string) func(int) {
-	return func(d int) { b.array(d, len(ss), func(i, _ int) { b.str(ss[i]) }) }
+func (b *jsonBuf) strs(ss []string) func(int) { return strsOf(b, ss) }
+
+// strsOf writes a list of any string type.
+func strsOf[S ~string](b *jsonBuf, ss []S) func(int) {
+	return func(d int) { b.array(d, len(ss), func(i, _ int) { b.str(string(ss[i])) }) }
 }
 func (b *jsonBuf) s(s string) func(int)  { return func(int) { b.str(s) } }
 func (b *jsonBuf) f(f float64) func(int) { return func(int) { b.num(f) } }
@@ -115,18 +118,21 @@ func (b *jsonBuf) rosterFields(r *mentormatch.Roster) []field {
 		{"summary", func(d int) {
 			s := &r.Summary
 			fs := []field{
-				field{"mentees", b.i(s.Mentees)},
-				field{"mentors", b.i(s.Mentors)},
-				field{"matched", b.i(s.Matched)},
-				field{"total_score", b.f(s.TotalScore)},
-				field{"mean_score", b.f(s.MeanScore)},
-				field{"min_score", b.f(s.MinScore)},
-				field{"objective", b.s(s.Objective)},
-				field{"blocking_pairs", b.i(s.BlockingPairs)},
-				field{"cannot_meet", b.i(s.CannotMeet)},
+				{"mentees", b.i(s.Mentees)},
+				{"mentors", b.i(s.Mentors)},
+				{"matched", b.i(s.Matched)},
+				{"total_score", b.f(s.TotalScore)},
+				{"mean_score", b.f(s.MeanScore)},
+				{"min_score", b.f(s.MinScore)},
+				{"objective", b.s(string(s.Objective))},
+				{"blocking_pairs", b.i(s.BlockingPairs)},
+				{"cannot_meet", b.i(s.CannotMeet)},
 			}
 			if s.MatchedIfSharedTimeRequired >= 0 {
 				fs = append(fs, field{"matched_if_shared_time_required", b.i(s.MatchedIfSharedTimeRequired)})
+			}
+			if len(s.Quotas) > 0 {
+				fs = append(fs, field{"quotas", func(d int) { b.quotas(d, s.Quotas) }})
 			}
 			b.object(d, fs...)
 		}},
@@ -186,7 +192,7 @@ func EncodePlanJSON(w io.Writer, p *mentormatch.Plan, opts ...Option) error {
 		field{"sessions", func(d int) {
 			b.array(d, len(p.Sessions), func(i, d int) {
 				s := &p.Sessions[i]
-				fs := []field{{"cohort", b.s(s.Cohort)}, {"kind", b.s(s.Kind)}, {"round", b.i(s.Round)},
+				fs := []field{{"cohort", b.s(s.Cohort)}, {"kind", b.s(string(s.Kind))}, {"round", b.i(s.Round)},
 					{"start", b.s(s.Start.Format(time.RFC3339))},
 					{"end", b.s(s.End.Format(time.RFC3339))},
 					{"participants", b.strs(s.Participants)}}
@@ -227,3 +233,16 @@ func (b *jsonBuf) gapsField(gs []SkillGap) field {
 		})
 	}}
 }
+
+// quotas writes how the roster stands against each quota; percent is
+// rounded once, to hundredths, as the roster computed it.
+func (b *jsonBuf) quotas(d int, qs []mentormatch.QuotaResult) {
+	b.array(d, len(qs), func(i, d int) {
+		q := &qs[i]
+		b.object(d, field{"name", b.s(q.Name)}, field{"target", b.s(q.Target)}, field{"hard", b.bool(q.Hard)},
+			field{"meeting", b.i(q.Meeting)}, field{"matched", b.i(q.Matched)}, field{"percent", b.f(q.Percent)},
+			field{"reached", b.bool(q.Reached)}, field{"note", b.s(q.Note)})
+	})
+}
+
+func (b *jsonBuf) bool(v bool) func(int) { return func(int) { b.WriteString(strconv.FormatBool(v)) } }

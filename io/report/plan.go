@@ -89,7 +89,7 @@ func planSheets(p *mentormatch.Plan, r *mentormatch.Roster) []*sheetData {
 			flag = textCell(s.Flag)
 		}
 		schedule.rows = append(schedule.rows, []any{excelDay(s.Start), excelClock(s.Start), excelClock(s.End),
-			textCell(s.Start.Location().String()), s.End.Sub(s.Start).Hours(), textCell(s.Cohort), textCell(s.Kind), s.Round,
+			textCell(s.Start.Location().String()), s.End.Sub(s.Start).Hours(), textCell(s.Cohort), textCell(string(s.Kind)), s.Round,
 			textCell(strings.Join(s.Participants, "; ")), textCell(strings.Join(who, "; ")), flag})
 	}
 	sheets := []*sheetData{cohorts, schedule}

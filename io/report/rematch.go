@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/io/output"
 )
 
 // dissolvedField is the roster's "dissolved" list in JSON: the pairs that
@@ -27,14 +28,12 @@ func (b *jsonBuf) dissolvedField(ds []mentormatch.Dissolved) field {
 }
 
 // csvHistory carries the history of dissolved pairs in a CSV roster,
-// which has one row per match: a last column, dissolved_mentors, lists the
-// mentors each mentee must never be paired with again, and a mentee with
-// such a history but no mentor now gets a row with no mentor. A roster
-// without history is written exactly as before; a nil *csvHistory does
+// which has one row per mentee: a last column, dissolved_mentors, lists
+// the mentors each mentee must never be paired with again. A roster
+// without history is written without the column; a nil *csvHistory does
 // nothing.
 type csvHistory struct {
 	byMentee map[string][]string
-	lonely   []mentormatch.Unmatched // mentees with history and no mentor
 }
 
 func newCSVHistory(r *mentormatch.Roster) *csvHistory {
@@ -44,11 +43,6 @@ func newCSVHistory(r *mentormatch.Roster) *csvHistory {
 	h := &csvHistory{byMentee: map[string][]string{}}
 	for _, d := range r.Dissolved {
 		h.byMentee[d.MenteeID] = append(h.byMentee[d.MenteeID], d.MentorID)
-	}
-	for _, u := range r.Unmatched {
-		if u.Role == "mentee" && len(h.byMentee[u.ID]) > 0 {
-			h.lonely = append(h.lonely, u)
-		}
 	}
 	return h
 }
@@ -65,21 +59,6 @@ func (h *csvHistory) cell(row []string, mentee string) []string {
 		return row
 	}
 	return append(row, csvSafe(strings.Join(h.byMentee[mentee], "; ")))
-}
-
-// rows are the rows of mentees with history and no mentor, for a roster
-// with components named comps.
-func (h *csvHistory) rows(comps int) [][]string {
-	if h == nil {
-		return nil
-	}
-	out := make([][]string, 0, len(h.lonely))
-	for _, u := range h.lonely {
-		row := []string{csvSafe(u.ID), csvSafe(u.Name), "", "", ""}
-		row = append(row, make([]string, comps)...)
-		out = append(out, h.cell(append(row, csvSafe(u.Reason)), u.ID))
-	}
-	return out
 }
 
 // dissolvedSheet is the roster workbook's Dissolved sheet, or nil when
@@ -119,12 +98,15 @@ func EncodeRematchJSON(w io.Writer, x *mentormatch.Rematch, opts ...Option) erro
 	if o := collect(opts); o.haveGaps {
 		fs = append(fs, b.gapsField(o.gaps))
 	}
+	if x.Priority != "" {
+		fs = append(fs, field{"priority", b.s(x.Priority)})
+	}
 	fs = append(fs,
 		field{"changes", func(d int) {
 			b.array(d, len(x.Changes), func(i, d int) {
 				c := &x.Changes[i]
 				b.object(d, field{"mentee_id", b.s(c.MenteeID)}, field{"old_mentor_id", b.s(c.OldMentorID)},
-					field{"new_mentor_id", b.s(c.NewMentorID)}, field{"why", b.s(c.Why)}, field{"kind", b.s(c.Kind)})
+					field{"new_mentor_id", b.s(c.NewMentorID)}, field{"why", b.s(c.Why)}, field{"kind", b.s(string(c.Kind))})
 			})
 		}},
 		field{"health", func(d int) {
@@ -173,7 +155,7 @@ func EncodeChangesCSV(w io.Writer, changes []mentormatch.Change) error {
 	}
 	for _, c := range changes {
 		if err := cw.Write([]string{csvSafe(c.MenteeID), csvSafe(c.MenteeName), csvSafe(c.OldMentorID), csvSafe(c.OldMentorName),
-			csvSafe(c.NewMentorID), csvSafe(c.NewMentorName), c.Kind, csvSafe(c.Why)}); err != nil {
+			csvSafe(c.NewMentorID), csvSafe(c.NewMentorName), string(c.Kind), csvSafe(c.Why)}); err != nil {
 			return err
 		}
 	}
@@ -200,16 +182,22 @@ func WriteRematch(path string, x *mentormatch.Rematch, opts ...Option) error {
 	if r == nil {
 		r = &mentormatch.Roster{}
 	}
+	o := collect(opts)
 	switch ext(path) {
 	case ".json":
-		return WriteFile(path, func(w io.Writer) error { return EncodeRematchJSON(w, x, opts...) })
+		return o.write(path, func(w io.Writer) error { return EncodeRematchJSON(w, x, opts...) })
 	case ".xlsx":
-		return WriteFile(path, func(w io.Writer) error { return EncodeRematchXLSX(w, x, opts...) })
+		return o.write(path, func(w io.Writer) error { return EncodeRematchXLSX(w, x, opts...) })
 	case ".csv":
-		if err := WriteFile(ChangesPath(path), func(w io.Writer) error { return EncodeChangesCSV(w, x.Changes) }); err != nil {
-			return err
-		}
-		return WriteFile(path, func(w io.Writer) error { return EncodeRosterCSV(w, r) })
+		return o.together(func(b *output.Batch) error {
+			if err := b.File(ChangesPath(path), func(w io.Writer) error { return EncodeChangesCSV(w, x.Changes) }); err != nil {
+				return err
+			}
+			if err := writeQuotasCSV(b, path, r); err != nil {
+				return err
+			}
+			return b.File(path, func(w io.Writer) error { return EncodeRosterCSV(w, r) })
+		})
 	}
 	return usageExt(path, ".xlsx, .csv or .json")
 }
@@ -272,7 +260,7 @@ func rematchSheets(x *mentormatch.Rematch) []*sheetData {
 	changes := &sheetData{name: "Changes", head: changeHead, wrap: []int{7}}
 	for _, c := range x.Changes {
 		changes.rows = append(changes.rows, []any{textCell(c.MenteeID), textCell(c.MenteeName), textCell(c.OldMentorID), textCell(c.OldMentorName),
-			textCell(c.NewMentorID), textCell(c.NewMentorName), textCell(c.Kind), textCell(c.Why)})
+			textCell(c.NewMentorID), textCell(c.NewMentorName), textCell(string(c.Kind)), textCell(c.Why)})
 	}
 	h := &x.Health
 	health := &sheetData{name: "Health", head: []string{"metric", "value"}, wrap: []int{1}}
@@ -280,6 +268,9 @@ func rematchSheets(x *mentormatch.Rematch) []*sheetData {
 		{"pairs in the roster", h.Pairs}, {"pairs with an answer", h.Answered}, {"answers", h.Answers},
 		{"response rate", fmt.Sprintf("%.0f%%", 100*h.ResponseRate)}, {"mean rating", cellRating(h.MeanRating, h.Answers)},
 		{"threshold", h.Threshold}, {"pairs flagged", h.Flagged},
+	}
+	if x.Priority != "" {
+		health.rows = append(health.rows, []any{"places given first to (rematch.priority)", textCell(x.Priority)})
 	}
 	for _, m := range h.Missing {
 		health.rows = append(health.rows, []any{"no answer", textCell(m)})

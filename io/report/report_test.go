@@ -3,11 +3,12 @@ package report
 import (
 	"archive/zip"
 	"bytes"
-	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/mentormatch/mentormatch"
@@ -110,29 +111,6 @@ func TestWriteRosterBadExt(t *testing.T) {
 	assert.ErrorIs(t, err, mentormatch.ErrUsage)
 }
 
-func TestWriteFileAtomic(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "out.json")
-	require.NoError(t, os.WriteFile(path, []byte("old"), 0o644))
-	boom := errors.New("boom")
-	err := WriteFile(path, func(w io.Writer) error {
-		w.Write([]byte("partial"))
-		return boom
-	})
-	require.ErrorIs(t, err, boom)
-	got, _ := os.ReadFile(path)
-	assert.Equal(t, "old", string(got))
-	entries, _ := os.ReadDir(dir)
-	assert.Len(t, entries, 1, "temporary file left behind")
-
-	if os.Getuid() != 0 {
-		ro := filepath.Join(dir, "ro")
-		require.NoError(t, os.Mkdir(ro, 0o555))
-		assert.Error(t, WriteFile(filepath.Join(ro, "x"), func(io.Writer) error { return nil }))
-	}
-	assert.Error(t, WriteFile(filepath.Join(dir, "missing", "x"), func(io.Writer) error { return nil }))
-}
-
 func TestTemplate(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "t.xlsx")
 	require.NoError(t, WriteTemplate(p))
@@ -142,10 +120,52 @@ func TestTemplate(t *testing.T) {
 	assert.Equal(t, []string{"People", "Help"}, f.GetSheetList())
 	rows, err := f.GetRows("People")
 	require.NoError(t, err)
-	require.Len(t, rows, 3)
+	require.Len(t, rows, 4)
 	assert.Equal(t, "id", rows[0][0])
 	assert.Equal(t, "avoid", rows[0][len(rows[0])-1])
 	dvs, err := f.GetDataValidations("People")
 	require.NoError(t, err)
 	assert.Len(t, dvs, 3)
+	// Every example value shows whole: its column is wider than it.
+	for j, head := range rows[0] {
+		col, _ := excelize.ColumnNumberToName(j + 1)
+		w, err := f.GetColWidth("People", col)
+		require.NoError(t, err)
+		for _, r := range rows[1:] {
+			if j < len(r) {
+				assert.Greater(t, w, float64(len([]rune(r[j]))), "column %s is narrower than %q", head, r[j])
+			}
+		}
+	}
+	var level string
+	for _, dv := range dvs {
+		if strings.HasPrefix(dv.Sqref, "F") {
+			level = dv.Formula1
+		}
+	}
+	for _, title := range []string{"intern", "junior", "principal", "director", "vp", "executive"} {
+		assert.Contains(t, level, title)
+	}
+
+	// The configuration's own titles, and more than fit in a list inline.
+	levels := map[string]int{"associate": 2, "lead": 5}
+	for k := range 40 {
+		levels[fmt.Sprintf("grade %02d", k)] = 1 + k%9
+	}
+	p2 := filepath.Join(t.TempDir(), "t2.xlsx")
+	require.NoError(t, WriteTemplate(p2, WithLevels(levels)))
+	f2, err := excelize.OpenFile(p2)
+	require.NoError(t, err)
+	defer f2.Close()
+	dvs, err = f2.GetDataValidations("People")
+	require.NoError(t, err)
+	for _, dv := range dvs {
+		if strings.HasPrefix(dv.Sqref, "F") {
+			assert.Equal(t, "'Help'!$D$2:$D$52", dv.Formula1)
+		}
+	}
+	help, err := f2.GetCols("Help")
+	require.NoError(t, err)
+	assert.Contains(t, help[3], "associate")
+	assert.Contains(t, help[3], "lead")
 }

@@ -100,7 +100,7 @@ func (b *jsonBuf) roadmapsField(rs []mentormatch.Roadmap) field {
 				field{"objectives", func(d int) {
 					b.array(d, len(r.Objectives), func(k, d int) {
 						o := &r.Objectives[k]
-						fs := []field{{"kind", b.s(o.Kind)}, {"topic", b.s(o.Topic)}}
+						fs := []field{{"kind", b.s(string(o.Kind))}, {"topic", b.s(o.Topic)}}
 						if o.Kind == mentormatch.ObjectiveSkill {
 							fs = append(fs, field{"from", b.i(o.From)}, field{"to", b.i(o.To)}, field{"mentor_level", b.i(o.MentorLevel)})
 						}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/io/output"
 	"github.com/xuri/excelize/v2"
 	"gonum.org/v1/gonum/mat"
 )
@@ -62,9 +63,9 @@ func EncodeSolveJSON(w io.Writer, s SolveOutput) error {
 func WriteSolve(path string, s SolveOutput) error {
 	switch ext(path) {
 	case ".json":
-		return WriteFile(path, func(w io.Writer) error { return EncodeSolveJSON(w, s) })
+		return output.WriteFile(path, func(w io.Writer) error { return EncodeSolveJSON(w, s) })
 	case ".csv":
-		return WriteFile(path, func(w io.Writer) error {
+		return output.WriteFile(path, func(w io.Writer) error {
 			cw := csv.NewWriter(w)
 			head := []string{"row", "col", "value"}
 			if s.HasRowLabels {
@@ -101,7 +102,7 @@ func WriteScores(path string, m *mat.Dense, menteeIDs, mentorIDs []string) error
 	}
 	switch ext(path) {
 	case ".csv":
-		return WriteFile(path, func(w io.Writer) error {
+		return output.WriteFile(path, func(w io.Writer) error {
 			cw := csv.NewWriter(w)
 			rec := append([]string{"mentee_id"}, mentorIDs...)
 			for k := 1; k < len(rec); k++ {
@@ -124,7 +125,7 @@ func WriteScores(path string, m *mat.Dense, menteeIDs, mentorIDs []string) error
 			return cw.Error()
 		})
 	case ".xlsx":
-		return WriteFile(path, func(w io.Writer) error {
+		return output.WriteFile(path, func(w io.Writer) error {
 			f := newFile()
 			defer f.Close()
 			sheet := "Scores"
@@ -179,7 +180,7 @@ func WriteCapacities(path string, mentorIDs []string, caps []int) error {
 	if len(mentorIDs) != len(caps) {
 		return fmt.Errorf("capacities %s: %d mentors but %d capacities", path, len(mentorIDs), len(caps))
 	}
-	return WriteFile(path, func(w io.Writer) error {
+	return output.WriteFile(path, func(w io.Writer) error {
 		cw := csv.NewWriter(w)
 		cw.Write([]string{"mentor_id", "capacity"})
 		for j, id := range mentorIDs {

@@ -61,7 +61,7 @@ type reasonGroup struct {
 }
 
 // objectiveNotes say in words what each objective optimises.
-var objectiveNotes = map[string]string{
+var objectiveNotes = map[mentormatch.MatchObjective]string{
 	"total": "the most mentees matched, then the highest total score",
 	"fair":  "the most mentees matched, then the highest lowest score, then the total",
 }
@@ -291,6 +291,24 @@ func writeSummary(f *excelize.File, r *mentormatch.Roster, plan *mentormatch.Pla
 		row++
 	}
 
+	if qs := r.Summary.Quotas; len(qs) > 0 {
+		row++
+		w.set(row, 1, "Quotas", st.section)
+		row++
+		w.set(row, 1, "quota", st.head)
+		w.set(row, 2, "pairs meeting it", st.head)
+		w.set(row, 3, "target and result", st.head)
+		for _, q := range qs {
+			row++
+			w.set(row, 1, textCell(q.Name), 0)
+			// Percent is already rounded to hundredths; the cell shows it
+			// as it is, 31 of 58 as 53.45%.
+			w.set(row, 2, q.Percent/100, st.pct2)
+			w.set(row, 3, textCell(quotaNote(q)), 0)
+		}
+		row++
+	}
+
 	row++
 	w.set(row, 1, "Score distribution", st.section)
 	row++
@@ -387,29 +405,40 @@ func addColumnChart(f *excelize.File, cell, title, xTitle, yTitle string, series
 	return f.AddChart(summarySheet, cell, &excelize.Chart{
 		Type:       excelize.Col,
 		Series:     series,
-		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title}}},
+		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title, Font: &titleFont}}},
 		VaryColors: boolPtr(false),
 		Legend:     excelize.ChartLegend{Position: legend},
 		PlotArea:   excelize.ChartPlotArea{ShowVal: true},
-		XAxis:      excelize.ChartAxis{Title: axisTitle(xTitle)},
-		YAxis:      excelize.ChartAxis{Title: axisTitle(yTitle), MajorGridLines: true, Minimum: float64Ptr(0)},
+		XAxis:      excelize.ChartAxis{Title: axisTitle(xTitle), Font: axisFont},
+		YAxis:      excelize.ChartAxis{Title: axisTitle(yTitle), MajorGridLines: true, Minimum: float64Ptr(0), Font: axisFont},
 		Dimension:  excelize.ChartDimension{Width: chartWidth, Height: chartHeight},
 	})
 }
 
 func axisTitle(s string) excelize.ChartTitle {
-	return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s, Font: &excelize.Font{Size: 9}}}}
+	return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s, Font: &excelize.Font{Size: 9, Color: inkColor}}}}
 }
+
+// inkColor is the near-black of chart labels. Excelize's default axis
+// labels are 15% black, too pale to read once printed.
+const inkColor = "262626"
+
+// axisFont is the font of the charts' axis labels, titleFont of their
+// titles.
+var (
+	axisFont  = excelize.Font{Size: 9, Color: inkColor}
+	titleFont = excelize.Font{Size: 12, Color: inkColor}
+)
 
 // summaryStyles are the cell styles of the Summary sheet.
 type summaryStyles struct {
-	title, section, head, band, value, center, score, pct, note int
+	title, section, head, band, value, center, score, pct, pct2, note int
 }
 
 func newSummaryStyles(f *excelize.File) (summaryStyles, error) {
 	var st summaryStyles
 	fill := excelize.Fill{Type: "pattern", Color: []string{"DDE5F0"}, Pattern: 1}
-	score, pct := "0.0", "0%"
+	score, pct, pct2 := "0.0", "0%", "0.00%"
 	left := &excelize.Alignment{Horizontal: "left"}
 	for _, s := range []struct {
 		id    *int
@@ -423,6 +452,7 @@ func newSummaryStyles(f *excelize.File) (summaryStyles, error) {
 		{&st.center, excelize.Style{Alignment: &excelize.Alignment{Horizontal: "center"}}},
 		{&st.score, excelize.Style{CustomNumFmt: &score}},
 		{&st.pct, excelize.Style{CustomNumFmt: &pct}},
+		{&st.pct2, excelize.Style{CustomNumFmt: &pct2}},
 		{&st.note, excelize.Style{Font: &excelize.Font{Italic: true, Color: "595959"}}},
 	} {
 		id, err := f.NewStyle(&s.style)
@@ -478,4 +508,22 @@ func (w *cellWriter) widths(lo, hi []float64) []float64 {
 		}
 	}
 	return out
+}
+
+// quotaNote is a quota's result in words: "hard quota: at least 40% of
+// pairs meet cross-department; 31 of 58 pairs; reached".
+func quotaNote(q mentormatch.QuotaResult) string {
+	kind := "quota"
+	if q.Hard {
+		kind = "hard quota"
+	}
+	state := "reached"
+	if !q.Reached {
+		state = "NOT reached"
+	}
+	s := fmt.Sprintf("%s: %s; %d of %d pairs; %s", kind, q.Target, q.Meeting, q.Matched, state)
+	if q.Note != "" {
+		s += "; " + q.Note
+	}
+	return s
 }

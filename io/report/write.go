@@ -1,77 +1,14 @@
 package report
 
 import (
-	"bufio"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/io/output"
 )
-
-// WriteFile writes path atomically: to a temporary file in the same folder,
-// fsync, then rename over path. On any error, including a panic in write,
-// the temporary file is removed and a previous file at path is left intact,
-// so a roster is written whole or not at all. A previous file keeps its
-// permissions; a symbolic link at path is followed, so the file it points
-// to is replaced, not the link. A missing folder, or a folder at path, is a
-// usage error (mentormatch.ErrUsage).
-func WriteFile(path string, write func(w io.Writer) error) (err error) {
-	target, mode := path, fs.FileMode(0o644)
-	if real, err := filepath.EvalSymlinks(path); err == nil {
-		target = real
-	}
-	if st, err := os.Stat(target); err == nil {
-		if st.IsDir() {
-			return fmt.Errorf("%w: cannot write %s: it is a folder; give a file name", mentormatch.ErrUsage, path)
-		}
-		mode = st.Mode().Perm()
-	}
-	dir := filepath.Dir(target)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(target)+".tmp*")
-	if err != nil {
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			return fmt.Errorf("%w: cannot write %s: the folder %s does not exist", mentormatch.ErrUsage, path, dir)
-		case errors.Is(err, fs.ErrPermission):
-			return fmt.Errorf("cannot write %s: permission denied in the folder %s: %w", path, dir, fs.ErrPermission)
-		}
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	tmp := f.Name()
-	done := false
-	defer func() {
-		if !done {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	bw := bufio.NewWriterSize(f, 1<<16)
-	if err = write(bw); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err = bw.Flush(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err = f.Chmod(mode); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err = f.Sync(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err = os.Rename(tmp, target); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	done = true
-	return nil
-}
 
 func ext(path string) string { return strings.ToLower(filepath.Ext(path)) }
 
@@ -82,35 +19,44 @@ func usageExt(path string, want string) error {
 // WriteRoster writes r in the format given by path's extension: .xlsx, .csv
 // or .json; anything else is an error wrapping mentormatch.ErrUsage.
 func WriteRoster(path string, r *mentormatch.Roster, opts ...Option) error {
-	var enc func(io.Writer, *mentormatch.Roster, ...Option) error
+	o := collect(opts)
 	switch ext(path) {
 	case ".json":
-		enc = EncodeRosterJSON
-	case ".csv":
-		enc = func(w io.Writer, r *mentormatch.Roster, _ ...Option) error { return EncodeRosterCSV(w, r) }
+		return o.write(path, func(w io.Writer) error { return EncodeRosterJSON(w, r, opts...) })
 	case ".xlsx":
-		enc = EncodeRosterXLSX
-	default:
-		return usageExt(path, ".xlsx, .csv or .json")
+		return o.write(path, func(w io.Writer) error { return EncodeRosterXLSX(w, r, opts...) })
+	case ".csv":
+		return o.together(func(b *output.Batch) error {
+			if err := writeQuotasCSV(b, path, r); err != nil {
+				return err
+			}
+			return b.File(path, func(w io.Writer) error { return EncodeRosterCSV(w, r) })
+		})
 	}
-	return WriteFile(path, func(w io.Writer) error { return enc(w, r, opts...) })
+	return usageExt(path, ".xlsx, .csv or .json")
+}
+
+// WriteFile is output.WriteFile, for the callers of report.
+func WriteFile(path string, write func(w io.Writer) error) error {
+	return output.WriteFile(path, write)
 }
 
 // WritePlan writes p as .json (EncodePlanJSON), .xlsx (EncodePlanXLSX) or
 // .csv (the roster only); anything else is an error wrapping
 // mentormatch.ErrUsage.
 func WritePlan(path string, p *mentormatch.Plan, opts ...Option) error {
+	o := collect(opts)
 	switch ext(path) {
 	case ".json":
-		return WriteFile(path, func(w io.Writer) error { return EncodePlanJSON(w, p, opts...) })
+		return o.write(path, func(w io.Writer) error { return EncodePlanJSON(w, p, opts...) })
 	case ".xlsx":
-		return WriteFile(path, func(w io.Writer) error { return EncodePlanXLSX(w, p, opts...) })
+		return o.write(path, func(w io.Writer) error { return EncodePlanXLSX(w, p, opts...) })
 	case ".csv":
 		r := p.Roster
 		if r == nil {
 			r = &mentormatch.Roster{}
 		}
-		return WriteRoster(path, r)
+		return WriteRoster(path, r, opts...)
 	}
 	return usageExt(path, ".xlsx, .csv or .json")
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/mentormatch/mentormatch"
@@ -41,6 +42,38 @@ type sheetData struct {
 	// format gives 0-based columns a number format of their own (dates,
 	// times, hours, percentages); it wins over score and wrap.
 	format map[int]string
+	// charts are drawn on the sheet. They must be added before the stream
+	// writer flushes: the flush writes the sheet's <drawing> element, and a
+	// chart added later keeps its parts but is never shown.
+	charts []placedChart
+}
+
+// placedChart is a chart with the cell of its top-left corner.
+type placedChart struct {
+	cell  string
+	chart *excelize.Chart
+}
+
+// printable sets a sheet up for paper: landscape, as wide as one page
+// and as many pages tall as it takes, the header row repeated on every
+// page. fitToPage must be set before a stream writer starts the sheet
+// (it writes sheetPr first); the page setup is written when it flushes.
+func printable(f *excelize.File, sheet string, headerRow bool) error {
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: boolPtr(true)}); err != nil {
+		return err
+	}
+	landscape, one, tall := "landscape", 1, 0
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	margin, edge := 0.4, 0.2 // inches
+	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &margin, Right: &margin, Top: &margin, Bottom: &margin, Header: &edge, Footer: &edge}); err != nil {
+		return err
+	}
+	if !headerRow {
+		return nil
+	}
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet, RefersTo: "'" + sheet + "'!$1:$1"})
 }
 
 func fitWidths(d *sheetData) {
@@ -62,9 +95,56 @@ func fitWidths(d *sheetData) {
 		}
 	}
 	for j := range d.widths {
-		d.widths[j] = min(d.widths[j], 60)
+		// Text longer than the widest column wraps, so that it prints
+		// whole instead of being cut at the column's edge.
+		if d.widths[j] > maxWidth && !slices.Contains(d.wrap, j) {
+			d.wrap = append(d.wrap, j)
+		}
+		d.widths[j] = min(d.widths[j], maxWidth)
 	}
 }
+
+// lineHeight is the height of one line of text in points, at the
+// default font (Calibri 11).
+const lineHeight = 15
+
+// wrappedLines is how many lines the tallest wrapped cell of row r takes
+// at its column's width: words are not split, so a line holds about the
+// width in characters less a little.
+func wrappedLines(d *sheetData, r []any) int {
+	lines := 1
+	for _, j := range d.wrap {
+		if j >= len(r) {
+			continue
+		}
+		s, ok := r[j].(string)
+		if !ok {
+			continue
+		}
+		per := max(int(d.widths[j]*0.95)-1, 1)
+		n := 0
+		for _, para := range strings.Split(s, "\n") {
+			w := 0
+			n++
+			for _, word := range strings.Fields(para) {
+				l := len([]rune(word))
+				if w > 0 && w+1+l > per {
+					n++
+					w = 0
+				}
+				if w > 0 {
+					w++
+				}
+				w += l
+			}
+		}
+		lines = max(lines, n)
+	}
+	return lines
+}
+
+// maxWidth is the widest a column of a streamed sheet gets, in characters.
+const maxWidth = 60
 
 // sheetStyles makes the styles writeSheet takes: a bold header, numFmt
 // for the score columns and wrapped text aligned to the top.
@@ -81,6 +161,9 @@ func sheetStyles(f *excelize.File, numFmt string) (bold, num, wrap int, err erro
 
 func writeSheet(f *excelize.File, d *sheetData, bold, scoreStyle, wrapStyle int) error {
 	fitWidths(d)
+	if err := printable(f, d.name, true); err != nil {
+		return err
+	}
 	sw, err := f.NewStreamWriter(d.name)
 	if err != nil {
 		return err
@@ -116,6 +199,28 @@ func writeSheet(f *excelize.File, d *sheetData, bold, scoreStyle, wrapStyle int)
 			styleOf[j] = id
 		}
 	}
+	if len(d.wrap) > 0 {
+		// Rows grow with wrapped text: every cell of them reads from the
+		// top, beside the first line of the wrapped one.
+		for j, id := range styleOf {
+			st := &excelize.Style{}
+			if id != 0 {
+				var err error
+				if st, err = f.GetStyle(id); err != nil {
+					return err
+				}
+			}
+			if st.Alignment == nil {
+				st.Alignment = &excelize.Alignment{}
+			}
+			st.Alignment.Vertical = "top"
+			top, err := f.NewStyle(st)
+			if err != nil {
+				return err
+			}
+			styleOf[j] = top
+		}
+	}
 	row := make([]any, len(d.head))
 	for i, r := range d.rows {
 		for j, v := range r {
@@ -126,7 +231,14 @@ func writeSheet(f *excelize.File, d *sheetData, bold, scoreStyle, wrapStyle int)
 			}
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, row); err != nil {
+		var opts []excelize.RowOpts
+		if lines := wrappedLines(d, r); lines > 1 {
+			// Spreadsheets do not grow a streamed row to its wrapped text
+			// when they open the file, so the text would print over the
+			// rows below.
+			opts = append(opts, excelize.RowOpts{Height: lineHeight * float64(lines)})
+		}
+		if err := sw.SetRow(cell, row, opts...); err != nil {
 			return err
 		}
 	}
@@ -135,6 +247,11 @@ func writeSheet(f *excelize.File, d *sheetData, bold, scoreStyle, wrapStyle int)
 	last, _ := excelize.CoordinatesToCellName(len(d.head), max(len(d.rows)+1, 2))
 	if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: strings.ReplaceAll(d.name, " ", ""), StyleName: "TableStyleLight1", ShowRowStripes: boolPtr(false)}); err != nil {
 		return err
+	}
+	for _, c := range d.charts {
+		if err := f.AddChart(d.name, c.cell, c.chart); err != nil {
+			return err
+		}
 	}
 	return sw.Flush()
 }

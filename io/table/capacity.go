@@ -30,7 +30,7 @@ func ReadCapacities(spec string, colLabels []string, cols int) ([]int, error) {
 		return nil, err
 	}
 	if m.Cols != 1 || m.RowLabels == nil {
-		return nil, mentormatch.Problems{{File: spec, Message: fmt.Sprintf("expected two columns, a column label and its capacity; found %d columns", m.Cols+btoi(m.RowLabels != nil))}}
+		return nil, mentormatch.Problems{{File: spec, Message: fmt.Sprintf("expected two columns, a column label and its capacity; found %d columns", m.Cols+boolInt(m.RowLabels != nil))}}
 	}
 	if colLabels == nil {
 		return nil, fmt.Errorf("%w: --capacity %s names columns, but the matrix has no label row; give a number instead", mentormatch.ErrUsage, spec)
@@ -60,11 +60,4 @@ func ReadCapacities(spec string, colLabels []string, cols int) ([]int, error) {
 		}
 	}
 	return caps, ps.Err()
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }

@@ -66,7 +66,7 @@ func TestReadCheckInBadCells(t *testing.T) {
 }
 
 func TestParseMilestoneAndDate(t *testing.T) {
-	for in, want := range map[string]string{"Done": "done", "completed": "done", "ON_TRACK": "on track", "on  track": "on track", "Behind schedule": "behind", "late": "behind"} {
+	for in, want := range map[string]mentormatch.MilestoneStatus{"Done": "done", "completed": "done", "ON_TRACK": "on track", "on  track": "on track", "Behind schedule": "behind", "late": "behind"} {
 		got, err := parseMilestone(in)
 		require.NoError(t, err, in)
 		assert.Equal(t, want, got, in)

@@ -107,7 +107,6 @@ func FuzzReadPeopleXLSX(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		name, body, _ := strings.Cut(text, "\n")
 		wb := excelize.NewFile()
-		defer wb.Close()
 		// XML 1.0 cannot carry control characters; excelize writes them
 		// anyway, and a spreadsheet program never makes such a name.
 		if !strings.ContainsFunc(name, unicode.IsControl) {
@@ -249,7 +248,17 @@ func FuzzMapHeader(f *testing.F) {
 func formatSlots(slots []mentormatch.Slot) string {
 	parts := make([]string, len(slots))
 	for i, s := range slots {
-		parts[i] = fmt.Sprintf("%s %02d:%02d-%02d:%02d", s.Day.String()[:3], s.Start/60, s.Start%60, s.End/60, s.End%60)
+		end := fmt.Sprintf("%02d:%02d", s.End/60, s.End%60)
+		if s.End > 0 && s.End < s.Start && s.Start < 13*60 {
+			// Past midnight from the morning: 24-hour "02:00" would be
+			// read as the afternoon, so say am.
+			h := s.End / 60 % 12
+			if h == 0 {
+				h = 12
+			}
+			end = fmt.Sprintf("%d:%02d%s", h, s.End%60, map[bool]string{true: "am", false: "pm"}[s.End < 12*60])
+		}
+		parts[i] = fmt.Sprintf("%s %02d:%02d-%s", s.Day.String()[:3], s.Start/60, s.Start%60, end)
 	}
 	return strings.Join(parts, "; ")
 }
@@ -257,20 +266,33 @@ func formatSlots(slots []mentormatch.Slot) string {
 func FuzzParseAvailability(f *testing.F) {
 	for _, s := range []string{"Mon 09:00-11:00; Wed 14:00-15:30", "Mon-Fri 9am-5pm", "weekdays 9-17, 18-19", "Sat 22:00-02:00",
 		"Mon/Wed 0930-1030", "Tue 8:00 to 9:30\nThu 24:00-1", "Funday 9-5", "Mon 25:00-26:00", "daily 12.00-13.00",
-		"We0010-0"} { // found by fuzzing: a slot that ends at midnight has End 0
+		"We0010-0", // found by fuzzing: a slot that ends at midnight has End 0
+		"Mon-Fri 9-5", "weekdays 9:00-5:00", "Tue 1-5pm", "Wed 10am-2am", "Thu 11-1", "Fri 12:45-12:30", "Sat 10pm-1am"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		slots, err := ParseAvailability(s)
+		slots, guessed, err := parseAvailability(s)
 		if err != nil {
-			if slots != nil || err.Error() == "" {
+			if slots != nil || guessed != nil || err.Error() == "" {
 				t.Fatalf("slots with an error")
 			}
 			return
 		}
+		if plain, err := ParseAvailability(s); err != nil || !reflect.DeepEqual(plain, slots) {
+			t.Fatalf("ParseAvailability(%q) = %v, %v; want %v", s, plain, err, slots)
+		}
 		for _, sl := range slots {
 			if sl.Day < time.Sunday || sl.Day > time.Saturday || sl.Start < 0 || sl.Start >= 24*60 || sl.End < 0 || sl.End > 24*60 || sl.Start == sl.End {
 				t.Fatalf("bad slot %+v from %q", sl, s)
+			}
+		}
+		// A cell without am or pm never runs from the morning past
+		// midnight: that reading is the afternoon.
+		if l := strings.ToLower(s); !strings.Contains(l, "am") && !strings.Contains(l, "pm") && !strings.Contains(l, "a.m") && !strings.Contains(l, "p.m") {
+			for _, sl := range slots {
+				if sl.End > 0 && sl.End < sl.Start && sl.Start < 13*60 && sl.End <= 12*60 {
+					t.Fatalf("%q: slot %+v runs from the morning past midnight", s, sl)
+				}
 			}
 		}
 		again, err := ParseAvailability(formatSlots(slots))

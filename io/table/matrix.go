@@ -65,8 +65,7 @@ func readMatrix(path string, data []byte, sheet string) (*Matrix, error) {
 		if p != nil {
 			return nil, mentormatch.Problems{*p}
 		}
-		defer wb.Close()
-		choices, msg := pickSheets(wb.GetSheetList(), sheet, false)
+		choices, msg := pickSheets(wb.names, sheet, false)
 		if msg != "" {
 			return nil, mentormatch.Problems{{File: path, Message: msg}}
 		}

@@ -204,25 +204,40 @@ func parseClock(s string) (int, bool) {
 // or line breaks; an entry without days takes the days of the one before
 // ("Mon 09:00-10:00, 14:00-15:00"). Days are Mon..Sun, full names, ranges
 // ("Mon-Fri") and lists ("Mon/Wed"); times are 24-hour or am/pm, 24:00 is
-// the end of the day, and an end before the start runs past midnight.
+// the end of the day.
+//
+// Ranges are read as HR writes them: "9-5" and "9:00-5:00" are day hours,
+// 09:00–17:00, and "1-5pm" is 13:00–17:00. A range that runs past midnight
+// must say so in 24-hour times ("22:00-01:00") or with am/pm ("10pm-1am"):
+// an end before a start that is before 13:00, without am or pm on the end,
+// is read as afternoon.
 func ParseAvailability(s string) ([]mentormatch.Slot, error) {
+	slots, _, err := parseAvailability(s)
+	return slots, err
+}
+
+// parseAvailability is ParseAvailability that also returns the ranges it
+// read as day hours although they lack am or pm ("9-5"): those readings are
+// a guess the reader warns about.
+func parseAvailability(s string) ([]mentormatch.Slot, []string, error) {
 	var (
-		out  []mentormatch.Slot
-		days []time.Weekday
+		out     []mentormatch.Slot
+		days    []time.Weekday
+		guessed []string
 	)
 	for _, entry := range splitList(s) {
 		i := strings.IndexFunc(entry, func(r rune) bool { return r >= '0' && r <= '9' })
 		if i < 0 {
-			return nil, fmt.Errorf("%q has no times: expected a day and a time range, %s", entry, availabilityExample)
+			return nil, nil, fmt.Errorf("%q has no times: expected a day and a time range, %s", entry, availabilityExample)
 		}
 		if d := strings.TrimSpace(entry[:i]); d != "" {
 			var err error
 			if days, err = parseDays(d); err != nil {
-				return nil, fmt.Errorf("%q: %w", entry, err)
+				return nil, nil, fmt.Errorf("%q: %w", entry, err)
 			}
 		}
 		if len(days) == 0 {
-			return nil, fmt.Errorf("%q has no day: expected a day before the times, %s", entry, availabilityExample)
+			return nil, nil, fmt.Errorf("%q has no day: expected a day before the times, %s", entry, availabilityExample)
 		}
 		times := timeDashes.Replace(strings.ToLower(entry[i:]))
 		times = strings.Join(strings.Fields(times), " ")
@@ -232,15 +247,26 @@ func ParseAvailability(s string) ([]mentormatch.Slot, error) {
 		for rng := range strings.FieldsFuncSeq(times, func(r rune) bool { return r == ' ' || r == ',' }) {
 			from, to, ok := strings.Cut(rng, "-")
 			if !ok {
-				return nil, fmt.Errorf("time range %q in %q: expected start-end, %s", rng, entry, availabilityExample)
+				return nil, nil, fmt.Errorf("time range %q in %q: expected start-end, %s", rng, entry, availabilityExample)
 			}
 			start, ok1 := parseClock(from)
 			end, ok2 := parseClock(to)
 			if !ok1 || !ok2 || start == 24*60 {
-				return nil, fmt.Errorf("time range %q in %q: expected times like 09:00-11:00 (24-hour, up to 24:00), %s", rng, entry, availabilityExample)
+				return nil, nil, fmt.Errorf("time range %q in %q: expected times like 09:00-11:00 (24-hour, up to 24:00), %s", rng, entry, availabilityExample)
+			}
+			// "1-5pm": the start shares the end's pm when that keeps
+			// it before the end, as in speech.
+			if !hasMeridiem(from) && strings.HasSuffix(to, "pm") && start >= 60 && start < 12*60 && start+12*60 < end {
+				start += 12 * 60
+			}
+			// "9-5": nobody is free from nine in the morning until five
+			// the next morning; HR means the afternoon.
+			if !hasMeridiem(to) && end > 0 && end < start && start < 13*60 && end <= 12*60 {
+				end += 12 * 60
+				guessed = append(guessed, rng)
 			}
 			if start == end {
-				return nil, fmt.Errorf("time range %q in %q is empty: the end must differ from the start", rng, entry)
+				return nil, nil, fmt.Errorf("time range %q in %q is empty: the end must differ from the start", rng, entry)
 			}
 			for _, d := range days {
 				slot := mentormatch.Slot{Day: d, Start: start, End: end}
@@ -250,7 +276,13 @@ func ParseAvailability(s string) ([]mentormatch.Slot, error) {
 			}
 		}
 	}
-	return out, nil
+	return out, guessed, nil
+}
+
+// hasMeridiem reports whether a time as written says am or pm.
+func hasMeridiem(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(s, "am") || strings.HasSuffix(s, "pm") || strings.HasSuffix(s, "a.m.") || strings.HasSuffix(s, "p.m.")
 }
 
 var offsetRE = regexp.MustCompile(`^(?i:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$`)

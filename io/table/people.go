@@ -116,6 +116,16 @@ type builder struct {
 	// time zone database.
 	zones map[string]zoneCell
 	slots map[string]slotsCell
+	// guesses are the availability cells read as day hours without am
+	// or pm ("9-5"), warned about once.
+	guesses []guess
+}
+
+// guess is an availability cell whose hours were read as day hours.
+type guess struct {
+	src    mentormatch.Source
+	column string
+	ranges []string
 }
 
 type zoneCell struct {
@@ -125,8 +135,9 @@ type zoneCell struct {
 }
 
 type slotsCell struct {
-	slots []mentormatch.Slot
-	err   error
+	slots   []mentormatch.Slot
+	guessed []string
+	err     error
 }
 
 func (b *builder) zone(v string) zoneCell {
@@ -142,23 +153,63 @@ func (b *builder) zone(v string) zoneCell {
 }
 
 // availability parses v once; every person gets a copy of the slots.
-func (b *builder) availability(v string) ([]mentormatch.Slot, error) {
+func (b *builder) availability(v string) ([]mentormatch.Slot, []string, error) {
 	c, ok := b.slots[v]
 	if !ok {
-		c.slots, c.err = ParseAvailability(v)
+		c.slots, c.guessed, c.err = parseAvailability(v)
 		if b.slots == nil {
 			b.slots = map[string]slotsCell{}
 		}
 		b.slots[v] = c
 	}
-	return slices.Clone(c.slots), c.err
+	return slices.Clone(c.slots), c.guessed, c.err
+}
+
+// shownGuesses is how many cells the day-hours warning names.
+const shownGuesses = 5
+
+// guessWarning is one warning for every availability cell read as day
+// hours without am or pm, naming the first cells.
+func (b *builder) guessWarning() []mentormatch.Problem {
+	if len(b.guesses) == 0 {
+		return nil
+	}
+	g0 := b.guesses[0]
+	cells := make([]string, 0, shownGuesses)
+	sameFile := true
+	for _, g := range b.guesses {
+		sameFile = sameFile && g.src.File == g0.src.File && g.src.Sheet == g0.src.Sheet
+	}
+	for _, g := range b.guesses[:min(len(b.guesses), shownGuesses)] {
+		where := fmt.Sprintf("row %d", g.src.Row)
+		if !sameFile {
+			where = mentormatch.Problem{File: g.src.File, Sheet: g.src.Sheet, Row: g.src.Row}.String()
+		}
+		cells = append(cells, fmt.Sprintf("%s %q", where, strings.Join(g.ranges, ", ")))
+	}
+	list := strings.Join(cells, "; ")
+	if more := len(b.guesses) - len(cells); more > 0 {
+		list += fmt.Sprintf("; and %d more", more)
+	}
+	w := mentormatch.Problem{Column: g0.column, Message: fmt.Sprintf(
+		"%d availability cells give hours without am or pm that would end before they start (%s): read as day hours, 9-5 as 09:00-17:00; write 24-hour times such as 09:00-17:00, or 22:00-01:00 for a window past midnight, to say so",
+		len(b.guesses), list)}
+	if sameFile {
+		w.File, w.Sheet = g0.src.File, g0.src.Sheet
+	}
+	if len(b.guesses) == 1 {
+		w.Row = g0.src.Row
+		w.Message = fmt.Sprintf("%q has hours without am or pm that would end before they start: read as day hours, 9-5 as 09:00-17:00; write 24-hour times such as 09:00-17:00, or 22:00-01:00 for a window past midnight, to say so", strings.Join(g0.ranges, ", "))
+	}
+	return []mentormatch.Problem{w}
 }
 
 // ref is an id one person's cell refers to, checked once everyone is read.
 type ref struct {
-	id     string
-	column string
-	src    mentormatch.Source
+	id      string
+	column  string
+	src     mentormatch.Source
+	manager bool
 }
 
 // table reads the people of one sheet or CSV file.
@@ -342,7 +393,7 @@ func (b *builder) person(t *rawTable, h *header, row []string, line int) {
 
 	if v, col := get(fManager); v != "" {
 		p.ManagerID = v
-		b.refs = append(b.refs, ref{id: v, column: col, src: p.Source})
+		b.refs = append(b.refs, ref{id: v, column: col, src: p.Source, manager: true})
 	}
 
 	if v, col := get(fTimeZone); v != "" {
@@ -354,10 +405,13 @@ func (b *builder) person(t *rawTable, h *header, row []string, line int) {
 	}
 
 	if v, col := get(fAvailability); v != "" {
-		if slots, err := b.availability(v); err != nil {
+		if slots, guessed, err := b.availability(v); err != nil {
 			bad(col, err)
 		} else {
 			p.Availability = slots
+			if len(guessed) > 0 {
+				b.guesses = append(b.guesses, guess{src: p.Source, column: col, ranges: guessed})
+			}
 		}
 	}
 
@@ -490,10 +544,14 @@ func where(first, cur mentormatch.Source) string {
 func (b *builder) finish() *mentormatch.Program {
 	for _, r := range b.refs {
 		if _, ok := b.seen[r.id]; !ok {
-			b.warnings = append(b.warnings, mentormatch.Problem{File: r.src.File, Sheet: r.src.Sheet, Row: r.src.Row, Column: r.column,
-				Message: fmt.Sprintf("unknown id %q: nobody in the input has this id, so it is ignored", r.id)})
+			msg := fmt.Sprintf("unknown id %q: nobody in the input has this id, so it is ignored", r.id)
+			if r.manager {
+				msg = fmt.Sprintf("manager %q is not in the files: ignored; managers outside the programme are normal", r.id)
+			}
+			b.warnings = append(b.warnings, mentormatch.Problem{File: r.src.File, Sheet: r.src.Sheet, Row: r.src.Row, Column: r.column, Message: msg})
 		}
 	}
+	b.warnings = append(b.warnings, b.guessWarning()...)
 	if len(b.people) == 0 && len(b.problems) == 0 {
 		b.problems = append(b.problems, mentormatch.Problem{Message: "no people found"})
 	}

@@ -791,8 +791,7 @@ func readXLSX(path string, data []byte, sheet string, roleSheets bool) ([]*rawTa
 	if p != nil {
 		return nil, mentormatch.Problems{*p}
 	}
-	defer wb.Close()
-	choices, msg := pickSheets(wb.GetSheetList(), sheet, roleSheets)
+	choices, msg := pickSheets(wb.names, sheet, roleSheets)
 	if msg != "" {
 		return nil, mentormatch.Problems{{File: path, Message: msg}}
 	}

@@ -80,7 +80,8 @@ func (e *rosterEntry) problem(column, format string, args ...any) mentormatch.Pr
 // hand: rows re-sorted, columns added, moved or renamed to a known alias
 // ("Mentee ID"), pairs changed. What is read: each match's mentee and
 // mentor (a row with no mentor id is a mentee without one), the unmatched
-// people (JSON and XLSX; a CSV roster lists only matches) and the history
+// people (JSON and XLSX; a CSV roster lists its waiting mentees as rows
+// with no mentor, and no mentors without a mentee) and the history
 // of dissolved pairs (the "dissolved" list in JSON, the Dissolved sheet in
 // XLSX, the dissolved_mentors column in CSV). The order of rows carries no
 // meaning. Errors are mentormatch.Problems (every problem, with rows) or
@@ -207,14 +208,13 @@ func rosterXLSX(path string, data []byte) (matches, unmatched, dissolved []roste
 	if p != nil {
 		return nil, nil, nil, mentormatch.Problems{*p}
 	}
-	defer wb.Close()
 	read := func(name string) *rawTable {
 		t := &rawTable{File: path, Sheet: name}
 		ps = append(ps, t.stream(wb)...)
 		return t
 	}
 	var matchSheet, unmatchedSheet, dissolvedSheet string
-	sheets := wb.GetSheetList()
+	sheets := wb.names
 	for _, s := range sheets {
 		switch strings.ToLower(strings.TrimSpace(s)) {
 		case "matches":

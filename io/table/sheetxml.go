@@ -55,13 +55,6 @@ type workbook struct {
 	sstRead bool
 }
 
-// GetSheetList returns the names of the sheets in order, as excelize does.
-func (wb *workbook) GetSheetList() []string { return wb.names }
-
-// Close releases nothing: the workbook reads from memory. It exists so
-// that callers can treat it like an excelize file.
-func (wb *workbook) Close() error { return nil }
-
 // open finds a part by name, ignoring case and a leading slash as the
 // format allows.
 func (wb *workbook) open(name string) (*zip.File, bool) {

@@ -395,7 +395,7 @@ func readCheckIn(a *mentormatch.Answer, m colMap, row []string, skillCols []skil
 }
 
 // parseMilestone reads a milestone status and its usual spellings.
-func parseMilestone(s string) (string, error) {
+func parseMilestone(s string) (mentormatch.MilestoneStatus, error) {
 	switch strings.Join(strings.Fields(strings.NewReplacer("-", " ", "_", " ").Replace(strings.ToLower(s))), " ") {
 	case "done", "complete", "completed", "finished", "achieved":
 		return mentormatch.MilestoneDone, nil

@@ -1,4 +1,4 @@
-package progress
+package metrics
 
 import (
 	"math"
@@ -80,8 +80,8 @@ func TestMeasureByHand(t *testing.T) {
 		assert.Equal(t, want[k], p.Ratings, p.MenteeID)
 		assert.InDelta(t, want[k][1]-want[k][0], p.Change, 1e-12, p.MenteeID)
 	}
-	assert.Equal(t, []string{"on track", "on track"}, rep.Pairs[0].Milestones)
-	assert.Equal(t, []string{"done", "behind"}, rep.Pairs[1].Milestones)
+	assert.Equal(t, []mentormatch.MilestoneStatus{"on track", "on track"}, rep.Pairs[0].Milestones)
+	assert.Equal(t, []mentormatch.MilestoneStatus{"done", "behind"}, rep.Pairs[1].Milestones)
 	assert.Equal(t, "C1", rep.Pairs[0].Cohort)
 
 	// At risk: E1 fell by 1; E2 fell by 1.5, is behind and unhealthy.

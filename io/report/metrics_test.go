@@ -15,32 +15,32 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/mentormatch/mentormatch"
-	"github.com/mentormatch/mentormatch/progress"
+	"github.com/mentormatch/mentormatch/metrics"
 )
 
-func sampleProgress() *progress.Report {
+func sampleMetrics() *metrics.Report {
 	nan := math.NaN()
-	return &progress.Report{
-		Surveys: []progress.SurveyStats{
+	return &metrics.Report{
+		Surveys: []metrics.SurveyStats{
 			{Name: "jan.csv", Date: time.Date(2027, 1, 15, 0, 0, 0, 0, time.UTC), Pairs: 2, Answered: 2, Answers: 3, ResponseRate: 0.75, MeanRating: 4, Done: 1, OnTrack: 1, Completion: 0.5},
 			{Name: "feb.csv", Pairs: 2, MeanRating: nan, Completion: nan},
 		},
-		Pairs: []progress.PairTrend{
-			{MenteeID: "E1", MenteeName: "=Eva", MentorID: "M1", MentorName: "Max", Cohort: "C1", Ratings: []float64{4.5, nan}, Milestones: []string{"on track", ""}, Change: 0},
-			{MenteeID: "E2", MenteeName: "Eli", MentorID: "M1", MentorName: "Max", Cohort: "C1", Ratings: []float64{3, nan}, Milestones: []string{"done", ""}, AtRisk: true},
+		Pairs: []metrics.PairTrend{
+			{MenteeID: "E1", MenteeName: "=Eva", MentorID: "M1", MentorName: "Max", Cohort: "C1", Ratings: []float64{4.5, nan}, Milestones: []mentormatch.MilestoneStatus{"on track", ""}, Change: 0},
+			{MenteeID: "E2", MenteeName: "Eli", MentorID: "M1", MentorName: "Max", Cohort: "C1", Ratings: []float64{3, nan}, Milestones: []mentormatch.MilestoneStatus{"done", ""}, AtRisk: true},
 		},
-		Cohorts:  []progress.CohortTrend{{Cohort: "C1", Pairs: 2, Ratings: []float64{4, nan}, ResponseRates: []float64{0.75, 0}}},
-		Skills:   progress.SkillStats{Rated: 0, MeanChange: nan, PerMonth: nan, BySkill: []progress.SkillSummary{}},
-		Growth:   []progress.Growth{{MenteeID: "E1", MentorID: "M1", Skill: "go", Levels: []int{1, -1}, PerMonth: nan}},
-		AtRisk:   []progress.Risk{{MenteeID: "E2", MenteeName: "Eli", MentorID: "M1", MentorName: "Max", Cohort: "C1", Why: "milestone behind (jan.csv)"}},
+		Cohorts:  []metrics.CohortTrend{{Cohort: "C1", Pairs: 2, Ratings: []float64{4, nan}, ResponseRates: []float64{0.75, 0}}},
+		Skills:   metrics.SkillStats{Rated: 0, MeanChange: nan, PerMonth: nan, BySkill: []metrics.SkillSummary{}},
+		Growth:   []metrics.Growth{{MenteeID: "E1", MentorID: "M1", Skill: "go", Levels: []int{1, -1}, PerMonth: nan}},
+		AtRisk:   []metrics.Risk{{MenteeID: "E2", MenteeName: "Eli", MentorID: "M1", MentorName: "Max", Cohort: "C1", Why: "milestone behind (jan.csv)"}},
 		Warnings: []string{"no date column in feb.csv: skill development per month needs the date of each answer"},
 	}
 }
 
-func TestProgressJSON(t *testing.T) {
+func TestMetricsJSON(t *testing.T) {
 	var b bytes.Buffer
-	require.NoError(t, EncodeProgressJSON(&b, sampleProgress()))
-	golden(t, "progress.json", b.Bytes())
+	require.NoError(t, EncodeMetricsJSON(&b, sampleMetrics()))
+	golden(t, "metrics.json", b.Bytes())
 	var v map[string]any
 	require.NoError(t, json.Unmarshal(b.Bytes(), &v))
 	s := v["surveys"].([]any)
@@ -49,9 +49,9 @@ func TestProgressJSON(t *testing.T) {
 	assert.Equal(t, "2027-01-15", s[0].(map[string]any)["date"])
 }
 
-func TestProgressXLSX(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "progress.xlsx")
-	require.NoError(t, WriteProgress(path, sampleProgress()))
+func TestMetricsXLSX(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "metrics.xlsx")
+	require.NoError(t, WriteMetrics(path, sampleMetrics()))
 	f, err := excelize.OpenFile(path)
 	require.NoError(t, err)
 	defer f.Close()
@@ -68,7 +68,7 @@ func TestProgressXLSX(t *testing.T) {
 	assert.Empty(t, formula)
 	// Two charts on Surveys, one on Cohorts.
 	var b bytes.Buffer
-	require.NoError(t, EncodeProgressXLSX(&b, sampleProgress()))
+	require.NoError(t, EncodeMetricsXLSX(&b, sampleMetrics()))
 	zr, err := zip.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
 	require.NoError(t, err)
 	charts := 0
@@ -81,8 +81,8 @@ func TestProgressXLSX(t *testing.T) {
 
 	// Same report, same bytes.
 	var again bytes.Buffer
-	require.NoError(t, EncodeProgressXLSX(&again, sampleProgress()))
+	require.NoError(t, EncodeMetricsXLSX(&again, sampleMetrics()))
 	assert.Equal(t, b.Bytes(), again.Bytes())
 
-	assert.ErrorIs(t, WriteProgress(filepath.Join(t.TempDir(), "x.csv"), sampleProgress()), mentormatch.ErrUsage)
+	assert.ErrorIs(t, WriteMetrics(filepath.Join(t.TempDir(), "x.csv"), sampleMetrics()), mentormatch.ErrUsage)
 }

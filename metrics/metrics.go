@@ -1,4 +1,4 @@
-package progress
+package metrics
 
 import (
 	"fmt"
@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/mentormatch/mentormatch/internal/wording"
 
 	"github.com/mentormatch/mentormatch"
 )
@@ -80,8 +82,8 @@ type PairTrend struct {
 	Cohort     string `json:"cohort"`
 	// Ratings is the pair's mean rating per survey, NaN when nobody in the
 	// pair answered; Milestones the status per survey, "" when none.
-	Ratings    []float64 `json:"ratings"`
-	Milestones []string  `json:"milestones"`
+	Ratings    []float64                     `json:"ratings"`
+	Milestones []mentormatch.MilestoneStatus `json:"milestones"`
 	// Change is the last answered mean rating minus the first; 0 with
 	// fewer than two.
 	Change float64 `json:"change"`
@@ -179,7 +181,7 @@ func Measure(r *mentormatch.Roster, waves []Wave, opt Options) (*Report, error) 
 	for k, m := range r.Matches {
 		pairAt[[2]string{m.MenteeID, m.MentorID}] = k
 		rep.Pairs[k] = PairTrend{MenteeID: m.MenteeID, MenteeName: m.MenteeName, MentorID: m.MentorID, MentorName: m.MentorName,
-			Cohort: cohortOf[m.MenteeID], Ratings: make([]float64, n), Milestones: make([]string, n)}
+			Cohort: cohortOf[m.MenteeID], Ratings: make([]float64, n), Milestones: make([]mentormatch.MilestoneStatus, n)}
 	}
 	healths := make([]mentormatch.Health, n)
 	self := make([]map[[2]string][]mentormatch.Skill, n) // per survey: (mentee, mentor) → self-ratings
@@ -245,8 +247,8 @@ func Measure(r *mentormatch.Roster, waves []Wave, opt Options) (*Report, error) 
 }
 
 // worse reports whether milestone status a is less favourable than b.
-func worse(a, b string) bool {
-	rank := map[string]int{"": 0, mentormatch.MilestoneDone: 1, mentormatch.MilestoneOnTrack: 2, mentormatch.MilestoneBehind: 3}
+func worse(a, b mentormatch.MilestoneStatus) bool {
+	rank := map[mentormatch.MilestoneStatus]int{"": 0, mentormatch.MilestoneDone: 1, mentormatch.MilestoneOnTrack: 2, mentormatch.MilestoneBehind: 3}
 	return rank[a] > rank[b]
 }
 
@@ -311,7 +313,11 @@ func cohortTrends(cohorts []mentormatch.Cohort, r *mentormatch.Roster, healths [
 				}
 				sum += ph.MeanRating * float64(ph.Answers)
 				answers += ph.Answers
-				sides += btoi(ph.MenteeAnswered) + btoi(ph.MentorAnswered)
+				for _, answered := range []bool{ph.MenteeAnswered, ph.MentorAnswered} {
+					if answered {
+						sides++
+					}
+				}
 			}
 			ct.Ratings[w] = math.NaN()
 			if answers > 0 {
@@ -324,13 +330,6 @@ func cohortTrends(cohorts []mentormatch.Cohort, r *mentormatch.Roster, healths [
 		out = append(out, ct)
 	}
 	return out
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // growth follows each mentee's self-rating of each skill they want (or
@@ -399,7 +398,9 @@ func skillStats(gs []Growth) SkillStats {
 	for _, g := range gs {
 		rated := 0
 		for _, l := range g.Levels {
-			rated += btoi(l >= 0)
+			if l >= 0 {
+				rated++
+			}
 		}
 		if rated < 2 {
 			continue
@@ -456,7 +457,7 @@ func risks(rep *Report, healths []mentormatch.Health, waves []Wave, drop float64
 		if n := len(answered); n >= 2 {
 			a, b := answered[n-2], answered[n-1]
 			if p.Ratings[a]-p.Ratings[b] >= drop-1e-9 {
-				why = append(why, fmt.Sprintf("mean rating fell from %s (%s) to %s (%s)", num(p.Ratings[a]), waves[a].Name, num(p.Ratings[b]), waves[b].Name))
+				why = append(why, fmt.Sprintf("mean rating fell from %s (%s) to %s (%s)", wording.Num(p.Ratings[a]), waves[a].Name, wording.Num(p.Ratings[b]), waves[b].Name))
 			}
 		}
 		for w := last; w >= 0; w-- {
@@ -476,9 +477,4 @@ func risks(rep *Report, healths []mentormatch.Health, waves []Wave, drop float64
 		}
 	}
 	return out
-}
-
-// num writes a rating with at most two decimals.
-func num(x float64) string {
-	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.2f", x), "0"), ".")
 }

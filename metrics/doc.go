@@ -1,4 +1,4 @@
-// Package progress measures a mentoring program over time from its
+// Package metrics measures a mentoring program over time from its
 // check-in surveys: response rate and satisfaction per survey, per pair
 // and per cohort, milestone completion, skill development (the change in
 // each mentee's self-rated level of each wanted skill per calendar month)
@@ -11,4 +11,4 @@
 //
 // Measure is deterministic: lists follow the roster's order, cohorts the
 // order given, skills sort by name.
-package progress
+package metrics

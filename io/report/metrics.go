@@ -8,17 +8,18 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/mentormatch/mentormatch/progress"
+	"github.com/mentormatch/mentormatch/io/output"
+	"github.com/mentormatch/mentormatch/metrics"
 )
 
-// WriteProgress writes a program's progress report as .xlsx (sheets with
+// WriteMetrics writes a program's metrics report as .xlsx (sheets with
 // charts) or .json; anything else is an error wrapping ErrUsage.
-func WriteProgress(path string, rep *progress.Report) error {
+func WriteMetrics(path string, rep *metrics.Report) error {
 	switch ext(path) {
 	case ".json":
-		return WriteFile(path, func(w io.Writer) error { return EncodeProgressJSON(w, rep) })
+		return output.WriteFile(path, func(w io.Writer) error { return EncodeMetricsJSON(w, rep) })
 	case ".xlsx":
-		return WriteFile(path, func(w io.Writer) error { return EncodeProgressXLSX(w, rep) })
+		return output.WriteFile(path, func(w io.Writer) error { return EncodeMetricsXLSX(w, rep) })
 	}
 	return usageExt(path, ".xlsx or .json")
 }
@@ -37,10 +38,10 @@ func dateOrNull(b *jsonBuf, t time.Time) func(int) {
 	}
 }
 
-// EncodeProgressJSON writes the report with a fixed key order. Figures
+// EncodeMetricsJSON writes the report with a fixed key order. Figures
 // are rounded to 4 decimals; a figure without data (a survey nobody
 // answered, a skill rated once) is null.
-func EncodeProgressJSON(w io.Writer, rep *progress.Report) error {
+func EncodeMetricsJSON(w io.Writer, rep *metrics.Report) error {
 	var b jsonBuf
 	fl := func(x float64) func(int) { return b.f(round4(x)) }
 	fls := func(xs []float64) func(int) {
@@ -64,7 +65,7 @@ func EncodeProgressJSON(w io.Writer, rep *progress.Report) error {
 				p := &rep.Pairs[i]
 				b.object(d, field{"mentee_id", b.s(p.MenteeID)}, field{"mentee_name", b.s(p.MenteeName)},
 					field{"mentor_id", b.s(p.MentorID)}, field{"mentor_name", b.s(p.MentorName)}, field{"cohort", b.s(p.Cohort)},
-					field{"ratings", fls(p.Ratings)}, field{"milestones", b.strs(p.Milestones)},
+					field{"ratings", fls(p.Ratings)}, field{"milestones", strsOf(&b, p.Milestones)},
 					field{"change", fl(p.Change)}, field{"at_risk", func(int) { fmt.Fprint(&b, p.AtRisk) }})
 			})
 		}},
@@ -132,11 +133,11 @@ func pct(x float64) any {
 	return round4(100 * x)
 }
 
-// EncodeProgressXLSX writes the report as a workbook: Surveys (with charts
+// EncodeMetricsXLSX writes the report as a workbook: Surveys (with charts
 // of satisfaction, response rate and milestone completion), Pairs, Cohorts
 // (with a chart of each cohort's satisfaction), Skills, Skill growth and At
 // risk. Rates are percentages.
-func EncodeProgressXLSX(w io.Writer, rep *progress.Report) error {
+func EncodeMetricsXLSX(w io.Writer, rep *metrics.Report) error {
 	f := newFile()
 	defer f.Close()
 	bold, numStyle, wrap, err := sheetStyles(f, "0.00")
@@ -174,7 +175,7 @@ func EncodeProgressXLSX(w io.Writer, rep *progress.Report) error {
 		last := ""
 		for _, m := range p.Milestones {
 			if m != "" {
-				last = m
+				last = string(m)
 			}
 		}
 		risk := "no"
@@ -248,47 +249,45 @@ func EncodeProgressXLSX(w io.Writer, rep *progress.Report) error {
 			return err
 		}
 	}
+	if n > 0 {
+		surveys.charts, cohorts.charts = metricsCharts(n, len(rep.Cohorts))
+	}
 	for _, d := range sheets {
 		if err := writeSheet(f, d, bold, numStyle, wrap); err != nil {
 			return fmt.Errorf("sheet %s: %w", d.name, err)
-		}
-	}
-	if n > 0 {
-		if err := progressCharts(f, n, len(rep.Cohorts)); err != nil {
-			return err
 		}
 	}
 	f.SetActiveSheet(0)
 	return writeDeterministic(f, w)
 }
 
-// progressCharts draws satisfaction and the rates per survey on the
-// Surveys sheet, and each cohort's satisfaction on the Cohorts sheet.
-func progressCharts(f *excelize.File, surveys, cohorts int) error {
+// metricsCharts are the charts of satisfaction and the rates per survey,
+// for the Surveys sheet, and of each cohort's satisfaction, for the
+// Cohorts sheet.
+func metricsCharts(surveys, cohorts int) (onSurveys, onCohorts []placedChart) {
 	last := surveys + 1
 	cats := fmt.Sprintf("Surveys!$A$2:$A$%d", last)
 	line := func(title string, series []excelize.ChartSeries, max float64) *excelize.Chart {
 		return &excelize.Chart{
 			Type:   excelize.Line,
 			Series: series,
-			Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title}}},
-			YAxis:  excelize.ChartAxis{Minimum: float64Ptr(0), Maximum: float64Ptr(max)},
+			Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title, Font: &titleFont}}},
+			XAxis:  excelize.ChartAxis{Font: axisFont},
+			YAxis:  excelize.ChartAxis{Minimum: float64Ptr(0), Maximum: float64Ptr(max), MajorGridLines: true, Font: axisFont},
 			Legend: excelize.ChartLegend{Position: "bottom"},
 		}
 	}
-	if err := f.AddChart("Surveys", "A"+fmt.Sprint(last+3), line("Satisfaction (mean rating, 1–5)", []excelize.ChartSeries{
-		{Name: "Surveys!$G$1", Categories: cats, Values: fmt.Sprintf("Surveys!$G$2:$G$%d", last)},
-	}, 5)); err != nil {
-		return fmt.Errorf("satisfaction chart: %w", err)
-	}
-	if err := f.AddChart("Surveys", "H"+fmt.Sprint(last+3), line("Response rate and milestone completion (%)", []excelize.ChartSeries{
-		{Name: "Surveys!$F$1", Categories: cats, Values: fmt.Sprintf("Surveys!$F$2:$F$%d", last)},
-		{Name: "Surveys!$L$1", Categories: cats, Values: fmt.Sprintf("Surveys!$L$2:$L$%d", last)},
-	}, 100)); err != nil {
-		return fmt.Errorf("rates chart: %w", err)
+	onSurveys = []placedChart{
+		{"A" + fmt.Sprint(last+3), line("Satisfaction (mean rating, 1–5)", []excelize.ChartSeries{
+			{Name: "Surveys!$G$1", Categories: cats, Values: fmt.Sprintf("Surveys!$G$2:$G$%d", last)},
+		}, 5)},
+		{"H" + fmt.Sprint(last+3), line("Response rate and milestone completion (%)", []excelize.ChartSeries{
+			{Name: "Surveys!$F$1", Categories: cats, Values: fmt.Sprintf("Surveys!$F$2:$F$%d", last)},
+			{Name: "Surveys!$L$1", Categories: cats, Values: fmt.Sprintf("Surveys!$L$2:$L$%d", last)},
+		}, 100)},
 	}
 	if cohorts == 0 {
-		return nil
+		return onSurveys, nil
 	}
 	first, end := colName(3), colName(2+surveys)
 	series := make([]excelize.ChartSeries, cohorts)
@@ -298,10 +297,7 @@ func progressCharts(f *excelize.File, surveys, cohorts int) error {
 			Categories: fmt.Sprintf("Cohorts!$%s$1:$%s$1", first, end),
 			Values:     fmt.Sprintf("Cohorts!$%s$%d:$%s$%d", first, row, end, row)}
 	}
-	if err := f.AddChart("Cohorts", "A"+fmt.Sprint(cohorts+4), line("Satisfaction per cohort (mean rating, 1–5)", series, 5)); err != nil {
-		return fmt.Errorf("cohort chart: %w", err)
-	}
-	return nil
+	return onSurveys, []placedChart{{"A" + fmt.Sprint(cohorts+4), line("Satisfaction per cohort (mean rating, 1–5)", series, 5)}}
 }
 
 func colName(n int) string {

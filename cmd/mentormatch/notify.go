@@ -1,0 +1,197 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"net/mail"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/io/output"
+	"github.com/mentormatch/mentormatch/io/report"
+	"github.com/mentormatch/mentormatch/io/table"
+	"github.com/mentormatch/mentormatch/notify"
+)
+
+// introductionsCSV is the mail-merge table's name in the outbox.
+const introductionsCSV = "introductions.csv"
+
+// maxTemplateBytes bounds a template: an introduction is a page, not a book.
+const maxTemplateBytes = 64 << 10
+
+type notifyOptions struct {
+	inputOptions
+	Plan     string
+	Out      string
+	Template string
+	From     string
+}
+
+func newNotifyCmd() *cobra.Command {
+	o := &notifyOptions{}
+	cmd := &cobra.Command{
+		Use:   "notify --plan plan.json [people files] --out outbox/",
+		Short: "Write the introductions: one e-mail (.eml, its calendar attached) per person and a mail-merge CSV; sends nothing",
+		Long: `notify writes, into the folder --out, one e-mail per participant of a plan, as
+an .eml file that any mail client opens (double-click, check, send), with the
+person's calendar (.ics) attached: who their mentor or mentees are, why they
+were matched, their first session in their own time zone, and their cohort and
+seniors. introductions.csv holds the same fields, a row a person, for a mail
+merge. Nothing is ever sent.
+
+The people files must be those the plan was made from (for e-mail addresses
+and time zones). --template takes a plain-text or Markdown file whose first
+line may be "Subject: ..."; placeholders in braces are filled per person:
+` + placeholderHelp() + `
+The default template is printed by 'mentormatch notify --print-template'.`,
+		Example: `  mentormatch plan --example --out plan.json
+  mentormatch notify --example --plan plan.json --out outbox/
+  mentormatch notify people.xlsx --plan plan.json --template intro.md --from "Mentoring <mentoring@acme.example>" --out outbox/`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if print, _ := cmd.Flags().GetBool("print-template"); print {
+				_, err := io.WriteString(cmd.OutOrStdout(), notify.DefaultTemplate)
+				return err
+			}
+			return runNotify(o, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+	}
+	o.addFlags(cmd, true)
+	f := cmd.Flags()
+	f.StringVar(&o.Plan, "plan", "", "the plan, as plan --out plan.json wrote it")
+	f.StringVar(&o.Out, "out", "", "folder for the .eml files and introductions.csv")
+	f.StringVar(&o.Template, "template", "", "introduction template (text or Markdown with {placeholders}); default: the built-in one")
+	f.StringVar(&o.From, "from", "Mentoring programme <mentoring@example.invalid>", "the sender the messages show")
+	f.Bool("print-template", false, "print the default template and exit")
+	return cmd
+}
+
+func placeholderHelp() string {
+	var b strings.Builder
+	for _, p := range notify.Placeholders {
+		fmt.Fprintf(&b, "  {%s}  %s\n", p.Name, p.Means)
+	}
+	return b.String()
+}
+
+func runNotify(o *notifyOptions, args []string, stdout, stderr io.Writer) error {
+	if o.Plan == "" || o.Out == "" {
+		return fmt.Errorf("%w: --plan and --out are required (mentormatch notify --plan plan.json people.xlsx --out outbox/)", mentormatch.ErrUsage)
+	}
+	from, err := mail.ParseAddress(o.From)
+	if err != nil {
+		return fmt.Errorf("%w: --from %q: expected an address such as \"Mentoring <mentoring@acme.example>\"", mentormatch.ErrUsage, o.From)
+	}
+	if err := checkOutputs(append(o.inputs(args), o.Plan, o.Template), nil, []output.Out{{Flag: "--out", Path: o.Out, Options: notifyFolder()}}); err != nil {
+		return err
+	}
+	t, err := loadTemplate(o.Template)
+	if err != nil {
+		return err
+	}
+	p, _, err := o.load(args)
+	if err != nil {
+		return err
+	}
+	pl, err := table.ReadPlan(table.File{Path: o.Plan})
+	if err != nil {
+		return err
+	}
+	intros, unmatched, err := notify.Build(pl, p)
+	if err != nil {
+		return err
+	}
+	keys := make([]output.Key, len(intros))
+	for i, in := range intros {
+		keys[i] = output.Key{Text: in.ID, ID: in.ID}
+	}
+	names, err := output.Names(keys, ".eml")
+	if err != nil {
+		return err
+	}
+	msg := notify.Message{From: *from, Date: introductionDate(pl)}
+	var batch output.Batch
+	defer batch.Discard()
+	folder, err := batch.Folder(o.Out, notifyFolder())
+	if err != nil {
+		return err
+	}
+	var noEmail []string
+	for i := range intros {
+		if intros[i].Email == "" {
+			noEmail = append(noEmail, intros[i].ID)
+		}
+		if err := folder.Put(names[i], notify.EML(t, &intros[i], msg)); err != nil {
+			return err
+		}
+	}
+	var csv bytes.Buffer
+	if err := report.EncodeIntroductionsCSV(&csv, t, intros, names); err != nil {
+		return err
+	}
+	if err := folder.Put(introductionsCSV, csv.Bytes()); err != nil {
+		return err
+	}
+	if err := batch.Commit(); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %d introductions to %s (one .eml per person, each with their calendar, and %s); nothing was sent\n", len(intros), o.Out, introductionsCSV)
+	if len(noEmail) > 0 {
+		fmt.Fprintf(stderr, "warning: %d people have no e-mail address in the people files (%s): their messages have no recipient; add one in the people file or send them by hand\n", len(noEmail), strings.Join(firstFew(noEmail, 5), ", "))
+	}
+	if len(unmatched) > 0 {
+		fmt.Fprintf(stderr, "note: %d mentees are unmatched and get no introduction (%s)\n", len(unmatched), strings.Join(firstFew(unmatched, 5), ", "))
+	}
+	return nil
+}
+
+// notifyFolder recognises the outbox files mentormatch wrote before it kept
+// a manifest: none, as notify always kept one.
+func notifyFolder() output.FolderOptions { return output.FolderOptions{} }
+
+func loadTemplate(path string) (notify.Template, error) {
+	if path == "" {
+		return notify.ParseTemplate("(built in)", notify.DefaultTemplate)
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return notify.Template{}, fmt.Errorf("%w: --template: %v", mentormatch.ErrUsage, err)
+	}
+	if st.Size() > maxTemplateBytes {
+		return notify.Template{}, fmt.Errorf("%w: --template %s is %d bytes: an introduction template is at most %d", mentormatch.ErrInput, path, st.Size(), maxTemplateBytes)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return notify.Template{}, err
+	}
+	return notify.ParseTemplate(path, string(data))
+}
+
+// introductionDate dates the messages a week before the plan's first
+// session, at 09:00 UTC: a fixed date, so that the same plan gives the
+// same files, and the day a manager would send them.
+func introductionDate(pl *mentormatch.Plan) time.Time {
+	var first time.Time
+	for _, s := range pl.Sessions {
+		if first.IsZero() || s.Start.Before(first) {
+			first = s.Start
+		}
+	}
+	if first.IsZero() {
+		first = time.Date(2000, 1, 8, 0, 0, 0, 0, time.UTC)
+	}
+	d := first.UTC().AddDate(0, 0, -7)
+	return time.Date(d.Year(), d.Month(), d.Day(), 9, 0, 0, 0, time.UTC)
+}
+
+func firstFew(xs []string, n int) []string {
+	if len(xs) > n {
+		return append(xs[:n:n], "…")
+	}
+	return xs
+}

@@ -1,0 +1,124 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"os/signal"
+	"runtime"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/serve"
+)
+
+type serveOptions struct {
+	inputOptions
+	Dir  string
+	Addr string
+	Open bool
+}
+
+func newServeCmd() *cobra.Command {
+	o := &serveOptions{}
+	cmd := &cobra.Command{
+		Use:   "serve [people.xlsx|people.csv] [--config program.yaml] [--dir DIR] [--addr 127.0.0.1:PORT] [--open]",
+		Short: "Review and steer the match in a browser, on this machine: pin, veto, re-solve, export",
+		Example: `  mentormatch serve --example
+  mentormatch serve people.xlsx --config program.yaml --dir review/ --open`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			return runServe(ctx, o, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+	}
+	o.addFlags(cmd, true)
+	f := cmd.Flags()
+	f.StringVar(&o.Dir, "dir", "mentormatch-review", "the only folder the page writes to: decisions, configuration, uploads, saved exports (made if missing)")
+	f.StringVar(&o.Addr, "addr", "127.0.0.1:0", "address to listen on; port 0 picks a free one. Anything but loopback lets other machines reach the page")
+	f.BoolVar(&o.Open, "open", false, "open the page in the default browser")
+	return cmd
+}
+
+// runServe serves until ctx ends (Ctrl-C).
+func runServe(ctx context.Context, o *serveOptions, args []string, stdout, stderr io.Writer) error {
+	files, err := o.files(args)
+	if err != nil {
+		return err
+	}
+	cfg, err := o.loadConfig()
+	if err != nil {
+		return err
+	}
+	host, _, err := net.SplitHostPort(o.Addr)
+	if err != nil {
+		return fmt.Errorf("%w: --addr %q: expected host:port, such as 127.0.0.1:8080", mentormatch.ErrUsage, o.Addr)
+	}
+	if err := os.MkdirAll(o.Dir, 0o755); err != nil {
+		return fmt.Errorf("%w: --dir %s: %v", mentormatch.ErrUsage, o.Dir, err)
+	}
+	srv, err := serve.New(serve.Options{Files: files, Config: cfg, ConfigPath: o.Config, Dir: o.Dir})
+	if err != nil {
+		return err
+	}
+	if ps := srv.Problems(); len(ps) > 0 {
+		fmt.Fprintf(stderr, "warning: %s\nthey are shown on the page, where corrected files can be uploaded\n", ps)
+	}
+	ln, err := net.Listen("tcp", o.Addr)
+	if err != nil {
+		return fmt.Errorf("%w: --addr %s: %v", mentormatch.ErrUsage, o.Addr, err)
+	}
+	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		fmt.Fprintf(stderr, "warning: listening on %s: other machines that can reach it may open the page with its address\n", ln.Addr())
+	}
+	url := srv.URL(ln.Addr().String())
+	fmt.Fprintf(stdout, "mentormatch serve: open %s\n(Ctrl-C stops it; files are written only into %s)\n", url, o.Dir)
+	if o.Open {
+		if err := openBrowser(url); err != nil {
+			fmt.Fprintln(stderr, "warning: could not open a browser:", err)
+		}
+	}
+	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	done := make(chan error, 1)
+	go func() { done <- hs.Serve(ln) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+	}
+	shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shut); err != nil {
+		return err
+	}
+	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+func openBrowser(url string) error {
+	var cmd *exec.Cmd
+	switch runtime.GOOS {
+	case "darwin":
+		cmd = exec.Command("open", url)
+	case "windows":
+		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
+	default:
+		cmd = exec.Command("xdg-open", url)
+	}
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	go cmd.Wait() //nolint:errcheck // the browser outlives nothing we wait for
+	return nil
+}

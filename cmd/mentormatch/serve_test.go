@@ -1,0 +1,128 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/mentormatch/mentormatch/serve"
+)
+
+// servePage starts the review page as serve --example does and returns a
+// client that opened its printed address.
+func servePage(t *testing.T, dir string) (*http.Client, string) {
+	t.Helper()
+	o := &inputOptions{Example: true}
+	files, err := o.files(nil)
+	require.NoError(t, err)
+	cfg, err := o.loadConfig()
+	require.NoError(t, err)
+	srv, err := serve.New(serve.Options{Files: files, Config: cfg, Dir: dir})
+	require.NoError(t, err)
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	jar, err := cookiejar.New(nil)
+	require.NoError(t, err)
+	c := &http.Client{Jar: jar}
+	res, err := c.Get(srv.URL(ts.Listener.Addr().String()))
+	require.NoError(t, err)
+	res.Body.Close()
+	require.Equal(t, http.StatusOK, res.StatusCode)
+	return c, ts.URL
+}
+
+func fetch(t *testing.T, c *http.Client, url string) []byte {
+	t.Helper()
+	res, err := c.Get(url)
+	require.NoError(t, err)
+	defer res.Body.Close()
+	require.Equal(t, http.StatusOK, res.StatusCode, url)
+	b, err := io.ReadAll(res.Body)
+	require.NoError(t, err)
+	return b
+}
+
+// The page's exports are the command line's files, byte for byte.
+func TestServeExportsAreTheCLIs(t *testing.T) {
+	dir := t.TempDir()
+	c, base := servePage(t, t.TempDir())
+	for _, out := range []string{"roster.xlsx", "roster.json", "roster.csv"} {
+		code, _, stderr := cli(t, "match", "--example", "-q", "--out", filepath.Join(dir, out))
+		require.Equal(t, 0, code, stderr)
+	}
+	for _, out := range []string{"plan.xlsx", "plan.json"} {
+		code, _, stderr := cli(t, "plan", "--example", "-q", "--out", filepath.Join(dir, out), "--ics", filepath.Join(dir, "ics"))
+		require.Equal(t, 0, code, stderr)
+	}
+	for _, name := range []string{"roster.xlsx", "roster.json", "roster.csv", "plan.xlsx", "plan.json"} {
+		want, err := os.ReadFile(filepath.Join(dir, name))
+		require.NoError(t, err)
+		assert.True(t, bytes.Equal(want, fetch(t, c, base+"/export/"+name)), "%s differs from the CLI's", name)
+	}
+	zipped := fetch(t, c, base+"/export/calendars.zip")
+	zr, err := zip.NewReader(bytes.NewReader(zipped), int64(len(zipped)))
+	require.NoError(t, err)
+	entries, err := os.ReadDir(filepath.Join(dir, "ics"))
+	require.NoError(t, err)
+	calendars := 0
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), ".") { // the folder's manifest is no calendar
+			calendars++
+		}
+	}
+	require.Len(t, zr.File, calendars)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		require.NoError(t, err)
+		got, err := io.ReadAll(rc)
+		rc.Close()
+		require.NoError(t, err)
+		want, err := os.ReadFile(filepath.Join(dir, "ics", f.Name))
+		require.NoError(t, err)
+		assert.True(t, bytes.Equal(want, got), "%s differs from plan --ics", f.Name)
+	}
+	assert.Equal(t, zipped, fetch(t, c, base+"/export/calendars.zip"), "the zip is the same bytes each time")
+}
+
+func TestServeUsage(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"serve"}, "no people file"},
+		{[]string{"serve", "--example", "people.csv"}, "--example takes no people files"},
+		{[]string{"serve", "--example", "--addr", "nonsense"}, "expected host:port"},
+		{[]string{"serve", "a.csv", "b.csv"}, "accepts at most 1 arg"},
+	}
+	for _, tt := range tests {
+		code, _, stderr := cli(t, tt.args...)
+		assert.Equal(t, 2, code, tt.args)
+		assert.Contains(t, stderr, tt.want, tt.args)
+	}
+}
+
+// runServe prints one address and stops cleanly when its context ends.
+func TestRunServe(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var out, errb bytes.Buffer
+	dir := filepath.Join(t.TempDir(), "review")
+	done := make(chan error, 1)
+	o := &serveOptions{inputOptions: inputOptions{Example: true}, Dir: dir, Addr: "127.0.0.1:0"}
+	go func() { done <- runServe(ctx, o, nil, &out, &errb) }()
+	cancel()
+	require.NoError(t, <-done)
+	assert.DirExists(t, dir)
+	assert.Regexp(t, `^mentormatch serve: open http://127\.0\.0\.1:\d+/\?token=[0-9a-f]{32}\n`, out.String())
+	assert.Empty(t, errb.String())
+}

@@ -1,0 +1,29 @@
+// Package wording writes numbers and counts the way mentormatch's messages
+// and reasons say them to a programme manager: "3 answers", "1 pair",
+// "71.25", "3".
+package wording
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Plural is n followed by word, with an s unless n is 1: "1 mentee",
+// "3 mentees". Words whose plural is not word+"s" are not written
+// through it.
+func Plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+// Num writes a score or rating to two decimals without trailing zeros:
+// 2.5, 3, 71.25.
+func Num(x float64) string {
+	s := strconv.FormatFloat(x, 'f', 2, 64)
+	if strings.IndexByte(s, '.') >= 0 {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
+}

@@ -1,0 +1,29 @@
+package wording
+
+import (
+	"math"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestPlural(t *testing.T) {
+	for _, c := range []struct {
+		n    int
+		want string
+	}{{0, "0 pairs"}, {1, "1 pair"}, {2, "2 pairs"}, {-1, "-1 pairs"}} {
+		assert.Equal(t, c.want, Plural(c.n, "pair"))
+	}
+}
+
+func TestNum(t *testing.T) {
+	for _, c := range []struct {
+		x    float64
+		want string
+	}{
+		{3, "3"}, {2.5, "2.5"}, {71.25, "71.25"}, {0.005, "0.01"}, {100, "100"}, {1e6, "1000000"},
+		{-2.5, "-2.5"}, {2.999, "3"}, {0, "0"}, {math.NaN(), "NaN"}, {math.Inf(1), "+Inf"},
+	} {
+		assert.Equal(t, c.want, Num(c.x), "%v", c.x)
+	}
+}

@@ -1,0 +1,190 @@
+package serve
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/io/calendar"
+	"github.com/mentormatch/mentormatch/io/report"
+)
+
+// exportFile is one file the page exports, encoded by the library writer
+// the command line uses for it.
+type exportFile struct {
+	Name, Label, Type, CLI string
+	encode                 func(st *state, w io.Writer) error
+}
+
+// exportFiles are the exports, in the order the page lists them.
+var exportFiles = []exportFile{
+	{"roster.xlsx", "Roster workbook", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "match", encodeRoster(report.EncodeRosterXLSX)},
+	{"roster.json", "Roster as JSON", "application/json", "match", encodeRoster(report.EncodeRosterJSON)},
+	{"roster.csv", "Roster as CSV", "text/csv; charset=utf-8", "match", func(st *state, w io.Writer) error { return report.EncodeRosterCSV(w, st.res.Roster) }},
+	{"plan.xlsx", "Plan workbook (roster, cohorts, sessions, roadmaps)", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "plan", encodePlan(report.EncodePlanXLSX)},
+	{"plan.json", "Plan as JSON", "application/json", "plan", encodePlan(report.EncodePlanJSON)},
+	{"calendars.zip", "Calendars: one .ics per participant and per cohort, zipped", "application/zip", "plan --ics", encodeCalendars},
+}
+
+func encodeRoster(enc func(io.Writer, *mentormatch.Roster, ...report.Option) error) func(*state, io.Writer) error {
+	return func(st *state, w io.Writer) error {
+		return enc(w, st.res.Roster, report.WithSkillGaps(report.SkillGaps(st.p, st.res.Roster)))
+	}
+}
+
+func encodePlan(enc func(io.Writer, *mentormatch.Plan, ...report.Option) error) func(*state, io.Writer) error {
+	return func(st *state, w io.Writer) error {
+		pl, err := st.planned()
+		if err != nil {
+			return err
+		}
+		return enc(w, pl.Plan, report.WithSkillGaps(report.SkillGaps(st.p, st.res.Roster)))
+	}
+}
+
+// zipTime is every zip entry's time, so that the same plan zips to the
+// same bytes.
+var zipTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// encodeCalendars zips the files `plan --ics` writes, by name.
+func encodeCalendars(st *state, w io.Writer) error {
+	pl, err := st.planned()
+	if err != nil {
+		return err
+	}
+	files, err := calendar.Calendars(pl.Plan, st.p)
+	if err != nil {
+		return err
+	}
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	zw := zip.NewWriter(w)
+	for _, n := range names {
+		f, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: zip.Deflate, Modified: zipTime})
+		if err != nil {
+			return err
+		}
+		if _, err := f.Write(files[n]); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+func findExport(name string) (exportFile, bool) {
+	for _, e := range exportFiles {
+		if e.Name == name {
+			return e, true
+		}
+	}
+	return exportFile{}, false
+}
+
+func (s *Server) exports(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st, ok := s.current(w)
+	if !ok {
+		return
+	}
+	s.render(w, http.StatusOK, "export", page{Title: "Export", Nav: "export", St: st, Data: struct {
+		Files   []exportFile
+		Dir     string
+		Command string
+	}{exportFiles, s.opt.Dir, s.command(st)}})
+}
+
+func (s *Server) export(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st, ok := s.current(w)
+	if !ok {
+		return
+	}
+	e, ok := findExport(r.PathValue("file"))
+	if !ok {
+		s.refuse(w, http.StatusNotFound, fmt.Sprintf("There is no export %q.", r.PathValue("file")))
+		return
+	}
+	var b bytes.Buffer
+	if err := e.encode(st, &b); err != nil {
+		s.refuse(w, http.StatusInternalServerError, "The export failed: "+err.Error())
+		return
+	}
+	w.Header().Set("Content-Type", e.Type)
+	w.Header().Set("Content-Disposition", `attachment; filename="`+e.Name+`"`)
+	w.Write(b.Bytes())
+}
+
+// save writes an export into the folder, under a name of the manager's
+// choosing that must stay in it.
+func (s *Server) save(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st, ok := s.current(w)
+	if !ok {
+		return
+	}
+	e, ok := findExport(r.PostFormValue("file"))
+	if !ok {
+		s.refuse(w, http.StatusBadRequest, fmt.Sprintf("There is no export %q.", r.PostFormValue("file")))
+		return
+	}
+	as := strings.TrimSpace(r.PostFormValue("as"))
+	if as == "" {
+		as = e.Name
+	}
+	if filepath.Ext(as) != filepath.Ext(e.Name) {
+		s.refuse(w, http.StatusBadRequest, fmt.Sprintf("%q: a %s export is saved with the extension %s.", as, e.Label, filepath.Ext(e.Name)))
+		return
+	}
+	path, err := s.inDir(as)
+	if err != nil {
+		s.refuse(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	if err := report.WriteFile(path, func(w io.Writer) error { return e.encode(st, w) }); err != nil {
+		s.refuse(w, http.StatusInternalServerError, "The export could not be saved: "+err.Error())
+		return
+	}
+	s.render(w, http.StatusOK, "refused", page{Title: "Saved", Nav: "export", St: st, Data: "Saved " + path + "."})
+}
+
+// inDir is the path of a file named name in the server's folder. The name
+// must be a plain file name: no folder, no "..", not hidden, and not a
+// people file the server read.
+func (s *Server) inDir(name string) (string, error) {
+	if name == "" || name != filepath.Base(name) || strings.ContainsAny(name, `/\:`) || strings.HasPrefix(name, ".") {
+		return "", fmt.Errorf("%q is not a plain file name: files are written only into %s", name, s.opt.Dir)
+	}
+	path := filepath.Join(s.opt.Dir, name)
+	for _, f := range s.opt.Files {
+		if f.Path == "" || f.Data != nil {
+			continue
+		}
+		if sameFile(f.Path, path) {
+			return "", fmt.Errorf("%s is a people file the page read: it is never written over", name)
+		}
+	}
+	return path, nil
+}
+
+func sameFile(a, b string) bool {
+	sa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	sb, err := os.Stat(b)
+	return err == nil && os.SameFile(sa, sb)
+}

@@ -1,0 +1,238 @@
+package serve
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+
+	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/io/table"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// Options configure a Server.
+type Options struct {
+	// Files are the people files to read, as the command line reads them.
+	Files []table.File
+	// Config is the programme's configuration, its schedule start set.
+	Config mentormatch.Config
+	// ConfigPath is the configuration file read, if any, shown on the page
+	// in the command that reproduces the roster.
+	ConfigPath string
+	// Dir is the only folder the server writes to. It must exist.
+	Dir string
+	// Token is the secret every request must carry; random when empty.
+	Token string
+	// MaxUpload is the most bytes an upload may have (default 32 MiB), and
+	// MaxFiles the most files (default 2: mentees and mentors).
+	MaxUpload int64
+	MaxFiles  int
+	// PageSize is how many pairs the roster shows per page (default 100).
+	PageSize int
+}
+
+// Server is the review page of one programme. Its handlers are safe for
+// concurrent use; changes are made one at a time.
+type Server struct {
+	opt    Options
+	token  string
+	csrf   string
+	cookie string
+	pages  map[string]*template.Template
+	static http.Handler
+
+	mu sync.Mutex
+	st *state
+}
+
+// New reads the programme and solves it. Input problems in the people
+// files do not stop the server: they are shown on its first page, with an
+// upload form for a corrected file. Other errors (a folder that does not
+// exist, a configuration the solver refuses) are returned.
+func New(opt Options) (*Server, error) {
+	if opt.MaxUpload <= 0 {
+		opt.MaxUpload = 32 << 20
+	}
+	if opt.MaxFiles <= 0 {
+		opt.MaxFiles = 2
+	}
+	if opt.PageSize <= 0 {
+		opt.PageSize = 100
+	}
+	if err := checkDir(opt.Dir); err != nil {
+		return nil, err
+	}
+	s := &Server{opt: opt, token: opt.Token}
+	if s.token == "" {
+		s.token = randomHex(16)
+	}
+	s.csrf = randomHex(16)
+	sum := sha256.Sum256([]byte(s.token))
+	// Cookies do not tell ports apart: a name of its own per server keeps
+	// two servers on one machine from logging each other out.
+	s.cookie = "mentormatch-" + hex.EncodeToString(sum[:4])
+	var err error
+	if s.pages, err = parsePages(); err != nil {
+		return nil, err
+	}
+	sub, _ := fs.Sub(staticFS, "static")
+	s.static = http.StripPrefix("/static/", http.FileServer(http.FS(sub)))
+	st, err := load(opt)
+	if err != nil {
+		return nil, err
+	}
+	s.st = st
+	return s, nil
+}
+
+// Token is the secret of the server's URL.
+func (s *Server) Token() string { return s.token }
+
+// URL is the address to open, with the token, for a server listening on
+// addr (host:port).
+func (s *Server) URL(addr string) string {
+	return "http://" + addr + "/?token=" + url.QueryEscape(s.token)
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		panic(err) // crypto/rand does not fail on supported systems
+	}
+	return hex.EncodeToString(b)
+}
+
+// Handler is the server's HTTP handler: every route behind the token,
+// every change behind the CSRF check.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /static/", s.static)
+	mux.HandleFunc("GET /{$}", s.programme)
+	mux.HandleFunc("GET /roster", s.roster)
+	mux.HandleFunc("GET /mentee/{id}", s.mentee)
+	mux.HandleFunc("GET /mentor/{id}", s.mentor)
+	mux.HandleFunc("GET /cohorts", s.cohorts)
+	mux.HandleFunc("GET /cohort/{id}", s.cohort)
+	mux.HandleFunc("GET /person/{id}", s.person)
+	mux.HandleFunc("GET /settings", s.settings)
+	mux.HandleFunc("GET /change", s.change)
+	mux.HandleFunc("GET /export", s.exports)
+	mux.HandleFunc("GET /export/{file}", s.export)
+	mux.HandleFunc("POST /decide", s.decide)
+	mux.HandleFunc("POST /undo", s.undo)
+	mux.HandleFunc("POST /settings", s.saveSettings)
+	mux.HandleFunc("POST /save", s.save)
+	mux.HandleFunc("POST /upload", s.upload)
+	return s.guard(mux)
+}
+
+// guard checks the token (from the URL's query, then the cookie it sets)
+// and, on a change, the CSRF token and the Origin; and sets the headers
+// that keep the page to itself.
+func (s *Server) guard(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("Cache-Control", "no-store")
+		if q := r.URL.Query(); q.Has("token") {
+			if !same(q.Get("token"), s.token) {
+				s.refuse(w, http.StatusForbidden, "This address has a wrong token. Open the address that mentormatch serve printed.")
+				return
+			}
+			http.SetCookie(w, &http.Cookie{Name: s.cookie, Value: s.token, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
+			if r.Method == http.MethodGet || r.Method == http.MethodHead {
+				// The token leaves the address bar (and the history) once
+				// the cookie holds it.
+				q.Del("token")
+				u := *r.URL
+				u.RawQuery = q.Encode()
+				http.Redirect(w, r, u.RequestURI(), http.StatusSeeOther)
+				return
+			}
+		} else if c, err := r.Cookie(s.cookie); err != nil || !same(c.Value, s.token) {
+			s.refuse(w, http.StatusForbidden, "This page needs the token of the address that mentormatch serve printed: open that address.")
+			return
+		}
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			if code, msg := s.checkChange(w, r); msg != "" {
+				s.refuse(w, code, msg)
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// checkChange is the CSRF check of a change: the form's token, and the
+// browser's Origin and Sec-Fetch-Site when it sends them. It limits the
+// body first, so a form is never read past MaxUpload.
+func (s *Server) checkChange(w http.ResponseWriter, r *http.Request) (int, string) {
+	if o := r.Header.Get("Origin"); o != "" && o != "http://"+r.Host {
+		return http.StatusForbidden, "This change came from another site (" + o + ") and was refused."
+	}
+	if f := r.Header.Get("Sec-Fetch-Site"); f != "" && f != "same-origin" && f != "none" {
+		return http.StatusForbidden, "This change came from another site and was refused."
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, s.opt.MaxUpload+1<<20)
+	var got string
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		// All in memory: a part spilled to a temporary file would be a
+		// write outside the folder.
+		if err := r.ParseMultipartForm(s.opt.MaxUpload + 1<<20); err != nil {
+			return tooLarge(err, s.opt.MaxUpload)
+		}
+		got = r.FormValue("csrf")
+	} else {
+		if err := r.ParseForm(); err != nil {
+			return tooLarge(err, s.opt.MaxUpload)
+		}
+		got = r.PostFormValue("csrf")
+	}
+	if !same(got, s.csrf) {
+		return http.StatusForbidden, "This change did not carry the page's form token and was refused: reload the page and try again."
+	}
+	return 0, ""
+}
+
+func tooLarge(err error, limit int64) (int, string) {
+	var mb *http.MaxBytesError
+	if errors.As(err, &mb) {
+		return http.StatusRequestEntityTooLarge, fmt.Sprintf("The upload is larger than %s and was refused.", size(limit))
+	}
+	return http.StatusBadRequest, "The form could not be read: " + err.Error()
+}
+
+// size is a byte count in words.
+func size(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%d MB", n>>20)
+	}
+	return fmt.Sprintf("%d KB", max(n>>10, 1))
+}
+
+func same(a, b string) bool { return subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1 }
+
+// Problems are the input problems of the people files, if they could not
+// be read; the page shows them.
+func (s *Server) Problems() mentormatch.Problems {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.st.problems
+}
