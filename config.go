@@ -36,6 +36,10 @@ type Rules struct {
 	MentorAboveMentee   bool    `yaml:"mentor_at_or_above_mentee"`
 	MinScore            float64 `yaml:"min_score"`
 	MinOverlapHours     float64 `yaml:"min_overlap_hours"`
+	// PreferSharedTime: among rosters matching the most mentees, take one
+	// with the most pairs who can meet (a whole session of shared free time
+	// every week), then the best total or fair.
+	PreferSharedTime bool `yaml:"prefer_shared_time"`
 }
 
 // Cohorts configures cohort formation.
@@ -123,7 +127,7 @@ func DefaultConfig() Config {
 		Synonyms: map[string]string{},
 		Rules: Rules{
 			Avoid: true, ManagementChain: true, SharedLanguage: true,
-			AllowSameDepartment: true, MentorAboveMentee: false,
+			AllowSameDepartment: true, MentorAboveMentee: false, PreferSharedTime: true,
 		},
 		Objective: "total",
 		Cohorts:   Cohorts{MinSize: 4, MaxSize: 12},

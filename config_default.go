@@ -41,6 +41,8 @@ rules:
   mentor_at_or_above_mentee: false # true: the mentor's level must be at least the mentee's
   min_score: 0                     # pairs scoring below this (0-100) are never formed
   min_overlap_hours: 0             # least weekly overlap (0-168), when both list availability
+  prefer_shared_time: true         # among rosters matching the most mentees, most pairs who can meet
+                                   # (a whole session free together every week), then the best score
 
 # Criteria of the program's own, on any column of the people files (see
 # docs/criteria.md). Each names a column and a rule, and is soft (a weight,

@@ -49,6 +49,14 @@ type Summary struct {
 	// BlockingPairs counts the mentee–mentor pairs, not matched together,
 	// who would both score higher together than with their own partners.
 	BlockingPairs int `json:"blocking_pairs"`
+	// CannotMeet counts the matched pairs who cannot meet: both list
+	// availability and they do not share a whole session of free time in
+	// every week of the programme.
+	CannotMeet int `json:"cannot_meet"`
+	// MatchedIfSharedTimeRequired is how many mentees a roster would match
+	// if every pair had to be able to meet; −1 when not worked out (a
+	// re-match).
+	MatchedIfSharedTimeRequired int `json:"matched_if_shared_time_required"`
 	// Quotas is how the roster stands against the configuration's quotas.
 	Quotas []QuotaResult `json:"quotas,omitempty"`
 	// Decisions is what the programme manager's decisions did; nil when

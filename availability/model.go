@@ -240,3 +240,42 @@ func (m *Model) FirstWeek(i int) (w Week, ok bool) {
 
 // Monday is the programme's first Monday, 00:00 UTC.
 func (m *Model) Monday() time.Time { return FirstMonday(m.cal.Start) }
+
+// Sessions is how many whole sessions, one after another, person i's free
+// time holds in the week that holds fewest (−1: none listed).
+func (m *Model) Sessions(i int) int {
+	pp := &m.people[i]
+	if pp.zone < 0 {
+		return -1
+	}
+	least := Cells
+	for k := range m.zones[pp.zone].offsets {
+		least = min(least, sessionsIn(&m.weeks[int(pp.at)+k], m.session))
+	}
+	return least
+}
+
+// sessionsIn counts the sessions of n cells that fit in w's free runs,
+// round the week.
+func sessionsIn(w *Week, n int) int {
+	first := -1
+	for c := range Cells {
+		if !w.Has(c) {
+			first = c
+			break
+		}
+	}
+	if first < 0 {
+		return Cells / n
+	}
+	total, run := 0, 0
+	for k := 1; k <= Cells; k++ {
+		if w.Has((first + k) % Cells) {
+			run++
+			continue
+		}
+		total += run / n
+		run = 0
+	}
+	return total + run/n
+}

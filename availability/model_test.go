@@ -200,3 +200,15 @@ func TestCalendarWeeks(t *testing.T) {
 	assert.Equal(t, 2, Calendar{Start: date("2026-01-07"), Days: 7}.Weeks(), "Wednesday to Tuesday touches two weeks")
 	assert.Equal(t, date("2025-12-29"), FirstMonday(date("2026-01-01")))
 }
+
+func TestSessions(t *testing.T) {
+	p := &mentormatch.Program{People: []mentormatch.Person{
+		{Availability: []mentormatch.Slot{slot(time.Monday, "09:00", "11:30"), slot(time.Friday, "09:00", "09:45")}},
+		{Availability: []mentormatch.Slot{slot(time.Sunday, "23:00", "24:00"), slot(time.Monday, "00:00", "01:00")}},
+		{},
+	}}
+	m := New(p, Calendar{Start: date("2026-06-01"), SessionMinutes: 60}, nil)
+	assert.Equal(t, 2, m.Sessions(0), "two whole hours on Monday, none in Friday's 45 minutes")
+	assert.Equal(t, 2, m.Sessions(1), "round Sunday midnight")
+	assert.Equal(t, -1, m.Sessions(2))
+}

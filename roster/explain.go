@@ -13,15 +13,19 @@ import (
 type Forced struct {
 	Total    float64 // optimal total score with the pair forced
 	Assigned int     // mentees matched with the pair forced
-	Loss     float64 // how much the optimal total drops (0 or more when as many are matched)
+	Loss     float64 // how much the optimal total drops (0 or more when as many are matched and as many can meet)
+	// CannotMeet counts the pairs of that optimum who cannot meet, when
+	// shared time is a tier of the objective (see MatchScored).
+	CannotMeet int
 }
 
 // Force returns the exact optimum of the program with mentee i paired to
-// mentor j. For the total objective it is priced from the solver's duals
-// in O(mentees × mentors) (matching.Force, or matching.ForceSparse for a
-// programme solved in sparse mode, reading its rows); otherwise (fair, a
-// hard quota) by re-solving without row i and with one seat less for j.
-// The pair must be allowed by the hard rules.
+// mentor j, under the roster's objective (shared time as a tier included).
+// For the total objective it is priced from the solver's duals in
+// O(mentees × mentors) (matching.Force, or matching.ForceSparse over the
+// rows as solved); otherwise (fair, a hard quota) by re-solving without
+// row i and with one seat less for j. The pair must be allowed by the
+// hard rules.
 func (r *Result) Force(i, j int) (Forced, error) {
 	for _, pin := range r.Scorer.Pins() {
 		if pin.Mentee == i {
@@ -35,47 +39,67 @@ func (r *Result) Force(i, j int) (Forced, error) {
 	if r.capacities[j] == 0 {
 		return Forced{}, fmt.Errorf("the mentor takes no 1:1 mentees")
 	}
+	var f Forced
 	if r.priced {
 		// One shortest path on the residual graph, from the duals.
 		opt := matching.Options{Maximize: true, Capacity: r.capacities}
 		var (
-			f   matching.Forced
+			mf  matching.Forced
 			err error
 		)
-		if r.Scores != nil {
-			f, err = matching.Force(r.Scores, opt, r.Solution, i, j)
+		if r.Scores != nil && r.tier == nil {
+			mf, err = matching.Force(r.Scores, opt, r.Solution, i, j)
 		} else {
-			f, err = matching.ForceSparse(len(r.Solution.RowCol), len(r.capacities), r.src.cell, r.src.row, opt, r.Solution, i, j)
+			mf, err = matching.ForceSparse(len(r.Solution.RowCol), len(r.capacities), r.solved.cell, r.solved.row, opt, r.Solution, i, j)
 		}
 		if err != nil {
 			return Forced{}, err
 		}
-		total := f.Total + r.pinTotal
-		return Forced{Total: scoring.Round2(total), Assigned: f.Assigned + len(r.Scorer.Pins()), Loss: scoring.Round2(r.Roster.Summary.TotalScore - total)}, nil
-	}
-	raw := r.Scores.RawMatrix() // fair and hard quotas are solved whole
-	caps := make([]int, raw.Cols)
-	copy(caps, r.capacities)
-	caps[j]--
-	data := make([]float64, 0, (raw.Rows-1)*raw.Cols)
-	for k := 0; k < raw.Rows; k++ {
-		if k != i {
-			data = append(data, raw.Data[k*raw.Stride:k*raw.Stride+raw.Cols]...)
+		f = Forced{Total: mf.Total, Assigned: mf.Assigned}
+	} else {
+		raw := r.Scores.RawMatrix() // fair and hard quotas are solved whole
+		caps := make([]int, raw.Cols)
+		copy(caps, r.capacities)
+		caps[j]--
+		data := make([]float64, 0, (raw.Rows-1)*raw.Cols)
+		for k := 0; k < raw.Rows; k++ {
+			if k != i {
+				row := raw.Data[k*raw.Stride : k*raw.Stride+raw.Cols]
+				if r.tier != nil {
+					row = make([]float64, raw.Cols)
+					r.solved.row(k, row)
+				}
+				data = append(data, row...)
+			}
+		}
+		f = Forced{Total: r.solved.cell(i, j), Assigned: 1}
+		if raw.Rows > 1 {
+			sol, err := matching.SolveData(raw.Rows-1, raw.Cols, data, matching.Options{Maximize: true, Capacity: caps})
+			if err != nil {
+				return Forced{}, err
+			}
+			f.Total += sol.Total
+			f.Assigned += sol.Assigned
 		}
 	}
-	f := Forced{Total: v + r.pinTotal, Assigned: 1 + len(r.Scorer.Pins())}
-	if raw.Rows > 1 {
-		sol, err := matching.SolveData(raw.Rows-1, raw.Cols, data, matching.Options{Maximize: true, Capacity: caps})
-		if err != nil {
-			return Forced{}, err
-		}
-		f.Total += sol.Total
-		f.Assigned += sol.Assigned
+	if r.tier != nil {
+		f.CannotMeet, f.Total = r.tier.split(f.Total)
 	}
-	f.Total = scoring.Round2(f.Total)
+	// The pinned pairs are kept as they are.
+	for _, pin := range r.Scorer.Pins() {
+		if !r.Scorer.Pair(pin.Mentee, pin.Mentor).CanMeet {
+			f.CannotMeet++
+		}
+	}
+	f.Total = scoring.Round2(f.Total + r.pinTotal)
+	f.Assigned += len(r.Scorer.Pins())
 	f.Loss = scoring.Round2(r.Roster.Summary.TotalScore - f.Total)
 	return f, nil
 }
+
+// Tiered reports whether shared time was a tier of the roster's objective
+// (rules.prefer_shared_time, and some allowed pair cannot meet).
+func (r *Result) Tiered() bool { return r.tier != nil }
 
 // Candidate is a mentor who could take a mentee, with the pair's score.
 type Candidate struct {

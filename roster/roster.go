@@ -25,11 +25,18 @@ type Result struct {
 	// pairs outside the last program, every one checked against the duals.
 	// Nil when the matrix was solved whole.
 	Sparse *matching.SparseResult
+	// Apart marks the allowed pairs who cannot meet (scoring.Apart).
+	Apart *scoring.Apart
 
 	capacities []int
 	src        source           // where the scores are read
 	compact    *scoring.Compact // the scores of a sparse solve, when they fit
-	// priced: Solution is the plain optimum of the scores (objective
+	// tier, when shared time is a tier of the objective (and some allowed
+	// pair cannot meet): Solution and its duals are of the tiered cells,
+	// which solved reads.
+	tier   *tier
+	solved source
+	// priced: Solution is the plain optimum of the (tiered) scores (objective
 	// total, no hard quota), so its duals price a forced pair.
 	priced bool
 	// pinTotal is the pinned pairs' score, which Solution leaves out.
@@ -165,10 +172,12 @@ func (o Options) Match(p *mentormatch.Program, cfg mentormatch.Config) (*Result,
 
 // Scores are a program's scores as Match holds them: the whole matrix;
 // or, when Sparse, the compact matrix if it fits Options.CompactCells, or neither,
-// and then rows are scored again each time the solver reads them.
+// and then rows are scored again each time the solver reads them. Apart,
+// when known, marks the allowed pairs who cannot meet.
 type Scores struct {
 	Dense   *mat.Dense
 	Compact *scoring.Compact
+	Apart   *scoring.Apart
 }
 
 // Score scores p as Match holds its scores.
@@ -179,21 +188,29 @@ func Score(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer) S
 // Score is the package's Score under o's limits.
 func (o Options) Score(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer) Scores {
 	if !o.Sparse(p, cfg) {
-		return Scores{Dense: sc.Matrix()}
+		d, a := sc.MatrixApart()
+		return Scores{Dense: d, Apart: a}
 	}
 	if len(p.Mentees)*len(p.Mentors) <= o.compactCells() {
-		if c, ok := sc.Compact(); ok {
-			return Scores{Compact: c}
+		if c, a, ok := sc.CompactApart(); ok {
+			return Scores{Compact: c, Apart: a}
 		}
 	}
-	return Scores{}
+	return Scores{Apart: sc.Apart()}
 }
 
 // MatchScored solves an already scored program and builds the roster.
 // Without a dense matrix, when Sparse(p, cfg), it never holds one: the
 // solver reads the rows it needs, from the compact matrix or from sc, and
 // proves the result optimal for the whole matrix (matching.SolveSparse).
-// Without a dense matrix otherwise, the matrix is computed.
+// Without a dense matrix otherwise, the matrix is computed; without Apart,
+// the pairs apart are.
+//
+// With rules.prefer_shared_time (and no hard quota) the objective has a
+// tier between the number matched and the total: the fewest pairs who
+// cannot meet (see tier). The summary counts those pairs, and how many
+// mentees a roster that required shared time would match, from one more
+// solve when some matched pair cannot meet.
 //
 // The program's decisions (Program.Decisions, read by sc) are honoured
 // exactly: pinned mentees are set aside with a seat each of their
@@ -232,8 +249,17 @@ func (o Options) matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 	caps := sc.SolveCapacities(full)
 	scores := given.Dense
 	sparse := scores == nil && o.Sparse(p, cfg)
+	apart := given.Apart
 	if scores == nil && !sparse {
-		scores = sc.Matrix()
+		scores, apart = sc.MatrixApart()
+	}
+	if apart == nil {
+		apart = sc.Apart()
+	}
+	rows, cols := len(p.Mentees), len(p.Mentors)
+	var t *tier
+	if cfg.Rules.PreferSharedTime && !hasHardQuota(cfg) {
+		t = newTier(apart, rows, caps)
 	}
 	var (
 		sol     *matching.Result
@@ -243,18 +269,25 @@ func (o Options) matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 		compact *scoring.Compact
 		sparsed *matching.SparseResult
 	)
-	rows, cols := len(p.Mentees), len(p.Mentors)
-	if rows == 0 || cols == 0 {
-		sol = &matching.Result{RowCol: fill(rows, -1)}
-	} else if cfg.Objective == "fair" {
-		sol, err = solveFair(scores, caps)
-	} else if sparse {
+	if sparse {
 		src = given.source(sc)
 		if c := given.Compact; c != nil {
 			compact = c
 			defer o.hold(c)()
 		}
-		sparsed, err = matching.SolveSparse(rows, cols, src.cell, matching.SparseOptions{Options: matching.Options{Maximize: true, Capacity: caps}, Row: src.row})
+	} else {
+		src = Scores{Dense: scores}.source(sc)
+	}
+	solved := src
+	if t != nil {
+		solved = t.source(src)
+	}
+	if rows == 0 || cols == 0 {
+		sol = &matching.Result{RowCol: fill(rows, -1)}
+	} else if cfg.Objective == "fair" {
+		sol, err = solveFair(scores, caps, t)
+	} else if sparse {
+		sparsed, err = matching.SolveSparse(rows, cols, solved.cell, matching.SparseOptions{Options: matching.Options{Maximize: true, Capacity: caps}, Row: solved.row})
 		if err == nil {
 			sol = &sparsed.Result
 		}
@@ -264,15 +297,24 @@ func (o Options) matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 			sol = quota.Result
 		}
 	} else {
-		sol, err = matching.Solve(scores, matching.Options{Maximize: true, Capacity: caps})
+		m := scores
+		if t != nil {
+			m = t.dense(scores)
+		}
+		sol, err = matching.Solve(m, matching.Options{Maximize: true, Capacity: caps})
 	}
 	if err != nil {
 		return nil, fmt.Errorf("solving the assignment: %w", err)
 	}
-	if !sparse {
-		src = Scores{Dense: scores}.source(sc)
+	r := build(p, cfg, sc, src, solved, withPins(sol.RowCol, sc.Pins()), full, nil)
+	if r.Summary.CannotMeet > 0 {
+		req, err := solveRequired(scores, src, apart, rows, cols, caps, sparse)
+		if err != nil {
+			return nil, fmt.Errorf("solving the assignment that requires shared time: %w", err)
+		}
+		// Pinned pairs stay, whether or not they can meet.
+		r.Summary.MatchedIfSharedTimeRequired = req + len(sc.Pins())
 	}
-	r := build(p, cfg, sc, src, withPins(sol.RowCol, sc.Pins()), full, nil)
 	if len(cfg.Quotas) > 0 {
 		r.Summary.Quotas = sc.QuotaResults(sol.RowCol, quota)
 		if hasHardQuota(cfg) && cfg.Objective == "fair" {
@@ -292,25 +334,69 @@ func (o Options) matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 		Solution: sol,
 		Scorer:   sc,
 		Sparse:   sparsed,
+		Apart:    apart,
 
 		capacities: caps,
 		src:        src,
 		compact:    compact,
+		tier:       t,
+		solved:     solved,
 		priced:     quota == nil && cfg.Objective != "fair",
 		pinTotal:   pinTotal,
 	}, nil
 }
 
+// solveRequired is how many mentees the programme matches when pairs who
+// cannot meet are forbidden: one more solve, of the scores or of src's
+// rows in sparse mode.
+func solveRequired(scores *mat.Dense, src source, apart *scoring.Apart, rows, cols int, caps []int, sparse bool) (int, error) {
+	opt := matching.Options{Maximize: true, Capacity: caps}
+	if sparse {
+		req := forbidApart(src, apart)
+		res, err := matching.SolveSparse(rows, cols, req.cell, matching.SparseOptions{Options: opt, Row: req.row})
+		if err != nil {
+			return 0, err
+		}
+		return res.Assigned, nil
+	}
+	m := mat.DenseCopyOf(scores)
+	raw := m.RawMatrix()
+	req := forbidApart(source{row: func(i int, dst []float64) {}}, apart)
+	for i := 0; i < raw.Rows; i++ {
+		req.row(i, raw.Data[i*raw.Stride:i*raw.Stride+raw.Cols])
+	}
+	res, err := matching.Solve(m, opt)
+	if err != nil {
+		return 0, err
+	}
+	return res.Assigned, nil
+}
+
 // solveFair finds the largest threshold t such that forbidding every pair
 // scoring below t still matches as many mentees as the unrestricted
-// problem, by binary search over the distinct scores, then maximises the
+// problem (and, with a tier, leaves as few pairs who cannot meet), by
+// binary search over the distinct scores, then maximises the (tiered)
 // total above t. This is the exact bottleneck optimum followed by the best
 // total, at the cost of O(log distinct scores) solves.
-func solveFair(scores *mat.Dense, caps []int) (*matching.Result, error) {
-	full, err := matching.Solve(scores, matching.Options{Maximize: true, Capacity: caps})
+func solveFair(scores *mat.Dense, caps []int, t *tier) (*matching.Result, error) {
+	opt := matching.Options{Maximize: true, Capacity: caps}
+	solve := func(m *mat.Dense) (*matching.Result, error) {
+		if t != nil {
+			t.lowerDense(m)
+		}
+		return matching.Solve(m, opt)
+	}
+	apartOf := func(res *matching.Result) int {
+		if t == nil {
+			return 0
+		}
+		return countApart(t.apart, res.RowCol)
+	}
+	full, err := solve(mat.DenseCopyOf(scores))
 	if err != nil || full.Assigned == 0 {
 		return full, err
 	}
+	fullApart := apartOf(full)
 	raw := scores.RawMatrix()
 	var vals []float64
 	for i := 0; i < raw.Rows; i++ {
@@ -334,18 +420,18 @@ func solveFair(scores *mat.Dense, caps []int) (*matching.Result, error) {
 	best := full
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
-		res, err := matching.Solve(above(scores, vals[mid]), matching.Options{Maximize: true, Capacity: caps})
+		res, err := solve(above(scores, vals[mid]))
 		if err != nil {
 			return nil, err
 		}
-		if res.Assigned == full.Assigned {
+		if res.Assigned == full.Assigned && apartOf(res) == fullApart {
 			lo, best = mid, res
 		} else {
 			hi = mid - 1
 		}
 	}
 	if best == full {
-		return matching.Solve(above(scores, vals[lo]), matching.Options{Maximize: true, Capacity: caps})
+		return solve(above(scores, vals[lo]))
 	}
 	return best, nil
 }
@@ -398,7 +484,8 @@ func fill(n, v int) []int {
 // loads; by default the scorer's reason. It is called from several
 // goroutines. The summary's objective is cfg.Objective.
 func Build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, scores Scores, rowCol []int, caps []int, reason func(i int, assigned []int) string) *mentormatch.Roster {
-	return build(p, cfg, sc, scores.source(sc), rowCol, caps, reason)
+	src := scores.source(sc)
+	return build(p, cfg, sc, src, src, rowCol, caps, reason)
 }
 
 // source is where a roster reads its scores: whole rows and single cells.
@@ -423,7 +510,9 @@ func (s Scores) source(sc *scoring.Scorer) source {
 	}
 }
 
-func build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, src source, rowCol []int, caps []int, reason func(i int, assigned []int) string) *mentormatch.Roster {
+// build is Build reading scores from src; blocking pairs are counted on
+// solved, the cells the assignment was solved on (src, or src tiered).
+func build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, src, solved source, rowCol []int, caps []int, reason func(i int, assigned []int) string) *mentormatch.Roster {
 	r := &mentormatch.Roster{
 		Matches:   []mentormatch.Match{},
 		Unmatched: []mentormatch.Unmatched{},
@@ -453,7 +542,7 @@ func build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, s
 		src.row(i, buf)
 		reasons[k] = sc.UnmatchedReasonRow(i, buf, assigned)
 	})
-	total, minScore := 0.0, 0.0
+	total, minScore, apart := 0.0, 0.0, 0
 	for i := range p.Mentees {
 		mentee := p.Mentee(i)
 		j := rowCol[i]
@@ -472,6 +561,9 @@ func build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, s
 			MentorID: mentor.ID, MentorName: mentor.Name,
 			Score: b.Score, Components: b.Components, Reason: b.Reason,
 		})
+		if !b.CanMeet {
+			apart++
+		}
 		if len(r.Matches) == 1 || b.Score < minScore {
 			minScore = b.Score
 		}
@@ -501,7 +593,12 @@ func build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, s
 	// Pinned mentees are held where they are: they block nothing, and
 	// their seats are nobody else's to take.
 	freeRowCol, freeCaps := withoutPins(rowCol, caps, sc)
-	r.Summary.BlockingPairs = countBlocking(src, freeRowCol, freeCaps)
+	r.Summary.BlockingPairs = countBlocking(solved, freeRowCol, freeCaps)
+	r.Summary.CannotMeet = apart
+	r.Summary.MatchedIfSharedTimeRequired = len(r.Matches)
+	if apart > 0 {
+		r.Summary.MatchedIfSharedTimeRequired = -1 // MatchScored solves for it
+	}
 	if len(r.Matches) > 0 {
 		r.Summary.MeanScore = scoring.Round2(total / float64(len(r.Matches)))
 	}

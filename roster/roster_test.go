@@ -97,7 +97,7 @@ func TestFairAgainstBruteForce(t *testing.T) {
 				best = k
 			}
 		})
-		res, err := solveFair(mat.NewDense(rows, cols, data), caps)
+		res, err := solveFair(mat.NewDense(rows, cols, data), caps, nil)
 		require.NoError(t, err)
 		got := key{low: math.Inf(1)}
 		used := make([]int, cols)
@@ -240,15 +240,25 @@ func TestBlockingPairs(t *testing.T) {
 }
 
 // Counting blocking pairs from the scorer's rows agrees with listing them
-// from the matrix.
+// from the matrix; with shared time as a tier, they are counted on the
+// tiered cells (a pair who can meet before one who cannot).
 func TestCountBlockingAgrees(t *testing.T) {
 	p := program(t, 50, 15, 29)
-	res, err := Match(p, mentormatch.DefaultConfig())
+	cfg := mentormatch.DefaultConfig()
+	cfg.Rules.PreferSharedTime = false
+	res, err := Match(p, cfg)
 	require.NoError(t, err)
 	want := BlockingPairs(res.Scores, res.Solution.RowCol, res.capacities)
 	require.NotEmpty(t, want)
 	assert.Equal(t, len(want), countBlocking(Scores{}.source(res.Scorer), res.Solution.RowCol, res.capacities))
 	assert.Equal(t, len(want), res.Roster.Summary.BlockingPairs)
+
+	res, err = Match(p, mentormatch.DefaultConfig())
+	require.NoError(t, err)
+	require.NotNil(t, res.tier, "the programme has allowed pairs who cannot meet")
+	want = BlockingPairs(res.tier.dense(res.Scores), res.Solution.RowCol, res.capacities)
+	assert.Equal(t, len(want), res.Roster.Summary.BlockingPairs)
+	assert.Equal(t, len(want), countBlocking(res.tier.source(Scores{}.source(res.Scorer)), res.Solution.RowCol, res.capacities))
 }
 
 // The sparse path gives the same roster as the dense one.

@@ -37,7 +37,11 @@ var hundredths = sync.OnceValue(func() *[1 << 16]float64 {
 // no configuration gives today (scores run from 0 to 100); the caller then
 // scores rows as it needs them. O(mentees × mentors) time, on GOMAXPROCS
 // goroutines.
-func (s *Scorer) Compact() (*Compact, bool) {
+func (s *Scorer) Compact() (*Compact, bool) { return s.compact(nil) }
+
+// compact is Compact, marking in apart, when not nil, the allowed pairs
+// who cannot meet.
+func (s *Scorer) compact(apart *Apart) (*Compact, bool) {
 	rows, cols := len(s.mentees), len(s.mentors)
 	c := &Compact{cols: cols, data: make([]uint16, rows*cols)}
 	var bad atomic.Bool
@@ -53,6 +57,9 @@ func (s *Scorer) Compact() (*Compact, bool) {
 			for i := b * block; i < min((b+1)*block, rows); i++ {
 				part := buf[:hi-lo]
 				s.rowPart(i, lo, hi, part, w)
+				if apart != nil {
+					apart.mark(i, lo, part, w.meet[:hi-lo])
+				}
 				if !encode(c.data[i*cols+lo:i*cols+hi], part) {
 					bad.Store(true)
 				}

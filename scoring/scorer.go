@@ -189,8 +189,12 @@ func New(p *mentormatch.Program, cfg mentormatch.Config) (*Scorer, error) {
 	goals := &interner{ids: map[string]int32{}}
 	langs := &interner{ids: map[string]int32{}}
 	depts := &interner{ids: map[string]int32{}}
+	session := cfg.Schedule.SessionMinutes
+	if session <= 0 {
+		session = mentormatch.DefaultConfig().Schedule.SessionMinutes
+	}
 	s.avail = availability.New(p, availability.Calendar{
-		Start: availability.StartOf(cfg), Days: cohort.SpanDays(p, cfg), SessionMinutes: cfg.Schedule.SessionMinutes,
+		Start: availability.StartOf(cfg), Days: cohort.SpanDays(p, cfg), SessionMinutes: session,
 	}, nil)
 	// Skills named by mentees' wants and mentors' skills and offers.
 	prep := func(i int) person {
@@ -284,6 +288,7 @@ func New(p *mentormatch.Program, cfg mentormatch.Config) (*Scorer, error) {
 		s.smallLevels = s.smallLevels && l >= 0 && l < 16
 	}
 	s.prepareColumns(len(goals.names))
+	s.warnings = append(s.warnings, s.capacityWarnings(cfg, session)...)
 	if ps := s.prepareCriteria(); len(ps) > 0 {
 		ps.Sort()
 		return nil, ps
@@ -296,8 +301,36 @@ func New(p *mentormatch.Program, cfg mentormatch.Config) (*Scorer, error) {
 	return s, nil
 }
 
-// Warnings are problems with the criteria that do not stop scoring, such
-// as a mentee_preference column no mentee filled in.
+// capacityWarnings names the mentors whose free time cannot hold a session
+// with each of their capacity's mentees every primary_every_days: the plan
+// would have to flag the rest.
+func (s *Scorer) capacityWarnings(cfg mentormatch.Config, session int) []mentormatch.Problem {
+	every := cfg.Schedule.PrimaryEvery
+	if every <= 0 {
+		every = mentormatch.DefaultConfig().Schedule.PrimaryEvery
+	}
+	var out []mentormatch.Problem
+	for j := range s.mentors {
+		m := &s.mentors[j]
+		n := s.avail.Sessions(m.idx)
+		if m.blocked || n < 0 {
+			continue
+		}
+		holds := n * every / 7
+		if m.capacity <= holds {
+			continue
+		}
+		q := &s.p.People[m.idx]
+		out = append(out, mentormatch.Problem{File: q.Source.File, Sheet: q.Source.Sheet, Row: q.Source.Row, Column: "capacity",
+			Message: fmt.Sprintf("mentor %s has capacity %d but free time for %d sessions of %d minutes every %d days (%s h a week): some 1:1 sessions will fall outside their availability",
+				q.ID, m.capacity, holds, session, every, trimFloat(s.avail.Weekly(m.idx)))})
+	}
+	return out
+}
+
+// Warnings are problems that do not stop scoring, such as a
+// mentee_preference column no mentee filled in, or a mentor whose free
+// time cannot hold their capacity's sessions.
 func (s *Scorer) Warnings() []mentormatch.Problem { return s.warnings }
 
 // ComponentNames lists the components of every Breakdown in order: the
@@ -542,7 +575,7 @@ func (s *Scorer) Pair(i, j int) Breakdown {
 	if b.Forbidden == "" {
 		b.Score = s.earlierPenalty(e, m, t)
 	}
-	b.Reason = s.reason(i, j, c, overlap)
+	b.Reason = s.reason(i, j, c, overlap, meet)
 	if b.Forbidden == "" && b.Score != t {
 		b.Reason += fmt.Sprintf("; paired in an earlier cohort (−%s)", trimFloat(t-b.Score))
 	}
@@ -553,7 +586,7 @@ func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
 
 // reason names the strongest components of the pair in words, strongest
 // first.
-func (s *Scorer) reason(i, j int, c [5]float64, overlap float64) string {
+func (s *Scorer) reason(i, j int, c [5]float64, overlap float64, meet bool) string {
 	e, m := &s.mentees[i], &s.mentors[j]
 	type part struct {
 		points float64
@@ -573,7 +606,7 @@ func (s *Scorer) reason(i, j int, c [5]float64, overlap float64) string {
 			parts = append(parts, part{s.w[0] * c[0], "covers none of the wanted skills"})
 		}
 	}
-	if overlap >= 0 {
+	if overlap >= 0 && meet {
 		parts = append(parts, part{s.w[1] * c[1], fmt.Sprintf("%s h/week shared", trimFloat(overlap))})
 	}
 	if len(e.goals) > 0 {
@@ -604,14 +637,28 @@ func (s *Scorer) reason(i, j int, c [5]float64, overlap float64) string {
 	if len(parts) > 3 {
 		parts = parts[:3]
 	}
-	texts := make([]string, len(parts))
-	for k, p := range parts {
-		texts[k] = p.text
+	texts := make([]string, 0, len(parts)+1)
+	if !meet {
+		// Said first, whatever the points: the pair cannot hold a session.
+		texts = append(texts, s.noSharedTime(overlap))
+	}
+	for _, p := range parts {
+		texts = append(texts, p.text)
 	}
 	if len(texts) == 0 {
 		return "no strong reason either way: the inputs say little about this pair"
 	}
 	return strings.Join(texts, "; ")
+}
+
+// noSharedTime says why a pair cannot meet: no free time in common, or
+// too little for a whole session in some week of the programme.
+func (s *Scorer) noSharedTime(overlap float64) string {
+	if overlap <= 0 {
+		return "no shared free time"
+	}
+	return fmt.Sprintf("no shared free time for a whole %d-minute session every week (%s h in the leanest week)",
+		s.avail.SessionCells()*availability.CellMinutes, trimFloat(overlap))
 }
 
 func trimFloat(x float64) string {

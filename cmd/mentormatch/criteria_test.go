@@ -58,7 +58,7 @@ func TestCriteriaScoresMatrixReproducesTotal(t *testing.T) {
 `)
 	for _, cfg := range []string{criteriaFile("same-gender.yaml"), criteriaFile("work-style.yaml"), combined} {
 		t.Run(filepath.Base(cfg), func(t *testing.T) {
-			auditScores(t, criteriaFile("people.csv"), "--config", cfg)
+			auditScores(t, false, criteriaFile("people.csv"), "--config", cfg)
 		})
 	}
 }

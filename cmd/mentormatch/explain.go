@@ -49,10 +49,18 @@ type explainJSON struct {
 	Reason     string             `json:"reason"`
 	// CommonWindows are the weekly times both are free, in the mentee's
 	// zone (TimeZone).
-	CommonWindows []string         `json:"common_windows,omitempty"`
-	TimeZone      string           `json:"time_zone,omitempty"`
-	Alternative   *alternativeJSON `json:"alternative,omitempty"`
-	Candidates    []candidateJSON  `json:"candidates"`
+	CommonWindows []string `json:"common_windows,omitempty"`
+	TimeZone      string   `json:"time_zone,omitempty"`
+	// CanMeet: the matched pair shares a whole session of free time every
+	// week of the programme (or one of them lists no availability).
+	CanMeet bool `json:"can_meet"`
+	// CannotMeet counts the roster's pairs who cannot meet;
+	// MatchedIfSharedTimeRequired is how many mentees a roster that
+	// required shared time would match.
+	CannotMeet                  int              `json:"cannot_meet"`
+	MatchedIfSharedTimeRequired int              `json:"matched_if_shared_time_required"`
+	Alternative                 *alternativeJSON `json:"alternative,omitempty"`
+	Candidates                  []candidateJSON  `json:"candidates"`
 	// Decisions are the programme manager's pins and vetoes about this
 	// mentee (--decisions).
 	Decisions []decisionJSON `json:"decisions,omitempty"`
@@ -70,7 +78,11 @@ type alternativeJSON struct {
 	Score     float64 `json:"score"`
 	TotalLoss float64 `json:"total_loss"`
 	Matched   int     `json:"matched"`
-	Forbidden string  `json:"forbidden,omitempty"`
+	// CanMeet is the forced pair's; CannotMeet counts the pairs of the
+	// optimum with it forced who cannot meet.
+	CanMeet    bool   `json:"can_meet"`
+	CannotMeet int    `json:"cannot_meet"`
+	Forbidden  string `json:"forbidden,omitempty"`
 }
 
 type candidateJSON struct {
@@ -110,14 +122,15 @@ func runExplain(o *explainOptions, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	out := explainJSON{MenteeID: o.Mentee, Components: map[string]float64{}, Candidates: []candidateJSON{}}
+	out := explainJSON{MenteeID: o.Mentee, Components: map[string]float64{}, Candidates: []candidateJSON{},
+		CannotMeet: res.Roster.Summary.CannotMeet, MatchedIfSharedTimeRequired: res.Roster.Summary.MatchedIfSharedTimeRequired}
 	var comps []mentormatch.Component
 	for _, d := range res.Scorer.Decided(i) {
 		out.Decisions = append(out.Decisions, decisionJSON{MentorID: d.MentorID, Decision: d.Kind, Note: d.Note, Where: d.Where()})
 	}
 	if j := res.RowCol()[i]; j >= 0 {
 		b := res.Scorer.Pair(i, j)
-		out.MentorID, out.Score, out.Reason, comps = p.Mentor(j).ID, b.Score, b.Reason, b.Components
+		out.MentorID, out.Score, out.Reason, comps, out.CanMeet = p.Mentor(j).ID, b.Score, b.Reason, b.Components, b.CanMeet
 		for _, c := range b.Components {
 			out.Components[c.Name] = c.Points
 		}
@@ -136,13 +149,16 @@ func runExplain(o *explainOptions, args []string, stdout io.Writer) error {
 	}
 	if alt >= 0 {
 		b := res.Scorer.Pair(i, alt)
-		a := &alternativeJSON{MentorID: o.Mentor, Score: b.Score, Forbidden: b.Forbidden}
+		a := &alternativeJSON{MentorID: o.Mentor, Score: b.Score, Forbidden: b.Forbidden, CanMeet: b.CanMeet}
 		if b.Forbidden == "" {
 			f, err := res.Force(i, alt)
 			if err != nil {
 				a.Forbidden = err.Error()
 			} else {
-				a.TotalLoss, a.Matched = f.Loss, f.Assigned
+				a.TotalLoss, a.Matched, a.CannotMeet = f.Loss, f.Assigned, f.CannotMeet
+				if !res.Tiered() {
+					a.CannotMeet = -1 // not priced: shared time is not a tier
+				}
 			}
 		}
 		out.Alternative = a
@@ -196,6 +212,10 @@ func writeExplainText(w io.Writer, p *mentormatch.Program, res *roster.Result, e
 		}
 		b.WriteString("\n")
 	}
+	if e.CannotMeet > 0 {
+		fmt.Fprintf(&b, "  in the roster %d %s cannot meet (no whole session of shared free time every week): requiring it would match %d of %d\n",
+			e.CannotMeet, plural(e.CannotMeet, "pair", "pairs"), e.MatchedIfSharedTimeRequired, res.Roster.Summary.Mentees)
+	}
 	if len(e.Candidates) > 0 {
 		b.WriteString("  best candidates:\n")
 		for _, c := range e.Candidates {
@@ -207,13 +227,31 @@ func writeExplainText(w io.Writer, p *mentormatch.Program, res *roster.Result, e
 		case a.Forbidden != "":
 			fmt.Fprintf(&b, "  with %s instead: not allowed (%s)\n", a.MentorID, a.Forbidden)
 		default:
-			fmt.Fprintf(&b, "  with %s instead: pair score %.2f; the program's optimal total drops by %.2f", a.MentorID, a.Score, a.TotalLoss)
+			meet := ""
+			if !a.CanMeet {
+				meet = " (they cannot meet)"
+			}
+			if a.TotalLoss >= 0 {
+				fmt.Fprintf(&b, "  with %s instead: pair score %.2f%s; the program's optimal total drops by %.2f", a.MentorID, a.Score, meet, a.TotalLoss)
+			} else {
+				fmt.Fprintf(&b, "  with %s instead: pair score %.2f%s; the program's optimal total rises by %.2f", a.MentorID, a.Score, meet, -a.TotalLoss)
+			}
 			if a.Matched < res.Roster.Summary.Matched {
 				fmt.Fprintf(&b, " and %d fewer mentees are matched", res.Roster.Summary.Matched-a.Matched)
+			}
+			if d := a.CannotMeet - e.CannotMeet; a.CannotMeet >= 0 && d > 0 {
+				fmt.Fprintf(&b, ", and %d more %s cannot meet", d, plural(d, "pair", "pairs"))
 			}
 			b.WriteString("\n")
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

@@ -143,6 +143,9 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 		if err := report.WriteCapacities(capacityPath(o.Scores), mentors, roster.Capacities(p)); err != nil {
 			return err
 		}
+		if res.Roster.Summary.CannotMeet > 0 && cfg.Rules.PreferSharedTime {
+			fmt.Fprintf(stderr, "warning: %s holds the scores without the shared-time tier (rules.prefer_shared_time): solving it alone may pair fewer people who can meet\n", o.Scores)
+		}
 		for _, q := range cfg.Quotas {
 			if q.Hard {
 				fmt.Fprintf(stderr, "warning: %s holds the scores without the hard quota %s: solving it alone gives the optimum without the quota\n", o.Scores, q.Label())
@@ -156,8 +159,8 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 	st.Write = since(&t)
 	pr.done()
 	s := res.Roster.Summary
-	fmt.Fprintf(stdout, "matched %d of %d mentees with %d mentors; total score %.2f, mean %.2f, lowest %.2f; wrote %s\n",
-		s.Matched, s.Mentees, s.Mentors, s.TotalScore, s.MeanScore, s.MinScore, wrote(o.Out, res.Roster))
+	fmt.Fprintf(stdout, "matched %d of %d mentees with %d mentors; total score %.2f, mean %.2f, lowest %.2f%s; wrote %s\n",
+		s.Matched, s.Mentees, s.Mentors, s.TotalScore, s.MeanScore, s.MinScore, cannotMeet(s), wrote(o.Out, res.Roster))
 	printQuotas(stdout, res.Roster.Summary.Quotas)
 	printDecisions(stdout, res.Roster.Summary.Decisions)
 	printHistory(stdout, res.Roster.Summary.History)
@@ -170,6 +173,20 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 		return json.NewEncoder(stderr).Encode(st)
 	}
 	return nil
+}
+
+// cannotMeet is the match line's word on pairs who cannot meet: how many,
+// and what requiring shared time would cost; "" when every pair can meet.
+func cannotMeet(s mentormatch.Summary) string {
+	if s.CannotMeet == 0 {
+		return ""
+	}
+	pairs := "pairs cannot"
+	if s.CannotMeet == 1 {
+		pairs = "pair cannot"
+	}
+	return fmt.Sprintf("; %d %s meet (no whole session of shared free time every week): requiring it would match %d of %d",
+		s.CannotMeet, pairs, s.MatchedIfSharedTimeRequired, s.Mentees)
 }
 
 // wrote names the files written for the roster r at out: a CSV roster

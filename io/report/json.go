@@ -100,10 +100,14 @@ type (
 		MinScore      number                     `json:"min_score"`
 		Objective     mentormatch.MatchObjective `json:"objective"`
 		BlockingPairs int                        `json:"blocking_pairs"`
-		Quotas        []quotaJSON                `json:"quotas,omitempty"`
-		Decisions     *decisionsJSON             `json:"decisions,omitempty"`
-		Preferences   *preferencesJSON           `json:"preferences,omitempty"`
-		History       *historyJSON               `json:"history,omitempty"`
+		CannotMeet    int                        `json:"cannot_meet"`
+		// IfShared is how many a roster would match if every pair had to
+		// be able to meet; absent when every matched pair can.
+		IfShared    *int             `json:"matched_if_shared_time_required,omitempty"`
+		Quotas      []quotaJSON      `json:"quotas,omitempty"`
+		Decisions   *decisionsJSON   `json:"decisions,omitempty"`
+		Preferences *preferencesJSON `json:"preferences,omitempty"`
+		History     *historyJSON     `json:"history,omitempty"`
 	}
 	// decisionsJSON is what the pins and vetoes did, every figure always
 	// written.
@@ -160,7 +164,7 @@ func newRosterJSON(r *mentormatch.Roster, o *options) rosterJSON {
 		Unmatched: list(r.Unmatched),
 		Summary: summaryJSON{Mentees: s.Mentees, Mentors: s.Mentors, Matched: s.Matched,
 			TotalScore: number(s.TotalScore), MeanScore: number(s.MeanScore), MinScore: number(s.MinScore),
-			Objective: s.Objective, BlockingPairs: s.BlockingPairs},
+			Objective: s.Objective, BlockingPairs: s.BlockingPairs, CannotMeet: s.CannotMeet},
 		Load:      list(r.Load),
 		Dissolved: r.Dissolved,
 	}
@@ -168,6 +172,9 @@ func newRosterJSON(r *mentormatch.Roster, o *options) rosterJSON {
 		m := &r.Matches[i]
 		out.Matches[i] = matchJSON{MenteeID: m.MenteeID, MenteeName: m.MenteeName, MentorID: m.MentorID, MentorName: m.MentorName,
 			Score: number(m.Score), Components: components(m.Components), Reason: m.Reason}
+	}
+	if n := s.MatchedIfSharedTimeRequired; n >= 0 {
+		out.Summary.IfShared = &n
 	}
 	if x := s.Decisions; x != nil {
 		out.Summary.Decisions = &decisionsJSON{Pinned: x.Pinned, Forbidden: x.Forbidden, FreeMatched: x.FreeMatched,

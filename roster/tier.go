@@ -1,0 +1,137 @@
+package roster
+
+import (
+	"math"
+	"math/bits"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/mentormatch/mentormatch/scoring"
+)
+
+// tier makes shared time a tier of the objective, between the number
+// matched (the solver's own first tier) and the total: a pair who cannot
+// meet scores weight less in the cells the solver sees, and weight is more
+// than any total can differ by, so among assignments of the most mentees
+// the solver takes one with the fewest such pairs, then the best total.
+//
+// Exactness. Scores are hundredths from 0 to 100, so two assignments of k
+// pairs differ by at most 100k in total: weight is the power of two at or
+// above 200·(k+1) for the largest k possible (half of it is more than any
+// total, so a tiered total splits back into pairs apart and total by
+// rounding, see split). A tiered cell x − weight is rounded to weight's
+// ulp, 2⁻²⁸ at 100,000 mentees (weight 2²⁵); summed over every pair that is
+// under 10⁻³, far below the 0.01 between two totals, so the solver's
+// optimum of the tiered cells is the exact lexicographic optimum. The
+// largest tiered total, weight × k, is 3.4·10¹² there, well inside
+// float64's 2⁵³ of integers.
+type tier struct {
+	apart  *scoring.Apart
+	weight float64
+}
+
+// newTier is the tier of a programme of rows mentees whose mentors take
+// caps; nil when no allowed pair is apart (it would change nothing).
+func newTier(apart *scoring.Apart, rows int, caps []int) *tier {
+	if apart == nil || apart.Count() == 0 {
+		return nil
+	}
+	places := 0
+	for _, c := range caps {
+		places += max(c, 0)
+	}
+	k := min(rows, places)
+	w := 1.0
+	for w < 200*float64(k+1) {
+		w *= 2
+	}
+	return &tier{apart: apart, weight: w}
+}
+
+// lower subtracts the weight from the cells of row i that are apart.
+func (t *tier) lower(i int, dst []float64) {
+	for k, word := range t.apart.Row(i) {
+		for word != 0 {
+			j := k*64 + bits.TrailingZeros64(word)
+			word &= word - 1
+			dst[j] -= t.weight
+		}
+	}
+}
+
+// source reads src's cells tiered.
+func (t *tier) source(src source) source {
+	return source{
+		row: func(i int, dst []float64) {
+			src.row(i, dst)
+			t.lower(i, dst)
+		},
+		cell: func(i, j int) float64 {
+			v := src.cell(i, j)
+			if t.apart.Has(i, j) {
+				v -= t.weight
+			}
+			return v
+		},
+	}
+}
+
+// dense is a tiered copy of m.
+func (t *tier) dense(m *mat.Dense) *mat.Dense {
+	c := mat.DenseCopyOf(m)
+	t.lowerDense(c)
+	return c
+}
+
+// lowerDense tiers m in place.
+func (t *tier) lowerDense(m *mat.Dense) {
+	raw := m.RawMatrix()
+	for i := 0; i < raw.Rows; i++ {
+		t.lower(i, raw.Data[i*raw.Stride:i*raw.Stride+raw.Cols])
+	}
+}
+
+// split turns a tiered total back into the pairs apart and the total.
+func (t *tier) split(total float64) (apart int, score float64) {
+	apart = int(math.Round(-total / t.weight))
+	if apart < 0 {
+		apart = 0
+	}
+	return apart, total + float64(apart)*t.weight
+}
+
+// countApart is how many pairs of rowCol are apart.
+func countApart(apart *scoring.Apart, rowCol []int) int {
+	if apart == nil {
+		return 0
+	}
+	n := 0
+	for i, j := range rowCol {
+		if j >= 0 && apart.Has(i, j) {
+			n++
+		}
+	}
+	return n
+}
+
+// forbidApart reads src with the pairs apart forbidden: the programme
+// that requires shared time.
+func forbidApart(src source, apart *scoring.Apart) source {
+	return source{
+		row: func(i int, dst []float64) {
+			src.row(i, dst)
+			for k, word := range apart.Row(i) {
+				for word != 0 {
+					dst[k*64+bits.TrailingZeros64(word)] = math.NaN()
+					word &= word - 1
+				}
+			}
+		},
+		cell: func(i, j int) float64 {
+			if apart.Has(i, j) {
+				return math.NaN()
+			}
+			return src.cell(i, j)
+		},
+	}
+}

@@ -1,0 +1,216 @@
+package roster
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/mentormatch/mentormatch"
+)
+
+// worldwide is a generated programme whose people sit between New York and
+// Tokyo with one narrow weekly slot each (one or two hours), as many HR
+// exports do: many allowed pairs cannot meet.
+func worldwide(t testing.TB, mentees, mentors int, seed uint64) *mentormatch.Program {
+	t.Helper()
+	p := program(t, mentees, mentors, seed)
+	var locs []*time.Location
+	for _, name := range []string{"America/New_York", "Europe/London", "Europe/Berlin", "Asia/Kolkata", "Asia/Tokyo"} {
+		loc, err := time.LoadLocation(name)
+		require.NoError(t, err)
+		locs = append(locs, loc)
+	}
+	r := rand.New(rand.NewPCG(seed, 99))
+	for i := range p.People {
+		q := &p.People[i]
+		z := r.IntN(len(locs))
+		q.Location, q.TimeZone = locs[z], locs[z].String()
+		length := 60 * (1 + r.IntN(2))
+		start := 8*60 + 30*r.IntN(20)
+		q.Availability = []mentormatch.Slot{{Day: time.Weekday(1 + r.IntN(3)), Start: start, End: start + length}}
+	}
+	return p
+}
+
+// tierKey is what the objective compares, in order.
+type tierKey struct {
+	card, meet int
+	low, total float64
+}
+
+// bruteTier enumerates every assignment of res's programme (rc[i] == j
+// when i ≥ 0), best by matched, then pairs who can meet (from each pair's
+// breakdown), then (fair) lowest score, then total.
+func bruteTier(res *Result, fair bool, i0, j0 int) tierKey {
+	raw := res.Scores.RawMatrix()
+	rows, cols := raw.Rows, raw.Cols
+	data := make([]float64, 0, rows*cols)
+	meet := make([]bool, rows*cols)
+	for i := range rows {
+		data = append(data, raw.Data[i*raw.Stride:i*raw.Stride+cols]...)
+		for j := range cols {
+			meet[i*cols+j] = res.Scorer.Pair(i, j).CanMeet
+		}
+	}
+	better := func(a, b tierKey) bool {
+		if a.card != b.card {
+			return a.card > b.card
+		}
+		if a.meet != b.meet {
+			return a.meet > b.meet
+		}
+		if fair && a.low != b.low {
+			return a.low > b.low
+		}
+		return a.total > b.total+1e-9
+	}
+	best := tierKey{card: -1}
+	assignments(rows, cols, data, res.capacities, func(rc []int) {
+		if i0 >= 0 && rc[i0] != j0 {
+			return
+		}
+		k := tierKey{low: math.Inf(1)}
+		for i, j := range rc {
+			if j >= 0 {
+				k.card++
+				if meet[i*cols+j] {
+					k.meet++
+				}
+				k.total += data[i*cols+j]
+				k.low = math.Min(k.low, data[i*cols+j])
+			}
+		}
+		if better(k, best) {
+			best = k
+		}
+	})
+	return best
+}
+
+// The roster has as many pairs who can meet as any roster matching as many
+// mentees, then the best total (or fair); forced pairs are priced under the
+// same objective. Checked against enumeration on small programmes.
+func TestSharedTimeTierAgainstBruteForce(t *testing.T) {
+	tiered := 0
+	for seed := range uint64(40) {
+		p := worldwide(t, 4+int(seed%3), 2+int(seed%2), 100+seed)
+		for _, objective := range []mentormatch.MatchObjective{mentormatch.ObjectiveTotal, mentormatch.ObjectiveFair} {
+			cfg := mentormatch.DefaultConfig()
+			cfg.Objective = objective
+			res, err := Match(p, cfg)
+			require.NoError(t, err)
+			want := bruteTier(res, objective == mentormatch.ObjectiveFair, -1, -1)
+			s := res.Roster.Summary
+			got := tierKey{card: s.Matched, meet: s.Matched - s.CannotMeet, low: s.MinScore, total: s.TotalScore}
+			if want.card == 0 {
+				continue
+			}
+			if res.tier != nil {
+				tiered++
+			}
+			assert.Equal(t, want.card, got.card, "seed %d %s", seed, objective)
+			assert.Equal(t, want.meet, got.meet, "seed %d %s", seed, objective)
+			if objective == mentormatch.ObjectiveFair {
+				assert.Equal(t, want.low, got.low, "seed %d", seed)
+			}
+			assert.InDelta(t, want.total, got.total, 1e-6, "seed %d %s", seed, objective)
+			for i := range p.Mentees {
+				for j := range p.Mentors {
+					if math.IsNaN(res.cell(i, j)) || res.capacities[j] == 0 {
+						continue
+					}
+					f, err := res.Force(i, j)
+					require.NoError(t, err)
+					w := bruteTier(res, objective == mentormatch.ObjectiveFair, i, j)
+					assert.Equal(t, w.card, f.Assigned, "seed %d %s (%d, %d)", seed, objective, i, j)
+					if res.tier != nil {
+						assert.Equal(t, w.card-w.meet, f.CannotMeet, "seed %d %s (%d, %d)", seed, objective, i, j)
+					}
+					if objective == mentormatch.ObjectiveTotal {
+						assert.InDelta(t, w.total, f.Total, 1e-6, "seed %d (%d, %d)", seed, i, j)
+					}
+				}
+			}
+		}
+	}
+	assert.Greater(t, tiered, 20, "most programmes have pairs who cannot meet")
+}
+
+// Requiring shared time matches no more mentees than preferring it, and
+// the count agrees with enumeration.
+func TestRequiredSharedTime(t *testing.T) {
+	checked := 0
+	for seed := range uint64(30) {
+		p := worldwide(t, 5, 3, 300+seed)
+		res, err := Match(p, mentormatch.DefaultConfig())
+		require.NoError(t, err)
+		s := res.Roster.Summary
+		raw := res.Scores.RawMatrix()
+		data := make([]float64, 0, raw.Rows*raw.Cols)
+		for i := range raw.Rows {
+			for j := range raw.Cols {
+				v := raw.Data[i*raw.Stride+j]
+				if !res.Scorer.Pair(i, j).CanMeet {
+					v = math.NaN()
+				}
+				data = append(data, v)
+			}
+		}
+		best := 0
+		assignments(raw.Rows, raw.Cols, data, res.capacities, func(rc []int) {
+			n := 0
+			for _, j := range rc {
+				if j >= 0 {
+					n++
+				}
+			}
+			best = max(best, n)
+		})
+		assert.Equal(t, best, s.MatchedIfSharedTimeRequired, "seed %d", seed)
+		assert.LessOrEqual(t, s.MatchedIfSharedTimeRequired, s.Matched)
+		if s.CannotMeet > 0 {
+			checked++
+		}
+	}
+	assert.Positive(t, checked)
+}
+
+// With prefer_shared_time the dense and sparse solves agree on the
+// roster, its counts and its forced-pair prices; without it the roster has
+// at least as many pairs who cannot meet.
+func TestSharedTimeTierSparseAgrees(t *testing.T) {
+	p := worldwide(t, 200, 40, 7)
+	cfg := mentormatch.DefaultConfig()
+	dense, err := Match(p, cfg)
+	require.NoError(t, err)
+	require.NotNil(t, dense.tier)
+	off := cfg
+	off.Rules.PreferSharedTime = false
+	plain, err := Match(p, off)
+	require.NoError(t, err)
+	assert.Equal(t, plain.Roster.Summary.Matched, dense.Roster.Summary.Matched)
+	assert.Less(t, dense.Roster.Summary.CannotMeet, plain.Roster.Summary.CannotMeet)
+	assert.LessOrEqual(t, dense.Roster.Summary.TotalScore, plain.Roster.Summary.TotalScore)
+	assert.Equal(t, dense.Roster.Summary.MatchedIfSharedTimeRequired, plain.Roster.Summary.MatchedIfSharedTimeRequired)
+
+	for _, limit := range []int{0, -1} {
+		sparse, err := Options{DenseCells: 100, CompactCells: limit}.Match(p, cfg)
+		require.NoError(t, err)
+		require.NotNil(t, sparse.Sparse)
+		assert.Equal(t, dense.Roster.Summary, sparse.Roster.Summary)
+		for i := 0; i < len(p.Mentees); i += 23 {
+			for j := 0; j < len(p.Mentors); j += 3 {
+				want, werr := dense.Force(i, j)
+				got, gerr := sparse.Force(i, j)
+				require.Equal(t, werr == nil, gerr == nil)
+				if werr == nil {
+					assert.Equal(t, want, got, "(%d, %d)", i, j)
+				}
+			}
+		}
+	}
+}
