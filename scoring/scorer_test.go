@@ -12,13 +12,6 @@ import (
 	"github.com/mentormatch/mentormatch"
 )
 
-func zone(t testing.TB, name string) *time.Location {
-	t.Helper()
-	loc, err := time.LoadLocation(name)
-	require.NoError(t, err)
-	return loc
-}
-
 // program builds a program from mentees and mentors given in that order.
 func program(mentees, mentors []mentormatch.Person) *mentormatch.Program {
 	p := &mentormatch.Program{}
