@@ -218,7 +218,7 @@ func (c Config) Validate() error {
 }
 
 // Limits of configuration values, stated in DefaultConfigYAML and the
-// README. They keep a run to what a programme can use: a value past them
+// README. They keep a run to what a program can use: a value past them
 // is a typing slip that would otherwise run for hours or fill the disk.
 const (
 	MaxWeight         = 1_000_000 // each weight, built-in or a criterion's

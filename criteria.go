@@ -9,7 +9,7 @@ import (
 	"strings"
 )
 
-// Criteria and quotas are the programme's own matching rules and targets,
+// Criteria and quotas are the program's own matching rules and targets,
 // and their checks; scoring/criteria.go applies them to pairs.
 
 // Rules a Criterion may follow. The mentee's cell is compared with the

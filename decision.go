@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// DecisionKind is what a programme manager decided about one pair.
+// DecisionKind is what a program manager decided about one pair.
 type DecisionKind int
 
 const (
@@ -57,7 +57,7 @@ func (k *DecisionKind) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// Decision is the programme manager's word on one mentee–mentor pair. A
+// Decision is the program manager's word on one mentee–mentor pair. A
 // roster keeps every pin, never forms a forbidden pair, and is optimal for
 // everyone else around them.
 type Decision struct {
@@ -71,7 +71,7 @@ type Decision struct {
 	Source Source `json:"-"`
 }
 
-// Decisions are a programme's decisions, in the order given. A Program
+// Decisions are a program's decisions, in the order given. A Program
 // carries them (Program.Decisions); scoring and roster honour them.
 type Decisions []Decision
 

@@ -120,7 +120,7 @@ type Program struct {
 	// Warnings are problems that do not stop matching, such as an id in
 	// "avoid" that is nobody in the files.
 	Warnings []Problem
-	// Decisions are the programme manager's pins and vetoes: scoring
+	// Decisions are the program manager's pins and vetoes: scoring
 	// forbids the vetoed pairs and sets the pinned mentees aside, and
 	// roster puts the pins back into the roster it solves around them.
 	Decisions Decisions

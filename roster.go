@@ -51,7 +51,7 @@ type Summary struct {
 	BlockingPairs int `json:"blocking_pairs"`
 	// CannotMeet counts the matched pairs who cannot meet: both list
 	// availability and they do not share a whole session of free time in
-	// every week of the programme.
+	// every week of the program.
 	CannotMeet int `json:"cannot_meet"`
 	// MatchedIfSharedTimeRequired is how many mentees a roster would match
 	// if every pair had to be able to meet; −1 when not worked out (a
@@ -59,7 +59,7 @@ type Summary struct {
 	MatchedIfSharedTimeRequired int `json:"matched_if_shared_time_required"`
 	// Quotas is how the roster stands against the configuration's quotas.
 	Quotas []QuotaResult `json:"quotas,omitempty"`
-	// Decisions is what the programme manager's decisions did; nil when
+	// Decisions is what the program manager's decisions did; nil when
 	// there were none.
 	Decisions *DecisionSummary `json:"decisions,omitempty"`
 	// History is how the roster stands against earlier cohorts' pairs
@@ -70,7 +70,7 @@ type Summary struct {
 	Preferences *PreferenceSummary `json:"preferences,omitempty"`
 }
 
-// DecisionSummary is how a roster stands against the programme manager's
+// DecisionSummary is how a roster stands against the program manager's
 // decisions, and what the pins cost: the roster's matches and total
 // against the optimum with the same vetoes and no pins (Free*).
 type DecisionSummary struct {

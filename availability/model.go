@@ -11,12 +11,12 @@ import (
 
 // Calendar is what of the schedule the model needs.
 type Calendar struct {
-	Start          time.Time // the programme's first day
+	Start          time.Time // the program's first day
 	Days           int       // how many days its schedule spans; below 1, one week
 	SessionMinutes int       // the length of a session; below 1, one cell
 }
 
-// DefaultStart is the start of a programme whose configuration names none,
+// DefaultStart is the start of a program whose configuration names none,
 // so that results never depend on today (the CLI fills in the Monday after
 // today before the libraries see it).
 var DefaultStart = time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
@@ -38,7 +38,7 @@ func (c Calendar) Weeks() int {
 	return int(last.Sub(first).Hours()/24)/7 + 1
 }
 
-// Model is the availability of a programme's people over its weeks. Build
+// Model is the availability of a program's people over its weeks. Build
 // it with New; it is read-only after and safe for concurrent use.
 type Model struct {
 	cal     Calendar
@@ -177,7 +177,7 @@ func (m *Model) Known(i int) bool { return m.people[i].zone >= 0 }
 func (m *Model) SessionCells() int { return m.session }
 
 // Pair returns the free hours persons a and b share in every week of the
-// programme (the least of any week; −1 when either lists no availability)
+// program (the least of any week; −1 when either lists no availability)
 // and whether they can meet: a whole session of shared free time in every
 // week (true when either lists none). O(words × distinct offset
 // differences of their zones), a few popcounts.
@@ -227,7 +227,7 @@ func (m *Model) Weekly(i int) float64 {
 	return Hours(least)
 }
 
-// FirstWeek is person i's free time in the programme's first week; ok is
+// FirstWeek is person i's free time in the program's first week; ok is
 // false when they list none.
 func (m *Model) FirstWeek(i int) (w Week, ok bool) {
 	pp := &m.people[i]
@@ -238,7 +238,7 @@ func (m *Model) FirstWeek(i int) (w Week, ok bool) {
 	return m.weeks[pp.at], true
 }
 
-// Monday is the programme's first Monday, 00:00 UTC.
+// Monday is the program's first Monday, 00:00 UTC.
 func (m *Model) Monday() time.Time { return FirstMonday(m.cal.Start) }
 
 // Sessions is how many whole sessions, one after another, person i's free

@@ -75,8 +75,8 @@ func TestOverlapAcrossZones(t *testing.T) {
 }
 
 // A window that holds a session in winter may not after a clock change:
-// the programme's every week counts, not its first.
-func TestOverlapOverTheProgramme(t *testing.T) {
+// the program's every week counts, not its first.
+func TestOverlapOverTheProgram(t *testing.T) {
 	berlin, ny, tokyo := loadZone(t, "Europe/Berlin"), loadZone(t, "America/New_York"), loadZone(t, "Asia/Tokyo")
 	// Winter: 14:30-16:00 Berlin = 08:30-10:00 New York; the mentee's
 	// 09:00-11:00 shares 1 h. From 8 March New York is an hour later

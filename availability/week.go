@@ -72,7 +72,7 @@ func (w *Week) Count() int {
 // Hours converts cells to hours.
 func Hours(cells int) float64 { return float64(cells) * CellMinutes / 60 }
 
-// FirstMonday is the programme's first week: the Monday on or before start,
+// FirstMonday is the program's first week: the Monday on or before start,
 // 00:00 UTC.
 func FirstMonday(start time.Time) time.Time {
 	y, m, d := start.Date()

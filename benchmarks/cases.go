@@ -111,7 +111,7 @@ func factors(rng *rand.Rand, n int) [][3]float64 {
 	return f
 }
 
-// Market is a synthetic mentoring programme too large to hold as a matrix:
+// Market is a synthetic mentoring program too large to hold as a matrix:
 // skill-like scores round(100·(a·b + 0.3·e)) to maximise, with a and b of
 // three factors in [0, 1) and e a hashed noise in [0, 1) for each pair,
 // computed on demand, and every mentor taking Cap mentees.

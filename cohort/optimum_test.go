@@ -69,7 +69,7 @@ func bestMeetPairs(meet [][]bool, sizes []int) int {
 	return best
 }
 
-// TestFormMeetPairsAgainstOptimum: on small worldwide programmes, the
+// TestFormMeetPairsAgainstOptimum: on small worldwide programs, the
 // cohorts hold at least 95% of the peer pairs who can meet that the best
 // split into the same sizes holds.
 func TestFormMeetPairsAgainstOptimum(t *testing.T) {
@@ -106,6 +106,6 @@ func TestFormMeetPairsAgainstOptimum(t *testing.T) {
 		opt += best
 	}
 	ratio := float64(got) / float64(opt)
-	t.Logf("peer pairs who can meet: %d of the optimum %d over 30 programmes (%.1f%%)", got, opt, 100*ratio)
+	t.Logf("peer pairs who can meet: %d of the optimum %d over 30 programs (%.1f%%)", got, opt, 100*ratio)
 	assert.GreaterOrEqual(t, ratio, 0.95)
 }

@@ -12,10 +12,10 @@ import (
 
 // MaxSessionPlaces is the most session places (a session's participants,
 // summed over the plan's sessions) a plan may hold. A 2,000-mentee
-// programme over one cycle holds about 50,000 and takes 100 MB; one place
+// program over one cycle holds about 50,000 and takes 100 MB; one place
 // costs about 1 KB and a few microseconds to place, so the limit keeps a
 // plan within a few GB and minutes. The default plan of a 100,000-mentee
-// programme holds about 2,500,000.
+// program holds about 2,500,000.
 const MaxSessionPlaces = 5_000_000
 
 // CheckSize estimates the plan of p under cfg before anything is built,
@@ -50,7 +50,7 @@ func CheckSize(p *mentormatch.Program, pairs int, cfg mentormatch.Config) error 
 			keys = append(keys, fmt.Sprintf("lower cohorts.max_size (now %d)", cfg.Cohorts.MaxSize))
 		}
 		ps = append(ps, mentormatch.Problem{Message: fmt.Sprintf(
-			"the plan would hold about %s session places (sessions × participants), past the limit of %s: %s, or plan part of the programme at a time",
+			"the plan would hold about %s session places (sessions × participants), past the limit of %s: %s, or plan part of the program at a time",
 			count(total), count(MaxSessionPlaces), strings.Join(keys, " or "))})
 	}
 	if end := sc.start.AddDate(0, 0, min(e.days, 1<<20)); end.After(mentormatch.LastDate) {

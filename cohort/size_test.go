@@ -38,7 +38,7 @@ func TestSeniorSlotsIsRotation(t *testing.T) {
 }
 
 // The estimate is exact for peer places and an upper bound for the rest,
-// on the example programme under several configurations.
+// on the example program under several configurations.
 func TestEstimateBoundsThePlan(t *testing.T) {
 	zones := []string{"UTC", "Europe/Berlin"}
 	p := testProgram(30, 8, 4, zones)

@@ -1,7 +1,7 @@
-// Package matching solves the assignment problem of a mentoring programme
+// Package matching solves the assignment problem of a mentoring program
 // exactly: rows (mentees) to columns (mentors), each column taking at most
 // its capacity of rows, NaN cells forbidden. The objective is the
-// programme's: as many rows as possible, then, among assignments of that
+// program's: as many rows as possible, then, among assignments of that
 // size, the least total cost (or the greatest total score with
 // Options.Maximize).
 //
@@ -26,7 +26,7 @@
 // memory is O(rows+cols) beyond the matrix.
 //
 // Time is O(r²·c) in the worst case for r units placed and c targets, and
-// far less on the matrices of real programmes; BenchmarkSolve and the
+// far less on the matrices of real programs; BenchmarkSolve and the
 // comparison in ../benchmarks measure it against SciPy's
 // linear_sum_assignment, LEMON's network simplex and npm munkres on the
 // same matrices.
@@ -36,7 +36,7 @@
 // Every Result carries the dual potentials RowDual and ColDual. With them,
 // CertifyData proves a result optimal in O(rows·cols) without solving
 // again: the duals are feasible and tight on assigned cells
-// (complementary slackness for the programme of the same size, so no
+// (complementary slackness for the program of the same size, so no
 // assignment of that size costs less), and a breadth-first search finds no
 // augmenting path (so none is larger). ForceData uses the same duals to
 // price a pair the optimum did not choose — the best total when row i must

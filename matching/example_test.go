@@ -47,7 +47,7 @@ func ExampleSolveData_rectangular() {
 	// [1 0 -1] 3
 }
 
-// What would forcing mentee 0 onto mentor 0 cost the programme? One
+// What would forcing mentee 0 onto mentor 0 cost the program? One
 // shortest path search on the duals of the optimum answers it.
 func ExampleForceData() {
 	scores := []float64{

@@ -1,4 +1,4 @@
-// Package notify writes the introductions a programme manager sends once
+// Package notify writes the introductions a program manager sends once
 // a plan is final: one e-mail per participant, as an RFC 5322 message
 // (.eml) that any mail client opens, with the person's calendar attached,
 // and the same fields as a mail-merge table. It never sends anything: the

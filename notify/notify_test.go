@@ -26,7 +26,7 @@ import (
 	"github.com/mentormatch/mentormatch/plan"
 )
 
-// examplePlan is the example programme's plan, written as plan.json and
+// examplePlan is the example program's plan, written as plan.json and
 // read back, as notify reads it.
 func examplePlan(t *testing.T) (*mentormatch.Plan, *mentormatch.Program) {
 	t.Helper()
@@ -155,11 +155,11 @@ func TestTemplate(t *testing.T) {
 	}
 	tpl, err := notify.ParseTemplate("t", "Dear {name},\n\n{cohort_line}\n\nSee you {first_session}.\n")
 	require.NoError(t, err)
-	assert.Equal(t, "Your mentoring programme: {match}", tpl.Subject, "a template without a subject gets the default one")
+	assert.Equal(t, "Your mentoring program: {match}", tpl.Subject, "a template without a subject gets the default one")
 	in := &notify.Intro{Name: "Ana Lima", Role: notify.RoleMentor, TimeZone: "UTC",
 		Partners: []notify.Contact{{Name: "Bo"}, {Name: "Cy"}}, Why: []string{"a", "b"}}
 	subject, body := tpl.Render(in)
-	assert.Equal(t, "Your mentoring programme: Bo and Cy", subject)
+	assert.Equal(t, "Your mentoring program: Bo and Cy", subject)
 	assert.Equal(t, "Dear Ana Lima,\n\nSee you not scheduled yet.\n", body, "a line that only held an empty placeholder is dropped")
 }
 

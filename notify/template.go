@@ -10,11 +10,11 @@ import (
 
 // DefaultTemplate is the introduction sent when the manager gives none.
 // Its first line, "Subject: …", is the message's subject.
-const DefaultTemplate = `Subject: Your mentoring programme: {match}
+const DefaultTemplate = `Subject: Your mentoring program: {match}
 
 Hello {first_name},
 
-Welcome to the mentoring programme. {match_line}
+Welcome to the mentoring program. {match_line}
 
 Why this match: {why}
 
@@ -69,7 +69,7 @@ func ParseTemplate(name, text string) (Template, error) {
 		}
 	}
 	if t.Subject == "" {
-		t.Subject = "Your mentoring programme: {match}"
+		t.Subject = "Your mentoring program: {match}"
 	}
 	t.Body = text
 	var problems []string

@@ -1,4 +1,4 @@
-// Package plan assembles a programme's plan: the match, the cohorts and
+// Package plan assembles a program's plan: the match, the cohorts and
 // their dated sessions, and the pairs' learning roadmaps, in the order the
 // plan command writes them. The command line, the review page (serve) and
 // tests all build a plan here, so the three cannot drift apart.

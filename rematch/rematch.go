@@ -59,7 +59,7 @@ type RematchOptions struct {
 	// mentees to place (mentormatch.PriorityFreed, PriorityWaiting or
 	// PriorityScore); "" means freed: a mentee whose pair ended through no
 	// choice of theirs should not lose mentoring to someone who joined the
-	// queue later, which is what a programme manager promises them.
+	// queue later, which is what a program manager promises them.
 	Priority string
 }
 

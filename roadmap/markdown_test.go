@@ -200,7 +200,7 @@ func TestWriteDirPairsAlike(t *testing.T) {
 func TestWriteDirForeignIndex(t *testing.T) {
 	rs := goldenRoadmaps(t)
 	dir := t.TempDir()
-	readme := []byte("# Our mentoring programme\n")
+	readme := []byte("# Our mentoring program\n")
 	require.NoError(t, os.WriteFile(filepath.Join(dir, IndexName), readme, 0o644))
 	_, err := WriteDir(dir, rs)
 	require.ErrorIs(t, err, mentormatch.ErrUsage)

@@ -15,7 +15,7 @@ import (
 
 // A manager pins three pairs and vetoes two: the pins hold, the vetoed
 // pairs never appear, and the roster is the best the rest can do, checked
-// against enumeration of every assignment on small generated programmes.
+// against enumeration of every assignment on small generated programs.
 func TestDecisionsAgainstBruteForce(t *testing.T) {
 	cfg := mentormatch.DefaultConfig()
 	// The brute force below ranks by matched, then total: shared time as a

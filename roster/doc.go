@@ -11,11 +11,11 @@
 // threshold forbidden, O(log distinct scores) solves), then the highest
 // total among those.
 //
-// Size. A programme of more than 5 million pairs, under "total" with no
+// Size. A program of more than 5 million pairs, under "total" with no
 // hard quota, is solved in sparse mode (matching.SolveSparse) on its
 // scores kept at two bytes a pair (scoring.Compact, up to 10⁹ pairs) or
 // scored row by row past that, and its what-if questions are priced from
-// the sparse duals (matching.ForceSparse). Smaller programmes, and fair or
+// the sparse duals (matching.ForceSparse). Smaller programs, and fair or
 // hard quotas at any size, hold the float64 matrix.
 //
 // Blocking pairs are reported, not removed: a pair who would both score

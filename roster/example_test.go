@@ -8,7 +8,7 @@ import (
 	"github.com/mentormatch/mentormatch/roster"
 )
 
-// people is a small programme as an HR export might hold it: one file,
+// people is a small program as an HR export might hold it: one file,
 // a role column, skills and goals in the cells.
 const people = `id,name,role,level,department,skills,wants,capacity
 M1,Ada Park,mentor,staff,Platform,go:5; kubernetes:4,,2
@@ -18,8 +18,8 @@ E2,Dee Moss,mentee,junior,Platform,sql:1,sql; python,
 E3,Eli Shah,mentee,mid,Sales,,go,
 `
 
-// Reading a programme and matching it: every mentee gets the mentor with
-// whom the programme's total is highest, and the roster says why.
+// Reading a program and matching it: every mentee gets the mentor with
+// whom the program's total is highest, and the roster says why.
 func ExampleMatch() {
 	p, err := table.ReadProgram(table.Options{}, table.File{Path: "people.csv", Data: []byte(people)})
 	if err != nil {

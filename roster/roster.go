@@ -88,10 +88,10 @@ func Capacities(p *mentormatch.Program) []int {
 
 // Defaults of Options.
 const (
-	// DefaultDenseCells is the most cells a programme's score matrix may
+	// DefaultDenseCells is the most cells a program's score matrix may
 	// have before Match solves it in sparse mode, on compact scores. Past
 	// a few million cells that is faster as well as smaller on generated
-	// programmes, one run each through match: 5,000 × 2,000 in 1.25 s
+	// programs, one run each through match: 5,000 × 2,000 in 1.25 s
 	// against 3.0 s dense, 10,000 × 2,000 in 1.9 s and 203 MB against
 	// 2.4 s and 375 MB, 40,000 × 2,500 in 7.2 s and 0.7 GB against 11.3 s
 	// and 1.8 GB; at 4,000 × 1,000 the two are even. Fair and hard quotas
@@ -105,7 +105,7 @@ const (
 	DefaultCompactCells = 1_000_000_000
 )
 
-// Options tune how Match holds a programme's scores while it solves it.
+// Options tune how Match holds a program's scores while it solves it.
 // The zero value is the defaults; the package functions Match, Sparse,
 // Score and MatchScored use it.
 type Options struct {
@@ -346,7 +346,7 @@ func (o Options) matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 	}, nil
 }
 
-// solveRequired is how many mentees the programme matches when pairs who
+// solveRequired is how many mentees the program matches when pairs who
 // cannot meet are forbidden: one more solve, of the scores or of src's
 // rows in sparse mode.
 func solveRequired(scores *mat.Dense, src source, apart *scoring.Apart, rows, cols int, caps []int, sparse bool) (int, error) {
@@ -524,7 +524,7 @@ func build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, s
 			assigned[j]++
 		}
 	}
-	// Each reason reads the mentee's whole row: a large programme leaves
+	// Each reason reads the mentee's whole row: a large program leaves
 	// many mentees unmatched, so they are worked out on every processor.
 	var unmatched []int
 	for i, j := range rowCol {

@@ -255,7 +255,7 @@ func TestCountBlockingAgrees(t *testing.T) {
 
 	res, err = Match(p, mentormatch.DefaultConfig())
 	require.NoError(t, err)
-	require.NotNil(t, res.tier, "the programme has allowed pairs who cannot meet")
+	require.NotNil(t, res.tier, "the program has allowed pairs who cannot meet")
 	want = BlockingPairs(res.tier.dense(res.Scores), res.Solution.RowCol, res.capacities)
 	assert.Equal(t, len(want), res.Roster.Summary.BlockingPairs)
 	assert.Equal(t, len(want), countBlocking(res.tier.source(Scores{}.source(res.Scorer)), res.Solution.RowCol, res.capacities))

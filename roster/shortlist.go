@@ -13,7 +13,7 @@ type Shortlist struct {
 }
 
 // Shortlists offers each mentee up to n mentors to choose from, for
-// programmes where mentees choose. Three promises:
+// programs where mentees choose. Three promises:
 //
 //   - every mentee the optimal roster matches finds their optimal mentor on
 //     their list, so whenever a roster exists in which everyone has a
@@ -30,7 +30,7 @@ type Shortlist struct {
 //
 // Lists are shorter than n when caps or rules leave fewer mentors.
 // Deterministic: ties go to the lower index. O(M × mentors × log) time for
-// the sort of allowed pairs, which is the whole matrix: for programmes
+// the sort of allowed pairs, which is the whole matrix: for programs
 // of a size where mentees read their lists.
 func (r *Result) Shortlists(n int) []Shortlist {
 	rows, cols := len(r.Solution.RowCol), len(r.capacities)

@@ -30,7 +30,7 @@ type tier struct {
 	weight float64
 }
 
-// newTier is the tier of a programme of rows mentees whose mentors take
+// newTier is the tier of a program of rows mentees whose mentors take
 // caps; nil when no allowed pair is apart (it would change nothing).
 func newTier(apart *scoring.Apart, rows int, caps []int) *tier {
 	if apart == nil || apart.Count() == 0 {
@@ -114,7 +114,7 @@ func countApart(apart *scoring.Apart, rowCol []int) int {
 	return n
 }
 
-// forbidApart reads src with the pairs apart forbidden: the programme
+// forbidApart reads src with the pairs apart forbidden: the program
 // that requires shared time.
 func forbidApart(src source, apart *scoring.Apart) source {
 	return source{

@@ -12,7 +12,7 @@ import (
 	"github.com/mentormatch/mentormatch"
 )
 
-// worldwide is a generated programme whose people sit between New York and
+// worldwide is a generated program whose people sit between New York and
 // Tokyo with one narrow weekly slot each (one or two hours), as many HR
 // exports do: many allowed pairs cannot meet.
 func worldwide(t testing.TB, mentees, mentors int, seed uint64) *mentormatch.Program {
@@ -42,7 +42,7 @@ type tierKey struct {
 	low, total float64
 }
 
-// bruteTier enumerates every assignment of res's programme (rc[i] == j
+// bruteTier enumerates every assignment of res's program (rc[i] == j
 // when i ≥ 0), best by matched, then pairs who can meet (from each pair's
 // breakdown), then (fair) lowest score, then total.
 func bruteTier(res *Result, fair bool, i0, j0 int) tierKey {
@@ -93,7 +93,7 @@ func bruteTier(res *Result, fair bool, i0, j0 int) tierKey {
 
 // The roster has as many pairs who can meet as any roster matching as many
 // mentees, then the best total (or fair); forced pairs are priced under the
-// same objective. Checked against enumeration on small programmes.
+// same objective. Checked against enumeration on small programs.
 func TestSharedTimeTierAgainstBruteForce(t *testing.T) {
 	tiered := 0
 	for seed := range uint64(40) {
@@ -137,7 +137,7 @@ func TestSharedTimeTierAgainstBruteForce(t *testing.T) {
 			}
 		}
 	}
-	assert.Greater(t, tiered, 20, "most programmes have pairs who cannot meet")
+	assert.Greater(t, tiered, 20, "most programs have pairs who cannot meet")
 }
 
 // Requiring shared time matches no more mentees than preferring it, and

@@ -11,7 +11,7 @@ import (
 
 // Apart marks the allowed pairs who cannot meet: both list availability
 // and they do not share a whole session of free time in every week of the
-// programme (availability.Model.Pair). A bit a pair, mentee by mentee:
+// program (availability.Model.Pair). A bit a pair, mentee by mentee:
 // 100,000 × 10,000 pairs take 125 MB. Forbidden pairs are never marked.
 type Apart struct {
 	stride int // words a row

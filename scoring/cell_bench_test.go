@@ -22,7 +22,7 @@ func synthProgram(mentees, mentors int) *mentormatch.Program {
 	return p
 }
 
-// benchCells runs score on a generated programme's scorer and reports the
+// benchCells runs score on a generated program's scorer and reports the
 // time per pair, wall clock.
 func benchCells(b *testing.B, mentees, mentors int, score func(s *Scorer, rows, cols int)) {
 	s, err := New(synthProgram(mentees, mentors), mentormatch.DefaultConfig())

@@ -21,7 +21,7 @@ type Compact struct {
 const noScore = math.MaxUint16
 
 // hundredths decodes a cell: the float64 the scorer gave, to the bit. The
-// 512 KB table is made the first time a programme is large enough to need
+// 512 KB table is made the first time a program is large enough to need
 // it, not at every start.
 var hundredths = sync.OnceValue(func() *[1 << 16]float64 {
 	var t [1 << 16]float64

@@ -15,8 +15,8 @@ type Pin struct {
 	Decision       mentormatch.Decision
 }
 
-// ruleVeto names a pair the programme manager forbade.
-const ruleVeto = "vetoed by the programme manager"
+// ruleVeto names a pair the program manager forbade.
+const ruleVeto = "vetoed by the program manager"
 
 // prepareDecisions resolves the program's decisions to indices and
 // checks them: every id a mentee or mentor of the program, no pin

@@ -28,7 +28,7 @@
 // scores all pairs in parallel: for m mentees and n mentors it takes
 // O(m·n) time on GOMAXPROCS goroutines and O(m·n) memory for the result.
 // Compact holds the same matrix at two bytes a cell, for the sparse
-// solver of a programme too large for float64 cells.
+// solver of a program too large for float64 cells.
 //
 // Quotas (mentormatch.Quota) are reported by QuotaResults; SolveQuota
 // enforces a hard one by Lagrangian relaxation, certified by its bound (see

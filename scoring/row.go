@@ -6,7 +6,7 @@ import (
 	"sync"
 )
 
-// A solver of a large programme reads whole rows, every cell of a mentee
+// A solver of a large program reads whole rows, every cell of a mentee
 // a few times over. The components are therefore computed a component at
 // a time across a run of mentors, each a short loop over a small array
 // with no dependence from one mentor to the next, which the processor

@@ -39,7 +39,7 @@ func listProgram(r *rand.Rand, mentees, mentors int) (*mentormatch.Program, ment
 }
 
 // Row, Cell, Matrix, Compact and Pair must give every cell alike, to the
-// bit, under every rule: the solver of a large programme reads rows, the
+// bit, under every rule: the solver of a large program reads rows, the
 // roster shows Pair.
 func TestRowAgreesWithCell(t *testing.T) {
 	configs := map[string]func(*mentormatch.Config){

@@ -96,7 +96,7 @@ type Scorer struct {
 	// smallLevels: every level in levels is in [0, 16), so that a want's
 	// gain can be looked up by the mentor's level alone.
 	smallLevels bool
-	// avail is the people's free time over the programme's weeks.
+	// avail is the people's free time over the program's weeks.
 	avail *availability.Model
 	// The mentors' fields a row reads, a slice each (see Row).
 	mperson    []int // index into Program.People
@@ -120,7 +120,7 @@ type Breakdown struct {
 	Components   []mentormatch.Component
 	Reason       string
 	Forbidden    string
-	OverlapHours float64 // in every week of the programme; -1 when either lists no availability
+	OverlapHours float64 // in every week of the program; -1 when either lists no availability
 	// CanMeet: they share a whole session of free time every week, or
 	// either lists no availability.
 	CanMeet bool
@@ -652,7 +652,7 @@ func (s *Scorer) reason(i, j int, c [5]float64, overlap float64, meet bool) stri
 }
 
 // noSharedTime says why a pair cannot meet: no free time in common, or
-// too little for a whole session in some week of the programme.
+// too little for a whole session in some week of the program.
 func (s *Scorer) noSharedTime(overlap float64) string {
 	if overlap <= 0 {
 		return "no shared free time"

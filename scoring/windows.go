@@ -19,7 +19,7 @@ func (w Window) String() string {
 }
 
 // CommonWindows lists the weekly windows when mentee i and mentor j are
-// both free, in the mentee's zone as it stands in the programme's first
+// both free, in the mentee's zone as it stands in the program's first
 // week, Monday first; nil when either lists no availability. O(week).
 func (s *Scorer) CommonWindows(i, j int) []Window {
 	e, m := &s.mentees[i], &s.mentors[j]

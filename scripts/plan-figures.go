@@ -1,6 +1,6 @@
 //go:build ignore
 
-// plan-figures matches and plans a programme, then prints what the plan
+// plan-figures matches and plans a program, then prints what the plan
 // means for its people (cohort.Figures): sessions inside everyone's stated
 // hours, flagged sessions, night attendances and cohort peers who can meet.
 // It is how the figures in issue notes and the README are measured:
@@ -99,7 +99,7 @@ func main() {
 
 // worldwide moves everyone to a zone between New York and Tokyo with one or
 // two free hours a week, on weekdays between 08:00 and 19:00 local, and
-// gives most of them a manager outside the programme, as HR exports do.
+// gives most of them a manager outside the program, as HR exports do.
 func worldwide(people []mentormatch.Person, seed int64) {
 	zones := []string{"America/New_York", "America/Chicago", "Europe/London", "Europe/Berlin", "Asia/Kolkata", "Asia/Singapore", "Asia/Tokyo"}
 	r := rand.New(rand.NewPCG(uint64(seed), 20))

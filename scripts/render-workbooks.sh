@@ -1,6 +1,6 @@
 #!/bin/sh
 # render-workbooks.sh prints the metrics, plan and template workbooks the
-# way a programme manager would: LibreOffice headless turns each into a
+# way a program manager would: LibreOffice headless turns each into a
 # PDF (with the page setup the workbook asks for), pdftoppm turns every
 # page into a PNG. Look at the pictures: charts drawn, nothing cut off,
 # every sheet one page wide.

@@ -1,6 +1,6 @@
 #!/bin/sh
 # screenshots.sh regenerates the pictures of the review page (mentormatch
-# serve) under docs/serve/: the programme, the roster, a mentee, a mentor
+# serve) under docs/serve/: the program, the roster, a mentee, a mentor
 # and a week calendar of the built-in example, taken by the same headless
 # chromium as the browser tests (serve/browser_test.go, TestScreenshots).
 #

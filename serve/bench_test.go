@@ -11,7 +11,7 @@ import (
 	"github.com/mentormatch/mentormatch/synth"
 )
 
-// generated is a review page of a generated programme, as serve would open
+// generated is a review page of a generated program, as serve would open
 // it from a people file.
 func generated(b *testing.B, mentees, mentors int) *client {
 	b.Helper()
@@ -22,15 +22,15 @@ func generated(b *testing.B, mentees, mentors int) *client {
 	return newClient(b, opt)
 }
 
-// A page of the 1,000 × 200 programme, from request to the last byte of
+// A page of the 1,000 × 200 program, from request to the last byte of
 // HTML (the issue asks under a second). The cohorts page plans the
-// programme on first use; later loads reuse the plan until a change.
+// program on first use; later loads reuse the plan until a change.
 func BenchmarkPageLoad(b *testing.B) {
 	c := generated(b, 1000, 200)
 	st := c.s.st
 	e := st.res.Roster.Matches[0]
 	for _, v := range []struct{ name, path string }{
-		{"programme", "/"},
+		{"program", "/"},
 		{"roster", "/roster?sort=score&dir=desc"},
 		{"roster-filtered", "/roster?q=platform&sort=skills&dir=desc"},
 		{"mentee", "/mentee/" + e.MenteeID},
@@ -56,7 +56,7 @@ func BenchmarkPageLoad(b *testing.B) {
 	})
 }
 
-// A pin on the 1,000 × 200 programme: the request that re-solves exactly,
+// A pin on the 1,000 × 200 program: the request that re-solves exactly,
 // writes the decisions file and answers with the redirect to what changed
 // (the issue asks under 200 ms of server time). Each pin is undone, off the
 // clock, so every iteration pins against the same roster.

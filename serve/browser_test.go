@@ -173,7 +173,7 @@ func TestScreenshots(t *testing.T) {
 	base := strings.Split(addr, "/?")[0]
 	do(t, ctx, chromedp.EmulateViewport(1280, 860), chromedp.Navigate(addr), chromedp.WaitVisible(chromedp.CSS("#summary")))
 	for _, v := range []struct{ name, path string }{
-		{"programme", "/"},
+		{"program", "/"},
 		{"roster", "/roster?sort=score&dir=desc"},
 		{"mentee", "/mentee/E1101"},
 		{"mentor", "/mentor/E1032"},

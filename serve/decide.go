@@ -51,7 +51,7 @@ func (st *state) decisionsOf(mentee string) []decisionView {
 	return out
 }
 
-// withDecisions is the programme with other decisions: a copy of the
+// withDecisions is the program with other decisions: a copy of the
 // Program value, sharing its people, so the states kept for undo keep
 // theirs.
 func (st *state) withDecisions(ds mentormatch.Decisions) {
@@ -92,7 +92,7 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request) {
 	i, ok1 := st.mentee[mentee]
 	j, ok2 := st.mentor[mentor]
 	if !ok1 || !ok2 {
-		s.refuse(w, http.StatusBadRequest, fmt.Sprintf("There is no mentee %q with a mentor %q in this programme.", mentee, mentor))
+		s.refuse(w, http.StatusBadRequest, fmt.Sprintf("There is no mentee %q with a mentor %q in this program.", mentee, mentor))
 		return
 	}
 	word := r.PostFormValue("decision")

@@ -131,10 +131,10 @@ func TestResume(t *testing.T) {
 	assert.Contains(t, rec.Body.String(), "GONE is no mentee")
 }
 
-// A programme solved in sparse mode shows its alternatives unpriced (a
+// A program solved in sparse mode shows its alternatives unpriced (a
 // price reads rows on demand, up to a minute at 100,000 × 10,000), and a
 // pin still re-solves exactly.
-func TestSparseProgramme(t *testing.T) {
+func TestSparseProgram(t *testing.T) {
 	opt := exampleOptions(t)
 	opt.Roster.DenseCells = 1
 	c := newClient(t, opt)

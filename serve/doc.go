@@ -1,5 +1,5 @@
 // Package serve is the review page behind `mentormatch serve`: a small web
-// server, on the manager's own machine, that shows a programme's match
+// server, on the manager's own machine, that shows a program's match
 // (summary, roster, each mentee and mentor, cohorts and their week
 // calendars), lets the manager pin and veto pairs and change the objective
 // and weights, re-solving exactly each time, and exports the same files

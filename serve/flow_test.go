@@ -32,7 +32,7 @@ func TestBrowserReviewFlow(t *testing.T) {
 	)
 	assert.Equal(t, "/", get(t, ctx, chromedp.Evaluate[string](`location.pathname + location.search`)), "the token leaves the address bar")
 	start := number(t, text(t, ctx, "#total"))
-	checkA11y(t, ctx, "the programme")
+	checkA11y(t, ctx, "the program")
 
 	// Sort by score, best first, with the keyboard: the header is a link.
 	do(t, ctx,

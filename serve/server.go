@@ -30,7 +30,7 @@ var staticFS embed.FS
 type Options struct {
 	// Files are the people files to read, as the command line reads them.
 	Files []table.File
-	// Config is the programme's configuration, its schedule start set.
+	// Config is the program's configuration, its schedule start set.
 	Config mentormatch.Config
 	// ConfigPath is the configuration file read, if any, shown on the page
 	// in the command that reproduces the roster.
@@ -54,7 +54,7 @@ type Options struct {
 	PageSize int
 }
 
-// Server is the review page of one programme. Its handlers are safe for
+// Server is the review page of one program. Its handlers are safe for
 // concurrent use; changes are made one at a time.
 type Server struct {
 	opt    Options
@@ -68,7 +68,7 @@ type Server struct {
 	st *state
 }
 
-// New reads the programme and solves it. Input problems in the people
+// New reads the program and solves it. Input problems in the people
 // files do not stop the server: they are shown on its first page, with an
 // upload form for a corrected file. Other errors (a folder that does not
 // exist, a configuration the solver refuses) are returned.
@@ -135,7 +135,7 @@ func randomHex(n int) string {
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("GET /static/", s.static)
-	mux.HandleFunc("GET /{$}", s.programme)
+	mux.HandleFunc("GET /{$}", s.program)
 	mux.HandleFunc("GET /roster", s.roster)
 	mux.HandleFunc("GET /mentee/{id}", s.mentee)
 	mux.HandleFunc("GET /mentor/{id}", s.mentor)

@@ -95,7 +95,7 @@ func TestRoutes(t *testing.T) {
 		{"/roster?q=lindqvist", 200, []string{"Sven Lindqvist"}},
 		{"/roster?sort=skills&dir=desc&page=9", 200, []string{"page 1 of 1"}[:0]},
 		{"/mentee/E1101", 200, []string{"Matched with", "Next best mentors", "Total drops by", `value="pin"`, `value="forbid"`}},
-		{"/mentee/E1115", 200, []string{"Unmatched:"}},
+		{"/mentee/E1111", 200, []string{"Unmatched:"}},
 		{"/mentor/E1032", 200, []string{"load", "Mentees who would gain most"}},
 		{"/cohorts", 200, []string{"Cohorts", "Flagged sessions"}},
 		{"/cohort/C1", 200, []string{"Week of"}},
@@ -273,7 +273,7 @@ func TestSaveNeverOverwritesPeople(t *testing.T) {
 }
 
 // Input problems are shown on the page as the command line prints them,
-// and a corrected upload replaces the programme.
+// and a corrected upload replaces the program.
 func TestInputProblemsAndUpload(t *testing.T) {
 	opt := exampleOptions(t)
 	bad := []byte("id,name,role,capacity\nA1,Ann,mentee,\nB1,Bob,mentor,many\n")
@@ -299,7 +299,7 @@ func TestInputProblemsAndUpload(t *testing.T) {
 	rec = c.upload(map[string][]byte{"people": bad})
 	assert.Equal(t, http.StatusUnprocessableEntity, rec.Code)
 	assert.FileExists(t, filepath.Join(opt.Dir, uploadsName, "people-2.csv"))
-	assert.Equal(t, 200, c.get("/roster").Code, "a bad upload leaves the programme as it was")
+	assert.Equal(t, 200, c.get("/roster").Code, "a bad upload leaves the program as it was")
 }
 
 func TestSettings(t *testing.T) {

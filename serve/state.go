@@ -14,7 +14,7 @@ import (
 	"github.com/mentormatch/mentormatch/scoring"
 )
 
-// state is one programme as the page shows it: its people, configuration
+// state is one program as the page shows it: its people, configuration
 // and decisions, the roster solved from them, and the steps to undo.
 type state struct {
 	files  []table.File
@@ -35,7 +35,7 @@ type state struct {
 	// made is the change that made this state, which undo takes back;
 	// unlike last, an undo does not replace it.
 	made *change
-	// notice is news for the programme page, such as decisions dropped.
+	// notice is news for the program page, such as decisions dropped.
 	notice string
 }
 
@@ -83,7 +83,7 @@ func (st *state) problem(err error) (*state, error) {
 	return nil, err
 }
 
-// solve matches the programme under the state's configuration and
+// solve matches the program under the state's configuration and
 // indexes the result.
 func (st *state) solve() error {
 	res, err := st.match()
@@ -106,7 +106,7 @@ func (st *state) solve() error {
 	return nil
 }
 
-// match solves the programme. After a decision on a programme held whole,
+// match solves the program. After a decision on a program held whole,
 // it scores again only the rows of the mentees whose decisions changed and
 // copies the others from the state before (scoring a row is what the
 // scorer's matrix does row by row, so the scores are the same): a pin
@@ -242,7 +242,7 @@ func (st *state) Problems() []string {
 // Undoable reports whether there is a change to undo.
 func (st *state) Undoable() bool { return len(st.undo) > 0 }
 
-// Notice is news for the programme page.
+// Notice is news for the program page.
 func (st *state) Notice() string { return st.notice }
 
 // Made is the change that undo would take back.

@@ -193,7 +193,7 @@ func shellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
-// upload replaces the programme with uploaded people files: one people
+// upload replaces the program with uploaded people files: one people
 // file, or a mentees and a mentors file. They are kept in the folder's
 // uploads, never over a file already there.
 func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
@@ -277,7 +277,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if st.p == nil {
-		s.render(w, http.StatusUnprocessableEntity, "programme", page{Title: "Programme", Nav: "programme", St: st})
+		s.render(w, http.StatusUnprocessableEntity, "program", page{Title: "Program", Nav: "program", St: st})
 		return
 	}
 	s.st = st

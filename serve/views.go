@@ -83,13 +83,13 @@ func (s *Server) refuse(w http.ResponseWriter, status int, msg string) {
 func (s *Server) current(w http.ResponseWriter) (*state, bool) {
 	st := s.st
 	if st.p == nil {
-		s.render(w, http.StatusUnprocessableEntity, "programme", page{Title: "Programme", Nav: "programme", St: st})
+		s.render(w, http.StatusUnprocessableEntity, "program", page{Title: "Program", Nav: "program", St: st})
 		return nil, false
 	}
 	return st, true
 }
 
-func (s *Server) programme(w http.ResponseWriter, r *http.Request) {
+func (s *Server) program(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	st, ok := s.current(w)
@@ -101,7 +101,7 @@ func (s *Server) programme(w http.ResponseWriter, r *http.Request) {
 		warnings = append(warnings, w.String())
 	}
 	warnings = append(warnings, st.res.Roster.Warnings...)
-	s.render(w, http.StatusOK, "programme", page{Title: "Programme", Nav: "programme", St: st, Data: struct {
+	s.render(w, http.StatusOK, "program", page{Title: "Program", Nav: "program", St: st, Data: struct {
 		Warnings []string
 		Command  string
 	}{warnings, s.command(st)}})
@@ -222,7 +222,7 @@ func points(m *mentormatch.Match, name string) float64 {
 	return 0
 }
 
-// alternative is another mentor for a mentee, priced: what the programme's
+// alternative is another mentor for a mentee, priced: what the program's
 // optimal total would be with this pair forced.
 type alternative struct {
 	ID, Name string
@@ -295,7 +295,7 @@ func (s *Server) mentee(w http.ResponseWriter, r *http.Request) {
 }
 
 // priced reports whether the page prices forced pairs as it draws a
-// mentee or mentor: when the programme's matrix is held whole. In sparse
+// mentee or mentor: when the program's matrix is held whole. In sparse
 // mode one price reads rows on demand, up to a minute at 100,000 × 10,000,
 // and a page must not wait for eight of them; the pin itself still
 // re-solves exactly.

@@ -277,7 +277,7 @@ var weekdays = []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Th
 // availability is 2–5 weekly slots on different weekdays inside
 // 08:00–18:00, each of 1½–4 hours: the blocks people offer for mentoring.
 // (Narrower slots made pairs in the same zone rarely overlap, which no
-// real programme looks like.)
+// real program looks like.)
 func availability(r *rand.Rand) []mentormatch.Slot {
 	n := 2 + r.IntN(4)
 	days := sample(r, weekdays, n)

@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-// The commands end to end on generated programmes, as a user runs them:
+// The commands end to end on generated programs, as a user runs them:
 // reading, scoring, solving and writing, in process. The people file is
 // generated once per size, outside the timing. The smallest size runs by
 // default; pick larger ones with -bench, e.g.
@@ -19,7 +19,7 @@ import (
 // --stats and /usr/bin/time on the built binary give the same figures with
 // the process's peak memory (README, Performance).
 
-// generated writes a seeded programme of mentees × mentors as CSV in a
+// generated writes a seeded program of mentees × mentors as CSV in a
 // temporary folder and returns its path.
 func generated(b *testing.B, mentees, mentors int) string {
 	b.Helper()
@@ -30,7 +30,7 @@ func generated(b *testing.B, mentees, mentors int) string {
 	return path
 }
 
-// benchCommand runs cmd on each size's programme, writing out.ext to a
+// benchCommand runs cmd on each size's program, writing out.ext to a
 // new name every time.
 func benchCommand(b *testing.B, cmd, ext string, sizes [][2]int) {
 	for _, s := range sizes {
@@ -49,14 +49,14 @@ func benchCommand(b *testing.B, cmd, ext string, sizes [][2]int) {
 	}
 }
 
-// BenchmarkMatchEndToEnd is match on programmes up to 100,000 × 10,000
+// BenchmarkMatchEndToEnd is match on programs up to 100,000 × 10,000
 // (the largest is solved in sparse mode on two-byte scores).
 func BenchmarkMatchEndToEnd(b *testing.B) {
 	benchCommand(b, "match", ".json", [][2]int{{1000, 200}, {10000, 2000}, {40000, 2500}, {100000, 10000}})
 }
 
 // BenchmarkPlan is plan (match, cohorts, sessions, the plan workbook) on
-// programmes up to 10,000 × 2,000.
+// programs up to 10,000 × 2,000.
 func BenchmarkPlan(b *testing.B) {
 	benchCommand(b, "plan", ".xlsx", [][2]int{{1000, 200}, {10000, 2000}})
 }

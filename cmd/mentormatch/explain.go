@@ -52,7 +52,7 @@ type explainJSON struct {
 	CommonWindows []string `json:"common_windows,omitempty"`
 	TimeZone      string   `json:"time_zone,omitempty"`
 	// CanMeet: the matched pair shares a whole session of free time every
-	// week of the programme (or one of them lists no availability).
+	// week of the program (or one of them lists no availability).
 	CanMeet bool `json:"can_meet"`
 	// CannotMeet counts the roster's pairs who cannot meet;
 	// MatchedIfSharedTimeRequired is how many mentees a roster that
@@ -61,7 +61,7 @@ type explainJSON struct {
 	MatchedIfSharedTimeRequired int              `json:"matched_if_shared_time_required"`
 	Alternative                 *alternativeJSON `json:"alternative,omitempty"`
 	Candidates                  []candidateJSON  `json:"candidates"`
-	// Decisions are the programme manager's pins and vetoes about this
+	// Decisions are the program manager's pins and vetoes about this
 	// mentee (--decisions).
 	Decisions []decisionJSON `json:"decisions,omitempty"`
 }

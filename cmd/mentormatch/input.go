@@ -19,13 +19,13 @@ type inputOptions struct {
 	Sheet   string
 	Config  string
 	Example bool
-	// Decisions is the programme manager's decisions file (pins and
+	// Decisions is the program manager's decisions file (pins and
 	// vetoes); only the commands that add decisionFlags read it.
 	Decisions string
 	// History are rosters or plans of earlier cohorts, whose pairs are
 	// not formed again.
 	History []string
-	// Now is the clock that dates a programme without schedule.start;
+	// Now is the clock that dates a program without schedule.start;
 	// nil is time.Now. Tests set it to pin the start.
 	Now func() time.Time
 }
@@ -44,7 +44,7 @@ func (o *inputOptions) addFlags(cmd *cobra.Command, withExample bool) {
 // addDecisionFlags adds --decisions, for the commands that match.
 func (o *inputOptions) addDecisionFlags(cmd *cobra.Command) {
 	cmd.Flags().StringArrayVar(&o.History, "history", nil, "roster or plan of an earlier cohort (JSON, CSV or XLSX), repeatable: its pairs are not formed again (config history.repeat)")
-	cmd.Flags().StringVar(&o.Decisions, "decisions", "", "programme manager's decisions (CSV or XLSX: mentee_id, mentor_id, decision pin|forbid, note): pins are kept, vetoed pairs never formed")
+	cmd.Flags().StringVar(&o.Decisions, "decisions", "", "program manager's decisions (CSV or XLSX: mentee_id, mentor_id, decision pin|forbid, note): pins are kept, vetoed pairs never formed")
 }
 
 func (o *inputOptions) loadConfig() (mentormatch.Config, error) {
@@ -66,7 +66,7 @@ func (o *inputOptions) loadConfig() (mentormatch.Config, error) {
 }
 
 // nextMonday is the first Monday after t's date: the default start of a
-// programme, so that a plan made today starts in the future and the
+// program, so that a plan made today starts in the future and the
 // availability overlap is computed for the weeks it will run in (daylight
 // saving). The libraries never look at the clock; the CLI decides here.
 func nextMonday(t time.Time) time.Time {

@@ -87,7 +87,7 @@ func holdMemory(bytes int64) (restore func()) {
 	return func() { debug.SetMemoryLimit(prev) }
 }
 
-// solving is how every command holds a programme's scores while it
+// solving is how every command holds a program's scores while it
 // solves it.
 func solving() roster.Options { return roster.Options{HoldMemory: holdMemory} }
 
@@ -193,7 +193,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 scores every pair on skills, availability and goals, finds the provably optimal assignment
 and writes the roster as XLSX, CSV or JSON. plan then forms cohorts, rotates peers and senior
 mentors and dates every session (with .ics calendars and learning roadmaps); rematch repairs
-a roster after a relationship-health survey; report measures the programme.
+a roster after a relationship-health survey; report measures the program.
 
 Start with: mentormatch plan --example --out plan.xlsx
 

@@ -59,7 +59,7 @@ type stats struct {
 	Score float64 `json:"score_seconds"`
 	Solve float64 `json:"solve_seconds"`
 	Write float64 `json:"write_seconds"`
-	// Sparse is a large programme's certificate of optimality.
+	// Sparse is a large program's certificate of optimality.
 	Sparse *sparseStats `json:"sparse,omitempty"`
 }
 
@@ -116,10 +116,10 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	// A very large programme is solved without its matrix (roster.Sparse);
+	// A very large program is solved without its matrix (roster.Sparse);
 	// --scores needs it whole, up to a size a spreadsheet tool could open.
 	if cells := len(p.Mentees) * len(p.Mentors); o.Scores != "" && cells > maxScoreCells {
-		return fmt.Errorf("%w: --scores: the matrix would have %d cells; it is written for programmes of up to %d mentee–mentor pairs", mentormatch.ErrUsage, cells, maxScoreCells)
+		return fmt.Errorf("%w: --scores: the matrix would have %d cells; it is written for programs of up to %d mentee–mentor pairs", mentormatch.ErrUsage, cells, maxScoreCells)
 	}
 	var scores roster.Scores
 	if o.Scores != "" {
@@ -198,7 +198,7 @@ func wrote(out string, r *mentormatch.Roster) string {
 	return out
 }
 
-// printDecisions says what the programme manager's decisions did and
+// printDecisions says what the program manager's decisions did and
 // what the pins cost against the optimum without them.
 func printDecisions(w io.Writer, d *mentormatch.DecisionSummary) {
 	if d == nil {

@@ -66,7 +66,7 @@ The default template is printed by 'mentormatch notify --print-template'.`,
 	f.StringVar(&o.Plan, "plan", "", "the plan, as plan --out plan.json wrote it")
 	f.StringVar(&o.Out, "out", "", "folder for the .eml files and introductions.csv")
 	f.StringVar(&o.Template, "template", "", "introduction template (text or Markdown with {placeholders}); default: the built-in one")
-	f.StringVar(&o.From, "from", "Mentoring programme <mentoring@example.invalid>", "the sender the messages show")
+	f.StringVar(&o.From, "from", "Mentoring program <mentoring@example.invalid>", "the sender the messages show")
 	f.Bool("print-template", false, "print the default template and exit")
 	return cmd
 }

@@ -88,7 +88,7 @@ func TestPlanOutputsCheckedFirst(t *testing.T) {
 	at := func(name string) string { return filepath.Join(dir, name) }
 	require.NoError(t, os.WriteFile(at("notadir"), []byte("x"), 0o644))
 	require.NoError(t, os.Mkdir(at("roadmaps"), 0o755))
-	readme := "# Our programme\n"
+	readme := "# Our program\n"
 	require.NoError(t, os.WriteFile(at("roadmaps/README.md"), []byte(readme), 0o644))
 	tests := []struct {
 		args []string

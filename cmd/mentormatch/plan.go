@@ -161,7 +161,7 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 const shownFlags = 5
 
 // printFlagged summarises the sessions that could not be placed inside
-// everyone's availability: a real programme can have hundreds, and a
+// everyone's availability: a real program can have hundreds, and a
 // screenful of them hides the one line that matters.
 func printFlagged(w io.Writer, plan *mentormatch.Plan, out string) {
 	var flagged []string

@@ -197,7 +197,7 @@ func (o *reportOptions) loadReport(args []string, stderr io.Writer) (*reportInpu
 }
 
 // loadExample plans the built-in example program and makes three check-in
-// surveys of its pairs, four weeks apart from the programme's start.
+// surveys of its pairs, four weeks apart from the program's start.
 func (o *reportOptions) loadExample(args []string, _ io.Writer) (*reportInput, error) {
 	if o.Roster != "" || len(o.Surveys) > 0 {
 		return nil, fmt.Errorf("%w: --example brings its own roster and surveys: leave out --roster and --survey", mentormatch.ErrUsage)

@@ -32,7 +32,7 @@ func newServeCmd() *cobra.Command {
 	o := &serveOptions{}
 	cmd := &cobra.Command{
 		Use: "serve [people.xlsx|people.csv] [--config program.yaml] [--dir DIR] [--addr 127.0.0.1:PORT] [--open]",
-		Long: `serve opens a review page of the programme on this machine: the summary, the roster, each
+		Long: `serve opens a review page of the program on this machine: the summary, the roster, each
 mentee and mentor with their alternatives priced exactly, cohorts and week calendars. Pin and
 veto pairs, change the objective and weights, undo; each change re-solves exactly and shows who
 moved. The page keeps its decisions in DIR/decisions.csv (and an edited configuration in

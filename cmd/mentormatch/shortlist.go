@@ -14,7 +14,7 @@ import (
 // maxShortlist is the longest list a mentee is asked to read.
 const maxShortlist = 20
 
-// maxShortlistCells bounds the programmes shortlists are made for: every
+// maxShortlistCells bounds the programs shortlists are made for: every
 // allowed pair is sorted, and lists are read by people.
 const maxShortlistCells = 5_000_000
 
@@ -29,7 +29,7 @@ func newShortlistCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "shortlist [people.xlsx|people.csv] --top N --out shortlists.xlsx",
 		Short: "Offer each mentee N mentors to choose from, with scores and reasons, capacity-aware",
-		Long: `shortlist writes, for programmes where mentees choose, N mentors for each mentee,
+		Long: `shortlist writes, for programs where mentees choose, N mentors for each mentee,
 best-matching first, with the score and the reason, and an empty choice column
 for the answer (1 for the first choice, 2, 3).
 
@@ -69,7 +69,7 @@ func runShortlist(o *shortlistOptions, args []string, stdout, stderr io.Writer) 
 		return err
 	}
 	if cells := len(p.Mentees) * len(p.Mentors); cells > maxShortlistCells {
-		return fmt.Errorf("%w: %d mentees × %d mentors: shortlists are made for programmes of up to %d pairs, where people read their lists", mentormatch.ErrUsage, len(p.Mentees), len(p.Mentors), maxShortlistCells)
+		return fmt.Errorf("%w: %d mentees × %d mentors: shortlists are made for programs of up to %d pairs, where people read their lists", mentormatch.ErrUsage, len(p.Mentees), len(p.Mentors), maxShortlistCells)
 	}
 	sc, err := scoring.New(p, cfg)
 	if err != nil {

@@ -11,7 +11,7 @@ import (
 const shownExamples = 3
 
 // printWarnings writes warnings to w, one line per kind: an HR export can
-// name hundreds of managers outside the programme, and a line for each
+// name hundreds of managers outside the program, and a line for each
 // buries the one warning that matters. Every warning stays in the output
 // file (the Warnings sheet, the JSON), so the console only summarises.
 func printWarnings(w io.Writer, warnings ...[]string) {
@@ -65,8 +65,8 @@ func groupWarnings(ws []string) []string {
 		}
 		examples := exampleValues(g.vars)
 		switch {
-		case strings.Contains(g.template, "is not in the files: ignored; managers outside the programme are normal"):
-			out = append(out, fmt.Sprintf("%d rows name a manager who is not in the files (%s): ignored; managers outside the programme are normal",
+		case strings.Contains(g.template, "is not in the files: ignored; managers outside the program are normal"):
+			out = append(out, fmt.Sprintf("%d rows name a manager who is not in the files (%s): ignored; managers outside the program are normal",
 				len(g.members), strings.Join(examples, ", ")))
 		case len(examples) < 2:
 			out = append(out, fmt.Sprintf("%s (and %d more like it)", g.members[0], len(g.members)-1))

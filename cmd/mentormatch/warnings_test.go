@@ -9,7 +9,7 @@ import (
 
 func TestGroupWarnings(t *testing.T) {
 	manager := func(row int, id string) string {
-		return fmt.Sprintf(`hr.xlsx [Mentees] row %d, column "Reports To": manager %q is not in the files: ignored; managers outside the programme are normal`, row, id)
+		return fmt.Sprintf(`hr.xlsx [Mentees] row %d, column "Reports To": manager %q is not in the files: ignored; managers outside the program are normal`, row, id)
 	}
 	capacity := func(id string, hours int) string {
 		return fmt.Sprintf(`mentor %q has %d free hours a week for capacity 6`, id, hours)
@@ -26,7 +26,7 @@ func TestGroupWarnings(t *testing.T) {
 				manager(7, "E903"), manager(8, "E904"), capacity("M2", 1), capacity("M3", 2)},
 			[]string{
 				"the file is not UTF-8",
-				"6 rows name a manager who is not in the files (E900, E901, E902, E903, …): ignored; managers outside the programme are normal",
+				"6 rows name a manager who is not in the files (E900, E901, E902, E903, …): ignored; managers outside the program are normal",
 				capacity("M1", 1) + " (and 2 more like it: M2, M3)",
 			}},
 		{"rows tell apart when no quoted value does", []string{`a.csv row 2: blank`, `a.csv row 3: blank`, `a.csv row 9: blank`},

@@ -1,5 +1,5 @@
 // Package wording writes numbers and counts the way mentormatch's messages
-// and reasons say them to a programme manager: "3 answers", "1 pair",
+// and reasons say them to a program manager: "3 answers", "1 pair",
 // "71.25", "3".
 package wording
 

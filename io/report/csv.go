@@ -92,7 +92,7 @@ func EncodeRosterCSV(w io.Writer, r *mentormatch.Roster) error {
 
 // QuotasPath names the quotas file written next to a CSV roster when the
 // configuration has quotas: roster.csv → roster-quotas.csv. A CSV roster
-// has one row per pair, with no room for the programme's figures.
+// has one row per pair, with no room for the program's figures.
 func QuotasPath(roster string) string {
 	return strings.TrimSuffix(roster, filepath.Ext(roster)) + "-quotas.csv"
 }

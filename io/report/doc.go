@@ -1,5 +1,5 @@
 // Package report writes mentormatch results: rosters, plans, re-matches,
-// programme metrics, score matrices and solve results as JSON, CSV or XLSX,
+// program metrics, score matrices and solve results as JSON, CSV or XLSX,
 // and the XLSX people template.
 //
 // The roster workbook is what a program manager forwards: a Summary sheet

@@ -56,7 +56,7 @@ var shortlistHelp = []string{
 	"Each mentee has a few mentors to choose from, best-matching first.",
 	"Write 1 in the choice column of your first choice, 2 of your second, 3 of your third; leave the rest empty.",
 	"Every list holds a mentor who can take you, so everyone can be matched from their own list.",
-	"Return the file as it is to the programme manager.",
+	"Return the file as it is to the program manager.",
 }
 
 func encodeShortlistsXLSX(w io.Writer, rows []ShortlistRow) error {

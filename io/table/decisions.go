@@ -21,7 +21,7 @@ var decisionSpecs = specs(
 	colSpec{name: "note", aliases: []string{"notes", "comment", "comments", "why", "reason"}},
 )
 
-// ReadDecisions reads a programme manager's decisions: one row per pair
+// ReadDecisions reads a program manager's decisions: one row per pair
 // with the columns mentee_id, mentor_id, decision (pin or accept, forbid
 // or decline) and an optional note, as CSV or as the first sheet of an
 // XLSX workbook. Headers match like a survey's, after up to a few title

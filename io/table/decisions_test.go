@@ -18,7 +18,7 @@ func TestReadDecisions(t *testing.T) {
 		want       mentormatch.Decisions
 		err        []string
 	}{
-		{"words and aliases", "Programme decisions\nMentee ID,Mentor,Decision,Notes\nE1,M1,pin,agreed with both\nE2,M1, Accept \nE3,M2,FORBID,\nE4,M2,decline,same team last year\n\n", mentormatch.Decisions{
+		{"words and aliases", "Program decisions\nMentee ID,Mentor,Decision,Notes\nE1,M1,pin,agreed with both\nE2,M1, Accept \nE3,M2,FORBID,\nE4,M2,decline,same team last year\n\n", mentormatch.Decisions{
 			{MenteeID: "E1", MentorID: "M1", Kind: mentormatch.Pin, Note: "agreed with both", Source: src(3)},
 			{MenteeID: "E2", MentorID: "M1", Kind: mentormatch.Pin, Source: src(4)},
 			{MenteeID: "E3", MentorID: "M2", Kind: mentormatch.Forbid, Source: src(5)},

@@ -546,7 +546,7 @@ func (b *builder) finish() *mentormatch.Program {
 		if _, ok := b.seen[r.id]; !ok {
 			msg := fmt.Sprintf("unknown id %q: nobody in the input has this id, so it is ignored", r.id)
 			if r.manager {
-				msg = fmt.Sprintf("manager %q is not in the files: ignored; managers outside the programme are normal", r.id)
+				msg = fmt.Sprintf("manager %q is not in the files: ignored; managers outside the program are normal", r.id)
 			}
 			b.warnings = append(b.warnings, mentormatch.Problem{File: r.src.File, Sheet: r.src.Sheet, Row: r.src.Row, Column: r.column, Message: msg})
 		}

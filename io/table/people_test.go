@@ -69,7 +69,7 @@ func TestReadProgramCSV(t *testing.T) {
 			assert.Equal(t, []int{1, 2}, p.Mentees)
 			assert.Equal(t, []int{0, 2}, p.Mentors)
 			require.Len(t, p.Warnings, 1)
-			assert.Equal(t, mentormatch.Problem{File: td("people-titles.csv"), Row: 7, Column: "Reports To", Message: `manager "W9" is not in the files: ignored; managers outside the programme are normal`}, p.Warnings[0])
+			assert.Equal(t, mentormatch.Problem{File: td("people-titles.csv"), Row: 7, Column: "Reports To", Message: `manager "W9" is not in the files: ignored; managers outside the program are normal`}, p.Warnings[0])
 		},
 	}, {
 		name:  "BOM, semicolons and CRLF",
@@ -264,7 +264,7 @@ func TestWarningsDoNotFail(t *testing.T) {
 	}
 	assert.Equal(t, []string{
 		`w.csv row 2, column "avoid": unknown id "Z": nobody in the input has this id, so it is ignored`,
-		`w.csv row 2, column "manager": manager "X" is not in the files: ignored; managers outside the programme are normal`,
+		`w.csv row 2, column "manager": manager "X" is not in the files: ignored; managers outside the program are normal`,
 		`w.csv row 2, column "prefers": unknown id "Y": nobody in the input has this id, so it is ignored`,
 	}, got)
 	assert.Equal(t, []string{"B", "Z"}, p.People[0].Avoid)

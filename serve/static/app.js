@@ -1,5 +1,5 @@
 // The page works without this script; it only says that a re-solve is
-// under way (a large programme takes seconds) and keeps a form from being
+// under way (a large program takes seconds) and keeps a form from being
 // sent twice.
 "use strict";
 document.addEventListener("submit", function (ev) {
