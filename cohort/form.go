@@ -19,7 +19,8 @@ type FormOptions struct {
 	// for every distinct department and every distinct level in a cohort
 	// beyond the first. Zero turns mixing off.
 	MixBonus float64
-	// MaxPasses bounds the local search; 0 means 50.
+	// MaxPasses bounds the local search; 0 means 50, and a negative
+	// number skips it, leaving the split the search starts from.
 	MaxPasses int
 }
 
@@ -124,16 +125,15 @@ func FormWith(p *mentormatch.Program, cfg mentormatch.Config, opt FormOptions) [
 		}
 	}
 	m := availability.New(p, calendarOf(p, cfg), officeHours)
-	improveHook(p, groups, func(i, j int) (float64, bool) { return m.Pair(p.Mentees[i], p.Mentees[j]) }, opt)
+	if opt.MaxPasses >= 0 {
+		improve(p, groups, func(i, j int) (float64, bool) { return m.Pair(p.Mentees[i], p.Mentees[j]) }, opt)
+	}
 	for _, g := range groups {
 		sort.Ints(g)
 	}
 	sort.Slice(groups, func(a, b int) bool { return groups[a][0] < groups[b][0] })
 	return groups
 }
-
-// improveHook lets tests see the split before the search.
-var improveHook = improve
 
 // improve is the local search of FormWith.
 // pairFunc is what two mentees (indexes into p.Mentees) share: weekly
@@ -149,7 +149,7 @@ func improve(p *mentormatch.Program, groups [][]int, pair pairFunc, opt FormOpti
 		return
 	}
 	passes := opt.MaxPasses
-	if passes <= 0 {
+	if passes == 0 {
 		passes = 50
 	}
 	window := 2

@@ -107,8 +107,8 @@ func TestFormImprovesObjective(t *testing.T) {
 	p := testProgram(40, 1, 0, zones)
 	cfg := mentormatch.DefaultConfig()
 	for _, bonus := range []float64{0, 0.5, 5} {
-		start := FormWith(p, cfg, FormOptions{MixBonus: bonus, MaxPasses: -1})
-		// MaxPasses -1 still means the default; compare to a search of one pass.
+		start := FormWith(p, cfg, FormOptions{MixBonus: bonus, MaxPasses: 0})
+		// The full search (the default) against a search of one pass.
 		one := FormWith(p, cfg, FormOptions{MixBonus: bonus, MaxPasses: 1})
 		assert.GreaterOrEqual(t, objective(p, cfg, start, bonus)+1e-9, objective(p, cfg, one, bonus), "bonus %v", bonus)
 		// The search never ends below the contiguous split it starts from.
@@ -119,8 +119,5 @@ func TestFormImprovesObjective(t *testing.T) {
 
 // contiguous is FormWith before the local search.
 func contiguous(p *mentormatch.Program, cfg mentormatch.Config) [][]int {
-	saved := improveHook
-	improveHook = func(*mentormatch.Program, [][]int, pairFunc, FormOptions) {}
-	defer func() { improveHook = saved }()
-	return FormWith(p, cfg, FormOptions{})
+	return FormWith(p, cfg, FormOptions{MaxPasses: -1})
 }
