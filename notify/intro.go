@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mentormatch/mentormatch/internal/wording"
+
 	"github.com/mentormatch/mentormatch"
 	"github.com/mentormatch/mentormatch/io/calendar"
 )
@@ -154,7 +156,7 @@ func Build(plan *mentormatch.Plan, p *mentormatch.Program) (intros []Intro, unma
 		slices.Sort(missing)
 		missing = slices.Compact(missing)
 		return nil, nil, fmt.Errorf("%w: the plan names %d people who are not in the people files (%s): introduce a plan with the people files it was made from",
-			mentormatch.ErrInput, len(missing), strings.Join(first(missing, 5), ", "))
+			mentormatch.ErrInput, len(missing), strings.Join(wording.FirstFew(missing, 5), ", "))
 	}
 	files, err := calendar.Calendars(plan, p)
 	if err != nil {
@@ -175,13 +177,6 @@ func Build(plan *mentormatch.Plan, p *mentormatch.Program) (intros []Intro, unma
 		intros = append(intros, *in)
 	}
 	return intros, unmatched, nil
-}
-
-func first(xs []string, n int) []string {
-	if len(xs) > n {
-		return append(slices.Clone(xs[:n]), "…")
-	}
-	return xs
 }
 
 // joinNames is "A", "A and B", "A, B and C".

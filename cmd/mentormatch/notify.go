@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mentormatch/mentormatch/internal/wording"
+
 	"github.com/spf13/cobra"
 
 	"github.com/mentormatch/mentormatch"
@@ -142,10 +144,10 @@ func runNotify(o *notifyOptions, args []string, stdout, stderr io.Writer) error 
 	}
 	fmt.Fprintf(stdout, "wrote %d introductions to %s (one .eml per person, each with their calendar, and %s); nothing was sent\n", len(intros), o.Out, introductionsCSV)
 	if len(noEmail) > 0 {
-		fmt.Fprintf(stderr, "warning: %d people have no e-mail address in the people files (%s): their messages have no recipient; add one in the people file or send them by hand\n", len(noEmail), strings.Join(firstFew(noEmail, 5), ", "))
+		fmt.Fprintf(stderr, "warning: %d people have no e-mail address in the people files (%s): their messages have no recipient; add one in the people file or send them by hand\n", len(noEmail), strings.Join(wording.FirstFew(noEmail, 5), ", "))
 	}
 	if len(unmatched) > 0 {
-		fmt.Fprintf(stderr, "note: %d mentees are unmatched and get no introduction (%s)\n", len(unmatched), strings.Join(firstFew(unmatched, 5), ", "))
+		fmt.Fprintf(stderr, "note: %d mentees are unmatched and get no introduction (%s)\n", len(unmatched), strings.Join(wording.FirstFew(unmatched, 5), ", "))
 	}
 	return nil
 }
@@ -187,11 +189,4 @@ func introductionDate(pl *mentormatch.Plan) time.Time {
 	}
 	d := first.UTC().AddDate(0, 0, -7)
 	return time.Date(d.Year(), d.Month(), d.Day(), 9, 0, 0, 0, time.UTC)
-}
-
-func firstFew(xs []string, n int) []string {
-	if len(xs) > n {
-		return append(xs[:n:n], "…")
-	}
-	return xs
 }

@@ -27,3 +27,12 @@ func Num(x float64) string {
 	}
 	return s
 }
+
+// FirstFew is the first n of xs and then "…" when there are more: how a
+// message lists examples without burying the line that matters.
+func FirstFew(xs []string, n int) []string {
+	if len(xs) > n {
+		return append(xs[:n:n], "…")
+	}
+	return xs
+}

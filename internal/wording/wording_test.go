@@ -27,3 +27,11 @@ func TestNum(t *testing.T) {
 		assert.Equal(t, c.want, Num(c.x), "%v", c.x)
 	}
 }
+
+func TestFirstFew(t *testing.T) {
+	xs := []string{"a", "b", "c"}
+	assert.Equal(t, []string{"a", "b", "…"}, FirstFew(xs, 2))
+	assert.Equal(t, []string{"a", "b", "c"}, xs, "the list given is left as it was")
+	assert.Equal(t, xs, FirstFew(xs, 3))
+	assert.Empty(t, FirstFew(nil, 2))
+}
