@@ -71,8 +71,12 @@ func TestBrowserReviewFlow(t *testing.T) {
 	assert.FileExists(t, filepath.Join(s.opt.Dir, decisionsName), "the decision is kept for match --decisions")
 	checkA11y(t, ctx, "what changed")
 
+	// The page before the undo shows a change too: mark it, and wait
+	// until the page the undo loads has replaced it.
+	require.True(t, get(t, ctx, chromedp.Evaluate[bool](`document.body.dataset.old = "1"; true`)))
 	do(t, ctx,
 		chromedp.Click(chromedp.CSS("#undo")),
+		chromedp.WaitNotPresent(chromedp.CSS("body[data-old]")),
 		chromedp.WaitVisible(chromedp.CSS("#change-what")),
 	)
 	assert.Equal(t, start, number(t, text(t, ctx, "#total-after")), "undo restores the total")

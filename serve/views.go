@@ -229,6 +229,10 @@ type alternative struct {
 	Score    float64
 	Loss     float64
 	Fewer    int    // mentees fewer matched with the pair forced
+	// Apart is how many more pairs could not meet with the pair forced:
+	// shared time ranks above the total, so a forced pair may raise the
+	// total (a negative Loss) only at this price.
+	Apart int
 	Error    string // why the pair cannot be forced
 	Unpriced bool   // it can, but the page does not price it (see priced)
 }
@@ -287,7 +291,7 @@ func (s *Server) mentee(w http.ResponseWriter, r *http.Request) {
 		} else if f, err := st.res.Force(i, c.Mentor); err != nil {
 			a.Error = err.Error()
 		} else {
-			a.Loss, a.Fewer = f.Loss, st.res.Roster.Summary.Matched-f.Assigned
+			a.Loss, a.Fewer, a.Apart = f.Loss, st.res.Roster.Summary.Matched-f.Assigned, f.CannotMeet-st.res.Roster.Summary.CannotMeet
 		}
 		data.Alts = append(data.Alts, a)
 	}
@@ -366,7 +370,7 @@ func (s *Server) mentor(w http.ResponseWriter, r *http.Request) {
 		} else if f, err := st.res.Force(st.mentee[g.ID], j); err != nil {
 			g.Error = err.Error()
 		} else {
-			g.Loss, g.Fewer = f.Loss, st.res.Roster.Summary.Matched-f.Assigned
+			g.Loss, g.Fewer, g.Apart = f.Loss, st.res.Roster.Summary.Matched-f.Assigned, f.CannotMeet-st.res.Roster.Summary.CannotMeet
 		}
 	}
 	data := struct {
