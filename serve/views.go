@@ -228,11 +228,11 @@ type alternative struct {
 	ID, Name string
 	Score    float64
 	Loss     float64
-	Fewer    int    // mentees fewer matched with the pair forced
+	Fewer    int // mentees fewer matched with the pair forced
 	// Apart is how many more pairs could not meet with the pair forced:
 	// shared time ranks above the total, so a forced pair may raise the
 	// total (a negative Loss) only at this price.
-	Apart int
+	Apart    int
 	Error    string // why the pair cannot be forced
 	Unpriced bool   // it can, but the page does not price it (see priced)
 }
