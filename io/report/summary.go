@@ -124,7 +124,15 @@ func summarise(r *mentormatch.Roster, plan *mentormatch.Plan, warnings int) *sum
 		fig(labelCapacity, nil, "", "no primary mentor has a place")
 	}
 	fig(labelObjective, s.Objective, "", objectiveNotes[s.Objective])
-	fig(labelBlocking, s.BlockingPairs, "", "pairs not matched together who would both score higher together")
+	fig(labelBlocking, s.BlockingPairs, "", "pairs not matched together who would both be better off together (able to meet first, then score)")
+	note = "every pair shares a whole session of free time every week, or lists no availability"
+	if s.CannotMeet > 0 {
+		note = "no whole session of shared free time every week"
+		if s.MatchedIfSharedTimeRequired >= 0 {
+			note += fmt.Sprintf("; requiring it would match %d of %d", s.MatchedIfSharedTimeRequired, s.Mentees)
+		}
+	}
+	fig(labelApart, s.CannotMeet, "", note)
 	if d := s.Decisions; d != nil {
 		note := ""
 		if d.Pinned > 0 {
@@ -148,15 +156,6 @@ func summarise(r *mentormatch.Roster, plan *mentormatch.Plan, warnings int) *sum
 		}
 		fig(labelEarlier, h.Avoided, "", note)
 	}
-	fig(labelBlocking, s.BlockingPairs, "", "pairs not matched together who would both be better off together (able to meet first, then score)")
-	note = "every pair shares a whole session of free time every week, or lists no availability"
-	if s.CannotMeet > 0 {
-		note = "no whole session of shared free time every week"
-		if s.MatchedIfSharedTimeRequired >= 0 {
-			note += fmt.Sprintf("; requiring it would match %d of %d", s.MatchedIfSharedTimeRequired, s.Mentees)
-		}
-	}
-	fig(labelApart, s.CannotMeet, "", note)
 	if plan != nil {
 		lo, hi := 0, 0
 		for i, c := range plan.Cohorts {

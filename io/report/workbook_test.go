@@ -352,3 +352,18 @@ func TestSummaryIsActive(t *testing.T) {
 	assert.Equal(t, 0, f.GetActiveSheetIndex())
 	assert.Equal(t, summarySheet, f.GetSheetName(f.GetActiveSheetIndex()))
 }
+
+// Every key figure of the Summary sheet stands once, whatever the roster
+// carries (decisions, preferences, history, a plan).
+func TestSummaryFiguresOnce(t *testing.T) {
+	r := &mentormatch.Roster{Summary: mentormatch.Summary{Mentees: 2, Matched: 1, Objective: "total",
+		Decisions:   &mentormatch.DecisionSummary{Pinned: 1},
+		Preferences: &mentormatch.PreferenceSummary{Choices: []int{1, 0, 0}, Stated: 1},
+		History:     &mentormatch.HistorySummary{Earlier: 1, Avoided: 1}}}
+	seen := map[string]bool{}
+	for _, f := range summarise(r, &mentormatch.Plan{}, 0).figures {
+		assert.False(t, seen[f.label], "%q stands twice", f.label)
+		seen[f.label] = true
+	}
+	assert.True(t, seen[labelBlocking] && seen[labelApart] && seen[labelPinned] && seen[labelEarlier])
+}
