@@ -9,6 +9,16 @@ type EarlierPair struct {
 	Source Source
 }
 
+// EarlierCohort is a peer cohort of an earlier plan, as a plan that
+// mentormatch wrote has it (also after HR edited it): its mentees were
+// peers, and the next plan keeps them apart where the sizes allow.
+type EarlierCohort struct {
+	ID      string
+	Members []string // mentee ids
+	// Source names the file it was read from.
+	Source Source
+}
+
 // Repeat policies for earlier pairs, HistoryConfig.Repeat.
 const (
 	RepeatForbid  = "forbid"  // an earlier pair is never formed again
@@ -64,4 +74,20 @@ type HistorySummary struct {
 	Repeated      int      `json:"repeated"`
 	RepeatedPairs []string `json:"repeated_pairs,omitempty"`
 	Repeat        string   `json:"repeat"`
+}
+
+// PeerSummary is how a plan's cohorts stand against the earlier cohorts'
+// peers (--history with a plan).
+type PeerSummary struct {
+	// Earlier counts the pairs of this plan's mentees who shared an
+	// earlier cohort.
+	Earlier int
+	// Together counts those placed in one cohort again, listed in
+	// TogetherPairs as "mentee–mentee in C2".
+	Together      int
+	TogetherPairs []string
+	// Unavoidable is the fewest earlier peers the cohort sizes force
+	// together: so many cohorts of these sizes cannot keep them all
+	// apart. Together is never below it.
+	Unavoidable int
 }

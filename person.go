@@ -127,6 +127,9 @@ type Program struct {
 	// Earlier are the 1:1 pairs of earlier cohorts (--history): scoring
 	// forbids or penalises them (Config.History).
 	Earlier []EarlierPair
+	// EarlierCohorts are the peer cohorts of earlier plans (--history):
+	// cohort formation keeps their members apart where the sizes allow.
+	EarlierCohorts []EarlierCohort
 }
 
 // Mentee returns the i-th mentee.

@@ -51,4 +51,7 @@ type Plan struct {
 	// Roadmaps are the pairs' learning roadmaps, in roster order, when
 	// asked for.
 	Roadmaps []Roadmap `json:"roadmaps,omitempty"`
+	// EarlierPeers is how the cohorts stand against earlier cohorts'
+	// peers; nil without earlier cohorts among the program's mentees.
+	EarlierPeers *PeerSummary `json:"earlier_peers,omitempty"`
 }

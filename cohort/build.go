@@ -37,6 +37,9 @@ func Build(p *mentormatch.Program, r *mentormatch.Roster, cfg mentormatch.Config
 	plan := &mentormatch.Plan{Roster: r, Cohorts: []mentormatch.Cohort{}, Sessions: []mentormatch.Session{}, Warnings: []string{}}
 	minSize, maxSize := sizeLimits(cfg.Cohorts.MinSize, cfg.Cohorts.MaxSize)
 	groups := Form(p, cfg)
+	if e := newEarlierPeers(p); e != nil {
+		plan.EarlierPeers = e.summary(p, groups)
+	}
 	if n := len(p.Mentees); n > 0 && n < minSize {
 		plan.Warnings = append(plan.Warnings, fmt.Sprintf("only %d mentees: one cohort, smaller than the minimum cohort size %d", n, minSize))
 	} else {

@@ -62,12 +62,15 @@ func Form(p *mentormatch.Program, cfg mentormatch.Config) [][]int {
 }
 
 // FormWith groups the program's mentees into cohorts whose members share
-// availability and a time-zone band.
+// availability and a time-zone band, and keeps apart the mentees who were
+// peers in an earlier cohort (Program.EarlierCohorts) where the sizes
+// allow.
 //
 // Mentees are sorted by UTC offset on the start date, then by the first
 // free quarter hour of their week in UTC, then by input order, and cut into
 // contiguous balanced groups (see Sizes). A deterministic local search then
-// maximises, first, the member pairs who can meet, then
+// minimises, first, the earlier peers who share a cohort, then maximises
+// the member pairs who can meet, then
 //
 //	Σ over cohorts [ Σ over member pairs shared weekly hours
 //	               + MixBonus × (distinct departments − 1 + distinct levels − 1) ]
@@ -85,6 +88,13 @@ func Form(p *mentormatch.Program, cfg mentormatch.Config) [][]int {
 // without a swap or after MaxPasses. Sizes never change. A pass costs
 // O(k·w·s²·s) pair look-ups (a few popcounts each) for k cohorts of size s
 // and window w.
+//
+// When earlier peers remain together beyond the fewest the sizes force
+// (see earlierPeers.unavoidable), the search runs again from the earlier
+// cohorts dealt out to the cohorts in turn, which reaches that fewest when
+// the earlier cohorts share no pair, and the better of the two results is
+// kept: earlier peers yield to shared time and mix only when the sizes
+// force them together.
 //
 // The result does not depend on cfg.Seed; the search has no random choice.
 func FormWith(p *mentormatch.Program, cfg mentormatch.Config, opt FormOptions) [][]int {
@@ -125,8 +135,20 @@ func FormWith(p *mentormatch.Program, cfg mentormatch.Config, opt FormOptions) [
 		}
 	}
 	m := availability.New(p, calendarOf(p, cfg), officeHours)
-	if opt.MaxPasses >= 0 {
-		improve(p, groups, func(i, j int) (float64, bool) { return m.Pair(p.Mentees[i], p.Mentees[j]) }, opt)
+	se := newSearch(p, func(i, j int) (float64, bool) { return m.Pair(p.Mentees[i], p.Mentees[j]) }, newEarlierPeers(p), opt)
+	se.improve(groups)
+	if e := se.apart; e != nil && e.together(groups) > e.unavoidable(len(groups)) {
+		// Earlier peers the search could not part: start again from
+		// the earlier cohorts dealt out in turn, and keep the better.
+		order := make([]int, n)
+		for t, k := range keys {
+			order[t] = k.idx
+		}
+		dealt := e.dealt(order, sizes)
+		se.improve(dealt)
+		if se.better(dealt, groups) {
+			groups = dealt
+		}
 	}
 	for _, g := range groups {
 		sort.Ints(g)
@@ -135,7 +157,6 @@ func FormWith(p *mentormatch.Program, cfg mentormatch.Config, opt FormOptions) [
 	return groups
 }
 
-// improve is the local search of FormWith.
 // pairFunc is what two mentees (indexes into p.Mentees) share: weekly
 // hours, and whether they can meet.
 type pairFunc func(i, j int) (hours float64, meet bool)
@@ -144,30 +165,21 @@ type pairFunc func(i, j int) (hours float64, meet bool)
 // the shared hours and mix any swap can change (2 × 11 pairs × 168 h).
 const meetWeight = 1e4
 
-func improve(p *mentormatch.Program, groups [][]int, pair pairFunc, opt FormOptions) {
-	if len(groups) < 2 {
-		return
-	}
-	passes := opt.MaxPasses
-	if passes == 0 {
-		passes = 50
-	}
-	window := 2
-	if len(groups) <= 16 {
-		window = len(groups)
-	}
-	hours := func(i, j int) float64 {
-		h, meet := pair(i, j)
-		if meet {
-			h += meetWeight
-		}
-		return h
-	}
-	// mix counts distinct values in a group after replacing out by in. It
-	// runs four times for every candidate swap, so it reads departments as
-	// numbers made once and counts in small arrays, not maps (maps made
-	// here were most of plan's time at 10,000 mentees).
-	dept := make([]int32, len(p.Mentees)) // 0: none
+// search is the local search of FormWith: its objective, and the swaps
+// that raise it.
+type search struct {
+	p     *mentormatch.Program
+	pair  pairFunc
+	apart *earlierPeers // nil: no earlier peers among the mentees
+	opt   FormOptions
+	dept  []int32 // per mentee: the department as a number, 0 for none
+}
+
+func newSearch(p *mentormatch.Program, pair pairFunc, apart *earlierPeers, opt FormOptions) *search {
+	s := &search{p: p, pair: pair, apart: apart, opt: opt, dept: make([]int32, len(p.Mentees))}
+	// mix runs four times for every candidate swap, so it reads
+	// departments as numbers made once and counts in small arrays, not
+	// maps (maps made there were most of plan's time at 10,000 mentees).
 	if opt.MixBonus != 0 {
 		ids := map[string]int32{}
 		for x := range p.Mentees {
@@ -175,39 +187,119 @@ func improve(p *mentormatch.Program, groups [][]int, pair pairFunc, opt FormOpti
 				if _, ok := ids[d]; !ok {
 					ids[d] = int32(len(ids) + 1)
 				}
-				dept[x] = ids[d]
+				s.dept[x] = ids[d]
 			}
 		}
 	}
-	mix := func(g []int, out, in int) float64 {
-		if opt.MixBonus == 0 {
-			return 0
-		}
-		var dbuf, lbuf [32]int32
-		depts, levels := dbuf[:0], lbuf[:0]
-		for _, x := range g {
-			if x == out {
-				x = in
-			}
-			if d := dept[x]; d != 0 && !slices.Contains(depts, d) {
-				depts = append(depts, d)
-			}
-			if l := int32(p.Mentee(x).Level); l != 0 && !slices.Contains(levels, l) {
-				levels = append(levels, l)
-			}
-		}
-		return opt.MixBonus * float64(max(len(depts)-1, 0)+max(len(levels)-1, 0))
+	return s
+}
+
+// hours is what mentees i and j add to the objective together.
+func (s *search) hours(i, j int) float64 {
+	h, meet := s.pair(i, j)
+	if meet {
+		h += meetWeight
 	}
-	// gain of putting in into g in place of out, for the pair sums.
-	pairGain := func(g []int, out, in int) float64 {
-		d := 0.0
-		for _, x := range g {
-			if x == out {
-				continue
-			}
-			d += hours(in, x) - hours(out, x)
+	return h
+}
+
+// mix counts distinct values in a group after replacing out by in.
+func (s *search) mix(g []int, out, in int) float64 {
+	if s.opt.MixBonus == 0 {
+		return 0
+	}
+	var dbuf, lbuf [32]int32
+	depts, levels := dbuf[:0], lbuf[:0]
+	for _, x := range g {
+		if x == out {
+			x = in
 		}
-		return d
+		if d := s.dept[x]; d != 0 && !slices.Contains(depts, d) {
+			depts = append(depts, d)
+		}
+		if l := int32(s.p.Mentee(x).Level); l != 0 && !slices.Contains(levels, l) {
+			levels = append(levels, l)
+		}
+	}
+	return s.opt.MixBonus * float64(max(len(depts)-1, 0)+max(len(levels)-1, 0))
+}
+
+// pairGain is the gain of putting in into g in place of out, for the
+// pair sums.
+func (s *search) pairGain(g []int, out, in int) float64 {
+	d := 0.0
+	for _, x := range g {
+		if x == out {
+			continue
+		}
+		d += s.hours(in, x) - s.hours(out, x)
+	}
+	return d
+}
+
+// peersParted is how many fewer earlier peers g holds with in in place
+// of out.
+func (s *search) peersParted(g []int, out, in int) int {
+	if s.apart == nil {
+		return 0
+	}
+	d := 0
+	for _, x := range g {
+		if x == out {
+			continue
+		}
+		if s.apart.peers(out, x) {
+			d++
+		}
+		if s.apart.peers(in, x) {
+			d--
+		}
+	}
+	return d
+}
+
+// value is the objective of groups: the earlier peers they hold
+// together (fewer is better, before anything else), and the pair sums
+// and mix (higher is better).
+func (s *search) value(groups [][]int) (together int, v float64) {
+	if s.apart != nil {
+		together = s.apart.together(groups)
+	}
+	for _, g := range groups {
+		for a, i := range g {
+			for _, j := range g[a+1:] {
+				v += s.hours(i, j)
+			}
+		}
+		v += s.mix(g, -1, -1)
+	}
+	return together, v
+}
+
+// better reports whether groups a are better than b.
+func (s *search) better(a, b [][]int) bool {
+	ta, va := s.value(a)
+	tb, vb := s.value(b)
+	if ta != tb {
+		return ta < tb
+	}
+	return va > vb+1e-9
+}
+
+// improve is the local search of FormWith: it parts earlier peers
+// first, then raises the pair sums and mix, and never brings earlier
+// peers together for any gain of those.
+func (s *search) improve(groups [][]int) {
+	if len(groups) < 2 || s.opt.MaxPasses < 0 {
+		return
+	}
+	passes := s.opt.MaxPasses
+	if passes == 0 {
+		passes = 50
+	}
+	window := 2
+	if len(groups) <= 16 {
+		window = len(groups)
 	}
 	for range passes {
 		swapped := false
@@ -217,11 +309,15 @@ func improve(p *mentormatch.Program, groups [][]int, pair pairFunc, opt FormOpti
 				for ia := range A {
 					for ib := range B {
 						i, j := A[ia], B[ib]
-						d := pairGain(A, i, j) + pairGain(B, j, i)
-						if opt.MixBonus != 0 {
-							d += mix(A, i, j) - mix(A, -1, -1) + mix(B, j, i) - mix(B, -1, -1)
+						parted := s.peersParted(A, i, j) + s.peersParted(B, j, i)
+						if parted < 0 {
+							continue
 						}
-						if d > 1e-9 {
+						d := s.pairGain(A, i, j) + s.pairGain(B, j, i)
+						if s.opt.MixBonus != 0 {
+							d += s.mix(A, i, j) - s.mix(A, -1, -1) + s.mix(B, j, i) - s.mix(B, -1, -1)
+						}
+						if parted > 0 || d > 1e-9 {
 							A[ia], B[ib] = j, i
 							swapped = true
 						}

@@ -23,7 +23,7 @@ type inputOptions struct {
 	// vetoes); only the commands that add decisionFlags read it.
 	Decisions string
 	// History are rosters or plans of earlier cohorts, whose pairs are
-	// not formed again.
+	// not formed again and whose peers are kept apart.
 	History []string
 	// Now is the clock that dates a program without schedule.start;
 	// nil is time.Now. Tests set it to pin the start.
@@ -43,7 +43,7 @@ func (o *inputOptions) addFlags(cmd *cobra.Command, withExample bool) {
 
 // addDecisionFlags adds --decisions, for the commands that match.
 func (o *inputOptions) addDecisionFlags(cmd *cobra.Command) {
-	cmd.Flags().StringArrayVar(&o.History, "history", nil, "roster or plan of an earlier cohort (JSON, CSV or XLSX), repeatable: its pairs are not formed again (config history.repeat)")
+	cmd.Flags().StringArrayVar(&o.History, "history", nil, "roster or plan of an earlier cohort (JSON, CSV or XLSX), repeatable: its pairs are not formed again (config history.repeat), and a plan's peers are spread across cohorts where the sizes allow")
 	cmd.Flags().StringVar(&o.Decisions, "decisions", "", "program manager's decisions (CSV or XLSX: mentee_id, mentor_id, decision pin|forbid, note): pins are kept, vetoed pairs never formed")
 }
 
@@ -141,7 +141,7 @@ func (o *inputOptions) load(args []string) (*mentormatch.Program, mentormatch.Co
 	}
 	var ps mentormatch.Problems
 	for _, path := range o.History {
-		r, err := table.ReadRoster(table.File{Path: path})
+		pairs, cohorts, err := table.ReadHistory(table.File{Path: path})
 		var rps mentormatch.Problems
 		switch {
 		case errors.As(err, &rps):
@@ -150,15 +150,8 @@ func (o *inputOptions) load(args []string) (*mentormatch.Program, mentormatch.Co
 		case err != nil:
 			return nil, cfg, err
 		}
-		for _, m := range r.Matches {
-			if m.MentorID != "" {
-				p.Earlier = append(p.Earlier, mentormatch.EarlierPair{MenteeID: m.MenteeID, MentorID: m.MentorID, Source: mentormatch.Source{File: path}})
-			}
-		}
-		// Pairs a re-match dissolved were formed too.
-		for _, d := range r.Dissolved {
-			p.Earlier = append(p.Earlier, mentormatch.EarlierPair{MenteeID: d.MenteeID, MentorID: d.MentorID, Source: mentormatch.Source{File: path}})
-		}
+		p.Earlier = append(p.Earlier, pairs...)
+		p.EarlierCohorts = append(p.EarlierCohorts, cohorts...)
 	}
 	if len(ps) > 0 {
 		return nil, cfg, ps

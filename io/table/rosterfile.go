@@ -87,27 +87,37 @@ func (e *rosterEntry) problem(column, format string, args ...any) mentormatch.Pr
 // meaning. Errors are mentormatch.Problems (every problem, with rows) or
 // an I/O error. Linear in the size of the file.
 func ReadRoster(f File) (*mentormatch.Roster, error) {
+	r, _, err := readRosterFile(f, false)
+	return r, err
+}
+
+// readRosterFile is ReadRoster; withCohorts also reads the peer cohorts
+// of a plan (the "cohorts" list in JSON, the Cohorts sheet in XLSX).
+func readRosterFile(f File, withCohorts bool) (*mentormatch.Roster, []mentormatch.EarlierCohort, error) {
 	data, p, err := load(f)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if p != nil {
-		return nil, mentormatch.Problems{*p}
+		return nil, nil, mentormatch.Problems{*p}
 	}
 	var (
-		matches, unmatched, dissolved []rosterEntry
-		ps, warnings                  mentormatch.Problems
+		matches, unmatched, dissolved, members []rosterEntry
+		ps, warnings                           mentormatch.Problems
 	)
 	switch {
 	case isJSON(f.Path, data):
 		matches, unmatched, dissolved, ps = rosterJSON(f.Path, data)
+		if withCohorts && len(ps) == 0 {
+			members, ps = cohortsJSON(f.Path, data)
+		}
 	default:
 		kind, p := sniff(f.Path, data)
 		if p != nil {
-			return nil, mentormatch.Problems{*p}
+			return nil, nil, mentormatch.Problems{*p}
 		}
 		if kind == kindXLSX {
-			matches, unmatched, dissolved, ps = rosterXLSX(f.Path, data)
+			matches, unmatched, dissolved, members, ps = rosterXLSX(f.Path, data, withCohorts)
 		} else {
 			t, rps := readCSV(f.Path, data, delimiterFor(matchSpecs))
 			ps = rps
@@ -120,14 +130,16 @@ func ReadRoster(f File) (*mentormatch.Roster, error) {
 	}
 	r, aps := assemble(matches, unmatched, dissolved)
 	ps = append(ps, aps...)
+	cohorts, cps := assembleCohorts(f.Path, members)
+	ps = append(ps, cps...)
 	if len(ps) > 0 {
 		ps.Sort()
-		return nil, ps
+		return nil, nil, ps
 	}
 	for _, w := range warnings {
 		r.Warnings = append(r.Warnings, w.String())
 	}
-	return r, nil
+	return r, cohorts, nil
 }
 
 func isJSON(path string, data []byte) bool {
@@ -206,17 +218,17 @@ func rosterJSON(path string, data []byte) (matches, unmatched, dissolved []roste
 // rosterXLSX reads the Matches, Unmatched and Dissolved sheets of a roster
 // workbook. Without a sheet named Matches, the first sheet whose header
 // names a mentee id and a mentor id is the matches.
-func rosterXLSX(path string, data []byte) (matches, unmatched, dissolved []rosterEntry, ps mentormatch.Problems) {
+func rosterXLSX(path string, data []byte, withCohorts bool) (matches, unmatched, dissolved, members []rosterEntry, ps mentormatch.Problems) {
 	wb, p := openXLSX(path, data)
 	if p != nil {
-		return nil, nil, nil, mentormatch.Problems{*p}
+		return nil, nil, nil, nil, mentormatch.Problems{*p}
 	}
 	read := func(name string) *rawTable {
 		t := &rawTable{File: path, Sheet: name}
 		ps = append(ps, t.stream(wb)...)
 		return t
 	}
-	var matchSheet, unmatchedSheet, dissolvedSheet string
+	var matchSheet, unmatchedSheet, dissolvedSheet, cohortSheet string
 	sheets := wb.names
 	for _, s := range sheets {
 		switch strings.ToLower(strings.TrimSpace(s)) {
@@ -226,6 +238,8 @@ func rosterXLSX(path string, data []byte) (matches, unmatched, dissolved []roste
 			unmatchedSheet = s
 		case "dissolved":
 			dissolvedSheet = s
+		case "cohorts":
+			cohortSheet = s
 		}
 	}
 	var mt *rawTable
@@ -233,7 +247,7 @@ func rosterXLSX(path string, data []byte) (matches, unmatched, dissolved []roste
 		mt = read(matchSheet)
 	} else {
 		for _, s := range sheets {
-			if s == unmatchedSheet || s == dissolvedSheet {
+			if s == unmatchedSheet || s == dissolvedSheet || s == cohortSheet {
 				continue
 			}
 			t := read(s)
@@ -243,7 +257,7 @@ func rosterXLSX(path string, data []byte) (matches, unmatched, dissolved []roste
 			}
 		}
 		if mt == nil {
-			return nil, nil, nil, append(ps, mentormatch.Problem{File: path, Message: "no sheet of matches: expected a sheet named Matches with the columns mentee_id and mentor_id; the workbook has: " + quoteList(sheets)})
+			return nil, nil, nil, nil, append(ps, mentormatch.Problem{File: path, Message: "no sheet of matches: expected a sheet named Matches with the columns mentee_id and mentor_id; the workbook has: " + quoteList(sheets)})
 		}
 	}
 	matches, _, mps := matchRows(mt, false)
@@ -261,7 +275,11 @@ func rosterXLSX(path string, data []byte) (matches, unmatched, dissolved []roste
 		})
 		ps = append(ps, mps...)
 	}
-	return matches, unmatched, dissolved, ps
+	if withCohorts && cohortSheet != "" {
+		members, mps = cohortRows(read(cohortSheet))
+		ps = append(ps, mps...)
+	}
+	return matches, unmatched, dissolved, members, ps
 }
 
 // tableRows reads the non-blank rows below t's header with fill.
