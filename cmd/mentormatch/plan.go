@@ -140,6 +140,9 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 		s.Matched, s.Mentees, len(pl.Cohorts), len(pl.Sessions), cfg.Schedule.Start, wrote(o.Out, res.Roster))
 	printDecisions(stdout, s.Decisions)
 	printHistory(stdout, s.History)
+	if pe := pl.EarlierPeers; pe != nil {
+		fmt.Fprintf(stdout, "earlier peers: %d kept apart %s\n", pe.Earlier-pe.Together, report.PeerNote(pe))
+	}
 	printPreferences(stdout, s.Preferences)
 	if o.Roadmaps != "" {
 		fmt.Fprintf(stdout, "wrote %d learning roadmaps to %s\n", written, o.Roadmaps)

@@ -108,6 +108,8 @@ type (
 		Decisions   *decisionsJSON   `json:"decisions,omitempty"`
 		Preferences *preferencesJSON `json:"preferences,omitempty"`
 		History     *historyJSON     `json:"history,omitempty"`
+		// EarlierPeers is a plan's (EncodePlanJSON).
+		EarlierPeers *peersJSON `json:"earlier_peers,omitempty"`
 	}
 	// decisionsJSON is what the pins and vetoes did, every figure always
 	// written.
@@ -134,6 +136,15 @@ type (
 		Repeated      int      `json:"repeated"`
 		RepeatedPairs []string `json:"repeated_pairs"`
 		Repeat        string   `json:"repeat"`
+	}
+	// peersJSON is how a plan's cohorts kept apart the mentees who shared
+	// an earlier cohort.
+	peersJSON struct {
+		Earlier       int      `json:"earlier_pairs"`
+		Apart         int      `json:"apart"`
+		Together      int      `json:"together"`
+		Unavoidable   int      `json:"unavoidable"`
+		TogetherPairs []string `json:"together_pairs"`
 	}
 	// quotaJSON is how the roster stands against one quota; percent is
 	// rounded once, to hundredths, as the roster computed it.
@@ -252,6 +263,10 @@ func EncodePlanJSON(w io.Writer, p *mentormatch.Plan, opts ...Option) error {
 		Sessions:   make([]sessionJSON, len(p.Sessions)),
 		Roadmaps:   newRoadmapsJSON(p.Roadmaps),
 		Warnings:   append(append([]string{}, r.Warnings...), p.Warnings...),
+	}
+	if x := p.EarlierPeers; x != nil {
+		out.Summary.EarlierPeers = &peersJSON{Earlier: x.Earlier, Apart: x.Earlier - x.Together, Together: x.Together,
+			Unavoidable: x.Unavoidable, TogetherPairs: list(x.TogetherPairs)}
 	}
 	for i, c := range p.Cohorts {
 		c.Members, c.Seniors = list(c.Members), list(c.Seniors)

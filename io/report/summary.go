@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/internal/wording"
 )
 
 const summarySheet = "Summary"
@@ -30,6 +31,7 @@ const (
 	labelPinned    = "Pinned pairs"
 	labelVetoed    = "Vetoed pairs"
 	labelEarlier   = "Earlier pairs avoided"
+	labelPeers     = "Earlier peers apart"
 	labelChoices   = "Mentees' choices met"
 	labelAsked     = "Mentors' asks met"
 	labelApart     = "Pairs who cannot meet"
@@ -173,6 +175,9 @@ func summarise(r *mentormatch.Roster, plan *mentormatch.Plan, warnings int) *sum
 			}
 		}
 		fig(labelCohorts, len(plan.Cohorts), "", note)
+		if pe := plan.EarlierPeers; pe != nil {
+			fig(labelPeers, pe.Earlier-pe.Together, "", PeerNote(pe))
+		}
 		flagged := 0
 		for i := range plan.Sessions {
 			if plan.Sessions[i].Flag != "" {
@@ -572,4 +577,21 @@ func PreferenceLine(pr *mentormatch.PreferenceSummary) string {
 		parts = append(parts, fmt.Sprintf("%d a later one", pr.Later))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// PeerNote says how a plan's cohorts kept apart the mentees who shared
+// an earlier cohort: "of 16 pairs of mentees who shared an earlier
+// cohort; none together again", or which are together again and whether
+// the cohort sizes could have avoided it (the first five listed).
+func PeerNote(pe *mentormatch.PeerSummary) string {
+	s := fmt.Sprintf("of %d pairs of mentees who shared an earlier cohort", pe.Earlier)
+	switch {
+	case pe.Together == 0:
+		return s + "; none together again"
+	case pe.Unavoidable >= pe.Together:
+		s += fmt.Sprintf("; %d together again, which the cohort sizes could not avoid", pe.Together)
+	default:
+		s += fmt.Sprintf("; %d together again, %d of which the cohort sizes could not avoid", pe.Together, pe.Unavoidable)
+	}
+	return s + ": " + strings.Join(wording.FirstFew(pe.TogetherPairs, 5), ", ")
 }

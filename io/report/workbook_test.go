@@ -361,9 +361,39 @@ func TestSummaryFiguresOnce(t *testing.T) {
 		Preferences: &mentormatch.PreferenceSummary{Choices: []int{1, 0, 0}, Stated: 1},
 		History:     &mentormatch.HistorySummary{Earlier: 1, Avoided: 1}}}
 	seen := map[string]bool{}
-	for _, f := range summarise(r, &mentormatch.Plan{}, 0).figures {
+	for _, f := range summarise(r, &mentormatch.Plan{EarlierPeers: &mentormatch.PeerSummary{Earlier: 3}}, 0).figures {
 		assert.False(t, seen[f.label], "%q stands twice", f.label)
 		seen[f.label] = true
 	}
-	assert.True(t, seen[labelBlocking] && seen[labelApart] && seen[labelPinned] && seen[labelEarlier])
+	assert.True(t, seen[labelBlocking] && seen[labelApart] && seen[labelPinned] && seen[labelEarlier] && seen[labelPeers])
+}
+
+// The Summary sheet says how many earlier peers the cohorts kept apart,
+// which are together again, and whether the sizes forced it.
+func TestPeerNote(t *testing.T) {
+	pairs := []string{"E1–E2 in C1", "E3–E4 in C1", "E5–E6 in C2", "E1–E7 in C1", "E8–E9 in C3", "E2–E7 in C1"}
+	for _, tc := range []struct {
+		name string
+		s    mentormatch.PeerSummary
+		want string
+	}{
+		{"all apart", mentormatch.PeerSummary{Earlier: 16}, "of 16 pairs of mentees who shared an earlier cohort; none together again"},
+		{"forced", mentormatch.PeerSummary{Earlier: 16, Together: 2, Unavoidable: 2, TogetherPairs: pairs[:2]},
+			"of 16 pairs of mentees who shared an earlier cohort; 2 together again, which the cohort sizes could not avoid: E1–E2 in C1, E3–E4 in C1"},
+		{"partly forced, listed in part", mentormatch.PeerSummary{Earlier: 16, Together: 6, Unavoidable: 4, TogetherPairs: pairs},
+			"of 16 pairs of mentees who shared an earlier cohort; 6 together again, 4 of which the cohort sizes could not avoid: E1–E2 in C1, E3–E4 in C1, E5–E6 in C2, E1–E7 in C1, E8–E9 in C3, …"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, PeerNote(&tc.s))
+			var fig *figure
+			for _, f := range summarise(&mentormatch.Roster{}, &mentormatch.Plan{EarlierPeers: &tc.s}, 0).figures {
+				if f.label == labelPeers {
+					fig = &f
+				}
+			}
+			require.NotNil(t, fig)
+			assert.Equal(t, tc.s.Earlier-tc.s.Together, fig.value)
+			assert.Equal(t, tc.want, fig.note)
+		})
+	}
 }
