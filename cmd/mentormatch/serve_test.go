@@ -2,6 +2,7 @@ package main
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"context"
 	"io"
@@ -10,9 +11,11 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -127,6 +130,31 @@ func TestRunServe(t *testing.T) {
 	assert.DirExists(t, dir)
 	assert.Regexp(t, `^mentormatch serve: open http://127\.0\.0\.1:\d+/\?token=[0-9a-f]{32}\n`, out.String())
 	assert.Empty(t, errb.String())
+}
+
+// Ctrl-C on serve printed plan's "the outputs not yet in place keep their
+// previous contents": serve has no outputs in flight. It says where it
+// wrote, and exits 130 as every command stopped by SIGINT does.
+func TestServeStoppedByCtrlC(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "review")
+	self, err := os.Executable()
+	require.NoError(t, err)
+	cmd := exec.Command(self, "-test.run=^TestHelperProcess$", "--", "serve", "--example", "--dir", dir)
+	cmd.Env = append(os.Environ(), "MENTORMATCH_HELPER=1")
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	stdout, err := cmd.StdoutPipe()
+	require.NoError(t, err)
+	require.NoError(t, cmd.Start())
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	require.NoError(t, err, errb.String())
+	require.Contains(t, line, "mentormatch serve: open http://127.0.0.1:")
+	require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
+	err = cmd.Wait()
+	var ee *exec.ExitError
+	require.ErrorAs(t, err, &ee, errb.String())
+	assert.Equal(t, 130, ee.ExitCode(), errb.String())
+	assert.Equal(t, "\nmentormatch: stopped by SIGINT; the page is closed; it wrote only into "+dir+", where decisions.csv keeps its decisions\n", errb.String())
 }
 
 // Pins and vetoes made on the page are the decisions file that match and
