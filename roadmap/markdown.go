@@ -85,11 +85,11 @@ func Put(f *output.Folder, rs []mentormatch.Roadmap) (written int, kept []string
 			kept = append(kept, name)
 			continue
 		}
-		var b bytes.Buffer
-		if err := Markdown(&b, &rs[i]); err != nil {
+		data, err := sealed(&rs[i])
+		if err != nil {
 			return written, kept, err
 		}
-		if err := f.Put(name, append(b.Bytes(), seal(b.Bytes())...)); err != nil {
+		if err := f.Put(name, data); err != nil {
 			return written, kept, err
 		}
 		written++
@@ -111,6 +111,44 @@ func Put(f *output.Folder, rs []mentormatch.Roadmap) (written int, kept []string
 		return written, kept, err
 	}
 	return written, kept, f.Put(IndexName, index.Bytes())
+}
+
+// File is one file of a roadmaps folder: its name and its bytes.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Files are the files Put writes into an empty folder, each roadmap (by
+// FileNames) and then the index, byte for byte: what the review page
+// zips.
+func Files(rs []mentormatch.Roadmap) ([]File, error) {
+	names, err := FileNames(rs)
+	if err != nil {
+		return nil, err
+	}
+	files := make([]File, 0, len(rs)+1)
+	for i := range rs {
+		data, err := sealed(&rs[i])
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{names[i], data})
+	}
+	var index bytes.Buffer
+	if err := writeIndex(&index, rs, names); err != nil {
+		return nil, err
+	}
+	return append(files, File{IndexName, index.Bytes()}), nil
+}
+
+// sealed is r's file as written: the Markdown and its seal.
+func sealed(r *mentormatch.Roadmap) ([]byte, error) {
+	var b bytes.Buffer
+	if err := Markdown(&b, r); err != nil {
+		return nil, err
+	}
+	return append(b.Bytes(), seal(b.Bytes())...), nil
 }
 
 // sealPrefix starts the last line of a roadmap file as written; the digest

@@ -233,7 +233,7 @@ func (o Options) MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 	if ds.Pinned == 0 {
 		return res, nil
 	}
-	free, err := o.matchScored(p, cfg, sc.WithoutPins(), Scores{})
+	free, err := o.matchScored(p, cfg, sc.WithoutPins(), res.withoutPins(sc))
 	if err != nil {
 		return nil, err
 	}
@@ -242,6 +242,22 @@ func (o Options) MatchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 	ds.CostMatches = ds.FreeMatched - res.Roster.Summary.Matched
 	ds.CostPoints = scoring.Round2(ds.FreeTotal - res.Roster.Summary.TotalScore)
 	return res, nil
+}
+
+// withoutPins are r's scores (when it holds them whole) with the pinned
+// mentees' rows scored again as if unpinned: the scores of the optimum
+// without the pins, for the price of the pins' rows, not the whole matrix.
+// A mentee's decisions change only their own row.
+func (r *Result) withoutPins(sc *scoring.Scorer) Scores {
+	if r.Scores == nil || r.Apart == nil {
+		return Scores{}
+	}
+	free := sc.WithoutPins()
+	d, a := mat.DenseCopyOf(r.Scores), r.Apart.Clone()
+	for _, pin := range sc.Pins() {
+		free.RowApart(pin.Mentee, d.RawRowView(pin.Mentee), a)
+	}
+	return Scores{Dense: d, Apart: a}
 }
 
 func (o Options) matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, given Scores) (*Result, error) {

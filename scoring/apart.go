@@ -88,6 +88,27 @@ func (s *Scorer) Apart() *Apart {
 	return a
 }
 
+// Clone is a copy of a, to change some rows of (RowApart).
+func (a *Apart) Clone() *Apart {
+	c := *a
+	c.bits = append([]uint64(nil), a.bits...)
+	return &c
+}
+
+// RowApart is Row, with mentee i's marks in a made anew: a row whose
+// decisions changed, scored again without scoring the others.
+func (s *Scorer) RowApart(i int, dst []float64, a *Apart) {
+	row := a.Row(i)
+	for k, x := range row {
+		a.n -= int64(bits.OnesCount64(x))
+		row[k] = 0
+	}
+	s.rowApart(i, dst, a)
+	for _, x := range row {
+		a.n += int64(bits.OnesCount64(x))
+	}
+}
+
 // rowApart is Row, marking in a the pairs who cannot meet.
 func (s *Scorer) rowApart(i int, dst []float64, a *Apart) {
 	w := partsPool.Get().(*parts)

@@ -123,3 +123,37 @@ func TestEncode(t *testing.T) {
 	}
 	assert.True(t, math.IsNaN(hundredths()[noScore]))
 }
+
+// RowApart makes one row's marks anew: a veto added to a mentee, that row
+// scored again into a copy of the old marks, gives the marks and count of
+// scoring the whole program with the veto.
+func TestRowApart(t *testing.T) {
+	p, cfg := listProgram(rand.New(rand.NewPCG(5, 1)), 70, 30)
+	sc, err := New(p, cfg)
+	require.NoError(t, err)
+	d, a := sc.MatrixApart()
+	q := *p
+	// A pair who cannot meet, so that the veto takes a mark away.
+	i, j := -1, -1
+	for k := range p.Mentees {
+		for l := range p.Mentors {
+			if i < 0 && a.Has(k, l) {
+				i, j = k, l
+			}
+		}
+	}
+	require.GreaterOrEqual(t, i, 0, "the example has a pair who cannot meet")
+	q.Decisions = mentormatch.Decisions{{MenteeID: p.Mentee(i).ID, MentorID: p.Mentor(j).ID, Kind: mentormatch.Forbid}}
+	vetoed, err := New(&q, cfg)
+	require.NoError(t, err)
+	want, wantApart := vetoed.MatrixApart()
+	got := a.Clone()
+	vetoed.RowApart(i, d.RawRowView(i), got)
+	assert.Equal(t, wantApart, got)
+	assert.Equal(t, a.Count()-1, got.Count())
+	assert.True(t, math.IsNaN(d.At(i, j)))
+	for k, x := range d.RawRowView(i) {
+		y := want.At(i, k)
+		assert.True(t, x == y || math.IsNaN(x) && math.IsNaN(y), "mentor %d: %v, want %v", k, x, y)
+	}
+}

@@ -15,6 +15,8 @@ import (
 	"github.com/mentormatch/mentormatch"
 	"github.com/mentormatch/mentormatch/io/calendar"
 	"github.com/mentormatch/mentormatch/io/report"
+	"github.com/mentormatch/mentormatch/notify"
+	"github.com/mentormatch/mentormatch/roadmap"
 )
 
 // exportFile is one file the page exports, encoded by the library writer
@@ -33,6 +35,8 @@ var exportFiles = []exportFile{
 	{"plan.json", "Plan as JSON", "application/json", "plan", encodePlan(report.EncodePlanJSON)},
 	{"decisions.csv", "Decisions: pins and vetoes, for match --decisions", "text/csv; charset=utf-8", "match --decisions", exportDecisions},
 	{"calendars.zip", "Calendars: one .ics per participant and per cohort, zipped", "application/zip", "plan --ics", encodeCalendars},
+	{"introductions.zip", "Introductions: one e-mail (.eml, with the person's calendar) per participant and introductions.csv, zipped; nothing is sent", "application/zip", "notify", encodeIntroductions},
+	{"roadmaps.zip", "Learning roadmaps: one Markdown file per pair and the index, zipped", "application/zip", "plan --roadmaps", encodeRoadmaps},
 }
 
 func encodeRoster(enc func(io.Writer, *mentormatch.Roster, ...report.Option) error) func(*state, io.Writer) error {
@@ -70,13 +74,61 @@ func encodeCalendars(st *state, w io.Writer) error {
 		names = append(names, n)
 	}
 	slices.Sort(names)
+	zipped := make([]roadmap.File, len(names))
+	for i, n := range names {
+		zipped[i] = roadmap.File{Name: n, Data: files[n]}
+	}
+	return zipFiles(w, zipped)
+}
+
+// encodeIntroductions zips the folder `notify` writes from the plan, by
+// name: the .eml files, with the built-in template and sender, and the
+// mail-merge table.
+func encodeIntroductions(st *state, w io.Writer) error {
+	pl, err := st.planned()
+	if err != nil {
+		return err
+	}
+	ob, err := notify.Write(pl.Plan, st.p, notify.Options{})
+	if err != nil {
+		return err
+	}
+	files := make([]roadmap.File, 0, len(ob.Intros)+1)
+	for i := range ob.Intros {
+		files = append(files, roadmap.File{Name: ob.Names[i], Data: ob.EMLs[i]})
+	}
+	var csv bytes.Buffer
+	if err := report.EncodeIntroductionsCSV(&csv, ob.Template, ob.Intros, ob.Names); err != nil {
+		return err
+	}
+	files = append(files, roadmap.File{Name: notify.CSVName, Data: csv.Bytes()})
+	slices.SortFunc(files, func(a, b roadmap.File) int { return strings.Compare(a.Name, b.Name) })
+	return zipFiles(w, files)
+}
+
+// encodeRoadmaps zips the folder `plan --roadmaps` writes, by name.
+func encodeRoadmaps(st *state, w io.Writer) error {
+	pl, err := st.planned()
+	if err != nil {
+		return err
+	}
+	files, err := roadmap.Files(pl.Plan.Roadmaps)
+	if err != nil {
+		return err
+	}
+	slices.SortFunc(files, func(a, b roadmap.File) int { return strings.Compare(a.Name, b.Name) })
+	return zipFiles(w, files)
+}
+
+// zipFiles writes files, in their order, as a zip with fixed times.
+func zipFiles(w io.Writer, files []roadmap.File) error {
 	zw := zip.NewWriter(w)
-	for _, n := range names {
-		f, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: zip.Deflate, Modified: zipTime})
+	for _, file := range files {
+		f, err := zw.CreateHeader(&zip.FileHeader{Name: file.Name, Method: zip.Deflate, Modified: zipTime})
 		if err != nil {
 			return err
 		}
-		if _, err := f.Write(files[n]); err != nil {
+		if _, err := f.Write(file.Data); err != nil {
 			return err
 		}
 	}

@@ -26,6 +26,10 @@ var templateFS embed.FS
 //go:embed static
 var staticFS embed.FS
 
+// DecisionsFile is the file in Options.Dir that keeps the page's
+// decisions, as match --decisions reads them.
+const DecisionsFile = decisionsName
+
 // Options configure a Server.
 type Options struct {
 	// Files are the people files to read, as the command line reads them.

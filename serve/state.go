@@ -107,8 +107,9 @@ func (st *state) solve() error {
 }
 
 // match solves the program. After a decision on a program held whole,
-// it scores again only the rows of the mentees whose decisions changed and
-// copies the others from the state before (scoring a row is what the
+// it scores again only the rows of the mentees whose decisions changed
+// (their scores and which pairs cannot meet) and copies the others from
+// the state before (scoring a row is what the
 // scorer's matrix does row by row, so the scores are the same): a pin
 // re-solves in a fraction of the time of scoring every pair anew.
 func (st *state) match() (*roster.Result, error) {
@@ -125,12 +126,20 @@ func (st *state) match() (*roster.Result, error) {
 		return nil, err
 	}
 	m := mat.DenseCopyOf(prev.res.Scores)
+	var apart *scoring.Apart
+	if prev.res.Apart != nil {
+		apart = prev.res.Apart.Clone()
+	}
 	for id := range changedMentees(prev.p.Decisions, st.p.Decisions) {
 		if i, ok := prev.mentee[id]; ok {
-			sc.Row(i, m.RawRowView(i))
+			if apart != nil {
+				sc.RowApart(i, m.RawRowView(i), apart)
+			} else {
+				sc.Row(i, m.RawRowView(i))
+			}
 		}
 	}
-	return st.solver.MatchScored(st.p, st.cfg, sc, roster.Scores{Dense: m})
+	return st.solver.MatchScored(st.p, st.cfg, sc, roster.Scores{Dense: m, Apart: apart})
 }
 
 // changedMentees are the mentees with a decision in one list and not the

@@ -45,6 +45,23 @@ func command(args []string, stdout, stderr io.Writer) int {
 // stopping is the exit code of a signal being handled, 0 until one is.
 var stopping atomic.Int32
 
+// stopNote is what the signal handler says after "stopped by SIGINT;":
+// by default that the outputs not yet in place are as they were; a
+// command that writes otherwise (serve) sets its own with onStop.
+var stopNote atomic.Pointer[string]
+
+// onStop sets what the signal handler says a stop leaves behind.
+func onStop(note string) { stopNote.Store(&note) }
+
+// stopMessage is the line the signal handler prints.
+func stopMessage(name string) string {
+	note := "the outputs not yet in place keep their previous contents"
+	if n := stopNote.Load(); n != nil {
+		note = *n
+	}
+	return fmt.Sprintf("\nmentormatch: stopped by %s; %s\n", name, note)
+}
+
 // stopOnSignal makes SIGINT and SIGTERM remove this run's temporary files
 // and staging folders (output.Interrupt) and exit with 128 plus the
 // signal's number, as shells do: 130 and 143. Outputs already in place
@@ -61,7 +78,7 @@ func stopOnSignal(stderr io.Writer) {
 		// The message first: once Interrupt has cleaned up, the run's own
 		// goroutine may exit before this one.
 		stopping.Store(int32(code))
-		fmt.Fprintf(stderr, "\nmentormatch: stopped by %s; the outputs not yet in place keep their previous contents\n", name)
+		fmt.Fprint(stderr, stopMessage(name))
 		output.Interrupt()
 		os.Exit(code)
 	}()

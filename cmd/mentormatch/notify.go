@@ -7,7 +7,6 @@ import (
 	"net/mail"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/mentormatch/mentormatch/internal/wording"
 
@@ -19,9 +18,6 @@ import (
 	"github.com/mentormatch/mentormatch/io/table"
 	"github.com/mentormatch/mentormatch/notify"
 )
-
-// introductionsCSV is the mail-merge table's name in the outbox.
-const introductionsCSV = "introductions.csv"
 
 // maxTemplateBytes bounds a template: an introduction is a page, not a book.
 const maxTemplateBytes = 64 << 10
@@ -68,7 +64,7 @@ The default template is printed by 'mentormatch notify --print-template'.`,
 	f.StringVar(&o.Plan, "plan", "", "the plan, as plan --out plan.json wrote it")
 	f.StringVar(&o.Out, "out", "", "folder for the .eml files and introductions.csv")
 	f.StringVar(&o.Template, "template", "", "introduction template (text or Markdown with {placeholders}); default: the built-in one")
-	f.StringVar(&o.From, "from", "Mentoring program <mentoring@example.invalid>", "the sender the messages show")
+	f.StringVar(&o.From, "from", notify.DefaultFrom, "the sender the messages show")
 	f.Bool("print-template", false, "print the default template and exit")
 	return cmd
 }
@@ -104,50 +100,37 @@ func runNotify(o *notifyOptions, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	intros, unmatched, err := notify.Build(pl, p)
+	ob, err := notify.Write(pl, p, notify.Options{Template: t, From: *from})
 	if err != nil {
 		return err
 	}
-	keys := make([]output.Key, len(intros))
-	for i, in := range intros {
-		keys[i] = output.Key{Text: in.ID, ID: in.ID}
-	}
-	names, err := output.Names(keys, ".eml")
-	if err != nil {
-		return err
-	}
-	msg := notify.Message{From: *from, Date: introductionDate(pl)}
 	var batch output.Batch
 	defer batch.Discard()
 	folder, err := batch.Folder(o.Out, notifyFolder())
 	if err != nil {
 		return err
 	}
-	var noEmail []string
-	for i := range intros {
-		if intros[i].Email == "" {
-			noEmail = append(noEmail, intros[i].ID)
-		}
-		if err := folder.Put(names[i], notify.EML(t, &intros[i], msg)); err != nil {
+	for i := range ob.Intros {
+		if err := folder.Put(ob.Names[i], ob.EMLs[i]); err != nil {
 			return err
 		}
 	}
 	var csv bytes.Buffer
-	if err := report.EncodeIntroductionsCSV(&csv, t, intros, names); err != nil {
+	if err := report.EncodeIntroductionsCSV(&csv, ob.Template, ob.Intros, ob.Names); err != nil {
 		return err
 	}
-	if err := folder.Put(introductionsCSV, csv.Bytes()); err != nil {
+	if err := folder.Put(notify.CSVName, csv.Bytes()); err != nil {
 		return err
 	}
 	if err := batch.Commit(); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "wrote %d introductions to %s (one .eml per person, each with their calendar, and %s); nothing was sent\n", len(intros), o.Out, introductionsCSV)
-	if len(noEmail) > 0 {
-		fmt.Fprintf(stderr, "warning: %d people have no e-mail address in the people files (%s): their messages have no recipient; add one in the people file or send them by hand\n", len(noEmail), strings.Join(wording.FirstFew(noEmail, 5), ", "))
+	fmt.Fprintf(stdout, "wrote %d introductions to %s (one .eml per person, each with their calendar, and %s); nothing was sent\n", len(ob.Intros), o.Out, notify.CSVName)
+	if len(ob.NoEmail) > 0 {
+		fmt.Fprintf(stderr, "warning: %d people have no e-mail address in the people files (%s): their messages have no recipient; add one in the people file or send them by hand\n", len(ob.NoEmail), strings.Join(wording.FirstFew(ob.NoEmail, 5), ", "))
 	}
-	if len(unmatched) > 0 {
-		fmt.Fprintf(stderr, "note: %d mentees are unmatched and get no introduction (%s)\n", len(unmatched), strings.Join(wording.FirstFew(unmatched, 5), ", "))
+	if len(ob.Unmatched) > 0 {
+		fmt.Fprintf(stderr, "note: %d mentees are unmatched and get no introduction (%s)\n", len(ob.Unmatched), strings.Join(wording.FirstFew(ob.Unmatched, 5), ", "))
 	}
 	return nil
 }
@@ -172,21 +155,4 @@ func loadTemplate(path string) (notify.Template, error) {
 		return notify.Template{}, err
 	}
 	return notify.ParseTemplate(path, string(data))
-}
-
-// introductionDate dates the messages a week before the plan's first
-// session, at 09:00 UTC: a fixed date, so that the same plan gives the
-// same files, and the day a manager would send them.
-func introductionDate(pl *mentormatch.Plan) time.Time {
-	var first time.Time
-	for _, s := range pl.Sessions {
-		if first.IsZero() || s.Start.Before(first) {
-			first = s.Start
-		}
-	}
-	if first.IsZero() {
-		first = time.Date(2000, 1, 8, 0, 0, 0, 0, time.UTC)
-	}
-	d := first.UTC().AddDate(0, 0, -7)
-	return time.Date(d.Year(), d.Month(), d.Day(), 9, 0, 0, 0, time.UTC)
 }

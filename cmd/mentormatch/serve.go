@@ -9,9 +9,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"os/signal"
 	"runtime"
-	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -44,9 +42,12 @@ instead, copied into DIR.`,
   mentormatch serve people.xlsx --config program.yaml --dir review/ --open`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
-			defer stop()
-			return runServe(ctx, o, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
+			// Ctrl-C is the way to stop the page: the process's signal
+			// handler ends it (exit 130) with this note. The page writes
+			// each decision as it is made, atomically and only into
+			// --dir, so a stop loses nothing and leaves nothing elsewhere.
+			onStop(fmt.Sprintf("the page is closed; it wrote only into %s, where %s keeps its decisions", o.Dir, serve.DecisionsFile))
+			return runServe(cmd.Context(), o, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	o.addFlags(cmd, true)
@@ -57,7 +58,7 @@ instead, copied into DIR.`,
 	return cmd
 }
 
-// runServe serves until ctx ends (Ctrl-C).
+// runServe serves until ctx ends or the process is stopped (Ctrl-C).
 func runServe(ctx context.Context, o *serveOptions, args []string, stdout, stderr io.Writer) error {
 	files, err := o.files(args)
 	if err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"context"
 	"io"
@@ -10,9 +11,11 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -64,7 +67,7 @@ func TestServeExportsAreTheCLIs(t *testing.T) {
 		require.Equal(t, 0, code, stderr)
 	}
 	for _, out := range []string{"plan.xlsx", "plan.json"} {
-		code, _, stderr := cli(t, "plan", "--example", "-q", "--out", filepath.Join(dir, out), "--ics", filepath.Join(dir, "ics"))
+		code, _, stderr := cli(t, "plan", "--example", "-q", "--out", filepath.Join(dir, out), "--ics", filepath.Join(dir, "ics"), "--roadmaps", filepath.Join(dir, "roadmaps"))
 		require.Equal(t, 0, code, stderr)
 	}
 	for _, name := range []string{"roster.xlsx", "roster.json", "roster.csv", "plan.xlsx", "plan.json"} {
@@ -72,29 +75,40 @@ func TestServeExportsAreTheCLIs(t *testing.T) {
 		require.NoError(t, err)
 		assert.True(t, bytes.Equal(want, fetch(t, c, base+"/export/"+name)), "%s differs from the CLI's", name)
 	}
-	zipped := fetch(t, c, base+"/export/calendars.zip")
+	code, _, stderr := cli(t, "notify", "--example", "--plan", filepath.Join(dir, "plan.json"), "--out", filepath.Join(dir, "outbox"))
+	require.Equal(t, 0, code, stderr)
+	for zipName, folder := range map[string]string{"calendars.zip": "ics", "roadmaps.zip": "roadmaps", "introductions.zip": "outbox"} {
+		zipped := fetch(t, c, base+"/export/"+zipName)
+		zipIsFolder(t, zipped, filepath.Join(dir, folder))
+		assert.Equal(t, zipped, fetch(t, c, base+"/export/"+zipName), "%s is the same bytes each time", zipName)
+	}
+}
+
+// zipIsFolder checks that zipped holds the files of dir, the folder's
+// manifest aside, byte for byte.
+func zipIsFolder(t *testing.T, zipped []byte, dir string) {
+	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(zipped), int64(len(zipped)))
 	require.NoError(t, err)
-	entries, err := os.ReadDir(filepath.Join(dir, "ics"))
+	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
-	calendars := 0
+	files := 0
 	for _, e := range entries {
-		if !strings.HasPrefix(e.Name(), ".") { // the folder's manifest is no calendar
-			calendars++
+		if !strings.HasPrefix(e.Name(), ".") { // the folder's manifest is not an output
+			files++
 		}
 	}
-	require.Len(t, zr.File, calendars)
+	require.Len(t, zr.File, files, dir)
 	for _, f := range zr.File {
 		rc, err := f.Open()
 		require.NoError(t, err)
 		got, err := io.ReadAll(rc)
 		rc.Close()
 		require.NoError(t, err)
-		want, err := os.ReadFile(filepath.Join(dir, "ics", f.Name))
+		want, err := os.ReadFile(filepath.Join(dir, f.Name))
 		require.NoError(t, err)
-		assert.True(t, bytes.Equal(want, got), "%s differs from plan --ics", f.Name)
+		assert.True(t, bytes.Equal(want, got), "%s differs from %s", f.Name, dir)
 	}
-	assert.Equal(t, zipped, fetch(t, c, base+"/export/calendars.zip"), "the zip is the same bytes each time")
 }
 
 func TestServeUsage(t *testing.T) {
@@ -129,6 +143,31 @@ func TestRunServe(t *testing.T) {
 	assert.Empty(t, errb.String())
 }
 
+// Ctrl-C on serve printed plan's "the outputs not yet in place keep their
+// previous contents": serve has no outputs in flight. It says where it
+// wrote, and exits 130 as every command stopped by SIGINT does.
+func TestServeStoppedByCtrlC(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "review")
+	self, err := os.Executable()
+	require.NoError(t, err)
+	cmd := exec.Command(self, "-test.run=^TestHelperProcess$", "--", "serve", "--example", "--dir", dir)
+	cmd.Env = append(os.Environ(), "MENTORMATCH_HELPER=1")
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	stdout, err := cmd.StdoutPipe()
+	require.NoError(t, err)
+	require.NoError(t, cmd.Start())
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	require.NoError(t, err, errb.String())
+	require.Contains(t, line, "mentormatch serve: open http://127.0.0.1:")
+	require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
+	err = cmd.Wait()
+	var ee *exec.ExitError
+	require.ErrorAs(t, err, &ee, errb.String())
+	assert.Equal(t, 130, ee.ExitCode(), errb.String())
+	assert.Equal(t, "\nmentormatch: stopped by SIGINT; the page is closed; it wrote only into "+dir+", where decisions.csv keeps its decisions\n", errb.String())
+}
+
 // Pins and vetoes made on the page are the decisions file that match and
 // plan --decisions read: the command line writes the page's roster and
 // plan byte for byte.
@@ -150,8 +189,12 @@ func TestServeDecisionsReproduce(t *testing.T) {
 	decisions := filepath.Join(review, "decisions.csv")
 	code, _, stderr := cli(t, "match", "--example", "-q", "--decisions", decisions, "--out", filepath.Join(dir, "roster.xlsx"))
 	require.Equal(t, 0, code, stderr)
-	code, _, stderr = cli(t, "plan", "--example", "-q", "--decisions", decisions, "--out", filepath.Join(dir, "plan.json"))
+	code, _, stderr = cli(t, "plan", "--example", "-q", "--decisions", decisions, "--out", filepath.Join(dir, "plan.json"), "--roadmaps", filepath.Join(dir, "roadmaps"))
 	require.Equal(t, 0, code, stderr)
+	code, _, stderr = cli(t, "notify", "--example", "--plan", filepath.Join(dir, "plan.json"), "--out", filepath.Join(dir, "outbox"))
+	require.Equal(t, 0, code, stderr)
+	zipIsFolder(t, fetch(t, c, base+"/export/roadmaps.zip"), filepath.Join(dir, "roadmaps"))
+	zipIsFolder(t, fetch(t, c, base+"/export/introductions.zip"), filepath.Join(dir, "outbox"))
 	for _, name := range []string{"roster.xlsx", "plan.json"} {
 		want, err := os.ReadFile(filepath.Join(dir, name))
 		require.NoError(t, err)
