@@ -206,8 +206,8 @@ func (o Options) Score(p *mentormatch.Program, cfg mentormatch.Config, sc *scori
 // Without a dense matrix otherwise, the matrix is computed; without Apart,
 // the pairs apart are.
 //
-// With rules.prefer_shared_time (and no hard quota) the objective has a
-// tier between the number matched and the total: the fewest pairs who
+// With rules.prefer_shared_time the objective has a tier between the
+// number matched (and a hard quota) and the total: the fewest pairs who
 // cannot meet (see tier). The summary counts those pairs, and how many
 // mentees a roster that required shared time would match, from one more
 // solve when some matched pair cannot meet.
@@ -258,7 +258,7 @@ func (o Options) matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 	}
 	rows, cols := len(p.Mentees), len(p.Mentors)
 	var t *tier
-	if cfg.Rules.PreferSharedTime && !hasHardQuota(cfg) {
+	if cfg.Rules.PreferSharedTime {
 		t = newTier(apart, rows, caps)
 	}
 	var (
@@ -292,9 +292,16 @@ func (o Options) matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 			sol = &sparsed.Result
 		}
 	} else if hasHardQuota(cfg) {
-		quota, err = sc.SolveQuota(scores, caps)
+		m := scores
+		if t != nil {
+			m = t.dense(scores)
+		}
+		quota, err = sc.SolveQuota(m, caps)
 		if err == nil {
 			sol = quota.Result
+			if t != nil {
+				quota.Tier = t.weight
+			}
 		}
 	} else {
 		m := scores
