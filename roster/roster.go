@@ -278,6 +278,12 @@ func (o Options) matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 	} else {
 		src = Scores{Dense: scores}.source(sc)
 	}
+	// With the tier, the total is solved first on the scores alone: when
+	// no pair of that optimum is apart, it is the tiered optimum too, and
+	// its duals certify it there (tiered cells are only ever lower, so the
+	// duals stay feasible, and the assigned cells are unchanged, so they
+	// stay tight), at the cost of one solve without the tier's wide
+	// range of values. Otherwise the tiered cells are solved.
 	solved := src
 	if t != nil {
 		solved = t.source(src)
@@ -287,7 +293,12 @@ func (o Options) matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 	} else if cfg.Objective == "fair" {
 		sol, err = solveFair(scores, caps, t)
 	} else if sparse {
-		sparsed, err = matching.SolveSparse(rows, cols, solved.cell, matching.SparseOptions{Options: matching.Options{Maximize: true, Capacity: caps}, Row: solved.row})
+		opt := matching.SparseOptions{Options: matching.Options{Maximize: true, Capacity: caps}, Row: src.row}
+		sparsed, err = matching.SolveSparse(rows, cols, src.cell, opt)
+		if err == nil && t != nil && countApart(apart, sparsed.RowCol) > 0 {
+			opt.Row = solved.row
+			sparsed, err = matching.SolveSparse(rows, cols, solved.cell, opt)
+		}
 		if err == nil {
 			sol = &sparsed.Result
 		}
@@ -304,11 +315,10 @@ func (o Options) matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 			}
 		}
 	} else {
-		m := scores
-		if t != nil {
-			m = t.dense(scores)
+		sol, err = matching.Solve(scores, matching.Options{Maximize: true, Capacity: caps})
+		if err == nil && t != nil && countApart(apart, sol.RowCol) > 0 {
+			sol, err = matching.Solve(t.dense(scores), matching.Options{Maximize: true, Capacity: caps})
 		}
-		sol, err = matching.Solve(m, matching.Options{Maximize: true, Capacity: caps})
 	}
 	if err != nil {
 		return nil, fmt.Errorf("solving the assignment: %w", err)

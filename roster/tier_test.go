@@ -96,9 +96,14 @@ func bruteTier(res *Result, fair bool, i0, j0 int) tierKey {
 // mentees, then the best total (or fair); forced pairs are priced under the
 // same objective. Checked against enumeration on small programs.
 func TestSharedTimeTierAgainstBruteForce(t *testing.T) {
-	tiered := 0
-	for seed := range uint64(40) {
+	tiered, shortcut := 0, 0
+	for seed := range uint64(160) {
 		p := worldwide(t, 4+int(seed%3), 2+int(seed%2), 100+seed)
+		if seed >= 40 {
+			// Broad availability: often no pair of the optimum by score
+			// alone is apart, and that optimum and its duals are kept.
+			p = program(t, 4+int(seed%3), 2+int(seed%2), 100+seed)
+		}
 		for _, objective := range []mentormatch.MatchObjective{mentormatch.ObjectiveTotal, mentormatch.ObjectiveFair} {
 			cfg := mentormatch.DefaultConfig()
 			cfg.Objective = objective
@@ -112,6 +117,9 @@ func TestSharedTimeTierAgainstBruteForce(t *testing.T) {
 			}
 			if res.tier != nil {
 				tiered++
+				if s.CannotMeet == 0 && objective == mentormatch.ObjectiveTotal {
+					shortcut++
+				}
 			}
 			assert.Equal(t, want.card, got.card, "seed %d %s", seed, objective)
 			assert.Equal(t, want.meet, got.meet, "seed %d %s", seed, objective)
@@ -139,6 +147,8 @@ func TestSharedTimeTierAgainstBruteForce(t *testing.T) {
 		}
 	}
 	assert.Greater(t, tiered, 20, "most programs have pairs who cannot meet")
+	t.Logf("%d tiered, %d of them with no pair apart in the total's optimum", tiered, shortcut)
+	assert.Positive(t, shortcut)
 }
 
 // Requiring shared time matches no more mentees than preferring it, and
