@@ -28,10 +28,15 @@ type Figures struct {
 	// time in every week the schedule spans), with office hours for people
 	// who list none, as the scheduler takes them.
 	PeerPairs, CanMeet int
+	// MeetBound bounds the peer pairs who can meet that any split of the
+	// cohorts' members into cohorts of the same sizes holds: each member
+	// has at most min(the members they can meet, largest size − 1) of
+	// them as peers, and every pair is counted twice.
+	MeetBound int
 }
 
 // Measure counts the Figures of plan for the people of p, with the session
-// calendar of cfg. O(sessions × participants × slots + Σ cohort size²).
+// calendar of cfg. O(sessions × participants × slots + members²).
 func Measure(p *mentormatch.Program, plan *mentormatch.Plan, cfg mentormatch.Config) Figures {
 	var f Figures
 	people := map[string]*mentormatch.Person{}
@@ -73,6 +78,29 @@ func Measure(p *mentormatch.Program, plan *mentormatch.Plan, cfg mentormatch.Con
 			index[p.People[i].ID] = i
 		}
 	}
+	var members []int
+	largest := 0
+	for _, c := range plan.Cohorts {
+		largest = max(largest, len(c.Members))
+		for _, id := range c.Members {
+			if i, ok := index[id]; ok {
+				members = append(members, i)
+			}
+		}
+	}
+	ends := 0
+	for _, i := range members {
+		partners := 0
+		for _, j := range members {
+			if j != i {
+				if _, meet := m.Pair(i, j); meet {
+					partners++
+				}
+			}
+		}
+		ends += min(partners, largest-1)
+	}
+	f.MeetBound = ends / 2
 	for _, c := range plan.Cohorts {
 		for a := range c.Members {
 			for b := a + 1; b < len(c.Members); b++ {

@@ -3,6 +3,7 @@ package rematch
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -210,6 +211,10 @@ type rematch struct {
 	history        []mentormatch.Dissolved
 	caps           []int
 	scores         scoreTable // mentees × mentors, NaN where forbidden or dissolved
+	// apart marks the allowed pairs who cannot meet, when shared time is a
+	// tier of the objective (rules.prefer_shared_time) and some pair is
+	// apart; nil otherwise.
+	apart *scoring.Apart
 
 	home    []int                    // per mentee: the mentor of their kept pair, or -1
 	pin     []int                    // per mentee: the pinned mentor, or -1 (see pinned)
@@ -247,11 +252,17 @@ func (st *rematch) index() {
 	st.caps = roster.Capacities(p)
 	n, m := len(p.Mentees), len(p.Mentors)
 	st.scores = scoreTable{m: m}
+	var apart *scoring.Apart
 	if n*m > st.opt.CompactCells && st.opt.MaxMoves == 0 {
-		st.scores.compact, _ = st.sc.Compact() // nil when a score does not fit
+		st.scores.compact, apart, _ = st.sc.CompactApart() // nil when a score does not fit
 	}
 	if st.scores.compact == nil && n > 0 && m > 0 {
-		st.scores.dense = st.sc.Matrix().RawMatrix().Data // row-major, stride m: ours to change
+		var d *mat.Dense
+		d, apart = st.sc.MatrixApart()
+		st.scores.dense = d.RawMatrix().Data // row-major, stride m: ours to change
+	}
+	if st.cfg.Rules.PreferSharedTime && apart != nil && apart.Count() > 0 {
+		st.apart = apart
 	}
 	st.home, st.freed, st.kind = fill(n, -1), make([]string, n), make([]mentormatch.ChangeKind, n)
 }
@@ -429,7 +440,17 @@ func (st *rematch) solve() error {
 	if st.opt.MaxMoves == 0 || slices.Max(st.home) < 0 {
 		return nil
 	}
-	rp := &repair{n: n, m: m, score: st.scores.dense, caps: st.caps, home: st.home, budget: st.opt.MaxMoves,
+	// Moves are weighed under the same tiers: the mentees matched, then
+	// the fewest pairs who cannot meet, then score less the margins.
+	score := st.scores.dense
+	w := st.tierWeight(n, st.caps, 100+max(st.opt.MoveMargin, 0)+1)
+	if w > 0 {
+		score = slices.Clone(score)
+		for i := range n {
+			st.lower(i, score[i*m:(i+1)*m], w)
+		}
+	}
+	rp := &repair{n: n, m: m, score: score, caps: st.caps, home: st.home, budget: st.opt.MaxMoves,
 		margin: units(max(st.opt.MoveMargin, 0)) + 1, maxSolves: st.opt.MaxSolves}
 	out, err := rp.solve(st.rowCol)
 	if err != nil {
@@ -443,7 +464,11 @@ func (st *rematch) solve() error {
 			st.moved++
 		}
 	}
-	if !rp.proven {
+	switch {
+	case rp.proven:
+	case w > 0 && (rp.gap < 0 || rp.gap >= units(w)/2):
+		st.warning = append(st.warning, fmt.Sprintf("the search for the best moves stopped after %d assignments: other moves may let more pairs meet; lower --max-moves for a proven optimum", rp.solves))
+	default:
 		st.warning = append(st.warning, fmt.Sprintf("the search for the best moves stopped after %d assignments: the moves used are at most %s points below the best possible; lower --max-moves for a proven optimum",
 			rp.solves, wording.Num(float64(rp.gap)/200)))
 	}
@@ -455,13 +480,20 @@ func (st *rematch) solve() error {
 func (st *rematch) solveRows(rows []int, left []int) ([]int, error) {
 	m := len(st.p.Mentors)
 	opt := matching.Options{Maximize: true, Capacity: left}
-	bonus := st.bonus(rows)
+	w := st.tierWeight(len(rows), left, 100)
+	bonus := st.bonus(rows, w)
 	if len(rows)*m > st.opt.SparseCells {
-		res, err := matching.SolveSparse(len(rows), m, func(k, j int) float64 { return st.scores.at(rows[k], j) + bonus[k] },
-			matching.SparseOptions{Options: opt, Row: func(k int, dst []float64) {
-				st.scores.row(rows[k], dst)
-				addTo(dst, bonus[k])
-			}})
+		res, err := matching.SolveSparse(len(rows), m, func(k, j int) float64 {
+			v := st.scores.at(rows[k], j) + bonus[k]
+			if w > 0 && st.apart.Has(rows[k], j) {
+				v -= w
+			}
+			return v
+		}, matching.SparseOptions{Options: opt, Row: func(k int, dst []float64) {
+			st.scores.row(rows[k], dst)
+			addTo(dst, bonus[k])
+			st.lower(rows[k], dst, w)
+		}})
 		if err != nil {
 			return nil, err
 		}
@@ -471,6 +503,7 @@ func (st *rematch) solveRows(rows []int, left []int) ([]int, error) {
 	for k, i := range rows {
 		st.scores.row(i, data[k*m:(k+1)*m])
 		addTo(data[k*m:(k+1)*m], bonus[k])
+		st.lower(i, data[k*m:(k+1)*m], w)
 	}
 	res, err := matching.SolveData(len(rows), m, data, opt)
 	if err != nil {
@@ -479,16 +512,52 @@ func (st *rematch) solveRows(rows []int, left []int) ([]int, error) {
 	return res.RowCol, nil
 }
 
+// tierWeight is what a pair who cannot meet is lowered by in a solve of
+// rows mentees into the places left, whose pairs are worth at most most
+// each, so that among assignments that match as many (and, in the solve
+// of the free mentees, place as many of those the priority puts first)
+// the solver takes one with the fewest pairs who cannot meet, then the
+// best score: shared time as the tier it is in match
+// (rules.prefer_shared_time, see roster.TierWeight). 0 without the tier.
+func (st *rematch) tierWeight(rows int, left []int, most float64) float64 {
+	if st.apart == nil {
+		return 0
+	}
+	places := 0
+	for _, c := range left {
+		places += max(c, 0)
+	}
+	return roster.TierWeight(min(rows, places), most)
+}
+
+// lower lowers by w the cells of dst, mentee i's row, whose pair cannot
+// meet.
+func (st *rematch) lower(i int, dst []float64, w float64) {
+	if w == 0 {
+		return
+	}
+	for k, word := range st.apart.Row(i) {
+		for word != 0 {
+			dst[k*64+bits.TrailingZeros64(word)] -= w
+			word &= word - 1
+		}
+	}
+}
+
 // bonus is what each of rows gets on every allowed cell so that the
 // solver, which first matches as many rows as it can and then maximises
 // the total, places the mentees opt.Priority puts first before anyone
-// else. It exceeds any difference in total score the other rows could
-// make (scores are 0–100), so no score outweighs it; and since the rows
-// that can be matched together form a matroid, the solver still matches
-// as many mentees as any assignment can.
-func (st *rematch) bonus(rows []int) []float64 {
+// else. It exceeds any difference in total the other rows could make
+// (scores are 0–100; with the shared-time tier w, up to w more for each
+// pair), so no score or tier outweighs it; and since the rows that can be
+// matched together form a matroid, the solver still matches as many
+// mentees as any assignment can.
+func (st *rematch) bonus(rows []int, w float64) []float64 {
 	out := make([]float64, len(rows))
 	b := 100*float64(len(rows)) + 100
+	if w > 0 {
+		b = w * float64(len(rows)+1)
+	}
 	for k, i := range rows {
 		switch st.opt.Priority {
 		case mentormatch.PriorityFreed:

@@ -330,7 +330,10 @@ func TestRematchMoves(t *testing.T) {
 		require.NoError(t, err)
 		checkRematch(t, p, prev, x.Health, x, n)
 		s0, s1 := base.Roster.Summary, x.Roster.Summary
-		assert.True(t, s1.Matched > s0.Matched || s1.Matched == s0.Matched && s1.TotalScore >= s0.TotalScore, "moves never make it worse")
+		// Moves never make it worse: as many matched, as many who can
+		// meet (the shared-time tier), as high a total.
+		assert.True(t, s1.Matched > s0.Matched || s1.Matched == s0.Matched && (s1.CannotMeet < s0.CannotMeet ||
+			s1.CannotMeet == s0.CannotMeet && s1.TotalScore >= s0.TotalScore), "moves never make it worse")
 		moved := 0
 		for _, c := range x.Changes {
 			if c.Kind == mentormatch.ChangeMoved {
@@ -338,7 +341,7 @@ func TestRematchMoves(t *testing.T) {
 			}
 		}
 		assert.LessOrEqual(t, moved, n)
-		if moved > 0 {
+		if moved > 0 && s1.Matched == s0.Matched && s1.CannotMeet == s0.CannotMeet {
 			assert.Greater(t, s1.TotalScore, s0.TotalScore+0.5*float64(moved)-1e-9)
 		}
 	}
@@ -445,7 +448,7 @@ func TestRematchPriority(t *testing.T) {
 	}
 	type outcome struct{ matched, freed, waiting int }
 	got := map[string]outcome{}
-	totals := map[string]float64{}
+	sums := map[string]mentormatch.Summary{}
 	for _, pr := range []string{"", mentormatch.PriorityFreed, mentormatch.PriorityWaiting, mentormatch.PriorityScore} {
 		x, err := Rematch(p, cfg, prev, s, RematchOptions{Priority: pr})
 		require.NoError(t, err)
@@ -471,7 +474,7 @@ func TestRematchPriority(t *testing.T) {
 			want = mentormatch.PriorityFreed
 		}
 		assert.Equal(t, want, x.Priority)
-		got[want], totals[want] = o, x.Roster.Summary.TotalScore
+		got[want], sums[want] = o, x.Roster.Summary
 	}
 	f, w, sc := got[mentormatch.PriorityFreed], got[mentormatch.PriorityWaiting], got[mentormatch.PriorityScore]
 	t.Logf("freed %+v, waiting %+v, score %+v", f, w, sc)
@@ -480,8 +483,59 @@ func TestRematchPriority(t *testing.T) {
 	assert.GreaterOrEqual(t, f.freed, max(w.freed, sc.freed))
 	assert.GreaterOrEqual(t, w.waiting, max(f.waiting, sc.waiting))
 	assert.Greater(t, f.freed, w.freed, "the example's places are short: the choice matters")
-	assert.GreaterOrEqual(t, totals[mentormatch.PriorityScore], max(totals[mentormatch.PriorityFreed], totals[mentormatch.PriorityWaiting]))
+	// Score puts nobody first: the fewest pairs who cannot meet (the
+	// shared-time tier), then the highest total.
+	best := sums[mentormatch.PriorityScore]
+	for _, pr := range []string{mentormatch.PriorityFreed, mentormatch.PriorityWaiting} {
+		other := sums[pr]
+		assert.LessOrEqual(t, best.CannotMeet, other.CannotMeet, pr)
+		if best.CannotMeet == other.CannotMeet {
+			assert.GreaterOrEqual(t, best.TotalScore, other.TotalScore, pr)
+		}
+	}
 
 	_, err := Rematch(p, cfg, prev, s, RematchOptions{Priority: "seniority"})
 	assert.ErrorIs(t, err, mentormatch.ErrUsage)
+}
+
+// TestRematchSharedTimeTier: with rules.prefer_shared_time (the default)
+// the free mentees are re-matched as match would, among assignments that
+// match as many and place as many of the freed first, with the fewest
+// pairs who cannot meet; off, by score alone. On the example the two
+// differ in who is re-matched with whom; compact scores and the sparse
+// solve keep the tier.
+func TestRematchSharedTimeTier(t *testing.T) {
+	p, cfg, prev, s := exampleCase(t)
+	on, err := Rematch(p, cfg, prev, s, RematchOptions{})
+	require.NoError(t, err)
+	offCfg := cfg
+	offCfg.Rules.PreferSharedTime = false
+	off, err := Rematch(p, offCfg, prev, s, RematchOptions{})
+	require.NoError(t, err)
+	checkRematch(t, p, prev, on.Health, on, 0)
+	a, b := on.Roster.Summary, off.Roster.Summary
+	t.Logf("on: matched %d, cannot meet %d, total %v; off: matched %d, cannot meet %d, total %v", a.Matched, a.CannotMeet, a.TotalScore, b.Matched, b.CannotMeet, b.TotalScore)
+	assert.Equal(t, b.Matched, a.Matched, "the tier never costs a match")
+	assert.Less(t, a.CannotMeet, b.CannotMeet, "the tier lets more re-matched pairs meet")
+	assert.LessOrEqual(t, a.TotalScore, b.TotalScore, "off maximises the score alone")
+	assert.NotEqual(t, on.Changes, off.Changes, "the tier changes who is re-matched")
+	freed := func(x *mentormatch.Rematch) int {
+		n := 0
+		for _, c := range x.Changes {
+			if (c.Kind == mentormatch.ChangeDissolved || c.Kind == mentormatch.ChangeFreed) && c.NewMentorID != "" {
+				n++
+			}
+		}
+		return n
+	}
+	assert.Equal(t, freed(off), freed(on), "the priority comes before the tier")
+
+	c, err := Rematch(p, cfg, prev, s, RematchOptions{CompactCells: 1})
+	require.NoError(t, err)
+	assert.Equal(t, on, c)
+	z, err := Rematch(p, cfg, prev, s, RematchOptions{SparseCells: 1})
+	require.NoError(t, err)
+	assert.Equal(t, a.Matched, z.Roster.Summary.Matched)
+	assert.Equal(t, a.CannotMeet, z.Roster.Summary.CannotMeet)
+	assert.Equal(t, a.TotalScore, z.Roster.Summary.TotalScore)
 }

@@ -206,8 +206,8 @@ func (o Options) Score(p *mentormatch.Program, cfg mentormatch.Config, sc *scori
 // Without a dense matrix otherwise, the matrix is computed; without Apart,
 // the pairs apart are.
 //
-// With rules.prefer_shared_time (and no hard quota) the objective has a
-// tier between the number matched and the total: the fewest pairs who
+// With rules.prefer_shared_time the objective has a tier between the
+// number matched (and a hard quota) and the total: the fewest pairs who
 // cannot meet (see tier). The summary counts those pairs, and how many
 // mentees a roster that required shared time would match, from one more
 // solve when some matched pair cannot meet.
@@ -274,7 +274,7 @@ func (o Options) matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 	}
 	rows, cols := len(p.Mentees), len(p.Mentors)
 	var t *tier
-	if cfg.Rules.PreferSharedTime && !hasHardQuota(cfg) {
+	if cfg.Rules.PreferSharedTime {
 		t = newTier(apart, rows, caps)
 	}
 	var (
@@ -294,6 +294,12 @@ func (o Options) matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 	} else {
 		src = Scores{Dense: scores}.source(sc)
 	}
+	// With the tier, the total is solved first on the scores alone: when
+	// no pair of that optimum is apart, it is the tiered optimum too, and
+	// its duals certify it there (tiered cells are only ever lower, so the
+	// duals stay feasible, and the assigned cells are unchanged, so they
+	// stay tight), at the cost of one solve without the tier's wide
+	// range of values. Otherwise the tiered cells are solved.
 	solved := src
 	if t != nil {
 		solved = t.source(src)
@@ -303,21 +309,32 @@ func (o Options) matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 	} else if cfg.Objective == "fair" {
 		sol, err = solveFair(scores, caps, t)
 	} else if sparse {
-		sparsed, err = matching.SolveSparse(rows, cols, solved.cell, matching.SparseOptions{Options: matching.Options{Maximize: true, Capacity: caps}, Row: solved.row})
+		opt := matching.SparseOptions{Options: matching.Options{Maximize: true, Capacity: caps}, Row: src.row}
+		sparsed, err = matching.SolveSparse(rows, cols, src.cell, opt)
+		if err == nil && t != nil && countApart(apart, sparsed.RowCol) > 0 {
+			opt.Row = solved.row
+			sparsed, err = matching.SolveSparse(rows, cols, solved.cell, opt)
+		}
 		if err == nil {
 			sol = &sparsed.Result
 		}
 	} else if hasHardQuota(cfg) {
-		quota, err = sc.SolveQuota(scores, caps)
-		if err == nil {
-			sol = quota.Result
-		}
-	} else {
 		m := scores
 		if t != nil {
 			m = t.dense(scores)
 		}
-		sol, err = matching.Solve(m, matching.Options{Maximize: true, Capacity: caps})
+		quota, err = sc.SolveQuota(m, caps)
+		if err == nil {
+			sol = quota.Result
+			if t != nil {
+				quota.Tier = t.weight
+			}
+		}
+	} else {
+		sol, err = matching.Solve(scores, matching.Options{Maximize: true, Capacity: caps})
+		if err == nil && t != nil && countApart(apart, sol.RowCol) > 0 {
+			sol, err = matching.Solve(t.dense(scores), matching.Options{Maximize: true, Capacity: caps})
+		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("solving the assignment: %w", err)

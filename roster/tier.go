@@ -40,12 +40,21 @@ func newTier(apart *scoring.Apart, rows int, caps []int) *tier {
 	for _, c := range caps {
 		places += max(c, 0)
 	}
-	k := min(rows, places)
+	return &tier{apart: apart, weight: TierWeight(min(rows, places), 100)}
+}
+
+// TierWeight is what a pair who cannot meet is lowered by so that shared
+// time is a tier of the objective for assignments of at most k pairs whose
+// values span at most most each: the power of two at or above
+// 2·most·(k+1), more than twice any difference of two totals. A power of
+// two, so that lowering a cell by it is exact while the cell is below it
+// (see tier).
+func TierWeight(k int, most float64) float64 {
 	w := 1.0
-	for w < 200*float64(k+1) {
+	for w < 2*most*float64(k+1) {
 		w *= 2
 	}
-	return &tier{apart: apart, weight: w}
+	return w
 }
 
 // lower subtracts the weight from the cells of row i that are apart.

@@ -3,6 +3,7 @@ package roster
 import (
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"time"
 
@@ -95,9 +96,14 @@ func bruteTier(res *Result, fair bool, i0, j0 int) tierKey {
 // mentees, then the best total (or fair); forced pairs are priced under the
 // same objective. Checked against enumeration on small programs.
 func TestSharedTimeTierAgainstBruteForce(t *testing.T) {
-	tiered := 0
-	for seed := range uint64(40) {
+	tiered, shortcut := 0, 0
+	for seed := range uint64(160) {
 		p := worldwide(t, 4+int(seed%3), 2+int(seed%2), 100+seed)
+		if seed >= 40 {
+			// Broad availability: often no pair of the optimum by score
+			// alone is apart, and that optimum and its duals are kept.
+			p = program(t, 4+int(seed%3), 2+int(seed%2), 100+seed)
+		}
 		for _, objective := range []mentormatch.MatchObjective{mentormatch.ObjectiveTotal, mentormatch.ObjectiveFair} {
 			cfg := mentormatch.DefaultConfig()
 			cfg.Objective = objective
@@ -111,6 +117,9 @@ func TestSharedTimeTierAgainstBruteForce(t *testing.T) {
 			}
 			if res.tier != nil {
 				tiered++
+				if s.CannotMeet == 0 && objective == mentormatch.ObjectiveTotal {
+					shortcut++
+				}
 			}
 			assert.Equal(t, want.card, got.card, "seed %d %s", seed, objective)
 			assert.Equal(t, want.meet, got.meet, "seed %d %s", seed, objective)
@@ -138,6 +147,8 @@ func TestSharedTimeTierAgainstBruteForce(t *testing.T) {
 		}
 	}
 	assert.Greater(t, tiered, 20, "most programs have pairs who cannot meet")
+	t.Logf("%d tiered, %d of them with no pair apart in the total's optimum", tiered, shortcut)
+	assert.Positive(t, shortcut)
 }
 
 // Requiring shared time matches no more mentees than preferring it, and
@@ -213,4 +224,75 @@ func TestSharedTimeTierSparseAgrees(t *testing.T) {
 			}
 		}
 	}
+}
+
+// With a hard quota the tier still applies: among rosters that match the
+// most mentees and meet the quota, the most pairs who can meet, then the
+// best total; checked against enumeration wherever the quota's
+// certificate proves the roster optimal.
+func TestSharedTimeTierWithHardQuota(t *testing.T) {
+	proven, tiered := 0, 0
+	for seed := range uint64(80) {
+		p := worldwide(t, 5+int(seed%2), 2+int(seed%2), 500+seed)
+		cfg := mentormatch.DefaultConfig()
+		cfg.Criteria = []mentormatch.Criterion{{Name: "cross", Column: "time_zone", Rule: "same", Weight: 1}}
+		share := []float64{20, 30, 40}[seed%3]
+		cfg.Quotas = []mentormatch.Quota{{Criterion: "cross", AtLeast: &share, Hard: true}}
+		res, err := Match(p, cfg)
+		require.NoError(t, err)
+		s := res.Roster.Summary
+		require.Len(t, s.Quotas, 1)
+		note := s.Quotas[0].Note
+		if !strings.Contains(note, "proven optimal") && !strings.Contains(note, "without enforcing") {
+			continue
+		}
+		proven++
+		if res.tier != nil && strings.Contains(note, "proven optimal") {
+			tiered++
+		}
+		raw := res.Scores.RawMatrix()
+		rows, cols := raw.Rows, raw.Cols
+		best := tierKey{card: -1}
+		bestQuota := false
+		assignments(rows, cols, raw.Data, res.capacities, func(rc []int) {
+			var k tierKey
+			cross := 0
+			for i, j := range rc {
+				if j >= 0 {
+					k.card++
+					if res.Scorer.Pair(i, j).CanMeet {
+						k.meet++
+					}
+					if res.Scorer.Meets(i, j, "cross") {
+						cross++
+					}
+					k.total += raw.Data[i*cols+j]
+				}
+			}
+			met := float64(cross) >= share/100*float64(k.card)-1e-9
+			switch {
+			case k.card != best.card:
+				if k.card < best.card {
+					return
+				}
+			case met != bestQuota:
+				if !met {
+					return
+				}
+			case k.meet != best.meet:
+				if k.meet < best.meet {
+					return
+				}
+			case k.total <= best.total+1e-9:
+				return
+			}
+			best, bestQuota = k, met
+		})
+		require.True(t, s.Quotas[0].Reached == bestQuota, "seed %d", seed)
+		assert.Equal(t, best.card, s.Matched, "seed %d", seed)
+		assert.Equal(t, best.meet, s.Matched-s.CannotMeet, "seed %d: %s", seed, note)
+		assert.InDelta(t, best.total, s.TotalScore, 1e-6, "seed %d: %s", seed, note)
+	}
+	t.Logf("%d programs proven optimal, %d of them tiered with the quota enforced", proven, tiered)
+	assert.Greater(t, tiered, 5)
 }

@@ -108,6 +108,11 @@ type QuotaSolution struct {
 	Feasible bool
 	// Solves is how many assignment problems were solved.
 	Solves int
+	// Tier, when the scores were lowered by it for pairs who cannot meet
+	// (shared time as a tier of the objective, see roster), is that
+	// weight: Bonus and Bound are then in the lowered terms, and the note
+	// says so in pairs who can meet.
+	Tier float64
 }
 
 func (q *QuotaSolution) note() string {
@@ -116,8 +121,12 @@ func (q *QuotaSolution) note() string {
 		return fmt.Sprintf("cannot be met: at most %d of the %d matched pairs can count toward it; the roster comes as close as it can", q.Counted, q.Assigned)
 	case q.Bonus == 0:
 		return "met by the best roster without enforcing it"
+	case q.Optimal && q.Tier > 0 && q.Bonus >= q.Tier/2:
+		return fmt.Sprintf("enforced; the roster is proven optimal under it (Lagrangian bound reached at the price of pairs who can meet, %d solves)", q.Solves)
 	case q.Optimal:
 		return fmt.Sprintf("enforced; the roster is proven optimal under it (Lagrangian bound reached, %s points per counted pair, %d solves)", trimFloat(q.Bonus), q.Solves)
+	case q.Tier > 0 && q.Bound-q.Total >= q.Tier/2:
+		return fmt.Sprintf("enforced; the best roster under it may have up to %d more pairs who can meet (Lagrangian bound, %d solves)", int(math.Round((q.Bound-q.Total)/q.Tier)), q.Solves)
 	}
 	return fmt.Sprintf("enforced; the total is within %s points of the best possible under it (Lagrangian bound, %d solves)", trimFloat(q.Bound-q.Total), q.Solves)
 }
@@ -238,9 +247,16 @@ func solveQuota(scores *mat.Dense, opt matching.Options, counted func(i, j int) 
 	if lo.r >= sol.Need {
 		return finish(lo, 0), nil
 	}
-	// A bonus above any difference of totals (scores are 0–100) puts the
-	// count first: the most counted pairs, then the best total.
-	top := 100*float64(lo.res.Assigned) + 1
+	// A bonus above any difference of totals (scores are 0–100; tiered
+	// scores span more, see QuotaSolution.Tier) puts the count first: the
+	// most counted pairs, then the best total.
+	lowest, highest := 0.0, 100.0
+	for _, v := range data {
+		if !math.IsNaN(v) {
+			lowest, highest = min(lowest, v), max(highest, v)
+		}
+	}
+	top := (highest-lowest)*float64(lo.res.Assigned) + 1
 	hi, err := solveAt(top)
 	if err != nil {
 		return nil, err

@@ -8,6 +8,7 @@
 //	go run scripts/plan-figures.go testdata/hr-export.xlsx
 //	go run scripts/plan-figures.go -generate 1000            # synth, 1,000 mentees
 //	go run scripts/plan-figures.go -worldwide 42 -write w.csv # New York to Tokyo, 1–2 free hours each
+//	go run scripts/plan-figures.go -prefer=false …            # without rules.prefer_shared_time
 //
 // The schedule starts on -start (default 2026-03-02), so the plan spans the
 // clock changes of March in America and Europe.
@@ -37,9 +38,11 @@ func main() {
 	seed := flag.Int64("seed", 1, "seed of -generate and -worldwide")
 	nights := flag.Bool("nights", false, "also list the night attendances outside stated hours")
 	planIt := flag.Bool("plan", true, "match and plan; -plan=false only writes the people (-write)")
+	prefer := flag.Bool("prefer", true, "rules.prefer_shared_time (false: the roster before the tier)")
 	flag.Parse()
 	cfg := mentormatch.DefaultConfig()
 	cfg.Schedule.Start = *start
+	cfg.Rules.PreferSharedTime = *prefer
 	var p *mentormatch.Program
 	switch {
 	case *gen > 0 || *world > 0:
@@ -83,7 +86,9 @@ func main() {
 	fmt.Printf("%d mentees, %d mentors; matched %d; %d cohorts (%.1fs)\n", len(p.Mentees), len(p.Mentors), res.Roster.Summary.Matched, len(plan.Cohorts), time.Since(t0).Seconds())
 	fmt.Printf("sessions %d: inside everyone's hours %d, flagged %d\n", f.Sessions, f.Inside, f.Flagged)
 	fmt.Printf("attendances %d: at night (22:00–07:00 local) %d, of which outside stated hours %d\n", f.Attendances, f.Night, f.NightUnlisted)
-	fmt.Printf("cohort peer pairs %d: can meet every week %d\n", f.PeerPairs, f.CanMeet)
+	s := res.Roster.Summary
+	fmt.Printf("pairs %d: can meet %d, cannot meet %d\n", s.Matched, s.Matched-s.CannotMeet, s.CannotMeet)
+	fmt.Printf("cohort peer pairs %d: can meet every week %d (no split into the same sizes holds more than %d)\n", f.PeerPairs, f.CanMeet, f.MeetBound)
 	if *nights {
 		for _, s := range plan.Sessions {
 			for _, id := range s.Participants {
