@@ -350,7 +350,7 @@ func TestTranspose(t *testing.T) {
 		for k := range data {
 			data[k] = float64(k)
 		}
-		got := transpose(rows, cols, data, -1)
+		got := transpose(make([]float64, rows*cols+2), rows, cols, data, -1)
 		for i := range rows {
 			for j := range cols {
 				require.Equal(t, -data[i*cols+j], got[j*rows+i], "%v (%d,%d)", shape, i, j)

@@ -228,10 +228,20 @@ func (p *dense) best2(r int32) bid {
 		if open && u2 == u1 {
 			// Only a cheaper cell can change the bid now; skip to it
 			// with a test that does not depend on the cell's value,
-			// where ties are common and would mispredict.
-			for j+1 < len(row) && !(s*row[j+1]-v[j+1] < u1) {
-				j++
+			// where ties are common and would mispredict, four cells
+			// a step (one bounds check and one branch taken for four;
+			// an all-equal matrix is nothing but this loop).
+			k := j + 1
+			for ; k+4 <= len(row); k += 4 {
+				r4, v4 := row[k:k+4:k+4], v[k:k+4:k+4]
+				if s*r4[0]-v4[0] < u1 || s*r4[1]-v4[1] < u1 || s*r4[2]-v4[2] < u1 || s*r4[3]-v4[3] < u1 {
+					break
+				}
 			}
+			for k < len(row) && !(s*row[k]-v[k] < u1) {
+				k++
+			}
+			j = k - 1
 		}
 	}
 	if u1 == -inf {
