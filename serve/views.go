@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"math"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/roster"
 	"github.com/mentormatch/mentormatch/scoring"
 )
 
@@ -235,6 +237,9 @@ type alternative struct {
 	Apart    int
 	Error    string // why the pair cannot be forced
 	Unpriced bool   // it can, but the page does not price it (see priced)
+	// NotPriced says why no objective's price applies (the objective
+	// stable); the pair can still be pinned.
+	NotPriced string
 }
 
 func (s *Server) mentee(w http.ResponseWriter, r *http.Request) {
@@ -288,7 +293,9 @@ func (s *Server) mentee(w http.ResponseWriter, r *http.Request) {
 			a.Error = "the mentee is pinned"
 		} else if !st.priced() {
 			a.Unpriced = true
-		} else if f, err := st.res.Force(i, c.Mentor); err != nil {
+		} else if f, err := st.res.Force(i, c.Mentor); errors.Is(err, roster.ErrNotPriced) {
+			a.NotPriced = notPriced
+		} else if err != nil {
 			a.Error = err.Error()
 		} else {
 			a.Loss, a.Fewer, a.Apart = f.Loss, st.res.Roster.Summary.Matched-f.Assigned, f.CannotMeet-st.res.Roster.Summary.CannotMeet
@@ -297,6 +304,10 @@ func (s *Server) mentee(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, http.StatusOK, "mentee", page{Title: e.Name + " (" + e.ID + ")", Nav: "roster", St: st, Data: data})
 }
+
+// notPriced is what the page says in place of a forced pair's price under
+// the objective stable.
+const notPriced = "not priced: a stable roster is not an optimum"
 
 // priced reports whether the page prices forced pairs as it draws a
 // mentee or mentor: when the program's matrix is held whole. In sparse
@@ -367,7 +378,9 @@ func (s *Server) mentor(w http.ResponseWriter, r *http.Request) {
 			g.Error = "the mentee is pinned"
 		} else if !st.priced() {
 			g.Unpriced = true
-		} else if f, err := st.res.Force(st.mentee[g.ID], j); err != nil {
+		} else if f, err := st.res.Force(st.mentee[g.ID], j); errors.Is(err, roster.ErrNotPriced) {
+			g.NotPriced = notPriced
+		} else if err != nil {
 			g.Error = err.Error()
 		} else {
 			g.Loss, g.Fewer, g.Apart = f.Loss, st.res.Roster.Summary.Matched-f.Assigned, f.CannotMeet-st.res.Roster.Summary.CannotMeet
