@@ -83,12 +83,15 @@ func encodeCalendars(st *state, w io.Writer) error {
 	return zw.Close()
 }
 
-func findExport(name string) (exportFile, bool) {
+// findExport is the export called name; when there is none it answers
+// with a page that says so, with the status given, and reports false.
+func (s *Server) findExport(w http.ResponseWriter, name string, status int) (exportFile, bool) {
 	for _, e := range exportFiles {
 		if e.Name == name {
 			return e, true
 		}
 	}
+	s.refuse(w, status, fmt.Sprintf("There is no export %q.", name))
 	return exportFile{}, false
 }
 
@@ -113,9 +116,8 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	e, ok := findExport(r.PathValue("file"))
+	e, ok := s.findExport(w, r.PathValue("file"), http.StatusNotFound)
 	if !ok {
-		s.refuse(w, http.StatusNotFound, fmt.Sprintf("There is no export %q.", r.PathValue("file")))
 		return
 	}
 	var b bytes.Buffer
@@ -137,9 +139,8 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	e, ok := findExport(r.PostFormValue("file"))
+	e, ok := s.findExport(w, r.PostFormValue("file"), http.StatusBadRequest)
 	if !ok {
-		s.refuse(w, http.StatusBadRequest, fmt.Sprintf("There is no export %q.", r.PostFormValue("file")))
 		return
 	}
 	as := strings.TrimSpace(r.PostFormValue("as"))

@@ -249,9 +249,8 @@ func (s *Server) mentee(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	i, ok := st.mentee[r.PathValue("id")]
+	i, ok := s.named(w, r, st.mentee, "mentee")
 	if !ok {
-		s.refuse(w, http.StatusNotFound, fmt.Sprintf("There is no mentee with the id %q.", r.PathValue("id")))
 		return
 	}
 	e := st.p.Mentee(i)
@@ -289,20 +288,45 @@ func (s *Server) mentee(w http.ResponseWriter, r *http.Request) {
 		}
 		m := st.p.Mentor(c.Mentor)
 		a := alternative{ID: m.ID, Name: m.Name, Score: c.Score}
-		if data.Pinned {
-			a.Error = "the mentee is pinned"
-		} else if !st.priced() {
-			a.Unpriced = true
-		} else if f, err := st.res.Force(i, c.Mentor); errors.Is(err, roster.ErrNotPriced) {
-			a.NotPriced = notPriced
-		} else if err != nil {
-			a.Error = err.Error()
-		} else {
-			a.Loss, a.Fewer, a.Apart = f.Loss, st.res.Roster.Summary.Matched-f.Assigned, f.CannotMeet-st.res.Roster.Summary.CannotMeet
-		}
+		st.price(&a, i, c.Mentor)
 		data.Alts = append(data.Alts, a)
 	}
 	s.render(w, http.StatusOK, "mentee", page{Title: e.Name + " (" + e.ID + ")", Nav: "roster", St: st, Data: data})
+}
+
+// named is the index of the mentee or mentor (role) whose id the path
+// names, in ids; when there is none it answers with a page that says so
+// and reports false.
+func (s *Server) named(w http.ResponseWriter, r *http.Request, ids map[string]int, role string) (int, bool) {
+	k, ok := ids[r.PathValue("id")]
+	if !ok {
+		s.refuse(w, http.StatusNotFound, fmt.Sprintf("There is no %s with the id %q.", role, r.PathValue("id")))
+	}
+	return k, ok
+}
+
+// price fills in what forcing mentee i with mentor j would cost the
+// program, or why the page does not say: the mentee is pinned, the
+// program is not priced, or the pair cannot be forced.
+func (st *state) price(a *alternative, i, j int) {
+	switch {
+	case st.pinned(st.p.Mentee(i).ID):
+		a.Error = "the mentee is pinned"
+	case !st.priced():
+		a.Unpriced = true
+	default:
+		f, err := st.res.Force(i, j)
+		if errors.Is(err, roster.ErrNotPriced) {
+			a.NotPriced = notPriced
+			return
+		}
+		if err != nil {
+			a.Error = err.Error()
+			return
+		}
+		sum := st.res.Roster.Summary
+		a.Loss, a.Fewer, a.Apart = f.Loss, sum.Matched-f.Assigned, f.CannotMeet-sum.CannotMeet
+	}
 }
 
 // notPriced is what the page says in place of a forced pair's price under
@@ -338,9 +362,8 @@ func (s *Server) mentor(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	j, ok := st.mentor[r.PathValue("id")]
+	j, ok := s.named(w, r, st.mentor, "mentor")
 	if !ok {
-		s.refuse(w, http.StatusNotFound, fmt.Sprintf("There is no mentor with the id %q.", r.PathValue("id")))
 		return
 	}
 	m := st.p.Mentor(j)
@@ -373,18 +396,7 @@ func (s *Server) mentor(w http.ResponseWriter, r *http.Request) {
 	sort.SliceStable(gains, func(a, b int) bool { return gains[a].Gain > gains[b].Gain })
 	gains = gains[:min(len(gains), 5)]
 	for k := range gains {
-		g := &gains[k]
-		if st.pinned(g.ID) {
-			g.Error = "the mentee is pinned"
-		} else if !st.priced() {
-			g.Unpriced = true
-		} else if f, err := st.res.Force(st.mentee[g.ID], j); errors.Is(err, roster.ErrNotPriced) {
-			g.NotPriced = notPriced
-		} else if err != nil {
-			g.Error = err.Error()
-		} else {
-			g.Loss, g.Fewer, g.Apart = f.Loss, st.res.Roster.Summary.Matched-f.Assigned, f.CannotMeet-st.res.Roster.Summary.CannotMeet
-		}
+		st.price(&gains[k].alternative, st.mentee[gains[k].ID], j)
 	}
 	data := struct {
 		Person  *mentormatch.Person
