@@ -84,6 +84,9 @@ type MatchObjective string
 const (
 	ObjectiveTotal MatchObjective = "total" // the highest total score
 	ObjectiveFair  MatchObjective = "fair"  // the highest lowest score, then the total
+	// ObjectiveStable is a stable roster, mentee-optimal: no mentee and
+	// mentor would both rather be together than with whom they have.
+	ObjectiveStable MatchObjective = "stable"
 )
 
 // Priorities of a re-match, RematchConfig.Priority.
@@ -100,7 +103,7 @@ type Config struct {
 	Levels    map[string]int    `yaml:"levels"`
 	Synonyms  map[string]string `yaml:"synonyms"`
 	Rules     Rules             `yaml:"rules"`
-	Objective MatchObjective    `yaml:"objective"` // total | fair
+	Objective MatchObjective    `yaml:"objective"` // total | fair | stable
 	Cohorts   Cohorts           `yaml:"cohorts"`
 	Schedule  Schedule          `yaml:"schedule"`
 	Seed      int64             `yaml:"seed"`
@@ -289,8 +292,8 @@ func (c Config) problems() Problems {
 	if !(w.Skills+w.Availability+w.Goals+w.Level+w.Prefers+c.criteriaWeight() > 0) {
 		add("weights", "at least one weight must be above 0")
 	}
-	if c.Objective != ObjectiveTotal && c.Objective != ObjectiveFair {
-		add("objective", "%q: expected total or fair", c.Objective)
+	if c.Objective != ObjectiveTotal && c.Objective != ObjectiveFair && c.Objective != ObjectiveStable {
+		add("objective", "%q: expected total, fair or stable", c.Objective)
 	}
 	r := c.Rules
 	whole("rules.max_level_gap", r.MaxLevelGap, 0, 8)

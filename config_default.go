@@ -67,7 +67,9 @@ criteria: []
 quotas: []
 
 # total: the highest total score; fair: the highest lowest score, then the
-# highest total. Both first match as many mentees as possible.
+# highest total. Both first match as many mentees as possible. stable: no
+# mentee and mentor who would both rather be together (each ranks by their
+# prefers first, then score), the best such roster for the mentees.
 objective: total
 
 # Cohorts of mentees (peer circles): 2 <= min_size <= max_size <= 100.

@@ -27,7 +27,7 @@ func TestParseConfig(t *testing.T) {
 			assert.Equal(t, 25.0, c.Weights.Availability)
 		}},
 		{name: "misspelt key names key and line", yaml: "weights:\n  skils: 3\n", wantErr: "unknown key weights.skils (line 2); did you mean weights.skills?"},
-		{name: "bad objective", yaml: "objective: best\n", wantErr: `"best": expected total or fair`},
+		{name: "bad objective", yaml: "objective: best\n", wantErr: `"best": expected total, fair or stable`},
 		{name: "negative weight", yaml: "weights:\n  goals: -1\n", wantErr: "weights.goals"},
 		{name: "wrong type", yaml: "cohorts:\n  min_size: many\n", wantErr: "line 2"},
 	}

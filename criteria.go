@@ -301,7 +301,7 @@ func (c Config) criteriaProblems() Problems {
 			if hard == 2 {
 				add(key+".hard", "only one quota can be hard")
 			}
-			if c.Objective == "fair" {
+			if c.Objective != ObjectiveTotal {
 				add(key+".hard", "a hard quota needs objective total")
 			}
 		}

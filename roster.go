@@ -68,6 +68,27 @@ type Summary struct {
 	// Preferences is how the roster met the stated preferences; nil when
 	// nobody stated one.
 	Preferences *PreferenceSummary `json:"preferences,omitempty"`
+	// Stable is the price of stability, under the objective stable; nil
+	// under the others.
+	Stable *StableSummary `json:"stable,omitempty"`
+}
+
+// StableSummary is what a stable roster gives up: the optimum of the same
+// program and decisions under the objective total (as many matched as
+// possible, then the highest total), and the difference.
+type StableSummary struct {
+	OptimumMatched int     `json:"optimum_matched"`
+	OptimumTotal   float64 `json:"optimum_total"`
+	// OptimumCannotMeet counts the optimum's pairs who cannot meet (see
+	// Summary.CannotMeet): with rules.prefer_shared_time the optimum
+	// takes fewer of them before a higher total, and a stable roster
+	// may score more points than it only by pairing more who cannot meet.
+	OptimumCannotMeet int `json:"optimum_cannot_meet"`
+	// CostMatches and CostPoints are how many fewer mentees the stable
+	// roster matches, and how many fewer points it scores, than the
+	// optimum (the points may be negative when it matches fewer).
+	CostMatches int     `json:"cost_matches"`
+	CostPoints  float64 `json:"cost_points"`
 }
 
 // DecisionSummary is how a roster stands against the program manager's

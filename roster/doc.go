@@ -9,17 +9,23 @@
 // lowest score of any pair (a bottleneck search: binary search over the
 // distinct scores, each step one exact solve with the pairs below the
 // threshold forbidden, O(log distinct scores) solves), then the highest
-// total among those.
+// total among those. "stable" is no optimum: a stable roster, mentee-
+// optimal, by deferred acceptance with capacities (stable.go), both sides
+// ranking by their stated preferences, then the solved cell; pins are set
+// aside with their seats first, so stability is that of the rest. One more
+// solve under "total" prices stability (Summary.Stable); forced pairs are
+// not priced (ErrNotPriced).
 //
 // Size. A program of more than 5 million pairs, under "total" with no
 // hard quota, is solved in sparse mode (matching.SolveSparse) on its
 // scores kept at two bytes a pair (scoring.Compact, up to 10⁹ pairs) or
 // scored row by row past that, and its what-if questions are priced from
-// the sparse duals (matching.ForceSparse). Smaller programs, and fair or
-// hard quotas at any size, hold the float64 matrix.
+// the sparse duals (matching.ForceSparse). Smaller programs, and fair,
+// stable or hard quotas at any size, hold the float64 matrix.
 //
 // Blocking pairs are reported, not removed: a pair who would both score
 // higher together than with their partners is a question a program
 // manager will be asked, and the count says how many such questions the
-// optimum leaves.
+// optimum leaves. Under "stable" they are counted on its rankings, and
+// there are none.
 package roster

@@ -1,10 +1,12 @@
 package roster
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"sort"
 
+	"github.com/mentormatch/mentormatch"
 	"github.com/mentormatch/mentormatch/matching"
 	"github.com/mentormatch/mentormatch/scoring"
 )
@@ -19,14 +21,22 @@ type Forced struct {
 	CannotMeet int
 }
 
+// ErrNotPriced is Force's answer under the objective stable: the roster
+// is not an optimum, so there is no optimum to force a pair into, and the
+// duals of one say nothing about it.
+var ErrNotPriced = errors.New("a stable roster is not an optimum, so what forcing a pair costs is not priced under the objective stable (the objectives total and fair price it)")
+
 // Force returns the exact optimum of the program with mentee i paired to
 // mentor j, under the roster's objective (shared time as a tier included).
 // For the total objective it is priced from the solver's duals in
 // O(mentees × mentors) (matching.Force, or matching.ForceSparse over the
 // rows as solved); otherwise (fair, a hard quota) by re-solving without
 // row i and with one seat less for j. The pair must be allowed by the
-// hard rules.
+// hard rules. Under the objective stable it returns ErrNotPriced.
 func (r *Result) Force(i, j int) (Forced, error) {
+	if r.ranks != nil || r.Roster.Summary.Objective == mentormatch.ObjectiveStable {
+		return Forced{}, ErrNotPriced
+	}
 	for _, pin := range r.Scorer.Pins() {
 		if pin.Mentee == i {
 			return Forced{}, fmt.Errorf("the mentee is pinned to %s (%s)", pin.Decision.MentorID, pin.Decision.Where())
@@ -129,3 +139,46 @@ func (r *Result) RowCol() []int { return withPins(r.Solution.RowCol, r.Scorer.Pi
 
 // cell is a score of the roster's matrix, wherever it is held.
 func (r *Result) cell(i, j int) float64 { return r.src.cell(i, j) }
+
+// Choice is a mentor on a mentee's list under the objective stable.
+type Choice struct {
+	Mentor int
+	Score  float64
+	// Stated: the mentee listed the mentor in prefers, which ranks them
+	// before everyone ranked by score.
+	Stated bool
+	// Rank is where the mentor ranks the mentee, 1 the first, of Of
+	// mentees the mentor may take.
+	Rank, Of int
+	// Full: the mentor's seats are all taken by mentees they rank above
+	// this one. In a stable roster every mentor a mentee ranks above
+	// their own is full: that is why the mentee does not have them.
+	Full bool
+}
+
+// Choices is mentee i's list under the objective stable, best first, up
+// to and including their own mentor, at most n: whom they would rather
+// have, and why those mentors are not theirs. Nil under other objectives
+// and for a pinned mentee (pins are outside the stable part).
+func (r *Result) Choices(i, n int) []Choice {
+	if r.ranks == nil {
+		return nil
+	}
+	rk, free := r.ranks, r.Solution.RowCol // the pins set aside
+	worst := rk.worstHeld(free, r.capacities)
+	var out []Choice
+	for k, j32 := range rk.lists[i] {
+		if len(out) == n {
+			break
+		}
+		j := int(j32)
+		c := Choice{Mentor: j, Score: r.cell(i, j), Rank: int(rk.rankOf(j, i)) + 1, Of: int(rk.of[j])}
+		c.Stated = k < int(rk.stated[i])
+		c.Full = j != free[i] && rk.rankOf(j, i) > worst[j]
+		out = append(out, c)
+		if j == free[i] {
+			break
+		}
+	}
+	return out
+}

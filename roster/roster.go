@@ -41,6 +41,9 @@ type Result struct {
 	priced bool
 	// pinTotal is the pinned pairs' score, which Solution leaves out.
 	pinTotal float64
+	// ranks are both sides' rankings under the objective stable; nil
+	// under the others.
+	ranks *ranking
 }
 
 // withPins is a solution's rowCol with the pinned mentees given their
@@ -148,12 +151,13 @@ func (o Options) hold(c *scoring.Compact) (release func()) {
 
 // Sparse reports whether Match solves p without holding its score matrix:
 // the matrix would pass DefaultDenseCells, and the objective is the total
-// with no hard quota (fair and quotas need the whole matrix).
+// with no hard quota (fair, stable and quotas need the whole matrix).
 func Sparse(p *mentormatch.Program, cfg mentormatch.Config) bool { return Options{}.Sparse(p, cfg) }
 
 // Sparse is the package's Sparse under o's limits.
 func (o Options) Sparse(p *mentormatch.Program, cfg mentormatch.Config) bool {
-	return len(p.Mentees)*len(p.Mentors) > o.denseCells() && cfg.Objective != mentormatch.ObjectiveFair && !hasHardQuota(cfg)
+	return len(p.Mentees)*len(p.Mentors) > o.denseCells() && cfg.Objective != mentormatch.ObjectiveFair &&
+		cfg.Objective != mentormatch.ObjectiveStable && !hasHardQuota(cfg)
 }
 
 // Match scores and solves p under cfg and builds the roster.
@@ -284,6 +288,7 @@ func (o Options) matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 		src     source
 		compact *scoring.Compact
 		sparsed *matching.SparseResult
+		rk      *ranking
 	)
 	if sparse {
 		src = given.source(sc)
@@ -306,6 +311,8 @@ func (o Options) matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 	}
 	if rows == 0 || cols == 0 {
 		sol = &matching.Result{RowCol: fill(rows, -1)}
+	} else if cfg.Objective == mentormatch.ObjectiveStable {
+		sol, rk = solveStable(p, solved, caps)
 	} else if cfg.Objective == "fair" {
 		sol, err = solveFair(scores, caps, t)
 	} else if sparse {
@@ -339,7 +346,7 @@ func (o Options) matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 	if err != nil {
 		return nil, fmt.Errorf("solving the assignment: %w", err)
 	}
-	r := build(p, cfg, sc, src, solved, withPins(sol.RowCol, sc.Pins()), full, nil)
+	r := build(p, cfg, sc, src, solved, withPins(sol.RowCol, sc.Pins()), full, nil, rk)
 	if r.Summary.CannotMeet > 0 {
 		req, err := solveRequired(scores, src, apart, rows, cols, caps, sparse)
 		if err != nil {
@@ -357,9 +364,19 @@ func (o Options) matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 	for _, w := range sc.Warnings() {
 		r.Warnings = append(r.Warnings, w.String())
 	}
-	pinTotal := 0.0
+	pinTotal, pinApart := 0.0, 0
 	for _, pin := range sc.Pins() {
-		pinTotal += sc.Pair(pin.Mentee, pin.Mentor).Score
+		b := sc.Pair(pin.Mentee, pin.Mentor)
+		pinTotal += b.Score
+		if !b.CanMeet {
+			pinApart++
+		}
+	}
+	if cfg.Objective == mentormatch.ObjectiveStable {
+		pinned := stablePins{n: len(sc.Pins()), total: pinTotal, apart: pinApart}
+		if r.Summary.Stable, err = priceOfStability(r.Summary, scores, src, t, apart, caps, pinned); err != nil {
+			return nil, fmt.Errorf("solving for the optimum to compare the stable roster with: %w", err)
+		}
 	}
 	return &Result{
 		Roster:   r,
@@ -374,8 +391,47 @@ func (o Options) matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 		compact:    compact,
 		tier:       t,
 		solved:     solved,
-		priced:     quota == nil && cfg.Objective != "fair",
+		priced:     quota == nil && cfg.Objective != "fair" && cfg.Objective != mentormatch.ObjectiveStable,
 		pinTotal:   pinTotal,
+		ranks:      rk,
+	}, nil
+}
+
+// stablePins are the pinned pairs, which a roster's solve leaves out: how
+// many, their score and how many of them cannot meet.
+type stablePins struct {
+	n, apart int
+	total    float64
+}
+
+// priceOfStability solves the program of a stable roster whose summary is
+// s under the objective total (shared time as a tier when t is not nil;
+// the same decisions: the pins' seats taken from caps, the pins added
+// back) and compares the two. One solve of the dense scores; apart marks
+// the pairs who cannot meet.
+func priceOfStability(s mentormatch.Summary, scores *mat.Dense, src source, t *tier, apart *scoring.Apart, caps []int, pins stablePins) (*mentormatch.StableSummary, error) {
+	matched, total, cannot := pins.n, pins.total, pins.apart
+	if rows, cols := scores.Dims(); rows > 0 && cols > 0 {
+		m := scores
+		if t != nil {
+			m = t.dense(scores)
+		}
+		opt, err := matching.Solve(m, matching.Options{Maximize: true, Capacity: caps})
+		if err != nil {
+			return nil, err
+		}
+		for i, j := range opt.RowCol {
+			if j >= 0 {
+				matched++
+				total += src.cell(i, j)
+			}
+		}
+		cannot += countApart(apart, opt.RowCol)
+	}
+	total = scoring.Round2(total)
+	return &mentormatch.StableSummary{
+		OptimumMatched: matched, OptimumTotal: total, OptimumCannotMeet: cannot,
+		CostMatches: matched - s.Matched, CostPoints: scoring.Round2(total - s.TotalScore),
 	}, nil
 }
 
@@ -518,7 +574,7 @@ func fill(n, v int) []int {
 // goroutines. The summary's objective is cfg.Objective.
 func Build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, scores Scores, rowCol []int, caps []int, reason func(i int, assigned []int) string) *mentormatch.Roster {
 	src := scores.source(sc)
-	return build(p, cfg, sc, src, src, rowCol, caps, reason)
+	return build(p, cfg, sc, src, src, rowCol, caps, reason, nil)
 }
 
 // source is where a roster reads its scores: whole rows and single cells.
@@ -544,8 +600,9 @@ func (s Scores) source(sc *scoring.Scorer) source {
 }
 
 // build is Build reading scores from src; blocking pairs are counted on
-// solved, the cells the assignment was solved on (src, or src tiered).
-func build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, src, solved source, rowCol []int, caps []int, reason func(i int, assigned []int) string) *mentormatch.Roster {
+// solved, the cells the assignment was solved on (src, or src tiered),
+// and under the objective stable on the rankings rk (built when nil).
+func build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, src, solved source, rowCol []int, caps []int, reason func(i int, assigned []int) string, rk *ranking) *mentormatch.Roster {
 	r := &mentormatch.Roster{
 		Matches:   []mentormatch.Match{},
 		Unmatched: []mentormatch.Unmatched{},
@@ -626,7 +683,14 @@ func build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, s
 	// Pinned mentees are held where they are: they block nothing, and
 	// their seats are nobody else's to take.
 	freeRowCol, freeCaps := withoutPins(rowCol, caps, sc)
-	r.Summary.BlockingPairs = countBlocking(solved, freeRowCol, freeCaps)
+	if cfg.Objective == mentormatch.ObjectiveStable {
+		if rk == nil {
+			rk = newRanking(p, solved, freeCaps)
+		}
+		r.Summary.BlockingPairs = rk.blocking(freeRowCol, freeCaps)
+	} else {
+		r.Summary.BlockingPairs = countBlocking(solved, freeRowCol, freeCaps)
+	}
 	r.Summary.CannotMeet = apart
 	r.Summary.MatchedIfSharedTimeRequired = len(r.Matches)
 	if apart > 0 {

@@ -27,7 +27,7 @@ const (
 )
 
 // objectives are the objectives the page offers.
-var objectives = []string{"total", "fair"}
+var objectives = []string{"total", "fair", "stable"}
 
 // weightNames are the weights the page edits, as the configuration names
 // them.

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"math"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/roster"
 	"github.com/mentormatch/mentormatch/scoring"
 )
 
@@ -235,6 +237,9 @@ type alternative struct {
 	Apart    int
 	Error    string // why the pair cannot be forced
 	Unpriced bool   // it can, but the page does not price it (see priced)
+	// NotPriced says why no objective's price applies (the objective
+	// stable); the pair can still be pinned.
+	NotPriced string
 }
 
 func (s *Server) mentee(w http.ResponseWriter, r *http.Request) {
@@ -311,6 +316,10 @@ func (st *state) price(a *alternative, i, j int) {
 		a.Unpriced = true
 	default:
 		f, err := st.res.Force(i, j)
+		if errors.Is(err, roster.ErrNotPriced) {
+			a.NotPriced = notPriced
+			return
+		}
 		if err != nil {
 			a.Error = err.Error()
 			return
@@ -319,6 +328,10 @@ func (st *state) price(a *alternative, i, j int) {
 		a.Loss, a.Fewer, a.Apart = f.Loss, sum.Matched-f.Assigned, f.CannotMeet-sum.CannotMeet
 	}
 }
+
+// notPriced is what the page says in place of a forced pair's price under
+// the objective stable.
+const notPriced = "not priced: a stable roster is not an optimum"
 
 // priced reports whether the page prices forced pairs as it draws a
 // mentee or mentor: when the program's matrix is held whole. In sparse

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -64,6 +65,23 @@ type explainJSON struct {
 	// Decisions are the program manager's pins and vetoes about this
 	// mentee (--decisions).
 	Decisions []decisionJSON `json:"decisions,omitempty"`
+	// Choices is, under the objective stable, the mentee's list down to
+	// their own mentor: whom they would rather have, and why not.
+	Choices []choiceJSON `json:"stable_choices,omitempty"`
+}
+
+// choiceJSON is a mentor on a mentee's list under the objective stable.
+type choiceJSON struct {
+	MentorID string  `json:"mentor_id"`
+	Score    float64 `json:"score"`
+	// Stated: on the mentee's prefers list, ranked before the others.
+	Stated bool `json:"stated"`
+	// MentorRanks is where the mentor ranks the mentee (1 the first) of
+	// Of mentees they may take.
+	MentorRanks int `json:"mentor_ranks_them"`
+	Of          int `json:"of"`
+	// Full: the mentor's places are taken by mentees they rank higher.
+	Full bool `json:"full"`
 }
 
 type decisionJSON struct {
@@ -83,6 +101,9 @@ type alternativeJSON struct {
 	CanMeet    bool   `json:"can_meet"`
 	CannotMeet int    `json:"cannot_meet"`
 	Forbidden  string `json:"forbidden,omitempty"`
+	// NotPriced says why forcing the pair has no price (the objective
+	// stable).
+	NotPriced string `json:"not_priced,omitempty"`
 }
 
 type candidateJSON struct {
@@ -147,12 +168,18 @@ func runExplain(o *explainOptions, args []string, stdout io.Writer) error {
 		m := p.Mentor(c.Mentor)
 		out.Candidates = append(out.Candidates, candidateJSON{MentorID: m.ID, Name: m.Name, Score: c.Score})
 	}
+	for _, c := range res.Choices(i, 10) {
+		out.Choices = append(out.Choices, choiceJSON{MentorID: p.Mentor(c.Mentor).ID, Score: c.Score, Stated: c.Stated,
+			MentorRanks: c.Rank, Of: c.Of, Full: c.Full})
+	}
 	if alt >= 0 {
 		b := res.Scorer.Pair(i, alt)
 		a := &alternativeJSON{MentorID: o.Mentor, Score: b.Score, Forbidden: b.Forbidden, CanMeet: b.CanMeet}
 		if b.Forbidden == "" {
 			f, err := res.Force(i, alt)
-			if err != nil {
+			if errors.Is(err, roster.ErrNotPriced) {
+				a.NotPriced = err.Error()
+			} else if err != nil {
 				a.Forbidden = err.Error()
 			} else {
 				a.TotalLoss, a.Matched, a.CannotMeet = f.Loss, f.Assigned, f.CannotMeet
@@ -222,8 +249,26 @@ func writeExplainText(w io.Writer, p *mentormatch.Program, res *roster.Result, e
 			fmt.Fprintf(&b, "    %-10s %-24s %6.2f\n", c.MentorID, c.Name, c.Score)
 		}
 	}
+	if len(e.Choices) > 0 {
+		b.WriteString("  stable roster: their list, down to their own mentor (prefers first, then score):\n")
+		for k, c := range e.Choices {
+			by := "by score"
+			if c.Stated {
+				by = "their prefers"
+			}
+			why := "theirs"
+			if c.Full {
+				why = "full with mentees the mentor ranks higher"
+			} else if c.MentorID != e.MentorID {
+				why = "not theirs"
+			}
+			fmt.Fprintf(&b, "    %d. %-10s %6.2f  %-13s  ranks them %d of %d; %s\n", k+1, c.MentorID, c.Score, by, c.MentorRanks, c.Of, why)
+		}
+	}
 	if a := e.Alternative; a != nil {
 		switch {
+		case a.NotPriced != "":
+			fmt.Fprintf(&b, "  with %s instead: pair score %.2f; %s\n", a.MentorID, a.Score, a.NotPriced)
 		case a.Forbidden != "":
 			fmt.Fprintf(&b, "  with %s instead: not allowed (%s)\n", a.MentorID, a.Forbidden)
 		default:

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/internal/wording"
 	"github.com/mentormatch/mentormatch/io/output"
 	"github.com/mentormatch/mentormatch/io/report"
 	"github.com/mentormatch/mentormatch/roster"
@@ -48,7 +49,7 @@ func newMatchCmd() *cobra.Command {
 	f.StringVar(&o.Scores, "scores", "", "also write the full score matrix the optimiser saw (.csv or .xlsx)")
 	f.BoolVar(&o.Stats, "stats", false, "print one JSON line of timings to stderr (and, in sparse mode, the certificate)")
 	f.StringVar(&o.Choices, "choices", "", "a shortlist file the mentees answered (mentormatch shortlist): each who chose is matched from their own list, their choices ranked as prefers")
-	f.StringVar(&o.Objective, "objective", "", "total (best total score) or fair (best lowest score, then total); overrides the config")
+	f.StringVar(&o.Objective, "objective", "", "total (best total score), fair (best lowest score, then total) or stable (no pair would both rather be together; mentee-optimal); overrides the config")
 	addQuietFlag(cmd, &o.Quiet)
 	return cmd
 }
@@ -107,7 +108,7 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 	if o.Objective != "" {
 		cfg.Objective = mentormatch.MatchObjective(o.Objective)
 		if err := cfg.Validate(); err != nil {
-			return fmt.Errorf("%w: --objective %q: expected total or fair", mentormatch.ErrUsage, o.Objective)
+			return fmt.Errorf("%w: --objective %q: expected total, fair or stable", mentormatch.ErrUsage, o.Objective)
 		}
 	}
 	st.Read = since(&t)
@@ -162,6 +163,7 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "matched %d of %d mentees with %d mentors; total score %.2f, mean %.2f, lowest %.2f%s; wrote %s\n",
 		s.Matched, s.Mentees, s.Mentors, s.TotalScore, s.MeanScore, s.MinScore, cannotMeet(s), wrote(o.Out, res.Roster))
 	printQuotas(stdout, res.Roster.Summary.Quotas)
+	printStable(stdout, res.Roster.Summary)
 	printDecisions(stdout, res.Roster.Summary.Decisions)
 	printHistory(stdout, res.Roster.Summary.History)
 	printPreferences(stdout, res.Roster.Summary.Preferences)
@@ -196,6 +198,15 @@ func wrote(out string, r *mentormatch.Roster) string {
 		return out + " and " + report.QuotasPath(out)
 	}
 	return out
+}
+
+// printStable says, under the objective stable, what the stable roster
+// gives up against the optimum: the price of stability.
+func printStable(w io.Writer, s mentormatch.Summary) {
+	if s.Stable == nil {
+		return
+	}
+	fmt.Fprintf(w, "stable: %s; %s\n", wording.Plural(s.BlockingPairs, "blocking pair"), report.StableLine(s))
 }
 
 // printDecisions says what the program manager's decisions did and

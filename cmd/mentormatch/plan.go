@@ -45,7 +45,7 @@ func newPlanCmd() *cobra.Command {
 	f.StringVar(&o.ICS, "ics", "", "also write one .ics calendar per participant and per cohort into this folder (replaced as one; files mentormatch did not write stay)")
 	f.StringVar(&o.Roadmaps, "roadmaps", "", "also write one Markdown learning roadmap per pair, and an index, into this folder (replaced as one; edited roadmaps and files mentormatch did not write stay)")
 	f.StringVar(&o.Choices, "choices", "", "a shortlist file the mentees answered (mentormatch shortlist): each who chose is matched from their own list, their choices ranked as prefers")
-	f.StringVar(&o.Objective, "objective", "", "total or fair; overrides the config")
+	f.StringVar(&o.Objective, "objective", "", "total, fair or stable; overrides the config")
 	addQuietFlag(cmd, &o.Quiet)
 	return cmd
 }
@@ -83,7 +83,7 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 	if o.Objective != "" {
 		cfg.Objective = mentormatch.MatchObjective(o.Objective)
 		if err := cfg.Validate(); err != nil {
-			return fmt.Errorf("%w: --objective %q: expected total or fair", mentormatch.ErrUsage, o.Objective)
+			return fmt.Errorf("%w: --objective %q: expected total, fair or stable", mentormatch.ErrUsage, o.Objective)
 		}
 	}
 	if err := cohort.CheckSize(p, len(p.Mentees), cfg); err != nil {
@@ -138,6 +138,7 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 	s := res.Roster.Summary
 	fmt.Fprintf(stdout, "matched %d of %d mentees; %d cohorts; %d sessions from %s; wrote %s\n",
 		s.Matched, s.Mentees, len(pl.Cohorts), len(pl.Sessions), cfg.Schedule.Start, wrote(o.Out, res.Roster))
+	printStable(stdout, s)
 	printDecisions(stdout, s.Decisions)
 	printHistory(stdout, s.History)
 	if pe := pl.EarlierPeers; pe != nil {

@@ -109,7 +109,18 @@ type (
 		Preferences *preferencesJSON `json:"preferences,omitempty"`
 		History     *historyJSON     `json:"history,omitempty"`
 		// EarlierPeers is a plan's (EncodePlanJSON).
-		EarlierPeers *peersJSON `json:"earlier_peers,omitempty"`
+		EarlierPeers *peersJSON  `json:"earlier_peers,omitempty"`
+		Stable       *stableJSON `json:"stable,omitempty"`
+	}
+	// stableJSON is the price of stability: the optimum of the same
+	// program under the objective total, and what the stable roster gives
+	// up against it.
+	stableJSON struct {
+		OptimumMatched    int    `json:"optimum_matched"`
+		OptimumTotal      number `json:"optimum_total"`
+		OptimumCannotMeet int    `json:"optimum_cannot_meet"`
+		CostMatches       int    `json:"cost_matches"`
+		CostPoints        number `json:"cost_points"`
 	}
 	// decisionsJSON is what the pins and vetoes did, every figure always
 	// written.
@@ -190,6 +201,10 @@ func newRosterJSON(r *mentormatch.Roster, o *options) rosterJSON {
 	if x := s.Decisions; x != nil {
 		out.Summary.Decisions = &decisionsJSON{Pinned: x.Pinned, Forbidden: x.Forbidden, FreeMatched: x.FreeMatched,
 			FreeTotal: number(x.FreeTotal), CostMatches: x.CostMatches, CostPoints: number(x.CostPoints)}
+	}
+	if x := s.Stable; x != nil {
+		out.Summary.Stable = &stableJSON{OptimumMatched: x.OptimumMatched, OptimumTotal: number(x.OptimumTotal),
+			OptimumCannotMeet: x.OptimumCannotMeet, CostMatches: x.CostMatches, CostPoints: number(x.CostPoints)}
 	}
 	if x := s.Preferences; x != nil {
 		out.Summary.Preferences = &preferencesJSON{Choices: list(x.Choices), Later: x.Later, Stated: x.Stated,

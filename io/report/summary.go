@@ -28,6 +28,7 @@ const (
 	labelCapacity  = "Capacity used"
 	labelObjective = "Objective"
 	labelBlocking  = "Blocking pairs"
+	labelOptimum   = "Optimum's total"
 	labelPinned    = "Pinned pairs"
 	labelVetoed    = "Vetoed pairs"
 	labelEarlier   = "Earlier pairs avoided"
@@ -71,6 +72,8 @@ type reasonGroup struct {
 var objectiveNotes = map[mentormatch.MatchObjective]string{
 	"total": "the most mentees matched, then the highest total score",
 	"fair":  "the most mentees matched, then the highest lowest score, then the total",
+	"stable": "no mentee and mentor who would both rather be together (each ranks by their prefers, then score); " +
+		"the best such roster for every mentee (deferred acceptance)",
 }
 
 // summarise works out the Summary sheet of r, and of plan when not nil,
@@ -126,7 +129,14 @@ func summarise(r *mentormatch.Roster, plan *mentormatch.Plan, warnings int) *sum
 		fig(labelCapacity, nil, "", "no primary mentor has a place")
 	}
 	fig(labelObjective, s.Objective, "", objectiveNotes[s.Objective])
-	fig(labelBlocking, s.BlockingPairs, "", "pairs not matched together who would both be better off together (able to meet first, then score)")
+	note = "pairs not matched together who would both be better off together (able to meet first, then score)"
+	if s.Objective == mentormatch.ObjectiveStable {
+		note = "pairs not matched together who would both rather be together (prefers first, then able to meet, then score)"
+	}
+	fig(labelBlocking, s.BlockingPairs, "", note)
+	if st := s.Stable; st != nil {
+		fig(labelOptimum, st.OptimumTotal, "0.0", "the price of stability: "+StableLine(s))
+	}
 	note = "every pair shares a whole session of free time every week, or lists no availability"
 	if s.CannotMeet > 0 {
 		note = "no whole session of shared free time every week"
@@ -559,6 +569,20 @@ func quotaNote(q mentormatch.QuotaResult) string {
 		s += "; " + q.Note
 	}
 	return s
+}
+
+// StableLine compares a stable roster with the optimum of the same program
+// under the objective total: "41 matched, total 3120.50; the optimum
+// (objective total) matches 42 with total 3301.00", and the pairs who
+// cannot meet in each when they differ. s.Stable must be set.
+func StableLine(s mentormatch.Summary) string {
+	st := s.Stable
+	line := fmt.Sprintf("%d matched, total %.2f; the optimum (objective total) matches %d with total %.2f",
+		s.Matched, s.TotalScore, st.OptimumMatched, st.OptimumTotal)
+	if st.OptimumCannotMeet != s.CannotMeet {
+		line += fmt.Sprintf(", and %d of its pairs cannot meet against %d here", st.OptimumCannotMeet, s.CannotMeet)
+	}
+	return line
 }
 
 // PreferenceLine says how many mentees got their 1st, 2nd and 3rd

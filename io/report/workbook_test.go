@@ -397,3 +397,25 @@ func TestPeerNote(t *testing.T) {
 		})
 	}
 }
+
+// Under the objective stable the Summary sheet says what it is, counts
+// blocking pairs on its rankings, and gives the optimum it is priced
+// against; the JSON summary carries the same figures.
+func TestSummaryStable(t *testing.T) {
+	r := &mentormatch.Roster{Summary: mentormatch.Summary{Mentees: 3, Matched: 2, TotalScore: 120.5, Objective: mentormatch.ObjectiveStable,
+		Stable: &mentormatch.StableSummary{OptimumMatched: 3, OptimumTotal: 150.25, CostMatches: 1, CostPoints: 29.75}}}
+	notes := map[string]string{}
+	for _, f := range summarise(r, nil, 0).figures {
+		notes[f.label] = f.note
+	}
+	assert.Contains(t, notes[labelObjective], "deferred acceptance")
+	assert.Contains(t, notes[labelBlocking], "prefers first")
+	assert.Equal(t, "the price of stability: 2 matched, total 120.50; the optimum (objective total) matches 3 with total 150.25", notes[labelOptimum])
+	js := newRosterJSON(r, &options{})
+	require.NotNil(t, js.Summary.Stable)
+	assert.Equal(t, 3, js.Summary.Stable.OptimumMatched)
+	r.Summary.Objective, r.Summary.Stable = mentormatch.ObjectiveTotal, nil
+	for _, f := range summarise(r, nil, 0).figures {
+		assert.NotEqual(t, labelOptimum, f.label, "only under stable")
+	}
+}
