@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mentormatch/mentormatch/internal/wording"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -345,20 +346,13 @@ func dateProblem(s string) string {
 	return ""
 }
 
-// thousands writes a limit as people read it: 1,000,000.
+// thousands writes a limit as people read it: 1,000,000, and 5000 or
+// 0.5 as they are.
 func thousands(v float64) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
 	if v != math.Trunc(v) || math.Abs(v) < 10000 {
-		return s
+		return strconv.FormatFloat(v, 'f', -1, 64)
 	}
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
+	return wording.Thousands(v)
 }
 
 // keyLine is the line of key ("criteria[2].rule", list indexes from 1) in

@@ -88,3 +88,15 @@ func (ps Problems) Err() error {
 	}
 	return ps
 }
+
+// Collect adds the problems err holds to ps and returns nil, so that
+// every file is read before the problems are reported together; any
+// other error (nil included) is returned as it is.
+func (ps *Problems) Collect(err error) error {
+	var more Problems
+	if errors.As(err, &more) {
+		*ps = append(*ps, more...)
+		return nil
+	}
+	return err
+}

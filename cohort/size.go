@@ -3,11 +3,11 @@ package cohort
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/internal/wording"
 )
 
 // MaxSessionPlaces is the most session places (a session's participants,
@@ -51,7 +51,7 @@ func CheckSize(p *mentormatch.Program, pairs int, cfg mentormatch.Config) error 
 		}
 		ps = append(ps, mentormatch.Problem{Message: fmt.Sprintf(
 			"the plan would hold about %s session places (sessions × participants), past the limit of %s: %s, or plan part of the program at a time",
-			count(total), count(MaxSessionPlaces), strings.Join(keys, " or "))})
+			wording.Thousands(total), wording.Thousands(MaxSessionPlaces), strings.Join(keys, " or "))})
 	}
 	if end := sc.start.AddDate(0, 0, min(e.days, 1<<20)); end.After(mentormatch.LastDate) {
 		ps = append(ps, mentormatch.Problem{Message: fmt.Sprintf(
@@ -135,17 +135,4 @@ func rounds(g int) int {
 		return 1
 	}
 	return g + g%2 - 1
-}
-
-// count writes a count as people read it: 5,000,000.
-func count(v float64) string {
-	s := strconv.FormatFloat(math.Round(v), 'f', 0, 64)
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
@@ -125,6 +124,26 @@ func applyChoices(p *mentormatch.Program, path string) error {
 	return nil
 }
 
+// loadToSolve reads what match and plan solve: the program and
+// configuration as load reads them, the answers to a shortlist round
+// (--choices) and the objective (--objective) over the configuration's.
+func (o *inputOptions) loadToSolve(args []string, choices, objective string) (*mentormatch.Program, mentormatch.Config, error) {
+	p, cfg, err := o.load(args)
+	if err != nil {
+		return nil, cfg, err
+	}
+	if err := applyChoices(p, choices); err != nil {
+		return nil, cfg, err
+	}
+	if objective != "" {
+		cfg.Objective = mentormatch.MatchObjective(objective)
+		if err := cfg.Validate(); err != nil {
+			return nil, cfg, fmt.Errorf("%w: --objective %q: expected total, fair or stable", mentormatch.ErrUsage, objective)
+		}
+	}
+	return p, cfg, nil
+}
+
 // load reads the configuration and the program.
 func (o *inputOptions) load(args []string) (*mentormatch.Program, mentormatch.Config, error) {
 	files, err := o.files(args)
@@ -142,12 +161,7 @@ func (o *inputOptions) load(args []string) (*mentormatch.Program, mentormatch.Co
 	var ps mentormatch.Problems
 	for _, path := range o.History {
 		pairs, cohorts, err := table.ReadHistory(table.File{Path: path})
-		var rps mentormatch.Problems
-		switch {
-		case errors.As(err, &rps):
-			ps = append(ps, rps...)
-			continue
-		case err != nil:
+		if err := ps.Collect(err); err != nil {
 			return nil, cfg, err
 		}
 		p.Earlier = append(p.Earlier, pairs...)

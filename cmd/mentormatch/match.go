@@ -98,18 +98,9 @@ func runMatch(o *matchOptions, args []string, stdout, stderr io.Writer) error {
 	pr := newProgressBar(stderr, o.Quiet, 4)
 	defer pr.done()
 	pr.next("reading people")
-	p, cfg, err := o.load(args)
+	p, cfg, err := o.loadToSolve(args, o.Choices, o.Objective)
 	if err != nil {
 		return err
-	}
-	if err := applyChoices(p, o.Choices); err != nil {
-		return err
-	}
-	if o.Objective != "" {
-		cfg.Objective = mentormatch.MatchObjective(o.Objective)
-		if err := cfg.Validate(); err != nil {
-			return fmt.Errorf("%w: --objective %q: expected total, fair or stable", mentormatch.ErrUsage, o.Objective)
-		}
 	}
 	st.Read = since(&t)
 	pr.next(fmt.Sprintf("scoring %d mentees × %d mentors", len(p.Mentees), len(p.Mentors)))

@@ -73,18 +73,9 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 	pr := newProgressBar(stderr, o.Quiet, steps)
 	defer pr.done()
 	pr.next("reading people")
-	p, cfg, err := o.load(args)
+	p, cfg, err := o.loadToSolve(args, o.Choices, o.Objective)
 	if err != nil {
 		return err
-	}
-	if err := applyChoices(p, o.Choices); err != nil {
-		return err
-	}
-	if o.Objective != "" {
-		cfg.Objective = mentormatch.MatchObjective(o.Objective)
-		if err := cfg.Validate(); err != nil {
-			return fmt.Errorf("%w: --objective %q: expected total, fair or stable", mentormatch.ErrUsage, o.Objective)
-		}
 	}
 	if err := cohort.CheckSize(p, len(p.Mentees), cfg); err != nil {
 		return err

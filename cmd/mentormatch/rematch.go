@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -204,25 +203,17 @@ func (o *rematchOptions) loadRematch(args []string) (*mentormatch.Program, mento
 		return fail(fmt.Errorf("%w: rematch needs %s; or try --example", mentormatch.ErrUsage, strings.Join(missing, ", ")))
 	}
 	var ps mentormatch.Problems
-	collect := func(err error) error {
-		var more mentormatch.Problems
-		if errors.As(err, &more) {
-			ps = append(ps, more...)
-			return nil
-		}
-		return err
-	}
 	p, cfg, err := o.load(args)
-	if err := collect(err); err != nil {
+	if err := ps.Collect(err); err != nil {
 		return fail(err)
 	}
 	prev, err := table.ReadRoster(table.File{Path: o.Roster})
-	if err := collect(err); err != nil {
+	if err := ps.Collect(err); err != nil {
 		return fail(err)
 	}
 	// Without a readable roster, the survey's cells are still checked.
 	s, err := table.ReadSurvey(table.File{Path: o.Survey}, table.SurveyOptions{Sheet: o.SurveySheet, Roster: prev})
-	if err := collect(err); err != nil {
+	if err := ps.Collect(err); err != nil {
 		return fail(err)
 	}
 	if len(ps) > 0 {

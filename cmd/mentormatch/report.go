@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -153,18 +152,10 @@ type reportInput struct {
 // Every problem in every file is reported at once.
 func (o *reportOptions) loadReport(args []string, stderr io.Writer) (*reportInput, error) {
 	var ps mentormatch.Problems
-	collect := func(err error) error {
-		var more mentormatch.Problems
-		if errors.As(err, &more) {
-			ps = append(ps, more...)
-			return nil
-		}
-		return err
-	}
 	in := &reportInput{}
 	if len(args) > 0 || o.Mentees != "" || o.Mentors != "" {
 		p, _, err := o.load(args)
-		if err := collect(err); err != nil {
+		if err := ps.Collect(err); err != nil {
 			return nil, err
 		}
 		if p != nil {
@@ -172,13 +163,13 @@ func (o *reportOptions) loadReport(args []string, stderr io.Writer) (*reportInpu
 		}
 	}
 	r, err := table.ReadRoster(table.File{Path: o.Roster})
-	if err := collect(err); err != nil {
+	if err := ps.Collect(err); err != nil {
 		return nil, err
 	}
 	in.roster = r
 	for _, path := range o.Surveys {
 		s, err := table.ReadSurvey(table.File{Path: path}, table.SurveyOptions{Sheet: o.SurveySheet, Roster: r})
-		if err := collect(err); err != nil {
+		if err := ps.Collect(err); err != nil {
 			return nil, err
 		}
 		in.waves = append(in.waves, metrics.Wave{Name: path, Survey: s})

@@ -4,6 +4,7 @@
 package wording
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -35,4 +36,26 @@ func FirstFew(xs []string, n int) []string {
 		return append(xs[:n:n], "…")
 	}
 	return xs
+}
+
+// Thousands writes v rounded to a whole number, its digits grouped by
+// thousands as people read a count or a limit: 5,000,000.
+func Thousands(v float64) string {
+	s := strconv.FormatFloat(math.Round(v), 'f', 0, 64)
+	sign, digits := "", s
+	if strings.HasPrefix(s, "-") {
+		sign, digits = "-", s[1:]
+	}
+	if strings.Trim(digits, "0123456789") != "" {
+		return s // an infinity or NaN
+	}
+	var b strings.Builder
+	b.WriteString(sign)
+	for i, r := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -35,3 +35,16 @@ func TestFirstFew(t *testing.T) {
 	assert.Equal(t, xs, FirstFew(xs, 3))
 	assert.Empty(t, FirstFew(nil, 2))
 }
+
+func TestThousands(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{
+		{0, "0"}, {999, "999"}, {1000, "1,000"}, {5e6, "5,000,000"}, {123456.6, "123,457"},
+		{-123456, "-123,456"}, {-1234, "-1,234"}, {1e21, "1,000,000,000,000,000,000,000"},
+		{math.Inf(1), "+Inf"}, {math.NaN(), "NaN"},
+	} {
+		assert.Equal(t, c.want, Thousands(c.v), "%v", c.v)
+	}
+}
