@@ -67,3 +67,28 @@ func BenchmarkCompact(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkRowBound bounds whole rows as wide as the 100,000 × 10,000
+// target's, on one goroutine: what a solver reads to skip the cells it
+// need not score (compare BenchmarkRowWide).
+func BenchmarkRowBound(b *testing.B) {
+	var dst []float64
+	benchCells(b, 200, 10000, func(s *Scorer, rows, cols int) {
+		dst = make([]float64, cols)
+		for i := range rows {
+			s.RowBound(i, dst)
+		}
+	})
+}
+
+// BenchmarkRowWide scores whole rows as wide as BenchmarkRowBound's, on
+// one goroutine.
+func BenchmarkRowWide(b *testing.B) {
+	var dst []float64
+	benchCells(b, 200, 10000, func(s *Scorer, rows, cols int) {
+		dst = make([]float64, cols)
+		for i := range rows {
+			s.Row(i, dst)
+		}
+	})
+}

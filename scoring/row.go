@@ -41,6 +41,10 @@ func (s *Scorer) prepareColumns(goals int) {
 	nm := len(s.mentors)
 	s.mperson = make([]int, nm)
 	s.mlevel = make([]int, nm)
+	s.mknown = make([]bool, nm)
+	s.mblocked = make([]bool, nm)
+	s.mlang = make([]uint64, nm)
+	s.mdept = make([]int32, nm)
 	s.offeredBy = make([][]uint64, goals)
 	for g := range s.offeredBy {
 		s.offeredBy[g] = make([]uint64, (nm+63)/64)
@@ -48,6 +52,8 @@ func (s *Scorer) prepareColumns(goals int) {
 	for j := range s.mentors {
 		m := &s.mentors[j]
 		s.mperson[j], s.mlevel[j] = m.idx, m.level
+		s.mknown[j] = s.avail.Known(m.idx)
+		s.mblocked[j], s.mlang[j], s.mdept[j] = m.blocked, m.langMask, m.dept
 		for g := range goals {
 			if m.offers.has(int32(g)) {
 				s.offeredBy[g][j/64] |= 1 << (j % 64)
@@ -59,8 +65,39 @@ func (s *Scorer) prepareColumns(goals int) {
 // fillParts computes into w the components of mentee e with mentors lo to
 // hi−1; prefer is the preference component of all of them.
 func (s *Scorer) fillParts(e *person, lo, hi int, prefer float64, w *parts) {
-	n, nm := hi-lo, len(s.mentors)
+	n := hi - lo
 	w.grow(n)
+	s.fillCheap(e, lo, hi, w)
+	fillWith(w.c[4][:n], prefer)
+	// Availability: the hours both are free in every week, two or more is
+	// full.
+	c, ov, meet := w.c[1][:n], w.overlap[:n], w.meet[:n]
+	if s.avail.Known(e.idx) {
+		for q := range c {
+			ov[q], meet[q] = s.avail.Pair(e.idx, s.mperson[lo+q])
+			if ov[q] < 0 {
+				c[q] = neutral
+				continue
+			}
+			c[q] = 1
+			if h := ov[q] / 2; h < 1 {
+				c[q] = h
+			}
+		}
+	} else {
+		fillWith(c, neutral)
+		fillWith(ov, -1)
+		for q := range meet {
+			meet[q] = true
+		}
+	}
+}
+
+// fillCheap computes into w the components of mentee e with mentors lo
+// to hi−1 that read no shared free time: skills, goals and level (w must
+// have room for them).
+func (s *Scorer) fillCheap(e *person, lo, hi int, w *parts) {
+	n, nm := hi-lo, len(s.mentors)
 	// Skills: how far the mentor is above the mentee in each want, graded
 	// up to three levels, the first want weighing most. A want the mentor
 	// is not above adds gain[0], zero, which leaves the sum as it was.
@@ -92,28 +129,6 @@ func (s *Scorer) fillParts(e *person, lo, hi int, prefer float64, w *parts) {
 	} else {
 		fillWith(c, neutral)
 	}
-	// Availability: the hours both are free in every week, two or more is
-	// full.
-	c, ov, meet := w.c[1][:n], w.overlap[:n], w.meet[:n]
-	if s.avail.Known(e.idx) {
-		for q := range c {
-			ov[q], meet[q] = s.avail.Pair(e.idx, s.mperson[lo+q])
-			if ov[q] < 0 {
-				c[q] = neutral
-				continue
-			}
-			c[q] = 1
-			if h := ov[q] / 2; h < 1 {
-				c[q] = h
-			}
-		}
-	} else {
-		fillWith(c, neutral)
-		fillWith(ov, -1)
-		for q := range meet {
-			meet[q] = true
-		}
-	}
 	// Goals: the share of the mentee's goals, weighted by rank, the mentor
 	// offers.
 	c = w.c[2][:n]
@@ -142,8 +157,6 @@ func (s *Scorer) fillParts(e *person, lo, hi int, prefer float64, w *parts) {
 			c[q] = levelFit(l - e.level)
 		}
 	}
-	c = w.c[4][:n]
-	fillWith(c, prefer)
 }
 
 // wantGap is how many levels, up to three, mentor level l is above the

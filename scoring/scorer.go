@@ -101,6 +101,10 @@ type Scorer struct {
 	// The mentors' fields a row reads, a slice each (see Row).
 	mperson    []int // index into Program.People
 	mlevel     []int
+	mknown     []bool // the mentor lists availability
+	mblocked   []bool
+	mlang      []uint64 // langMask, when langBits
+	mdept      []int32
 	offeredBy  [][]uint64 // goal id → the mentors offering it, a bit each
 	skillNames []string
 	goalNames  []string
