@@ -65,8 +65,11 @@ func (sr *sparseRun) parallelN(n, chunk int, f func(w, k int)) {
 // list evaluates row i and returns its list under prices v, with the
 // least and greatest cost seen.
 func (sr *sparseRun) list(w, i int, v []float64) (lazyRow, float64, float64) {
+	if sr.boundFunc != nil {
+		return sr.listBounded(w, i, v)
+	}
 	s := sr.in.sign
-	n := max(sr.k, lazyList)
+	n := max(sr.k, sr.listLen)
 	row := sr.row(w, i)
 	// The list is chosen as selection.go describes, with the reduced costs
 	// worked out in the same pass: this loop reads every cell of the
