@@ -136,13 +136,13 @@ type sparseRun struct {
 	gotBufs   [][]keyed
 	// cells evaluated where a bound did not settle them: for lists, in checks
 	exactList, exactCheck atomic.Int64
-	worst   float64     // an infinitely good cell: −sign·∞
-	rowBufs [][]float64 // a row of cells for each worker
-	picks   [][]keyed   // a row's least cells, for each worker
-	k, add  int
-	listLen int // the least length of a lazy list (lazyList; smaller in tests)
-	workers int
-	arcs    [][]arc // candidate pairs of each row, by column
+	worst                 float64     // an infinitely good cell: −sign·∞
+	rowBufs               [][]float64 // a row of cells for each worker
+	picks                 [][]keyed   // a row's least cells, for each worker
+	k, add                int
+	listLen               int // the least length of a lazy list (lazyList; smaller in tests)
+	workers               int
+	arcs                  [][]arc // candidate pairs of each row, by column
 
 	bad atomic.Int64 // least rows·cols index of an infinitely good cell, +1
 
