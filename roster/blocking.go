@@ -49,6 +49,12 @@ func countBlocking(src source, rowCol []int, caps []int) int {
 	}
 	worst := worstSeats(src.cell, rowCol, caps)
 	var n atomic.Int64
+	if src.bound != nil {
+		parallel.Rows(len(rowCol), len(caps), func(i int, buf []float64) {
+			n.Add(int64(blockingBounded(src, i, buf, rowCol[i], worst, caps)))
+		})
+		return int(n.Load())
+	}
 	parallel.Rows(len(rowCol), len(caps), func(i int, buf []float64) {
 		src.row(i, buf)
 		k := 0
@@ -106,4 +112,27 @@ func blockingIn(row []float64, mine int, worst []float64, caps []int, f func(j i
 		}
 		f(j)
 	}
+}
+
+// blockingBounded counts the blocking pairs of mentee i, whose mentor is
+// mine (−1: none), reading src's bounds into buf: a mentor whose bound is
+// no more than the mentee's own score or the mentor's worst seat forms no
+// blocking pair, whatever the cell; the others are read exactly and tested
+// as blockingIn does.
+func blockingBounded(src source, i int, buf []float64, mine int, worst []float64, caps []int) int {
+	own := math.Inf(-1)
+	if mine >= 0 {
+		own = src.cell(i, mine)
+	}
+	src.bound(i, buf)
+	k := 0
+	for j, b := range buf {
+		if j == mine || math.IsNaN(b) || caps[j] == 0 || b <= own || b <= worst[j] {
+			continue
+		}
+		if v := src.cell(i, j); !math.IsNaN(v) && v > own && v > worst[j] {
+			k++
+		}
+	}
+	return k
 }

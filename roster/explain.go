@@ -34,6 +34,7 @@ var ErrNotPriced = errors.New("a stable roster is not an optimum, so what forcin
 // row i and with one seat less for j. The pair must be allowed by the
 // hard rules. Under the objective stable it returns ErrNotPriced.
 func (r *Result) Force(i, j int) (Forced, error) {
+	r.resolveTier()
 	if r.ranks != nil || r.Roster.Summary.Objective == mentormatch.ObjectiveStable {
 		return Forced{}, ErrNotPriced
 	}
@@ -109,7 +110,10 @@ func (r *Result) Force(i, j int) (Forced, error) {
 
 // Tiered reports whether shared time was a tier of the roster's objective
 // (rules.prefer_shared_time, and some allowed pair cannot meet).
-func (r *Result) Tiered() bool { return r.tier != nil }
+func (r *Result) Tiered() bool {
+	r.resolveTier()
+	return r.tier != nil
+}
 
 // Candidate is a mentor who could take a mentee, with the pair's score.
 type Candidate struct {

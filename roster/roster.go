@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"sync"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -36,6 +37,10 @@ type Result struct {
 	// which solved reads.
 	tier   *tier
 	solved source
+	// tierOnce makes the tier when a bounded sparse solve left it unmade
+	// (pendingTier): the pairs apart are marked only when asked for.
+	tierOnce    sync.Once
+	pendingTier bool
 	// priced: Solution is the plain optimum of the (tiered) scores (objective
 	// total, no hard quota), so its duals price a forced pair.
 	priced bool
@@ -200,7 +205,10 @@ func (o Options) Score(p *mentormatch.Program, cfg mentormatch.Config, sc *scori
 			return Scores{Compact: c, Apart: a}
 		}
 	}
-	return Scores{Apart: sc.Apart()}
+	// Neither: the solver reads bounds and scores the cells they do not
+	// settle (scoring.Scorer.RowBound), and the pairs apart are marked
+	// only if the solution has one (see matchScored).
+	return Scores{}
 }
 
 // MatchScored solves an already scored program and builds the roster.
@@ -273,22 +281,27 @@ func (o Options) matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 	if scores == nil && !sparse {
 		scores, apart = sc.MatrixApart()
 	}
-	if apart == nil {
+	// Read through bounds, a sparse solve leaves the pairs apart unmarked
+	// (one more pass over every pair, shared time and all) until its
+	// solution has one.
+	bounded := sparse && given.Compact == nil && apart == nil
+	if apart == nil && !bounded {
 		apart = sc.Apart()
 	}
 	rows, cols := len(p.Mentees), len(p.Mentors)
 	var t *tier
-	if cfg.Rules.PreferSharedTime {
+	if cfg.Rules.PreferSharedTime && !bounded {
 		t = newTier(apart, rows, caps)
 	}
 	var (
-		sol     *matching.Result
-		quota   *scoring.QuotaSolution
-		err     error
-		src     source
-		compact *scoring.Compact
-		sparsed *matching.SparseResult
-		rk      *ranking
+		pendingTier bool
+		sol         *matching.Result
+		quota       *scoring.QuotaSolution
+		err         error
+		src         source
+		compact     *scoring.Compact
+		sparsed     *matching.SparseResult
+		rk          *ranking
 	)
 	if sparse {
 		src = given.source(sc)
@@ -316,10 +329,23 @@ func (o Options) matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 	} else if cfg.Objective == "fair" {
 		sol, err = solveFair(scores, caps, t)
 	} else if sparse {
-		opt := matching.SparseOptions{Options: matching.Options{Maximize: true, Capacity: caps}, Row: src.row}
+		opt := matching.SparseOptions{Options: matching.Options{Maximize: true, Capacity: caps}, Row: src.row, Bound: src.bound}
 		sparsed, err = matching.SolveSparse(rows, cols, src.cell, opt)
+		if err == nil && bounded {
+			// As with the pairs apart marked: the solution on the scores
+			// alone is the tiered one when none of its pairs is apart.
+			if !cannotMeet(sc, sparsed.RowCol) {
+				pendingTier = cfg.Rules.PreferSharedTime
+			} else {
+				apart = sc.Apart()
+				if cfg.Rules.PreferSharedTime {
+					t = newTier(apart, rows, caps)
+					solved = t.source(src)
+				}
+			}
+		}
 		if err == nil && t != nil && countApart(apart, sparsed.RowCol) > 0 {
-			opt.Row = solved.row
+			opt.Row, opt.Bound = solved.row, solved.bound
 			sparsed, err = matching.SolveSparse(rows, cols, solved.cell, opt)
 		}
 		if err == nil {
@@ -348,6 +374,9 @@ func (o Options) matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 	}
 	r := build(p, cfg, sc, src, solved, withPins(sol.RowCol, sc.Pins()), full, nil, rk)
 	if r.Summary.CannotMeet > 0 {
+		if apart == nil {
+			apart = sc.Apart()
+		}
 		req, err := solveRequired(scores, src, apart, rows, cols, caps, sparse)
 		if err != nil {
 			return nil, fmt.Errorf("solving the assignment that requires shared time: %w", err)
@@ -386,15 +415,42 @@ func (o Options) matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 		Sparse:   sparsed,
 		Apart:    apart,
 
-		capacities: caps,
-		src:        src,
-		compact:    compact,
-		tier:       t,
-		solved:     solved,
-		priced:     quota == nil && cfg.Objective != "fair" && cfg.Objective != mentormatch.ObjectiveStable,
-		pinTotal:   pinTotal,
-		ranks:      rk,
+		capacities:  caps,
+		src:         src,
+		compact:     compact,
+		tier:        t,
+		solved:      solved,
+		pendingTier: pendingTier,
+		priced:      quota == nil && cfg.Objective != "fair" && cfg.Objective != mentormatch.ObjectiveStable,
+		pinTotal:    pinTotal,
+		ranks:       rk,
 	}, nil
+}
+
+// cannotMeet reports whether some pair of rowCol cannot meet.
+func cannotMeet(sc *scoring.Scorer, rowCol []int) bool {
+	for i, j := range rowCol {
+		if j >= 0 && !sc.Pair(i, j).CanMeet {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveTier makes the tier that a bounded sparse solve left unmade,
+// once: the pairs apart marked, and the solved cells tiered when some
+// allowed pair cannot meet (its Solution is the tiered optimum too, as
+// in matchScored).
+func (r *Result) resolveTier() {
+	r.tierOnce.Do(func() {
+		if !r.pendingTier {
+			return
+		}
+		r.Apart = r.Scorer.Apart()
+		if r.tier = newTier(r.Apart, len(r.Solution.RowCol), r.capacities); r.tier != nil {
+			r.solved = r.tier.source(r.src)
+		}
+	})
 }
 
 // stablePins are the pinned pairs, which a roster's solve leaves out: how
@@ -581,6 +637,12 @@ func Build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, s
 type source struct {
 	row  func(i int, dst []float64)
 	cell func(i, j int) float64
+	// bound, when not nil, sets dst[j] to at least cell (i, j), NaN only
+	// where it is NaN (scoring.Scorer.RowBound): passes over every pair
+	// read it, and cell only where it settles nothing.
+	bound func(i int, dst []float64)
+	// boundNaN: bound is NaN exactly where the cell is.
+	boundNaN bool
 }
 
 // source reads the dense matrix, or else the compact one, or else asks sc.
@@ -590,7 +652,7 @@ func (s Scores) source(sc *scoring.Scorer) source {
 	case s.Compact != nil:
 		return source{row: s.Compact.Row, cell: s.Compact.Cell}
 	default:
-		return source{row: sc.Row, cell: sc.Cell}
+		return source{row: sc.Row, cell: sc.Cell, bound: sc.RowBound, boundNaN: sc.BoundsForbidExactly()}
 	}
 	raw := s.Dense.RawMatrix()
 	return source{
@@ -629,7 +691,12 @@ func build(p *mentormatch.Program, cfg mentormatch.Config, sc *scoring.Scorer, s
 			reasons[k] = reason(i, assigned)
 			return
 		}
-		src.row(i, buf)
+		// A reason reads only which cells are forbidden.
+		if src.bound != nil && src.boundNaN {
+			src.bound(i, buf)
+		} else {
+			src.row(i, buf)
+		}
 		reasons[k] = sc.UnmatchedReasonRow(i, buf, assigned)
 	})
 	total, minScore, apart := 0.0, 0.0, 0

@@ -82,6 +82,9 @@ func (t *tier) source(src source) source {
 			}
 			return v
 		},
+		// Tiered cells are only lower: src's bound bounds them, and is
+		// NaN where they are.
+		bound: src.bound,
 	}
 }
 
@@ -142,5 +145,6 @@ func forbidApart(src source, apart *scoring.Apart) source {
 			}
 			return src.cell(i, j)
 		},
+		bound: src.bound,
 	}
 }
