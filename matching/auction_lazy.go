@@ -65,12 +65,20 @@ func (sr *sparseRun) parallelN(n, chunk int, f func(w, k int)) {
 // list evaluates row i and returns its list under prices v, with the
 // least and greatest cost seen.
 func (sr *sparseRun) list(w, i int, v []float64) (lazyRow, float64, float64) {
-	if sr.boundFunc != nil {
-		return sr.listBounded(w, i, v)
-	}
-	s := sr.in.sign
 	n := max(sr.k, sr.listLen)
-	row := sr.row(w, i)
+	// Read through bounds (SparseOptions.Bound), the auction runs on the
+	// bounds themselves: it only chooses candidates, whose cells are then
+	// evaluated, and the checks prove the optimum whatever they are.
+	row, bounded := sr.row, sr.boundFunc != nil
+	if bounded {
+		row = sr.boundRow
+	}
+	return sr.listOf(i, row(w, i), v, n, bounded, w)
+}
+
+// listOf is list over the values row of row i.
+func (sr *sparseRun) listOf(i int, row, v []float64, n int, bounded bool, w int) (lazyRow, float64, float64) {
+	s := sr.in.sign
 	// The list is chosen as selection.go describes, with the reduced costs
 	// worked out in the same pass: this loop reads every cell of the
 	// problem several times.
@@ -95,7 +103,7 @@ func (sr *sparseRun) list(w, i int, v []float64) (lazyRow, float64, float64) {
 		picked, above = sr.picks[w][:0], inf
 		lo, hi = inf, -inf
 		for j, x := range row {
-			if sr.skip(i, j, x) {
+			if bounded && (x-x != 0 || sr.in.caps[j] == 0) || !bounded && sr.skip(i, j, x) {
 				continue
 			}
 			c := s * x
@@ -279,6 +287,29 @@ func (sr *sparseRun) lazy() (first *sparse, ok bool) {
 			top.key = append(top.key, acost[i]-v[j])
 		}
 		sr.arcs[i] = top.arcs(nil)
+	}
+	if sr.boundFunc != nil {
+		// The candidates' cells, evaluated; none of the auction's state
+		// is of the cells.
+		sr.parallel(func(w, i int) {
+			arcs := sr.arcs[i]
+			js := sr.colBufs[w][:0]
+			for _, a := range arcs {
+				js = append(js, a.j)
+			}
+			xs := sr.values(w, i, js)
+			out := arcs[:0]
+			for q, a := range arcs {
+				if sr.usable(int(a.j), xs[q]) {
+					out = append(out, arc{a.j, xs[q]})
+				}
+			}
+			sr.arcs[i] = out
+		})
+		if err := sr.badInput(); err != nil {
+			return nil, false
+		}
+		return nil, true
 	}
 	if !sr.byRows {
 		return nil, true

@@ -40,6 +40,13 @@ func TestSparseBounded(t *testing.T) {
 			}
 		}
 		sopt := SparseOptions{Options: opt, K: g.rng.IntN(4) + 1, MaxAdd: g.rng.IntN(3) + 1, Workers: g.rng.IntN(3), Bound: bound}
+		if it%2 == 0 {
+			sopt.Cells = func(i int, js []int32, dst []float64) {
+				for q, j := range js {
+					dst[q] = data[i*cols+int(j)]
+				}
+			}
+		}
 		var run *sparseRun
 		cell := func(i, j int) float64 { return data[i*cols+j] }
 		got, err := solveSparseWith(rows, cols, cell, sopt, func(sr *sparseRun) {

@@ -41,6 +41,10 @@ type SparseOptions struct {
 	// (see bounded.go); the answer is the same optimum, proven the same
 	// way. A bound cheaper than a row is the point.
 	Bound func(i int, dst []float64)
+	// Cells, when not nil, sets dst[q] to cell(i, cols[q]) for every q,
+	// the same values: the cells that bounds do not settle are asked for a
+	// batch of a row at a time.
+	Cells func(i int, cols []int32, dst []float64)
 	// Workers is how many goroutines evaluate cells; 0 means GOMAXPROCS.
 	Workers int
 	// Trace, when not nil, receives one line per round: how the program
@@ -95,7 +99,7 @@ func newSparseRun(rows, cols int, cell func(i, j int) float64, opt SparseOptions
 	if opt.K < 0 || opt.MaxAdd < 0 || opt.Workers < 0 {
 		return nil, fmt.Errorf("%w: negative K, MaxAdd or Workers", ErrInput)
 	}
-	sr := &sparseRun{in: in, cell: cell, rowFunc: opt.Row, boundFunc: opt.Bound, k: opt.K, add: opt.MaxAdd, workers: opt.Workers, trace: opt.Trace, warmShare: 64}
+	sr := &sparseRun{in: in, cell: cell, rowFunc: opt.Row, boundFunc: opt.Bound, cellsFunc: opt.Cells, k: opt.K, add: opt.MaxAdd, workers: opt.Workers, trace: opt.Trace, warmShare: 64}
 	if sr.k == 0 {
 		sr.k = 16
 	}
@@ -108,7 +112,9 @@ func newSparseRun(rows, cols int, cell func(i, j int) float64, opt SparseOptions
 	sr.rowBufs = make([][]float64, sr.workers)
 	sr.listLen = lazyList
 	sr.boundBufs = make([][]float64, sr.workers)
-	sr.gotBufs = make([][]keyed, sr.workers)
+
+	sr.colBufs = make([][]int32, sr.workers)
+	sr.valBufs = make([][]float64, sr.workers)
 	sr.worst = -in.sign * inf
 	sr.picks = make([][]keyed, sr.workers)
 	seats := 0
@@ -132,17 +138,21 @@ type sparseRun struct {
 	// boundFunc is SparseOptions.Bound; boundBufs a row of bounds and
 	// exact pairs a row's cells evaluated, for each worker.
 	boundFunc func(i int, dst []float64)
+	cellsFunc func(i int, cols []int32, dst []float64)
+	colBufs   [][]int32 // columns to evaluate, for each worker
+	valBufs   [][]float64
 	boundBufs [][]float64
-	gotBufs   [][]keyed
-	// cells evaluated where a bound did not settle them: for lists, in checks
-	exactList, exactCheck atomic.Int64
-	worst                 float64     // an infinitely good cell: −sign·∞
-	rowBufs               [][]float64 // a row of cells for each worker
-	picks                 [][]keyed   // a row's least cells, for each worker
-	k, add                int
-	listLen               int // the least length of a lazy list (lazyList; smaller in tests)
-	workers               int
-	arcs                  [][]arc // candidate pairs of each row, by column
+	// exactCheck counts the cells the checks evaluated, their bound not
+	// settling them.
+	exactCheck atomic.Int64
+	worst      float64     // an infinitely good cell: −sign·∞
+	rowBufs    [][]float64 // a row of cells for each worker
+	picks      [][]keyed   // a row's least cells, for each worker
+	k, add     int
+	keepAll    bool
+	listLen    int // the least length of a lazy list (lazyList; smaller in tests)
+	workers    int
+	arcs       [][]arc // candidate pairs of each row, by column
 
 	bad atomic.Int64 // least rows·cols index of an infinitely good cell, +1
 

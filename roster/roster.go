@@ -146,12 +146,12 @@ func (o Options) compactCells() int {
 	return o.CompactCells
 }
 
-// hold calls HoldMemory for c, when both are set.
-func (o Options) hold(c *scoring.Compact) (release func()) {
-	if o.HoldMemory == nil || c == nil {
+// hold calls HoldMemory for bytes, when it is set.
+func (o Options) hold(bytes int64) (release func()) {
+	if o.HoldMemory == nil || bytes == 0 {
 		return func() {}
 	}
-	return o.HoldMemory(c.Bytes())
+	return o.HoldMemory(bytes)
 }
 
 // Sparse reports whether Match solves p without holding its score matrix:
@@ -186,7 +186,11 @@ func (o Options) Match(p *mentormatch.Program, cfg mentormatch.Config) (*Result,
 type Scores struct {
 	Dense   *mat.Dense
 	Compact *scoring.Compact
-	Apart   *scoring.Apart
+	// Cached, in sparse mode, holds bounds of the cells, each made exact
+	// the first time the solver needs it (scoring.Cached): the solver reads
+	// bounds, and the pairs apart are marked only if its solution has one.
+	Cached *scoring.Cached
+	Apart  *scoring.Apart
 }
 
 // Score scores p as Match holds its scores.
@@ -201,8 +205,8 @@ func (o Options) Score(p *mentormatch.Program, cfg mentormatch.Config, sc *scori
 		return Scores{Dense: d, Apart: a}
 	}
 	if len(p.Mentees)*len(p.Mentors) <= o.compactCells() {
-		if c, a, ok := sc.CompactApart(); ok {
-			return Scores{Compact: c, Apart: a}
+		if c, ok := sc.Cached(); ok {
+			return Scores{Cached: c}
 		}
 	}
 	// Neither: the solver reads bounds and scores the cells they do not
@@ -307,7 +311,10 @@ func (o Options) matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 		src = given.source(sc)
 		if c := given.Compact; c != nil {
 			compact = c
-			defer o.hold(c)()
+			defer o.hold(c.Bytes())()
+		}
+		if c := given.Cached; c != nil {
+			defer o.hold(c.Bytes())()
 		}
 	} else {
 		src = Scores{Dense: scores}.source(sc)
@@ -329,7 +336,7 @@ func (o Options) matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 	} else if cfg.Objective == "fair" {
 		sol, err = solveFair(scores, caps, t)
 	} else if sparse {
-		opt := matching.SparseOptions{Options: matching.Options{Maximize: true, Capacity: caps}, Row: src.row, Bound: src.bound}
+		opt := matching.SparseOptions{Options: matching.Options{Maximize: true, Capacity: caps}, Row: src.row, Bound: src.bound, Cells: src.cells}
 		sparsed, err = matching.SolveSparse(rows, cols, src.cell, opt)
 		if err == nil && bounded {
 			// As with the pairs apart marked: the solution on the scores
@@ -345,7 +352,7 @@ func (o Options) matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 			}
 		}
 		if err == nil && t != nil && countApart(apart, sparsed.RowCol) > 0 {
-			opt.Row, opt.Bound = solved.row, solved.bound
+			opt.Row, opt.Bound, opt.Cells = solved.row, solved.bound, solved.cells
 			sparsed, err = matching.SolveSparse(rows, cols, solved.cell, opt)
 		}
 		if err == nil {
@@ -643,6 +650,8 @@ type source struct {
 	bound func(i int, dst []float64)
 	// boundNaN: bound is NaN exactly where the cell is.
 	boundNaN bool
+	// cells, when not nil, sets dst[q] to cell (i, js[q]).
+	cells func(i int, js []int32, dst []float64)
 }
 
 // source reads the dense matrix, or else the compact one, or else asks sc.
@@ -651,8 +660,11 @@ func (s Scores) source(sc *scoring.Scorer) source {
 	case s.Dense != nil:
 	case s.Compact != nil:
 		return source{row: s.Compact.Row, cell: s.Compact.Cell}
+	case s.Cached != nil:
+		c := s.Cached
+		return source{row: sc.Row, cell: c.Cell, bound: c.Bound, boundNaN: c.BoundsForbidExactly(), cells: c.Cells}
 	default:
-		return source{row: sc.Row, cell: sc.Cell, bound: sc.RowBound, boundNaN: sc.BoundsForbidExactly()}
+		return source{row: sc.Row, cell: sc.Cell, bound: sc.RowBound, boundNaN: sc.BoundsForbidExactly(), cells: sc.Cells}
 	}
 	raw := s.Dense.RawMatrix()
 	return source{

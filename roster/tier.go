@@ -70,7 +70,7 @@ func (t *tier) lower(i int, dst []float64) {
 
 // source reads src's cells tiered.
 func (t *tier) source(src source) source {
-	return source{
+	out := source{
 		row: func(i int, dst []float64) {
 			src.row(i, dst)
 			t.lower(i, dst)
@@ -86,6 +86,17 @@ func (t *tier) source(src source) source {
 		// NaN where they are.
 		bound: src.bound,
 	}
+	if src.cells != nil {
+		out.cells = func(i int, js []int32, dst []float64) {
+			src.cells(i, js, dst)
+			for q, j := range js {
+				if t.apart.Has(i, int(j)) {
+					dst[q] -= t.weight
+				}
+			}
+		}
+	}
+	return out
 }
 
 // dense is a tiered copy of m.

@@ -53,11 +53,20 @@ func TestRowBound(t *testing.T) {
 			s, err := New(p, cfg)
 			require.NoError(t, err)
 			rows, cols := s.Size()
-			row, bound := make([]float64, cols), make([]float64, cols)
+			row, bound, cells := make([]float64, cols), make([]float64, cols), make([]float64, cols)
 			tight, allowed := 0, 0
 			for i := range rows {
 				s.Row(i, row)
 				s.RowBound(i, bound)
+				// Cells gives the same cells to the bit, any few in any order.
+				js := make([]int32, 0, cols)
+				for _, j := range r.Perm(cols)[:1+r.IntN(cols)] {
+					js = append(js, int32(j))
+				}
+				s.Cells(i, js, cells)
+				for q, j := range js {
+					require.Equal(t, math.Float64bits(row[j]), math.Float64bits(cells[q]), "Cells (%d,%d): %v, Row %v", i, j, cells[q], row[j])
+				}
 				for j := range cols {
 					x, b := row[j], bound[j]
 					if math.IsNaN(b) {
@@ -80,5 +89,52 @@ func TestRowBound(t *testing.T) {
 			assert.Positive(t, allowed)
 			assert.Positive(t, tight, "some bound is the cell itself (full shared time)")
 		})
+	}
+}
+
+// A Cached matrix holds bounds at least the cells, NaN only where they
+// are, and each cell exactly once Cells has given it; Cell is the cell
+// throughout.
+func TestCached(t *testing.T) {
+	for _, crit := range []bool{false, true} {
+		r := rand.New(rand.NewPCG(13, 1))
+		p, cfg := listProgram(r, 60, 40)
+		if !crit {
+			cfg.Criteria, cfg.Quotas = nil, nil
+		}
+		s, err := New(p, cfg)
+		require.NoError(t, err)
+		c, ok := s.Cached()
+		require.True(t, ok)
+		rows, cols := s.Size()
+		row, bound, cells := make([]float64, cols), make([]float64, cols), make([]float64, cols)
+		same := func(a, b float64) bool { return math.Float64bits(a) == math.Float64bits(b) }
+		for i := range rows {
+			s.Row(i, row)
+			js := make([]int32, 0, cols)
+			for _, j := range r.Perm(cols)[:r.IntN(cols)] {
+				js = append(js, int32(j))
+			}
+			for round := range 2 {
+				c.Bound(i, bound)
+				for j := range cols {
+					require.True(t, same(row[j], c.Cell(i, j)), "Cell (%d,%d)", i, j)
+					if math.IsNaN(bound[j]) {
+						require.True(t, math.IsNaN(row[j]), "(%d,%d)", i, j)
+					} else if !math.IsNaN(row[j]) {
+						require.GreaterOrEqual(t, bound[j], row[j], "(%d,%d)", i, j)
+					}
+				}
+				if round == 1 {
+					for _, j := range js {
+						require.True(t, same(row[j], bound[j]), "known (%d,%d): %v, want %v", i, j, bound[j], row[j])
+					}
+				}
+				c.Cells(i, js, cells)
+				for q, j := range js {
+					require.True(t, same(row[j], cells[q]), "Cells (%d,%d)", i, j)
+				}
+			}
+		}
 	}
 }

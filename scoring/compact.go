@@ -113,3 +113,114 @@ func (c *Compact) Bytes() int64 { return 2 * int64(len(c.data)) }
 
 // Cell is cell (i, j).
 func (c *Compact) Cell(i, j int) float64 { return hundredths()[c.data[i*c.cols+j]] }
+
+// Cached is a Compact matrix that starts as bounds (RowBound) and keeps
+// each cell exactly once it has been asked for through Cells: a solver
+// reading bounds reads them from memory at two bytes a cell, computed
+// without shared free time, and scores exactly only the few cells its
+// bounds do not settle, each once. A cell holds its score in hundredths,
+// or a bound in hundredths (rounded up) with boundBit set, or noScore when
+// it is forbidden for sure.
+type Cached struct {
+	c     *Compact
+	s     *Scorer
+	exact bool // BoundsForbidExactly
+}
+
+// boundBit marks a cell of a Cached matrix that holds a bound.
+const boundBit = 1 << 15
+
+// Cached bounds every pair into a Cached matrix. It reports false when a
+// bound or a score does not fit (above 327.67, which no configuration
+// gives today); the caller then reads bounds and scores as it needs them.
+// O(mentees × mentors) time, on GOMAXPROCS goroutines, a fraction of
+// Compact's.
+func (s *Scorer) Cached() (*Cached, bool) {
+	rows, cols := len(s.mentees), len(s.mentors)
+	c := &Compact{cols: cols, data: make([]uint16, rows*cols)}
+	var bad atomic.Bool
+	parallel.Rows(rows, cols, func(i int, buf []float64) {
+		if bad.Load() {
+			return
+		}
+		s.RowBound(i, buf)
+		out := c.data[i*cols : (i+1)*cols]
+		for j, b := range buf {
+			out[j] = noScore
+			if b != b {
+				continue
+			}
+			// Half a hundredth over, so that the hundredths decoded are at
+			// least the bound whatever the rounding of b·100.
+			k := int(b*100+0.5) + 1
+			if !(b >= 0) || k >= boundBit {
+				bad.Store(true)
+				return
+			}
+			out[j] = uint16(k) | boundBit
+		}
+	})
+	if bad.Load() {
+		return nil, false
+	}
+	return &Cached{c: c, s: s, exact: s.BoundsForbidExactly()}, true
+}
+
+// Bytes is the memory the cells take.
+func (c *Cached) Bytes() int64 { return c.c.Bytes() }
+
+// BoundsForbidExactly is the scorer's: Bound's NaNs are the cells'.
+func (c *Cached) BoundsForbidExactly() bool { return c.exact }
+
+// Bound sets dst[j] to a bound of Cell(i, j) for every j, the cell itself
+// where it is known: at least the cell, NaN only where it is NaN.
+func (c *Cached) Bound(i int, dst []float64) {
+	t := hundredths()
+	for j, k := range c.c.data[i*c.c.cols : (i+1)*c.c.cols] {
+		if k != noScore {
+			k &^= boundBit
+		}
+		dst[j] = t[k]
+	}
+}
+
+// Cell is the scorer's Cell(i, j), read from the matrix when known.
+func (c *Cached) Cell(i, j int) float64 {
+	k := c.c.data[i*c.c.cols+j]
+	if k&boundBit == 0 || k == noScore {
+		return hundredths()[k]
+	}
+	return c.s.Cell(i, j)
+}
+
+// Cells sets dst[q] to Cell(i, js[q]) for every q, scoring those not yet
+// known (Scorer.Cells) and keeping them. Calls for distinct rows may run
+// concurrently; nothing else may read row i meanwhile.
+func (c *Cached) Cells(i int, js []int32, dst []float64) {
+	t := hundredths()
+	row := c.c.data[i*c.c.cols : (i+1)*c.c.cols]
+	var miss []int32
+	for q, j := range js {
+		if k := row[j]; k&boundBit == 0 || k == noScore {
+			dst[q] = t[k]
+		} else {
+			miss = append(miss, int32(q))
+		}
+	}
+	if len(miss) == 0 {
+		return
+	}
+	mj := make([]int32, len(miss))
+	for q, m := range miss {
+		mj[q] = js[m]
+	}
+	xs := make([]float64, len(miss))
+	c.s.Cells(i, mj, xs)
+	enc := make([]uint16, 1)
+	for q, m := range miss {
+		dst[m] = xs[q]
+		if encode(enc, xs[q:q+1]) && enc[0] < boundBit {
+			row[mj[q]] = enc[0]
+		}
+	}
+}

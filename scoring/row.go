@@ -20,6 +20,7 @@ type parts struct {
 	c       [5][]float64
 	overlap []float64
 	meet    []bool
+	group   []float64 // RowBound's availability bound by group of mentors
 }
 
 // grow makes room for n mentors; the slices may then be longer than n.
@@ -45,6 +46,7 @@ func (s *Scorer) prepareColumns(goals int) {
 	s.mblocked = make([]bool, nm)
 	s.mlang = make([]uint64, nm)
 	s.mdept = make([]int32, nm)
+	s.mgroup = make([]int32, nm)
 	s.offeredBy = make([][]uint64, goals)
 	for g := range s.offeredBy {
 		s.offeredBy[g] = make([]uint64, (nm+63)/64)
@@ -59,6 +61,10 @@ func (s *Scorer) prepareColumns(goals int) {
 				s.offeredBy[g][j/64] |= 1 << (j % 64)
 			}
 		}
+	}
+	s.unions = s.avail.Unions(s.mperson)
+	for j := range s.mgroup {
+		s.mgroup[j] = int32(max(s.unions.Group(j), 0))
 	}
 }
 

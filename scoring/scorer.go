@@ -105,7 +105,9 @@ type Scorer struct {
 	mblocked   []bool
 	mlang      []uint64 // langMask, when langBits
 	mdept      []int32
-	offeredBy  [][]uint64 // goal id → the mentors offering it, a bit each
+	mgroup     []int32              // the mentor's group in unions (0 when they list no availability)
+	unions     *availability.Unions // the mentors' free time by zone, for RowBound
+	offeredBy  [][]uint64           // goal id → the mentors offering it, a bit each
 	skillNames []string
 	goalNames  []string
 	// crits are the configured criteria; hardCrits and softCrits index
