@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"math"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -159,6 +160,7 @@ func (s *Scorer) Cached() (*Cached, bool) {
 			}
 			out[j] = uint16(k) | boundBit
 		}
+		eager(c.data, i, cols, buf, s)
 	})
 	if bad.Load() {
 		return nil, false
@@ -224,3 +226,61 @@ func (c *Cached) Cells(i int, js []int32, dst []float64) {
 		}
 	}
 }
+
+// eagerCells is how many cells of each row Cached makes exact at once:
+// those of the greatest bounds, which a solver reads first.
+const eagerCells = 64
+
+// eager makes exact in row i of data (cols wide, bounds in buf) about
+// the eagerCells cells of greatest bound.
+func eager(data []uint16, i, cols int, buf []float64, s *Scorer) {
+	if cols == 0 {
+		return
+	}
+	// A threshold from a sample, as the solver's lists choose cells.
+	var sample [128]float64
+	step := max(cols/len(sample), 1)
+	n := 0
+	for j := 0; j < cols && n < len(sample); j += step {
+		sample[n] = math.Inf(-1)
+		if b := buf[j]; b == b {
+			sample[n] = b
+		}
+		n++
+	}
+	xs := sample[:n]
+	slices.Sort(xs)
+	q := n - 1 - (eagerCells*n)/cols
+	t := math.Inf(-1)
+	if q > 0 {
+		t = xs[q]
+	}
+	sc := eagerPool.Get().(*eagerScratch)
+	defer eagerPool.Put(sc)
+	js := sc.js[:0]
+	for j, b := range buf {
+		if b >= t && b == b {
+			js = append(js, int32(j))
+		}
+	}
+	sc.js = js
+	if len(js) > 4*eagerCells {
+		return
+	}
+	vals := sc.vals[:len(js)]
+	s.Cells(i, js, vals)
+	row := data[i*cols : (i+1)*cols]
+	for q, j := range js {
+		if encode(sc.enc[:], vals[q:q+1]) && sc.enc[0] < boundBit {
+			row[j] = sc.enc[0]
+		}
+	}
+}
+
+type eagerScratch struct {
+	js   []int32
+	vals [4 * eagerCells]float64
+	enc  [1]uint16
+}
+
+var eagerPool = sync.Pool{New: func() any { return new(eagerScratch) }}
