@@ -201,31 +201,41 @@ func (c *Cached) Cell(i, j int) float64 {
 func (c *Cached) Cells(i int, js []int32, dst []float64) {
 	t := hundredths()
 	row := c.c.data[i*c.c.cols : (i+1)*c.c.cols]
-	var miss []int32
+	sc := missPool.Get().(*missScratch)
+	defer missPool.Put(sc)
+	at, mj := sc.at[:0], sc.js[:0]
 	for q, j := range js {
 		if k := row[j]; k&boundBit == 0 || k == noScore {
 			dst[q] = t[k]
 		} else {
-			miss = append(miss, int32(q))
+			at, mj = append(at, int32(q)), append(mj, j)
 		}
 	}
-	if len(miss) == 0 {
+	sc.at, sc.js = at, mj
+	if len(mj) == 0 {
 		return
 	}
-	mj := make([]int32, len(miss))
-	for q, m := range miss {
-		mj[q] = js[m]
+	if cap(sc.xs) < len(mj) {
+		sc.xs = make([]float64, len(mj))
 	}
-	xs := make([]float64, len(miss))
+	xs := sc.xs[:len(mj)]
 	c.s.Cells(i, mj, xs)
-	enc := make([]uint16, 1)
-	for q, m := range miss {
+	var enc [1]uint16
+	for q, m := range at {
 		dst[m] = xs[q]
-		if encode(enc, xs[q:q+1]) && enc[0] < boundBit {
+		if encode(enc[:], xs[q:q+1]) && enc[0] < boundBit {
 			row[mj[q]] = enc[0]
 		}
 	}
 }
+
+// missScratch is what Cells keeps of the cells it must score.
+type missScratch struct {
+	at, js []int32
+	xs     []float64
+}
+
+var missPool = sync.Pool{New: func() any { return new(missScratch) }}
 
 // eagerCells is how many cells of each row Cached makes exact at once:
 // those of the greatest bounds, which a solver reads first.
