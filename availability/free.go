@@ -1,6 +1,7 @@
 package availability
 
 import (
+	"math"
 	"sort"
 	"time"
 
@@ -12,13 +13,15 @@ type Interval struct{ From, To time.Time }
 
 // Free lists when someone with these weekly slots in loc (nil: UTC) is free
 // between from and to, sorted and merged. Each slot is placed on its
-// actual local date with time.Date in the zone, so a clock change moves it
-// as it should.
+// actual local date as time.Date places it in the zone, so a clock change
+// moves it as it should. O(days × slots), a zone look-up only where the
+// zone's offset changes.
 func Free(slots []mentormatch.Slot, loc *time.Location, from, to time.Time) []Interval {
 	if loc == nil {
 		loc = time.UTC
 	}
 	var out []Interval
+	z := wallClock{loc: loc}
 	// Local dates from the day before to the day after cover every zone.
 	d0 := from.In(loc)
 	day := time.Date(d0.Year(), d0.Month(), d0.Day()-1, 0, 0, 0, 0, time.UTC)
@@ -28,12 +31,12 @@ func Free(slots []mentormatch.Slot, loc *time.Location, from, to time.Time) []In
 			if s.Day != day.Weekday() {
 				continue
 			}
-			a := time.Date(y, m, d, s.Start/60, s.Start%60, 0, 0, loc).UTC()
+			a := z.date(y, m, d, s.Start)
 			endDay := d
 			if s.End <= s.Start {
 				endDay++
 			}
-			b := time.Date(y, m, endDay, s.End/60, s.End%60, 0, 0, loc).UTC()
+			b := z.date(y, m, endDay, s.End)
 			if a.Before(from) {
 				a = from
 			}
@@ -46,6 +49,42 @@ func Free(slots []mentormatch.Slot, loc *time.Location, from, to time.Time) []In
 		}
 	}
 	return merge(out)
+}
+
+// wallClock turns one zone's wall-clock times into instants, exactly as
+// time.Date does, keeping the zone period (offset and bounds) it last
+// found: time.Date looks the zone up twice for every slot of every day,
+// which was most of the scheduler's time.
+type wallClock struct {
+	loc        *time.Location
+	off        int64 // seconds east of UTC, in force over [start, end)
+	start, end int64 // Unix seconds
+	found      bool
+}
+
+// date is time.Date(y, m, d, 0, min, 0, 0, loc) in UTC. time.Date takes
+// the offset in force at the wall time read as UTC, and keeps it when the
+// instant it gives lies in the same zone period; when both lie in the
+// period found last, the instant is the wall time less its offset.
+func (z *wallClock) date(y int, m time.Month, d, min int) time.Time {
+	wall := time.Date(y, m, d, 0, min, 0, 0, time.UTC).Unix()
+	if u := wall - z.off; z.found && z.start <= wall && wall < z.end && z.start <= u && u < z.end {
+		return time.Unix(u, 0).UTC()
+	}
+	t := time.Date(y, m, d, 0, min, 0, 0, z.loc)
+	// The period of the wall time read as UTC, which time.Date looked up
+	// first.
+	w := time.Unix(wall, 0).In(z.loc)
+	_, off := w.Zone()
+	start, end := w.ZoneBounds()
+	z.off, z.start, z.end, z.found = int64(off), math.MinInt64, math.MaxInt64, true
+	if !start.IsZero() {
+		z.start = start.Unix()
+	}
+	if !end.IsZero() {
+		z.end = end.Unix()
+	}
+	return t.UTC()
 }
 
 func merge(ivs []Interval) []Interval {
