@@ -107,8 +107,12 @@ func merge(ivs []Interval) []Interval {
 }
 
 // Intersect returns the spans in both a and b, each sorted and merged.
-func Intersect(a, b []Interval) []Interval {
-	var out []Interval
+func Intersect(a, b []Interval) []Interval { return AppendIntersect(nil, a, b) }
+
+// AppendIntersect appends the spans in both a and b, each sorted and
+// merged, to out, which must not share memory with a or b. O(len(a) +
+// len(b)).
+func AppendIntersect(out, a, b []Interval) []Interval {
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		from, to := a[i].From, a[i].To

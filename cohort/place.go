@@ -22,6 +22,9 @@ type placer struct {
 	// is most of the placer's time), and each window's is a part of it.
 	from, to time.Time
 	as       []*attendee // the meeting being placed, by its ids
+	// The free time the meeting's participants share, and the buffer it
+	// is intersected into, kept from meeting to meeting.
+	common, spare []interval
 }
 
 // attendee is what the placer keeps of one person.
@@ -86,10 +89,11 @@ func (pl *placer) place(m *meeting) mentormatch.Session {
 	}
 	pl.as = as
 	from, to := window(m.due, m.span)
-	common := []interval{{From: from, To: to}}
+	common, spare := append(pl.common[:0], interval{From: from, To: to}), pl.spare[:0]
 	for _, a := range as {
-		common = intersect(common, pl.freeOf(a, from, to))
+		common, spare = availability.AppendIntersect(spare[:0], common, pl.freeOf(a, from, to)), common
 	}
+	pl.common, pl.spare = common, spare
 	if t, ok := pl.earliest(as, common); ok {
 		s.Start, s.End = t, t.Add(pl.sc.dur)
 	} else {
