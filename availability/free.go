@@ -2,7 +2,7 @@ package availability
 
 import (
 	"math"
-	"sort"
+	"slices"
 	"time"
 
 	"github.com/mentormatch/mentormatch"
@@ -20,23 +20,28 @@ func Free(slots []mentormatch.Slot, loc *time.Location, from, to time.Time) []In
 	if loc == nil {
 		loc = time.UTC
 	}
-	var out []Interval
 	z := wallClock{loc: loc}
 	// Local dates from the day before to the day after cover every zone.
+	// Days past the end of the month are left for time.Date to carry
+	// into the next, as it does.
 	d0 := from.In(loc)
-	day := time.Date(d0.Year(), d0.Month(), d0.Day()-1, 0, 0, 0, 0, time.UTC)
-	for ; !day.After(to.AddDate(0, 0, 1)); day = day.AddDate(0, 0, 1) {
-		y, m, d := day.Date()
+	y, m, d := d0.Year(), d0.Month(), d0.Day()-1
+	day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	wd := day.Weekday()
+	last := to.AddDate(0, 0, 1)
+	out := make([]Interval, 0, len(slots)*(int(last.Sub(day)/(7*24*time.Hour))+1))
+	for ; !day.After(last); day, d, wd = day.Add(24*time.Hour), d+1, (wd+1)%7 {
+		midnight := day.Unix() // the local date's midnight read as UTC
 		for _, s := range slots {
-			if s.Day != day.Weekday() {
+			if s.Day != wd {
 				continue
 			}
-			a := z.date(y, m, d, s.Start)
-			endDay := d
+			a := z.date(y, m, d, s.Start, midnight+int64(s.Start)*60)
+			endDay, endMidnight := d, midnight
 			if s.End <= s.Start {
-				endDay++
+				endDay, endMidnight = d+1, midnight+24*60*60
 			}
-			b := z.date(y, m, endDay, s.End)
+			b := z.date(y, m, endDay, s.End, endMidnight+int64(s.End)*60)
 			if a.Before(from) {
 				a = from
 			}
@@ -47,6 +52,9 @@ func Free(slots []mentormatch.Slot, loc *time.Location, from, to time.Time) []In
 				out = append(out, Interval{a, b})
 			}
 		}
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return merge(out)
 }
@@ -62,12 +70,12 @@ type wallClock struct {
 	found      bool
 }
 
-// date is time.Date(y, m, d, 0, min, 0, 0, loc) in UTC. time.Date takes
-// the offset in force at the wall time read as UTC, and keeps it when the
-// instant it gives lies in the same zone period; when both lie in the
-// period found last, the instant is the wall time less its offset.
-func (z *wallClock) date(y int, m time.Month, d, min int) time.Time {
-	wall := time.Date(y, m, d, 0, min, 0, 0, time.UTC).Unix()
+// date is time.Date(y, m, d, 0, min, 0, 0, loc) in UTC; wall is that
+// wall time read as UTC, in Unix seconds. time.Date takes the offset in
+// force at the wall time read as UTC, and keeps it when the instant it
+// gives lies in the same zone period; when both lie in the period found
+// last, the instant is the wall time less its offset.
+func (z *wallClock) date(y int, m time.Month, d, min int, wall int64) time.Time {
 	if u := wall - z.off; z.found && z.start <= wall && wall < z.end && z.start <= u && u < z.end {
 		return time.Unix(u, 0).UTC()
 	}
@@ -91,7 +99,8 @@ func merge(ivs []Interval) []Interval {
 	if len(ivs) < 2 {
 		return ivs
 	}
-	sort.Slice(ivs, func(i, j int) bool { return ivs[i].From.Before(ivs[j].From) })
+	// Spans that start together merge into one whatever their order.
+	slices.SortFunc(ivs, func(a, b Interval) int { return a.From.Compare(b.From) })
 	out := ivs[:1]
 	for _, iv := range ivs[1:] {
 		last := &out[len(out)-1]
