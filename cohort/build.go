@@ -155,7 +155,7 @@ func Build(p *mentormatch.Program, r *mentormatch.Roster, cfg mentormatch.Config
 			to = b
 		}
 	}
-	sortStable(ms, (*meeting).compare)
+	ms = sortedStable(ms, (*meeting).compare)
 	pl := newPlacer(sc, people, from, to)
 	plan.Sessions = make([]mentormatch.Session, 0, len(ms))
 	for i := range ms {
@@ -169,7 +169,7 @@ func Build(p *mentormatch.Program, r *mentormatch.Roster, cfg mentormatch.Config
 		}
 		plan.Sessions = append(plan.Sessions, s)
 	}
-	sortStable(plan.Sessions, compareSessions)
+	plan.Sessions = sortedStable(plan.Sessions, compareSessions)
 	sort.Strings(plan.Warnings)
 	return plan, nil
 }
@@ -254,10 +254,11 @@ func compareSessions(a, b *mentormatch.Session) int {
 	return slices.Compare(a.Participants, b.Participants)
 }
 
-// sortStable sorts xs by compare, keeping equal elements in their order.
-// It sorts a permutation and moves each element once: sessions are large,
-// and a stable sort of them in place moves them O(log² n) times.
-func sortStable[T any](xs []T, compare func(a, b *T) int) {
+// sortedStable is xs sorted by compare, equal elements in their order, in
+// a new slice. It sorts a permutation and moves each element once:
+// sessions are large, and a stable sort of them in place moves them
+// O(log² n) times.
+func sortedStable[T any](xs []T, compare func(a, b *T) int) []T {
 	perm := make([]int32, len(xs))
 	for i := range perm {
 		perm[i] = int32(i)
@@ -272,7 +273,7 @@ func sortStable[T any](xs []T, compare func(a, b *T) int) {
 	for k, i := range perm {
 		sorted[k] = xs[i]
 	}
-	copy(xs, sorted)
+	return sorted
 }
 
 // meeting is a session still to be placed.
