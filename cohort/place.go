@@ -2,6 +2,7 @@ package cohort
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"time"
@@ -216,9 +217,9 @@ func (pl *placer) bestFallback(as []*attendee, orgs []int, from, to time.Time) (
 	var bestC candidate
 	found := false
 	for t := ceilStep(from); !t.Add(pl.sc.dur).After(to); t = t.Add(step) {
-		u := t.Add(pl.sc.dur)
+		u, unix := t.Add(pl.sc.dur), t.Unix()
 		var c candidate
-		orgFree, allOK := false, true
+		orgFree, allOK, worse := false, true, false
 		for k := range as {
 			f := free[k]
 			for next[k] < len(f) && !f[next[k]].To.After(t) {
@@ -228,10 +229,15 @@ func (pl *placer) bestFallback(as []*attendee, orgs []int, from, to time.Time) (
 				orgFree = orgFree || isOrg[k]
 				continue
 			}
-			at, wd := clocks[k].at(t)
+			at, wd := clocks[k].at(unix)
 			c.absent++
 			if at < 7*60 || at+mins > 22*60 {
 				c.night++
+				// More people at night than the best so far: no
+				// other field can make up for it.
+				if worse = found && c.night > bestC.night; worse {
+					break
+				}
 			}
 			if at < pl.sc.dayStart || at+mins > pl.sc.dayEnd || wd == time.Saturday || wd == time.Sunday {
 				allOK = false
@@ -249,7 +255,7 @@ func (pl *placer) bestFallback(as []*attendee, orgs []int, from, to time.Time) (
 		if !orgFree {
 			c.noOrg = 1
 		}
-		if found && !c.less(bestC) {
+		if worse || found && !c.less(bestC) {
 			continue
 		}
 		if pl.conflict(as, t) || pl.onHoliday(as, t) {
@@ -265,21 +271,24 @@ func (pl *placer) bestFallback(as []*attendee, orgs []int, from, to time.Time) (
 // at every quarter hour of a window was most of the fallback's time.
 type localClock struct {
 	loc    *time.Location
-	off    int64     // seconds east of UTC
-	until  time.Time // the offset holds before until; zero: for ever
+	off    int64 // seconds east of UTC
+	until  int64 // Unix seconds before which the offset holds
 	looked bool
 }
 
-// at is t's minute of the local day and its local weekday, as t.In(loc)
-// has them.
-func (c *localClock) at(t time.Time) (int, time.Weekday) {
-	if !c.looked || (!c.until.IsZero() && !t.Before(c.until)) {
-		lt := t.In(c.loc)
+// at is the minute of the local day and the local weekday, as t.In(loc)
+// has them, at the instant unix (Unix seconds).
+func (c *localClock) at(unix int64) (int, time.Weekday) {
+	if !c.looked || unix >= c.until {
+		lt := time.Unix(unix, 0).In(c.loc)
 		_, off := lt.Zone()
-		_, c.until = lt.ZoneBounds()
-		c.off, c.looked = int64(off), true
+		_, until := lt.ZoneBounds()
+		c.off, c.until, c.looked = int64(off), math.MaxInt64, true
+		if !until.IsZero() {
+			c.until = until.Unix()
+		}
 	}
-	sec := t.Unix() + c.off
+	sec := unix + c.off
 	day := sec / 86400
 	if sec%86400 < 0 {
 		day--
