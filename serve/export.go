@@ -147,13 +147,7 @@ func (s *Server) findExport(w http.ResponseWriter, name string, status int) (exp
 	return exportFile{}, false
 }
 
-func (s *Server) exports(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st, ok := s.current(w)
-	if !ok {
-		return
-	}
+func (s *Server) exports(w http.ResponseWriter, r *http.Request, st *state) {
 	s.render(w, http.StatusOK, "export", page{Title: "Export", Nav: "export", St: st, Data: struct {
 		Files   []exportFile
 		Dir     string
@@ -161,13 +155,7 @@ func (s *Server) exports(w http.ResponseWriter, r *http.Request) {
 	}{exportFiles, s.opt.Dir, s.command(st)}})
 }
 
-func (s *Server) export(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st, ok := s.current(w)
-	if !ok {
-		return
-	}
+func (s *Server) export(w http.ResponseWriter, r *http.Request, st *state) {
 	e, ok := s.findExport(w, r.PathValue("file"), http.StatusNotFound)
 	if !ok {
 		return
@@ -184,13 +172,7 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 
 // save writes an export into the folder, under a name of the manager's
 // choosing that must stay in it.
-func (s *Server) save(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st, ok := s.current(w)
-	if !ok {
-		return
-	}
+func (s *Server) save(w http.ResponseWriter, r *http.Request, st *state) {
 	e, ok := s.findExport(w, r.PostFormValue("file"), http.StatusBadRequest)
 	if !ok {
 		return

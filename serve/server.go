@@ -70,6 +70,8 @@ type Server struct {
 
 	mu sync.Mutex
 	st *state
+	// plans builds the plans of the rosters shown, in the background.
+	plans *planner
 }
 
 // New reads the program and solves it. Input problems in the people
@@ -89,7 +91,7 @@ func New(opt Options) (*Server, error) {
 	if err := checkDir(opt.Dir); err != nil {
 		return nil, err
 	}
-	s := &Server{opt: opt, token: opt.Token}
+	s := &Server{opt: opt, token: opt.Token, plans: newPlanner()}
 	if s.token == "" {
 		s.token = randomHex(16)
 	}
@@ -104,17 +106,28 @@ func New(opt Options) (*Server, error) {
 	}
 	sub, _ := fs.Sub(staticFS, "static")
 	s.static = http.StripPrefix("/static/", http.FileServer(http.FS(sub)))
-	st, err := load(opt)
+	st, err := load(opt, s.plans)
 	if err != nil {
 		return nil, err
 	}
-	s.st = st
 	if opt.Decisions != nil && st.p != nil {
 		if err := s.writeDecisions(opt.Decisions); err != nil {
 			return nil, err
 		}
 	}
+	s.show(st)
 	return s, nil
+}
+
+// show makes st the state the page shows, and starts building its plan
+// (cohorts and sessions) in the background, ahead of any other, so that
+// the cohorts page is ready by the time it is opened. The caller holds
+// s.mu, or is New.
+func (s *Server) show(st *state) {
+	s.st = st
+	if st.job != nil {
+		s.plans.ahead(st.job)
+	}
 }
 
 // Token is the secret of the server's URL.
@@ -139,21 +152,21 @@ func randomHex(n int) string {
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("GET /static/", s.static)
-	mux.HandleFunc("GET /{$}", s.program)
-	mux.HandleFunc("GET /roster", s.roster)
-	mux.HandleFunc("GET /mentee/{id}", s.mentee)
-	mux.HandleFunc("GET /mentor/{id}", s.mentor)
-	mux.HandleFunc("GET /cohorts", s.cohorts)
-	mux.HandleFunc("GET /cohort/{id}", s.cohort)
-	mux.HandleFunc("GET /person/{id}", s.person)
-	mux.HandleFunc("GET /settings", s.settings)
-	mux.HandleFunc("GET /change", s.change)
-	mux.HandleFunc("GET /export", s.exports)
-	mux.HandleFunc("GET /export/{file}", s.export)
-	mux.HandleFunc("POST /decide", s.decide)
-	mux.HandleFunc("POST /undo", s.undo)
-	mux.HandleFunc("POST /settings", s.saveSettings)
-	mux.HandleFunc("POST /save", s.save)
+	mux.HandleFunc("GET /{$}", s.loaded(s.program))
+	mux.HandleFunc("GET /roster", s.loaded(s.roster))
+	mux.HandleFunc("GET /mentee/{id}", s.loaded(s.mentee))
+	mux.HandleFunc("GET /mentor/{id}", s.loaded(s.mentor))
+	mux.HandleFunc("GET /cohorts", s.loaded(s.cohorts))
+	mux.HandleFunc("GET /cohort/{id}", s.loaded(s.cohort))
+	mux.HandleFunc("GET /person/{id}", s.loaded(s.person))
+	mux.HandleFunc("GET /settings", s.loaded(s.settings))
+	mux.HandleFunc("GET /change", s.loaded(s.change))
+	mux.HandleFunc("GET /export", s.loaded(s.exports))
+	mux.HandleFunc("GET /export/{file}", s.loaded(s.export))
+	mux.HandleFunc("POST /decide", s.loaded(s.decide))
+	mux.HandleFunc("POST /undo", s.loaded(s.undo))
+	mux.HandleFunc("POST /settings", s.loaded(s.saveSettings))
+	mux.HandleFunc("POST /save", s.loaded(s.save))
 	mux.HandleFunc("POST /upload", s.upload)
 	return s.guard(mux)
 }
