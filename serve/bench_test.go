@@ -72,7 +72,7 @@ func BenchmarkPageLoad(b *testing.B) {
 			return build(p, cfg, res)
 		}
 		c.s.plans.mu.Unlock()
-		n := c.replan()
+		n := replan(c.s)
 		for b.Loop() {
 			if rec := c.get("/cohorts"); rec.Code != http.StatusAccepted {
 				b.Fatal(rec.Code)

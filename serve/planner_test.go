@@ -118,12 +118,12 @@ func TestPlanner(t *testing.T) {
 
 // replan shows the page's roster again with its plan not built, as after
 // a change.
-func (c *client) replan() *state {
-	c.s.mu.Lock()
-	defer c.s.mu.Unlock()
-	n := *c.s.st
-	n.job = c.s.plans.job(n.p, n.cfg, n.res)
-	c.s.show(&n)
+func replan(s *Server) *state {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := *s.st
+	n.job = s.plans.job(n.p, n.cfg, n.res)
+	s.show(&n)
 	return &n
 }
 
@@ -135,7 +135,7 @@ func TestCohortsWhilePlanning(t *testing.T) {
 	c := newClient(t, exampleOptions(t))
 	c.planned()
 	h := holdPlans(t, c.s.plans)
-	st := c.replan()
+	st := replan(c.s)
 	for _, p := range []string{"/cohorts", "/cohort/C1", "/person/E1101", "/person/E1032"} {
 		rec := c.get(p)
 		require.Equal(t, http.StatusAccepted, rec.Code, p)
