@@ -206,3 +206,37 @@ func TestChangesPlanInTheBackground(t *testing.T) {
 	assert.True(t, strings.Contains(rec.Body.String(), "Flagged sessions"))
 	assert.Len(t, h.built(), 3)
 }
+
+// An export made from the plan waits for it without holding the server:
+// the other pages, the one that waits for the plan among them, answer
+// meanwhile, and the export is the plan's once built.
+func TestExportWaitsForThePlanAlone(t *testing.T) {
+	c := newClient(t, exampleOptions(t))
+	c.planned()
+	want := c.get("/export/plan.json").Body.Bytes()
+	h := holdPlans(t, c.s.plans)
+	st := replan(c.s)
+	got := make(chan []byte)
+	go func() {
+		rec := c.get("/export/plan.json")
+		assert.Equal(t, http.StatusOK, rec.Code)
+		got <- rec.Body.Bytes()
+	}()
+	require.Eventually(t, func() bool { _, _, _, w := status(st.job); return w == 1 }, time.Minute, time.Millisecond, "the export waits for the plan")
+	answered := make(chan int)
+	go func() {
+		answered <- c.get("/cohorts").Code
+		answered <- c.get("/roster").Code
+		answered <- c.get("/export/roster.csv").Code
+	}()
+	for _, code := range []int{http.StatusAccepted, http.StatusOK, http.StatusOK} {
+		select {
+		case have := <-answered:
+			assert.Equal(t, code, have)
+		case <-time.After(time.Minute):
+			require.Fail(t, "a page waited for the export's plan")
+		}
+	}
+	h.release()
+	assert.Equal(t, want, <-got, "the same plan, the same bytes")
+}

@@ -162,11 +162,11 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /settings", s.loaded(s.settings))
 	mux.HandleFunc("GET /change", s.loaded(s.change))
 	mux.HandleFunc("GET /export", s.loaded(s.exports))
-	mux.HandleFunc("GET /export/{file}", s.loaded(s.export))
+	mux.HandleFunc("GET /export/{file}", s.planFirst(s.loaded(s.export)))
 	mux.HandleFunc("POST /decide", s.loaded(s.decide))
 	mux.HandleFunc("POST /undo", s.loaded(s.undo))
 	mux.HandleFunc("POST /settings", s.loaded(s.saveSettings))
-	mux.HandleFunc("POST /save", s.loaded(s.save))
+	mux.HandleFunc("POST /save", s.planFirst(s.loaded(s.save)))
 	mux.HandleFunc("POST /upload", s.upload)
 	return s.guard(mux)
 }
