@@ -240,3 +240,43 @@ func TestExportWaitsForThePlanAlone(t *testing.T) {
 	h.release()
 	assert.Equal(t, want, <-got, "the same plan, the same bytes")
 }
+
+// A long review keeps the built plans of the state shown and the
+// keptPlans before it only: an undo further back builds its plan again,
+// the same plan.
+func TestOldPlansAreLetGo(t *testing.T) {
+	c := newClient(t, exampleOptions(t))
+	c.planned()
+	first := c.get("/cohorts").Body.String()
+	for _, mentor := range []string{"E1024", "E1028", "E1032", "E1021"} {
+		rec := c.post("/decide", url.Values{"mentee": {"E1101"}, "mentor": {mentor}, "decision": {"pin"}})
+		require.Equal(t, http.StatusSeeOther, rec.Code, rec.Body.String())
+		c.planned()
+	}
+	c.s.mu.Lock()
+	undo := c.s.st.undo
+	c.s.mu.Unlock()
+	require.Len(t, undo, 4)
+	for i, old := range undo {
+		_, _, built, _ := status(old.job)
+		assert.Equal(t, i >= len(undo)-keptPlans, built, "state %d of %d keeps its plan", i+1, len(undo))
+	}
+	for range undo {
+		require.Equal(t, http.StatusSeeOther, c.post("/undo", url.Values{}).Code)
+	}
+	c.planned()
+	assert.Equal(t, first, c.get("/cohorts").Body.String(), "the plan built again is the same")
+}
+
+// A program of more mentees than PlanAhead is planned when a page asks
+// for it, not as soon as it is shown.
+func TestPlanAheadLimit(t *testing.T) {
+	opt := exampleOptions(t)
+	opt.PlanAhead = 10 // the example has 48 mentees
+	c := newClient(t, opt)
+	queued, started, _, _ := status(c.s.st.job)
+	assert.False(t, queued || started, "no plan is built before it is asked for")
+	assert.Equal(t, http.StatusAccepted, c.get("/cohorts").Code)
+	c.planned()
+	assert.Equal(t, http.StatusOK, c.get("/cohorts").Code)
+}

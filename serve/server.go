@@ -56,7 +56,19 @@ type Options struct {
 	Roster roster.Options
 	// PageSize is how many pairs the roster shows per page (default 100).
 	PageSize int
+	// PlanAhead is the most mentees whose plan is built in the background
+	// as soon as a roster is shown (default 20,000); a larger program's
+	// plan is built when a page first asks for it, so that a change on a
+	// 100,000-mentee program does not start minutes of planning that
+	// nobody may look at.
+	PlanAhead int
 }
+
+// keptPlans is how many of the states before the one shown keep their
+// built plan for an undo; older ones build it again if an undo reaches
+// them. A plan at 1,000 × 200 holds tens of megabytes, and a long review
+// makes a state per change.
+const keptPlans = 2
 
 // Server is the review page of one program. Its handlers are safe for
 // concurrent use; changes are made one at a time.
@@ -84,6 +96,9 @@ func New(opt Options) (*Server, error) {
 	}
 	if opt.MaxFiles <= 0 {
 		opt.MaxFiles = 2
+	}
+	if opt.PlanAhead <= 0 {
+		opt.PlanAhead = 20000
 	}
 	if opt.PageSize <= 0 {
 		opt.PageSize = 100
@@ -121,11 +136,17 @@ func New(opt Options) (*Server, error) {
 
 // show makes st the state the page shows, and starts building its plan
 // (cohorts and sessions) in the background, ahead of any other, so that
-// the cohorts page is ready by the time it is opened. The caller holds
-// s.mu, or is New.
+// the cohorts page is ready by the time it is opened (up to PlanAhead
+// mentees). States further back than keptPlans let their plans go. The
+// caller holds s.mu, or is New.
 func (s *Server) show(st *state) {
 	s.st = st
-	if st.job != nil {
+	for _, old := range st.undo[:max(0, len(st.undo)-keptPlans)] {
+		if old.job != nil && old.res != nil {
+			old.job = st.plans.job(old.p, old.cfg, old.res)
+		}
+	}
+	if st.job != nil && st.p != nil && len(st.p.Mentees) <= s.opt.PlanAhead {
 		s.plans.ahead(st.job)
 	}
 }
