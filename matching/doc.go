@@ -59,6 +59,13 @@
 // scorer shares the mentee's side of every pair, a compact matrix decodes
 // a run of cells) rather than cell by cell.
 //
+// SparseOptions.Bound lets the caller give, instead, a bound of every cell
+// of a row, at least as good as the cell and cheaper to produce (bounded.go).
+// The auction then runs on the bounds, since it only chooses candidates,
+// whose cells are then evaluated (SparseOptions.Cells, a few at a time);
+// the checks settle every pair whose bound satisfies the duals and
+// evaluate only the others. The certificate is the same.
+//
 // # Files
 //
 // Each file holds one algorithm: shortest_path_dense.go and
@@ -68,7 +75,7 @@
 // first (identical rows, lists of allowed cells when most are forbidden);
 // auction.go the ε-scaling auction that warm-starts both;
 // auction_lazy.go its variant over whole rows with short lists, whose lists
-// selection.go chooses; pricing.go SolveSparse's loop of solving on
+// selection.go chooses; bounded.go the reading of rows through bounds; pricing.go SolveSparse's loop of solving on
 // candidates and pricing every other pair against the duals;
 // reoptimize.go the sparse solver's warm restart when pairs join;
 // certify.go and force.go the certificate and forced-pair prices.

@@ -149,7 +149,6 @@ type sparseRun struct {
 	rowBufs    [][]float64 // a row of cells for each worker
 	picks      [][]keyed   // a row's least cells, for each worker
 	k, add     int
-	keepAll    bool
 	listLen    int // the least length of a lazy list (lazyList; smaller in tests)
 	workers    int
 	arcs       [][]arc // candidate pairs of each row, by column

@@ -106,10 +106,10 @@ const (
 	// solve whole.
 	DefaultDenseCells = 5_000_000
 	// DefaultCompactCells is the most cells a sparse solve keeps, two bytes
-	// each (scoring.Compact): 10⁹ cells, 100,000 mentees × 10,000 mentors,
-	// are 2 GB. Past it every row is scored again each time the solver
-	// reads it, several times slower but in memory that does not grow with
-	// the matrix.
+	// each: a bound of each cell, made exact when the solver needs it
+	// (scoring.Cached). 10⁹ cells, 100,000 mentees × 10,000 mentors, are
+	// 2 GB. Past it every row is bounded again each time the solver reads
+	// it, slower but in memory that does not grow with the matrix.
 	DefaultCompactCells = 1_000_000_000
 )
 
@@ -120,7 +120,7 @@ type Options struct {
 	// DenseCells is the most cells solved whole; 0 is DefaultDenseCells.
 	DenseCells int
 	// CompactCells is the most cells a sparse solve keeps as compact
-	// scores; 0 is DefaultCompactCells, negative keeps none.
+	// bounds; 0 is DefaultCompactCells, negative keeps none.
 	CompactCells int
 	// HoldMemory, when set, is called with the bytes that compact scores
 	// take while they are most of the live heap, and the function it
@@ -180,8 +180,9 @@ func (o Options) Match(p *mentormatch.Program, cfg mentormatch.Config) (*Result,
 }
 
 // Scores are a program's scores as Match holds them: the whole matrix;
-// or, when Sparse, the compact matrix if it fits Options.CompactCells, or neither,
-// and then rows are scored again each time the solver reads them. Apart,
+// or, when Sparse, the bounds of the cells (Cached) if they fit
+// Options.CompactCells, or neither, and then rows are bounded again each
+// time the solver reads them; a caller may give compact scores instead. Apart,
 // when known, marks the allowed pairs who cannot meet.
 type Scores struct {
 	Dense   *mat.Dense
