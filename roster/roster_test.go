@@ -1,6 +1,7 @@
 package roster
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -341,6 +342,48 @@ func TestForcePricedAgreesWithResolve(t *testing.T) {
 			b, err := res.Force(i, j)
 			require.NoError(t, err)
 			require.Equal(t, b, a, "pair %d,%d", i, j)
+		}
+	}
+}
+
+// Solved on bounds (the sparse mode, bounds held or read again), a
+// program has the dense optimum: as many mentees, the same total, as few
+// pairs who cannot meet, whatever the rules that forbid pairs, with
+// coarse weights that make many ties, and people across time zones whose
+// bounds of shared time are loose.
+func TestBoundedAgreesWithDense(t *testing.T) {
+	configs := map[string]func(*mentormatch.Config){
+		"default": func(*mentormatch.Config) {},
+		"ties": func(c *mentormatch.Config) {
+			c.Weights = mentormatch.Weights{Skills: 1, Availability: 1, Goals: 1, Level: 1}
+		},
+		"forbidding": func(c *mentormatch.Config) {
+			c.Rules.MinScore = 60
+			c.Rules.MinOverlapHours = 1
+			c.Rules.MaxLevelGap = 3
+			c.Rules.AllowSameDepartment = false
+		},
+		"no tier": func(c *mentormatch.Config) { c.Rules.PreferSharedTime = false },
+	}
+	for name, set := range configs {
+		for seed := range uint64(4) {
+			p := worldwide(t, 150+int(seed)*40, 30+int(seed)*7, 700+seed)
+			cfg := mentormatch.DefaultConfig()
+			set(&cfg)
+			dense, err := Match(p, cfg)
+			require.NoError(t, err)
+			for _, limit := range []int{0, -1} {
+				sparse, err := Options{DenseCells: 100, CompactCells: limit}.Match(p, cfg)
+				require.NoError(t, err)
+				require.NotNil(t, sparse.Sparse, name)
+				ds, ss := dense.Roster.Summary, sparse.Roster.Summary
+				where := fmt.Sprintf("%s seed %d limit %d", name, seed, limit)
+				assert.Equal(t, ds.Matched, ss.Matched, where)
+				assert.Equal(t, ds.TotalScore, ss.TotalScore, where)
+				assert.Equal(t, ds.CannotMeet, ss.CannotMeet, where)
+				assert.Equal(t, ds.MatchedIfSharedTimeRequired, ss.MatchedIfSharedTimeRequired, where)
+				assert.Equal(t, dense.Tiered(), sparse.Tiered(), where)
+			}
 		}
 	}
 }
