@@ -16,7 +16,7 @@
 // solve under "total" prices stability (Summary.Stable); forced pairs are
 // not priced (ErrNotPriced).
 //
-// Size. A program of more than 5 million pairs, under "total" with no
+// Size. A program of more than 25 million pairs (DefaultDenseCells), under "total" with no
 // hard quota, is solved in sparse mode (matching.SolveSparse) on its
 // scores kept at two bytes a pair (scoring.Compact, up to 10⁹ pairs) or
 // scored row by row past that, and its what-if questions are priced from
