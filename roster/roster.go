@@ -347,7 +347,9 @@ func (o Options) matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 	} else {
 		sol, err = matching.Solve(scores, matching.Options{Maximize: true, Capacity: caps})
 		if err == nil && t != nil && countApart(apart, sol.RowCol) > 0 {
-			sol, err = matching.Solve(t.dense(scores), matching.Options{Maximize: true, Capacity: caps})
+			restore := t.lowerSaved(scores)
+			sol, err = matching.Solve(scores, matching.Options{Maximize: true, Capacity: caps})
+			restore()
 		}
 	}
 	if err != nil {
