@@ -272,6 +272,17 @@ func (p *dense) best2(r int32) bid {
 				k++
 			}
 			j = k - 1
+		} else if u2 == u1 && j1 >= 0 {
+			// j1 is full and a tie is known: only a cheaper cell or a
+			// tied one with room changes the bid. Row r of an all-equal
+			// matrix meets r full targets before one with room.
+			k := j + 1
+			for ; k < len(row); k++ {
+				if h := s*row[k] - v[k]; h < u1 || h == u1 && room[k] > 0 {
+					break
+				}
+			}
+			j = k - 1
 		}
 	}
 	if u1 == -inf {

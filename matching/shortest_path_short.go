@@ -52,7 +52,7 @@ func (p *dense) wantShort(free int) bool {
 	case p.shortK > 0:
 		return free > 0
 	}
-	return p.nd >= 8*shortLen && free >= 16 && 16*free >= p.ns
+	return p.nd >= 16*shortLen && free >= 16 && 16*free >= p.ns
 }
 
 // useShort makes the searches read short lists (see shortLists).
