@@ -60,12 +60,14 @@ func (p *dense) wantClasses(free int) bool {
 // rowsOfCosts is how many rows of costs the sources read.
 func (p *dense) rowsOfCosts() int { return len(p.data) / max(p.nd, 1) }
 
-// sampled returns, for each row of costs, a hash of the cells at samples
-// columns in evenly spaced runs (every column when there are fewer), and
-// how many of all sampled cells are allowed.
-func (p *dense) sampled() (hash []uint64, allowed, seen int) {
+// sampled reads, in each row of costs, the cells at samples columns in
+// evenly spaced runs (every column when there are fewer), and returns how
+// many of them are allowed and, with hashes, a hash of each row's.
+func (p *dense) sampled(hashes bool) (hash []uint64, allowed, seen int) {
 	nrows := p.rowsOfCosts()
-	hash = make([]uint64, nrows)
+	if hashes {
+		hash = make([]uint64, nrows)
+	}
 	runs := samples / sampleRun
 	step := p.nd / runs
 	if p.nd <= samples {
@@ -81,28 +83,32 @@ func (p *dense) sampled() (hash []uint64, allowed, seen int) {
 				run = run[:sampleRun]
 			}
 			for _, c := range run {
-				h = (h ^ math.Float64bits(c)) * 0xBF58476D1CE4E5B9
-				h ^= h >> 31
 				if s*c < inf { // NaN and +Inf (after sign) compare false
 					allowed++
 				}
-				seen++
+			}
+			seen += len(run)
+			if hashes {
+				for _, c := range run {
+					h = (h ^ math.Float64bits(c)) * 0xBF58476D1CE4E5B9
+					h ^= h >> 31
+				}
 			}
 		}
-		hash[b] = h
+		if hashes {
+			hash[b] = h
+		}
 	}
 	return hash, allowed, seen
 }
 
 // listIfSparse lists the rows' allowed cells when the sample says they are
-// fewer than sparseShare. It runs before any row is read, and keeps the
-// sample's hashes for findClasses.
+// fewer than sparseShare. It runs before any row is read.
 func (p *dense) listIfSparse() {
 	if p.rowsOfCosts() == 0 {
 		return
 	}
-	hash, allowed, seen := p.sampled()
-	p.hash = hash
+	_, allowed, seen := p.sampled(false)
 	if float64(allowed) >= sparseShare*float64(seen) && !p.alwaysSurvey {
 		return
 	}
@@ -117,15 +123,12 @@ func (p *dense) findClasses(free int) {
 		return
 	}
 	p.classed = true
-	if p.hash == nil {
-		p.hash, _, _ = p.sampled()
-	}
+	hash, _, _ := p.sampled(true)
 	sv := p.sv
 	if sv == nil {
 		sv = &survey{}
 	}
-	sv.classes(p.data, p.nd, p.hash)
-	p.hash = nil
+	sv.classes(p.data, p.nd, hash)
 	if sv.class != nil || sv.start != nil {
 		p.sv = sv
 	}

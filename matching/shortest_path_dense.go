@@ -12,10 +12,9 @@ type dense struct {
 
 	warmMode Warm // see Options.Warm
 
-	sv      *survey  // see row_survey.go; nil when it found nothing
-	hash    []uint64 // the sample's hashes of the rows, until findClasses
-	classed bool     // findClasses has run
-	epoch   int32    // searches so far, for survey.skip
+	sv      *survey // see row_survey.go; nil when it found nothing
+	classed bool    // findClasses has run
+	epoch   int32   // searches so far, for survey.skip
 	// alwaysSurvey (tests) lists every row's allowed cells and looks for
 	// identical rows whatever their share and number.
 	alwaysSurvey bool
