@@ -43,17 +43,21 @@ type shortLists struct {
 const shortLen = 24
 
 // wantShort reports whether the searches from free sources should read
-// short lists: when there are many of them, and the rows are not already
-// listed whole (mostly forbidden matrices) nor short enough to read whole
-// (under 16 lists' length: capacity 1000 × 200 × 5 was slower with them).
+// short lists: when there are many of them, and the rows' allowed cells
+// are not few enough to read whole (under 16 lists' length: capacity
+// 1000 × 200 × 5 was slower with them).
 func (p *dense) wantShort(free int) bool {
 	switch {
-	case p.shortK < 0 || (p.sv != nil && p.sv.start != nil):
+	case p.shortK < 0:
 		return false
 	case p.shortK > 0:
 		return free > 0
 	}
-	return p.nd >= 16*shortLen && free >= 16 && 16*free >= p.ns
+	cells := p.nd // a row's allowed cells
+	if sv := p.sv; sv != nil && sv.start != nil {
+		cells = len(sv.at) / max(len(sv.start)-1, 1)
+	}
+	return cells >= 16*shortLen && free >= 16 && 16*free >= p.ns
 }
 
 // useShort makes the searches read short lists (see shortLists).
@@ -153,33 +157,47 @@ func (p *dense) scanShort(r int32, h float64) {
 	sl := p.short
 	b := p.baseOf(r)
 	if sl.n[b] < 0 {
-		p.list(b, p.row(r))
+		p.list(b)
 	}
 	n := sl.n[b]
 	sl.scans++
 	at := sl.at[b*sl.k : b*sl.k+int(n)]
 	sc := sl.sc[b*sl.k : b*sl.k+int(n)][:len(at)]
-	d, v, pred := p.d, p.v, p.pred
-	for k, j := range at {
-		if x := sc[k] - v[j] - h; x < d[j] {
-			if d[j] == inf {
-				sl.touched = append(sl.touched, j)
-			}
-			d[j], pred[j] = x, r
-			sl.heap.push(label{x: x, j: j, full: p.room[j] <= 0})
-		}
-	}
+	p.relaxCells(r, h, at, sc)
 	if bound := sl.bound[b]; bound < inf {
 		sl.pend.push(label{x: bound - h, j: int32(len(sl.pr))})
 		sl.pr, sl.ph = append(sl.pr, r), append(sl.ph, h)
 	}
 }
 
-// scanRow relaxes every cell of source r's row with offset h, then lists
-// the row's cheapest cells under the present potentials.
+// relaxCells offers the targets at their labels through source r at
+// offset h: the cells of at, of costs sc (sign applied).
+func (p *dense) relaxCells(r int32, h float64, at []int32, sc []float64) {
+	sl := p.short
+	sc = sc[:len(at)]
+	d, v, pred, room := p.d, p.v, p.pred, p.room
+	for k, j := range at {
+		if x := sc[k] - v[j] - h; x < d[j] {
+			if d[j] == inf {
+				sl.touched = append(sl.touched, j)
+			}
+			d[j], pred[j] = x, r
+			sl.heap.push(label{x: x, j: j, full: room[j] <= 0})
+		}
+	}
+}
+
+// scanRow relaxes every allowed cell of source r's row with offset h,
+// then lists the row's cheapest cells under the present potentials.
 func (p *dense) scanRow(r int32, h float64) {
 	sl := p.short
 	sl.rows++
+	b := p.baseOf(r)
+	if sv := p.sv; sv != nil && sv.start != nil {
+		p.relaxCells(r, h, sv.at[sv.start[b]:sv.start[b+1]], sv.sc[sv.start[b]:sv.start[b+1]])
+		p.list(b)
+		return
+	}
 	row := p.row(r)
 	s := p.sign
 	d, pred := p.d[:len(row)], p.pred[:len(row)]
@@ -193,38 +211,65 @@ func (p *dense) scanRow(r int32, h float64) {
 			sl.heap.push(label{x: x, j: int32(j), full: room[j] <= 0})
 		}
 	}
-	p.list(p.baseOf(r), row)
+	p.list(b)
 }
 
 // list chooses row b's k cells of least c − v (ties to the lower target)
-// and the least c − v of the others, in one pass over the row: a
-// threshold drawn from a sample lets about 2k cells through, and a
-// selection keeps k of them (see selection.go).
-func (p *dense) list(b int, row []float64) {
+// and the least c − v of the others, in one pass over the row's allowed
+// cells: a threshold drawn from a sample lets about 2k cells through, and
+// a selection keeps k of them (see selection.go).
+func (p *dense) list(b int) {
 	sl := p.short
-	s := p.sign
-	v := p.v[:len(row)]
 	k := sl.k
+	v := p.v
+	// The row's cells: the survey's list of allowed ones, or the whole row.
+	var at []int32
+	var sc, row []float64
+	n := p.nd
+	if sv := p.sv; sv != nil && sv.start != nil {
+		at, sc = sv.at[sv.start[b]:sv.start[b+1]], sv.sc[sv.start[b]:sv.start[b+1]]
+		sc, n = sc[:len(at)], len(at)
+	} else {
+		row = p.data[b*p.nd : (b+1)*p.nd]
+		v = v[:len(row)]
+	}
+	s := p.sign
 	t := inf
-	if step := sampleStep(len(row), k); step > 0 {
+	if step := sampleStep(n, k); step > 0 {
 		sl.sample = sl.sample[:0]
-		for j := 0; j < len(row); j += step {
-			y := s*row[j] - v[j]
+		for q := 0; q < n; q += step {
+			var y float64
+			if at != nil {
+				y = sc[q] - v[at[q]]
+			} else {
+				y = s*row[q] - v[q]
+			}
 			if !(y < inf) {
 				y = inf
 			}
 			sl.sample = append(sl.sample, y)
 		}
-		t = threshold(sl.sample, len(row), k)
+		t = threshold(sl.sample, n, k)
 	}
 	for {
 		buf, above := sl.buf[:0], inf
-		for j, c := range row {
-			y := s*c - v[j]
-			if y < t {
-				buf = append(buf, keyed{key: y, j: int32(j)})
-			} else if y < above {
-				above = y
+		if at != nil {
+			for q, j := range at {
+				y := sc[q] - v[j]
+				if y < t {
+					buf = append(buf, keyed{key: y, j: int32(q)})
+				} else if y < above {
+					above = y
+				}
+			}
+		} else {
+			for j, c := range row {
+				y := s*c - v[j]
+				if y < t {
+					buf = append(buf, keyed{key: y, j: int32(j)})
+				} else if y < above {
+					above = y
+				}
 			}
 		}
 		sl.buf = buf
@@ -233,9 +278,15 @@ func (p *dense) list(b int, row []float64) {
 			continue
 		}
 		kept, bound := settle(buf, k, above)
-		at, sc := sl.at[b*k:b*k+len(kept)], sl.sc[b*k:b*k+len(kept)]
+		lat, lsc := sl.at[b*k:b*k+len(kept)], sl.sc[b*k:b*k+len(kept)]
 		for q, e := range kept {
-			at[q], sc[q] = e.j, s*row[e.j]
+			// e.j is a target, or with the survey's list a place in it
+			// (ties then go to the lower place, which is the lower target).
+			if at != nil {
+				lat[q], lsc[q] = at[e.j], sc[e.j]
+			} else {
+				lat[q], lsc[q] = e.j, s*row[e.j]
+			}
 		}
 		sl.n[b], sl.bound[b] = int32(len(kept)), bound
 		return
