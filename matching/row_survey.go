@@ -113,7 +113,7 @@ func (p *dense) listIfSparse() {
 		return
 	}
 	p.sv = &survey{}
-	p.sv.list(p.data, p.nd, p.sign)
+	p.sv.list(p.data, p.nd, p.sign, float64(allowed)/float64(seen))
 }
 
 // findClasses groups identical rows, once, when free sources are many
@@ -199,21 +199,41 @@ func sameBits(a, b []float64) bool {
 	return true
 }
 
-// list keeps each row's allowed cells, sign applied.
-func (sv *survey) list(data []float64, nd int, s float64) {
+// list keeps each row's allowed cells, sign applied; share, the sample's
+// share of allowed cells, sizes the lists. Every cell is written and the
+// end moves on past an allowed one, without a branch on it: forbidden
+// cells come at random, and a branch mispredicted on most rows' cells.
+func (sv *survey) list(data []float64, nd int, s float64, share float64) {
 	nrows := len(data) / nd
 	sv.start = make([]int, nrows+1)
-	sv.at = make([]int32, 0, len(data)/2)
-	sv.sc = make([]float64, 0, len(data)/2)
+	size := int(share*1.1*float64(len(data))) + nd
+	at, sc := make([]int32, size), make([]float64, size)
+	n := 0
 	for b := range nrows {
-		for j, c := range data[b*nd : (b+1)*nd] {
-			if x := s * c; x < inf {
-				sv.at = append(sv.at, int32(j))
-				sv.sc = append(sv.sc, x)
-			}
+		if len(at)-n < nd {
+			at = append(at[:n], make([]int32, len(at)/2+nd)...)
+			sc = append(sc[:n], make([]float64, len(sc)/2+nd)...)
+			at, sc = at[:cap(at)], sc[:cap(sc)]
 		}
-		sv.start[b+1] = len(sv.at)
+		n += allowedCells(data[b*nd:(b+1)*nd], s, at[n:n+nd], sc[n:n+nd])
+		sv.start[b+1] = n
 	}
+	sv.at, sv.sc = at[:n:n], sc[:n:n]
+}
+
+// allowedCells writes the targets and costs (sign applied) of row's
+// allowed cells to the front of at and sc, and returns how many there are.
+func allowedCells(row []float64, s float64, at []int32, sc []float64) int {
+	at, sc = at[:len(row)], sc[:len(row)]
+	k := 0
+	for j, c := range row {
+		x := s * c
+		at[k], sc[k] = int32(j), x
+		if x <= math.MaxFloat64 { // not NaN nor +Inf
+			k++
+		}
+	}
+	return k
 }
 
 // skip reports whether source r, reached with offset h in search number
