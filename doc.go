@@ -30,7 +30,7 @@
 //   - serve is the review page on the manager's own machine;
 //   - synth and example are the synthetic and the built-in programs;
 //   - internal/parallel is the worker loop on every core, and
-//     internal/wording how messages write counts and numbers;
+//     internal/wording how messages write counts, numbers and lists;
 //   - benchmarks compares the solver with its peers;
 //   - cmd/mentormatch is the command line.
 package mentormatch

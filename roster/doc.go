@@ -3,7 +3,7 @@
 // breakdowns and reasons, the unmatched with theirs, mentor load and the
 // summary, and answers what-if questions about it.
 //
-// Objectives. "total" is the exact optimum of the SPEC: as many mentees
+// Objectives. "total", the default, is the exact optimum: as many mentees
 // matched as the hard rules and capacities allow, then the highest total
 // score, one solve. "fair" keeps that cardinality, then maximises the
 // lowest score of any pair (a bottleneck search: binary search over the
@@ -15,6 +15,14 @@
 // aside with their seats first, so stability is that of the rest. One more
 // solve under "total" prices stability (Summary.Stable); forced pairs are
 // not priced (ErrNotPriced).
+//
+// Shared time. With rules.prefer_shared_time, the default, the pairs who
+// can meet come second, between the mentees matched and the score: a
+// pair who cannot meet has its cell lowered by TierWeight, a power of two
+// wider than any difference of totals (tier.go), so every objective,
+// price and blocking pair is taken on the tiered cells. The scores alone
+// are solved first; when no pair of that optimum is apart it is the
+// tiered optimum too, which saves the wide cells' slower solve.
 //
 // Size. A program of more than 5 million pairs, under "total" with no
 // hard quota, is solved in sparse mode (matching.SolveSparse) on its
