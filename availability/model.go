@@ -179,8 +179,9 @@ func (m *Model) SessionCells() int { return m.session }
 // Pair returns the free hours persons a and b share in every week of the
 // program (the least of any week; −1 when either lists no availability)
 // and whether they can meet: a whole session of shared free time in every
-// week (true when either lists none). O(words × distinct offset
-// differences of their zones), a few popcounts.
+// week (true when either lists none). It is symmetric: Pair(a, b) is
+// Pair(b, a), which callers that tabulate pairs rely on. O(words ×
+// distinct offset differences of their zones), a few popcounts.
 func (m *Model) Pair(a, b int) (hours float64, meet bool) {
 	pa, pb := &m.people[a], &m.people[b]
 	if pa.zone < 0 || pb.zone < 0 {

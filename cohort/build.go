@@ -1,6 +1,7 @@
 package cohort
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -143,24 +144,32 @@ func Build(p *mentormatch.Program, r *mentormatch.Roster, cfg mentormatch.Config
 		}
 	}
 
+	var from, to time.Time
 	for i := range ms {
 		ms[i].due = sc.workingDay(ms[i].due)
+		a, b := window(ms[i].due, ms[i].span)
+		if i == 0 || a.Before(from) {
+			from = a
+		}
+		if i == 0 || b.After(to) {
+			to = b
+		}
 	}
-	sort.SliceStable(ms, func(a, b int) bool { return ms[a].less(&ms[b]) })
-	pl := placer{sc: sc, people: people, busy: map[string][]interval{}, free: map[string]freeCache{}}
+	ms = sortedStable(ms, (*meeting).compare)
+	pl := newPlacer(sc, people, from, to)
+	plan.Sessions = make([]mentormatch.Session, 0, len(ms))
 	for i := range ms {
 		s := pl.place(&ms[i])
 		s.Local = make([]mentormatch.LocalStart, len(s.Participants))
-		for k, id := range s.Participants {
-			loc := locOf(people[id])
-			s.Local[k] = mentormatch.LocalStart{ID: id, Start: s.Start.In(loc), TimeZone: loc.String()}
+		for k, a := range pl.as {
+			s.Local[k] = mentormatch.LocalStart{ID: s.Participants[k], Start: s.Start.In(a.loc), TimeZone: a.loc.String()}
 		}
 		if s.Flag != "" {
 			plan.Warnings = append(plan.Warnings, fmt.Sprintf("cohort %s %s round %d due %s: %s; placed at %s UTC", s.Cohort, s.Kind, s.Round, ms[i].due.Format(time.DateOnly), s.Flag, s.Start.Format("2006-01-02 15:04")))
 		}
 		plan.Sessions = append(plan.Sessions, s)
 	}
-	sort.SliceStable(plan.Sessions, func(a, b int) bool { return sessionLess(&plan.Sessions[a], &plan.Sessions[b]) })
+	plan.Sessions = sortedStable(plan.Sessions, compareSessions)
 	sort.Strings(plan.Warnings)
 	return plan, nil
 }
@@ -224,25 +233,47 @@ func kindRank(k mentormatch.SessionKind) int {
 	return 2
 }
 
-// sessionLess orders sessions by start, cohort, kind, round and
+// compareSessions orders sessions by start, cohort, kind, round and
 // participants.
-func sessionLess(a, b *mentormatch.Session) bool {
-	if !a.Start.Equal(b.Start) {
-		return a.Start.Before(b.Start)
+func compareSessions(a, b *mentormatch.Session) int {
+	if c := a.Start.Compare(b.Start); c != 0 {
+		return c
 	}
-	if ca, cb := cohortNum(a.Cohort), cohortNum(b.Cohort); ca != cb {
-		return ca < cb
+	if c := cmp.Compare(cohortNum(a.Cohort), cohortNum(b.Cohort)); c != 0 {
+		return c
 	}
-	if a.Cohort != b.Cohort {
-		return a.Cohort < b.Cohort
+	if c := strings.Compare(a.Cohort, b.Cohort); c != 0 {
+		return c
 	}
-	if a.Kind != b.Kind {
-		return a.Kind < b.Kind
+	if c := strings.Compare(string(a.Kind), string(b.Kind)); c != 0 {
+		return c
 	}
-	if a.Round != b.Round {
-		return a.Round < b.Round
+	if c := cmp.Compare(a.Round, b.Round); c != 0 {
+		return c
 	}
-	return slices.Compare(a.Participants, b.Participants) < 0
+	return slices.Compare(a.Participants, b.Participants)
+}
+
+// sortedStable is xs sorted by compare, equal elements in their order, in
+// a new slice. It sorts a permutation and moves each element once:
+// sessions are large, and a stable sort of them in place moves them
+// O(log² n) times.
+func sortedStable[T any](xs []T, compare func(a, b *T) int) []T {
+	perm := make([]int32, len(xs))
+	for i := range perm {
+		perm[i] = int32(i)
+	}
+	slices.SortFunc(perm, func(i, j int32) int {
+		if c := compare(&xs[i], &xs[j]); c != 0 {
+			return c
+		}
+		return cmp.Compare(i, j)
+	})
+	sorted := make([]T, len(xs))
+	for k, i := range perm {
+		sorted[k] = xs[i]
+	}
+	return sorted
 }
 
 // meeting is a session still to be placed.
@@ -255,22 +286,22 @@ type meeting struct {
 	span   int       // days until the next meeting of the same kind is due
 }
 
-// less is the placement order: by due date, larger meetings of the day
-// first (seniors, peers, then 1:1s), cohort, round, participants.
-func (m *meeting) less(o *meeting) bool {
-	if !m.due.Equal(o.due) {
-		return m.due.Before(o.due)
+// compare is the placement order: by due date, larger meetings of the
+// day first (seniors, peers, then 1:1s), cohort, round, participants.
+func (m *meeting) compare(o *meeting) int {
+	if c := m.due.Compare(o.due); c != 0 {
+		return c
 	}
-	if kr, ko := kindRank(m.kind), kindRank(o.kind); kr != ko {
-		return kr < ko
+	if c := cmp.Compare(kindRank(m.kind), kindRank(o.kind)); c != 0 {
+		return c
 	}
-	if m.cohort != o.cohort {
-		return m.cohort < o.cohort
+	if c := cmp.Compare(m.cohort, o.cohort); c != 0 {
+		return c
 	}
-	if m.round != o.round {
-		return m.round < o.round
+	if c := cmp.Compare(m.round, o.round); c != 0 {
+		return c
 	}
-	return slices.Compare(m.ids, o.ids) < 0
+	return slices.Compare(m.ids, o.ids)
 }
 
 // maxPairMisses is how many cohort–senior misses are listed one per line;

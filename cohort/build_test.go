@@ -122,7 +122,7 @@ func TestBuildStructure(t *testing.T) {
 	for i, s := range plan.Sessions {
 		counts[s.Kind]++
 		if i > 0 {
-			assert.False(t, sessionLess(&s, &plan.Sessions[i-1]), "sessions sorted")
+			assert.GreaterOrEqual(t, compareSessions(&s, &plan.Sessions[i-1]), 0, "sessions sorted")
 		}
 		switch s.Kind {
 		case mentormatch.KindPrimary:

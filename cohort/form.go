@@ -1,7 +1,6 @@
 package cohort
 
 import (
-	"slices"
 	"sort"
 	"time"
 
@@ -86,8 +85,9 @@ func Form(p *mentormatch.Program, cfg mentormatch.Config) [][]int {
 // the sorted order (all cohorts when there are at most 16), taking every
 // swap that raises the objective by more than 1e-9; it stops after a pass
 // without a swap or after MaxPasses. Sizes never change. A pass costs
-// O(k·w·s²·s) pair look-ups (a few popcounts each) for k cohorts of size s
-// and window w.
+// O(k·w·s²) pair look-ups (a few popcounts each) and O(k·w·s³) table
+// reads for k cohorts of size s and window w; after the first, only the
+// pairs of cohorts that changed since their last visit are visited.
 //
 // When earlier peers remain together beyond the fewest the sizes force
 // (see earlierPeers.unavoidable), the search runs again from the earlier
@@ -158,7 +158,7 @@ func FormWith(p *mentormatch.Program, cfg mentormatch.Config, opt FormOptions) [
 }
 
 // pairFunc is what two mentees (indexes into p.Mentees) share: weekly
-// hours, and whether they can meet.
+// hours, and whether they can meet. It must be symmetric.
 type pairFunc func(i, j int) (hours float64, meet bool)
 
 // meetWeight is what a pair who can meet is worth in the search, more than
@@ -172,18 +172,19 @@ type search struct {
 	pair  pairFunc
 	apart *earlierPeers // nil: no earlier peers among the mentees
 	opt   FormOptions
-	dept  []int32 // per mentee: the department as a number, 0 for none
+	// Per mentee, as numbers made once (0: none), so that counting the
+	// mix of a cohort makes no map and reads no Person.
+	dept, level []int32
 }
 
 func newSearch(p *mentormatch.Program, pair pairFunc, apart *earlierPeers, opt FormOptions) *search {
-	s := &search{p: p, pair: pair, apart: apart, opt: opt, dept: make([]int32, len(p.Mentees))}
-	// mix runs four times for every candidate swap, so it reads
-	// departments as numbers made once and counts in small arrays, not
-	// maps (maps made there were most of plan's time at 10,000 mentees).
+	s := &search{p: p, pair: pair, apart: apart, opt: opt, dept: make([]int32, len(p.Mentees)), level: make([]int32, len(p.Mentees))}
 	if opt.MixBonus != 0 {
 		ids := map[string]int32{}
 		for x := range p.Mentees {
-			if d := p.Mentee(x).Department; d != "" {
+			m := p.Mentee(x)
+			s.level[x] = int32(m.Level)
+			if d := m.Department; d != "" {
 				if _, ok := ids[d]; !ok {
 					ids[d] = int32(len(ids) + 1)
 				}
@@ -203,38 +204,85 @@ func (s *search) hours(i, j int) float64 {
 	return h
 }
 
-// mix counts distinct values in a group after replacing out by in.
-func (s *search) mix(g []int, out, in int) float64 {
+// mixOf is the objective's mix term for nd distinct departments and nl
+// distinct levels.
+func (s *search) mixOf(nd, nl int) float64 {
+	return s.opt.MixBonus * float64(max(nd-1, 0)+max(nl-1, 0))
+}
+
+// tally is a cohort's distinct departments and levels, each with how many
+// members have it, so that the mix with one member replaced costs a look
+// at the distinct values, not a count of the whole cohort.
+type tally struct {
+	depts, levels []valueCount
+}
+
+type valueCount struct{ value, n int32 }
+
+func countOf(vs []valueCount, v int32) int32 {
+	for _, x := range vs {
+		if x.value == v {
+			return x.n
+		}
+	}
+	return 0
+}
+
+func add(vs []valueCount, v int32) []valueCount {
+	if v == 0 {
+		return vs
+	}
+	for k := range vs {
+		if vs[k].value == v {
+			vs[k].n++
+			return vs
+		}
+	}
+	return append(vs, valueCount{v, 1})
+}
+
+// count tallies g, reusing t's arrays.
+func (s *search) count(t *tally, g []int) {
+	t.depts, t.levels = t.depts[:0], t.levels[:0]
+	for _, x := range g {
+		t.depts = add(t.depts, s.dept[x])
+		t.levels = add(t.levels, s.level[x])
+	}
+}
+
+// mix is the mix term of g.
+func (s *search) mix(g []int) float64 {
 	if s.opt.MixBonus == 0 {
 		return 0
 	}
-	var dbuf, lbuf [32]int32
-	depts, levels := dbuf[:0], lbuf[:0]
-	for _, x := range g {
-		if x == out {
-			x = in
-		}
-		if d := s.dept[x]; d != 0 && !slices.Contains(depts, d) {
-			depts = append(depts, d)
-		}
-		if l := int32(s.p.Mentee(x).Level); l != 0 && !slices.Contains(levels, l) {
-			levels = append(levels, l)
-		}
-	}
-	return s.opt.MixBonus * float64(max(len(depts)-1, 0)+max(len(levels)-1, 0))
+	var t tally
+	s.count(&t, g)
+	return s.mixOf(len(t.depts), len(t.levels))
 }
 
-// pairGain is the gain of putting in into g in place of out, for the
-// pair sums.
-func (s *search) pairGain(g []int, out, in int) float64 {
-	d := 0.0
-	for _, x := range g {
-		if x == out {
-			continue
-		}
-		d += s.hours(in, x) - s.hours(out, x)
+// distinctAfter is how many distinct non-zero values of vs remain when a
+// member with value out is replaced by one with value in.
+func distinctAfter(vs []valueCount, out, in int32) int {
+	n := len(vs)
+	if out != 0 && countOf(vs, out) == 1 {
+		n--
 	}
-	return d
+	if in != 0 {
+		c := countOf(vs, in)
+		if in == out {
+			c--
+		}
+		if c == 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// mixWith is the mix term of the cohort tallied in t with member out
+// replaced by in (not a member).
+func (s *search) mixWith(t *tally, out, in int) float64 {
+	return s.mixOf(distinctAfter(t.depts, s.dept[out], s.dept[in]), distinctAfter(t.levels, s.level[out], s.level[in]))
 }
 
 // peersParted is how many fewer earlier peers g holds with in in place
@@ -271,7 +319,7 @@ func (s *search) value(groups [][]int) (together int, v float64) {
 				v += s.hours(i, j)
 			}
 		}
-		v += s.mix(g, -1, -1)
+		v += s.mix(g)
 	}
 	return together, v
 }
@@ -289,6 +337,11 @@ func (s *search) better(a, b [][]int) bool {
 // improve is the local search of FormWith: it parts earlier peers
 // first, then raises the pair sums and mix, and never brings earlier
 // peers together for any gain of those.
+//
+// A visit of two cohorts (see visit) depends on their members alone, so a
+// visit that swapped nothing is not made again until one of the two has
+// changed: the later passes, which swap little, visit few pairs of cohorts.
+// The result is the same as visiting every pair in every pass.
 func (s *search) improve(groups [][]int) {
 	if len(groups) < 2 || s.opt.MaxPasses < 0 {
 		return
@@ -301,27 +354,30 @@ func (s *search) improve(groups [][]int) {
 	if len(groups) <= 16 {
 		window = len(groups)
 	}
+	// changed[c] counts the swaps that touched cohort c, from 1; idle
+	// holds, per pair of cohorts a < b ≤ a+window, their counts at the
+	// last visit that swapped nothing (zero: none yet).
+	changed := make([]int, len(groups))
+	for c := range changed {
+		changed[c] = 1
+	}
+	idle := make([][2]int, len(groups)*window)
+	v := s.newVisit(groups)
 	for range passes {
 		swapped := false
 		for a := range groups {
 			for b := a + 1; b < len(groups) && b <= a+window; b++ {
-				A, B := groups[a], groups[b]
-				for ia := range A {
-					for ib := range B {
-						i, j := A[ia], B[ib]
-						parted := s.peersParted(A, i, j) + s.peersParted(B, j, i)
-						if parted < 0 {
-							continue
-						}
-						d := s.pairGain(A, i, j) + s.pairGain(B, j, i)
-						if s.opt.MixBonus != 0 {
-							d += s.mix(A, i, j) - s.mix(A, -1, -1) + s.mix(B, j, i) - s.mix(B, -1, -1)
-						}
-						if parted > 0 || d > 1e-9 {
-							A[ia], B[ib] = j, i
-							swapped = true
-						}
-					}
+				k := a*window + b - a - 1
+				now := [2]int{changed[a], changed[b]}
+				if idle[k] == now {
+					continue
+				}
+				if v.swaps(groups[a], groups[b]) {
+					changed[a]++
+					changed[b]++
+					swapped = true
+				} else {
+					idle[k] = now
 				}
 			}
 		}
@@ -329,4 +385,103 @@ func (s *search) improve(groups [][]int) {
 			return
 		}
 	}
+}
+
+// visit is the scratch of one visit of two cohorts A and B: what every two
+// of their members add to the objective, read once per visit (a swap
+// moves members between A and B, never out of them), and A's and B's
+// tallies.
+type visit struct {
+	s      *search
+	at     []int32   // per mentee: its place in members, for the visit's members
+	m      int       // len(members)
+	hours  []float64 // hours[u·m+v]: s.hours(members[u], members[v])
+	ta, tb tally
+}
+
+func (s *search) newVisit(groups [][]int) *visit {
+	most := 0
+	for _, g := range groups {
+		most = max(most, len(g))
+	}
+	return &visit{s: s, at: make([]int32, len(s.p.Mentees)), hours: make([]float64, 4*most*most)}
+}
+
+// swaps tries, in a fixed order, swapping every member of A with every
+// member of B, and takes every swap that parts earlier peers, or parts
+// none and brings none together and raises the objective by more than
+// 1e-9; it reports whether it took any. O(s²) pair look-ups (a few
+// popcounts each) and O(s³) table reads for cohorts of s.
+func (v *visit) swaps(A, B []int) bool {
+	s := v.s
+	m := len(A) + len(B)
+	v.m = m
+	for u, x := range A {
+		v.at[x] = int32(u)
+	}
+	for u, x := range B {
+		v.at[x] = int32(len(A) + u)
+	}
+	h := v.hours[:m*m]
+	for u := range m {
+		x := memberAt(A, B, u)
+		for w := u + 1; w < m; w++ {
+			// s.pair is symmetric.
+			h[u*m+w] = s.hours(x, memberAt(A, B, w))
+			h[w*m+u] = h[u*m+w]
+		}
+	}
+	mixing := s.opt.MixBonus != 0
+	var mixA, mixB float64
+	if mixing {
+		s.count(&v.ta, A)
+		s.count(&v.tb, B)
+		mixA, mixB = s.mixOf(len(v.ta.depts), len(v.ta.levels)), s.mixOf(len(v.tb.depts), len(v.tb.levels))
+	}
+	swapped := false
+	for ia := range A {
+		for ib := range B {
+			i, j := A[ia], B[ib]
+			parted := s.peersParted(A, i, j) + s.peersParted(B, j, i)
+			if parted < 0 {
+				continue
+			}
+			d := v.gain(A, i, j) + v.gain(B, j, i)
+			if mixing {
+				d += s.mixWith(&v.ta, i, j) - mixA + s.mixWith(&v.tb, j, i) - mixB
+			}
+			if parted > 0 || d > 1e-9 {
+				A[ia], B[ib] = j, i
+				swapped = true
+				if mixing {
+					s.count(&v.ta, A)
+					s.count(&v.tb, B)
+					mixA, mixB = s.mixOf(len(v.ta.depts), len(v.ta.levels)), s.mixOf(len(v.tb.depts), len(v.tb.levels))
+				}
+			}
+		}
+	}
+	return swapped
+}
+
+func memberAt(A, B []int, u int) int {
+	if u < len(A) {
+		return A[u]
+	}
+	return B[u-len(A)]
+}
+
+// gain is the gain of putting in into g in place of out, for the pair
+// sums, summed in g's order.
+func (v *visit) gain(g []int, out, in int) float64 {
+	ro, ri := int(v.at[out])*v.m, int(v.at[in])*v.m
+	d := 0.0
+	for _, x := range g {
+		if x == out {
+			continue
+		}
+		px := int(v.at[x])
+		d += v.hours[ri+px] - v.hours[ro+px]
+	}
+	return d
 }

@@ -2,6 +2,7 @@ package cohort
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"time"
@@ -16,14 +17,38 @@ const step = availability.CellMinutes * time.Minute
 type placer struct {
 	sc     *schedule
 	people map[string]*mentormatch.Person
-	busy   map[string][]interval // sorted by start, disjoint
-	free   map[string]freeCache
+	who    map[string]*attendee
+	// from and to bound the placement windows of the meetings to place:
+	// a person's free time over them is laid out once (availability.Free
+	// is most of the placer's time), and each window's is a part of it.
+	from, to time.Time
+	as       []*attendee // the meeting being placed, by its ids
+	// The free time the meeting's participants share, and the buffer it
+	// is intersected into, kept from meeting to meeting.
+	common, spare []interval
 }
 
-// freeCache holds a person's free intervals for one placement window.
-type freeCache struct {
-	from, to time.Time
-	ivs      []interval
+// attendee is what the placer keeps of one person.
+type attendee struct {
+	p    *mentormatch.Person
+	loc  *time.Location
+	busy []interval // sorted by start, disjoint
+	free []interval // free time over the placer's [from, to), once laid
+	laid bool
+}
+
+func newPlacer(sc *schedule, people map[string]*mentormatch.Person, from, to time.Time) *placer {
+	return &placer{sc: sc, people: people, who: map[string]*attendee{}, from: from, to: to}
+}
+
+func (pl *placer) attendee(id string) *attendee {
+	a, ok := pl.who[id]
+	if !ok {
+		p := pl.people[id]
+		a = &attendee{p: p, loc: locOf(p)}
+		pl.who[id] = a
+	}
+	return a
 }
 
 // window is when a meeting due on d may take place: from d until the next
@@ -34,13 +59,21 @@ func window(d time.Time, span int) (time.Time, time.Time) {
 	return d, d.AddDate(0, 0, min(max(span, 7), 28))
 }
 
-func (pl *placer) freeOf(id string, from, to time.Time) []interval {
-	if c, ok := pl.free[id]; ok && c.from.Equal(from) && c.to.Equal(to) {
-		return c.ivs
+// freeOf is a's free time in [from, to): the sorted, disjoint intervals of
+// it that meet [from, to), not cut to it, so read them only inside it.
+// O(log intervals) inside the placer's span, after the span's are laid
+// out on first use; outside it, availability.Free of the window.
+func (pl *placer) freeOf(a *attendee, from, to time.Time) []interval {
+	if from.Before(pl.from) || to.After(pl.to) {
+		return intervals(a.p, from, to)
 	}
-	ivs := intervals(pl.people[id], from, to)
-	pl.free[id] = freeCache{from, to, ivs}
-	return ivs
+	if !a.laid {
+		a.free, a.laid = intervals(a.p, pl.from, pl.to), true
+	}
+	f := a.free
+	lo := sort.Search(len(f), func(i int) bool { return f[i].To.After(from) })
+	hi := lo + sort.Search(len(f)-lo, func(i int) bool { return !f[lo+i].From.Before(to) })
+	return f[lo:hi]
 }
 
 // place puts m at the earliest quarter hour in its window when all its
@@ -51,31 +84,36 @@ func (pl *placer) freeOf(id string, from, to time.Time) []interval {
 // free span that holds the whole session and it is taken.
 func (pl *placer) place(m *meeting) mentormatch.Session {
 	s := mentormatch.Session{Cohort: cohortID(m.cohort), Kind: m.kind, Round: m.round, Participants: m.ids}
-	from, to := window(m.due, m.span)
-	common := []interval{{From: from, To: to}}
+	as := pl.as[:0]
 	for _, id := range m.ids {
-		common = intersect(common, pl.freeOf(id, from, to))
+		as = append(as, pl.attendee(id))
 	}
-	if t, ok := pl.earliest(m.ids, common); ok {
+	pl.as = as
+	from, to := window(m.due, m.span)
+	common, spare := append(pl.common[:0], interval{From: from, To: to}), pl.spare[:0]
+	for _, a := range as {
+		common, spare = availability.AppendIntersect(spare[:0], common, pl.freeOf(a, from, to)), common
+	}
+	pl.common, pl.spare = common, spare
+	if t, ok := pl.earliest(as, common); ok {
 		s.Start, s.End = t, t.Add(pl.sc.dur)
 	} else {
-		t := pl.fallback(m, from, to)
+		t := pl.fallback(m, as, from, to)
 		s.Start, s.End = t, t.Add(pl.sc.dur)
 		reason := "no shared free time for the session"
 		if holds(common, pl.sc.dur) {
 			reason = "shared free time already booked"
 		}
 		var outside []string
-		for _, id := range m.ids {
-			if !covers(pl.freeAround(id, t), t, s.End) {
-				loc := locOf(pl.people[id])
-				outside = append(outside, fmt.Sprintf("%s at %s %s", id, t.In(loc).Format("Mon 15:04"), loc))
+		for k, a := range as {
+			if !covers(pl.freeOf(a, t, s.End), t, s.End) {
+				outside = append(outside, fmt.Sprintf("%s at %s %s", m.ids[k], t.In(a.loc).Format("Mon 15:04"), a.loc))
 			}
 		}
 		s.Flag = reason + "; outside their stated hours: " + strings.Join(outside, ", ")
 	}
-	for _, id := range m.ids {
-		pl.book(id, interval{From: s.Start, To: s.End})
+	for _, a := range as {
+		a.book(interval{From: s.Start, To: s.End})
 	}
 	return s
 }
@@ -88,15 +126,6 @@ func holds(ivs []interval, d time.Duration) bool {
 		}
 	}
 	return false
-}
-
-// freeAround is id's free time around t, from the cache when the session
-// at t lies in the cached window.
-func (pl *placer) freeAround(id string, t time.Time) []interval {
-	if c, ok := pl.free[id]; ok && !t.Before(c.from) && !t.Add(pl.sc.dur).After(c.to) {
-		return c.ivs
-	}
-	return intervals(pl.people[id], t.Add(-24*time.Hour), t.Add(24*time.Hour+pl.sc.dur))
 }
 
 // organisers are the positions in a meeting's ids of whoever leads it: the
@@ -152,32 +181,34 @@ func (c candidate) less(o candidate) bool {
 // Nobody is put at 22:00–07:00 local unless they listed that hour while
 // the window has any other time; among equals, the most participants are
 // inside their stated hours. When the window is fully booked it searches
-// the four weeks after it, and so on. O(window/15 min × participants ×
-// log slots).
-func (pl *placer) fallback(m *meeting, from, to time.Time) time.Time {
+// the four weeks after it, and so on. O(window/15 min × participants)
+// plus O(participants × log busy) for each quarter hour that would be
+// the best so far.
+func (pl *placer) fallback(m *meeting, as []*attendee, from, to time.Time) time.Time {
 	orgs := organisers(m)
 	for range 13 {
-		if t, ok := pl.bestFallback(m.ids, orgs, from, to); ok {
+		if t, ok := pl.bestFallback(as, orgs, from, to); ok {
 			return t
 		}
 		from, to = to, to.AddDate(0, 0, 28)
 	}
 	// A year of full calendars: the first quarter hour nobody is busy.
 	t := ceilStep(from)
-	for pl.conflict(m.ids, t) {
+	for pl.conflict(as, t) {
 		t = t.Add(step)
 	}
 	return t
 }
 
-func (pl *placer) bestFallback(ids []string, orgs []int, from, to time.Time) (time.Time, bool) {
-	free := make([][]interval, len(ids))
-	locs := make([]*time.Location, len(ids))
-	for k, id := range ids {
-		free[k] = pl.freeOf(id, from, to)
-		locs[k] = locOf(pl.people[id])
+func (pl *placer) bestFallback(as []*attendee, orgs []int, from, to time.Time) (time.Time, bool) {
+	free := make([][]interval, len(as))
+	next := make([]int, len(as)) // per participant: the first free interval ending after t
+	clocks := make([]localClock, len(as))
+	for k, a := range as {
+		free[k] = pl.freeOf(a, from, to)
+		clocks[k].loc = a.loc
 	}
-	isOrg := make([]bool, len(ids))
+	isOrg := make([]bool, len(as))
 	for _, k := range orgs {
 		isOrg[k] = true
 	}
@@ -186,21 +217,29 @@ func (pl *placer) bestFallback(ids []string, orgs []int, from, to time.Time) (ti
 	var bestC candidate
 	found := false
 	for t := ceilStep(from); !t.Add(pl.sc.dur).After(to); t = t.Add(step) {
+		u, unix := t.Add(pl.sc.dur), t.Unix()
 		var c candidate
-		orgFree, allOK := false, true
-		for k := range ids {
-			isFree := covers(free[k], t, t.Add(pl.sc.dur))
-			lt := t.In(locs[k])
-			at := lt.Hour()*60 + lt.Minute()
-			if isFree {
+		orgFree, allOK, worse := false, true, false
+		for k := range as {
+			f := free[k]
+			for next[k] < len(f) && !f[next[k]].To.After(t) {
+				next[k]++
+			}
+			if n := next[k]; n < len(f) && !f[n].From.After(t) && !f[n].To.Before(u) {
 				orgFree = orgFree || isOrg[k]
 				continue
 			}
+			at, wd := clocks[k].at(unix)
 			c.absent++
 			if at < 7*60 || at+mins > 22*60 {
 				c.night++
+				// More people at night than the best so far: no
+				// other field can make up for it.
+				if worse = found && c.night > bestC.night; worse {
+					break
+				}
 			}
-			if at < pl.sc.dayStart || at+mins > pl.sc.dayEnd || lt.Weekday() == time.Saturday || lt.Weekday() == time.Sunday {
+			if at < pl.sc.dayStart || at+mins > pl.sc.dayEnd || wd == time.Saturday || wd == time.Sunday {
 				allOK = false
 				c.outside++
 			}
@@ -216,15 +255,46 @@ func (pl *placer) bestFallback(ids []string, orgs []int, from, to time.Time) (ti
 		if !orgFree {
 			c.noOrg = 1
 		}
-		if found && !c.less(bestC) {
+		if worse || found && !c.less(bestC) {
 			continue
 		}
-		if pl.conflict(ids, t) || pl.onHoliday(ids, t) {
+		if pl.conflict(as, t) || pl.onHoliday(as, t) {
 			continue
 		}
 		best, bestC, found = t, c, true
 	}
 	return best, found
+}
+
+// localClock reads one zone's local time at instants that only increase,
+// looking the zone's offset up again only once it may have changed: t.In
+// at every quarter hour of a window was most of the fallback's time.
+type localClock struct {
+	loc    *time.Location
+	off    int64 // seconds east of UTC
+	until  int64 // Unix seconds before which the offset holds
+	looked bool
+}
+
+// at is the minute of the local day and the local weekday, as t.In(loc)
+// has them, at the instant unix (Unix seconds).
+func (c *localClock) at(unix int64) (int, time.Weekday) {
+	if !c.looked || unix >= c.until {
+		lt := time.Unix(unix, 0).In(c.loc)
+		_, off := lt.Zone()
+		_, until := lt.ZoneBounds()
+		c.off, c.until, c.looked = int64(off), math.MaxInt64, true
+		if !until.IsZero() {
+			c.until = until.Unix()
+		}
+	}
+	sec := unix + c.off
+	day := sec / 86400
+	if sec%86400 < 0 {
+		day--
+	}
+	// 1 January 1970 was a Thursday.
+	return int(sec-day*86400) / 60, time.Weekday(((day+int64(time.Thursday))%7 + 7) % 7)
 }
 
 // covers reports whether one of the sorted, disjoint intervals holds [a, b).
@@ -233,15 +303,15 @@ func covers(ivs []interval, a, b time.Time) bool {
 	return k < len(ivs) && !ivs[k].From.After(a) && !ivs[k].To.Before(b)
 }
 
-func (pl *placer) earliest(ids []string, common []interval) (time.Time, bool) {
+func (pl *placer) earliest(as []*attendee, common []interval) (time.Time, bool) {
 	for _, iv := range common {
 		t := ceilStep(iv.From)
 		for !t.Add(pl.sc.dur).After(iv.To) {
-			if end, busy := pl.busyUntil(ids, t); busy {
+			if end, busy := pl.busyUntil(as, t); busy {
 				t = ceilStep(end)
 				continue
 			}
-			if pl.onHoliday(ids, t) {
+			if pl.onHoliday(as, t) {
 				t = t.Add(step)
 				continue
 			}
@@ -251,13 +321,13 @@ func (pl *placer) earliest(ids []string, common []interval) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// busyUntil reports whether anyone in ids is busy during [t, t+dur), and
+// busyUntil reports whether anyone in as is busy during [t, t+dur), and
 // when the last such clash ends.
-func (pl *placer) busyUntil(ids []string, t time.Time) (time.Time, bool) {
+func (pl *placer) busyUntil(as []*attendee, t time.Time) (time.Time, bool) {
 	end, clash := time.Time{}, false
 	u := t.Add(pl.sc.dur)
-	for _, id := range ids {
-		b := pl.busy[id]
+	for _, a := range as {
+		b := a.busy
 		// The first busy interval ending after t.
 		k := sort.Search(len(b), func(i int) bool { return b[i].To.After(t) })
 		if k < len(b) && b[k].From.Before(u) {
@@ -270,35 +340,35 @@ func (pl *placer) busyUntil(ids []string, t time.Time) (time.Time, bool) {
 	return end, clash
 }
 
-func (pl *placer) conflict(ids []string, t time.Time) bool {
-	_, c := pl.busyUntil(ids, t)
+func (pl *placer) conflict(as []*attendee, t time.Time) bool {
+	_, c := pl.busyUntil(as, t)
 	return c
 }
 
 // onHoliday reports whether t falls on a holiday, in UTC or in any
 // participant's own zone.
-func (pl *placer) onHoliday(ids []string, t time.Time) bool {
+func (pl *placer) onHoliday(as []*attendee, t time.Time) bool {
 	if len(pl.sc.holidays) == 0 {
 		return false
 	}
 	if pl.sc.holidays[t.UTC().Format(time.DateOnly)] {
 		return true
 	}
-	for _, id := range ids {
-		if pl.sc.holidays[t.In(locOf(pl.people[id])).Format(time.DateOnly)] {
+	for _, a := range as {
+		if pl.sc.holidays[t.In(a.loc).Format(time.DateOnly)] {
 			return true
 		}
 	}
 	return false
 }
 
-func (pl *placer) book(id string, iv interval) {
-	b := pl.busy[id]
+func (a *attendee) book(iv interval) {
+	b := a.busy
 	k := sort.Search(len(b), func(i int) bool { return !b[i].From.Before(iv.From) })
 	b = append(b, interval{})
 	copy(b[k+1:], b[k:])
 	b[k] = iv
-	pl.busy[id] = b
+	a.busy = b
 }
 
 // ceilStep rounds t up to a quarter hour (of UTC; every zone in use is a

@@ -150,3 +150,24 @@ func TestDayHoursConfig(t *testing.T) {
 	require.ErrorIs(t, err, mentormatch.ErrConfig)
 	assert.Contains(t, err.Error(), "schedule.day_hours")
 }
+
+// TestLocalClockAsIn: the fallback's local minute and weekday are t.In's,
+// quarter hour by quarter hour across clock changes of an hour and of half
+// an hour, and in zones without any.
+func TestLocalClockAsIn(t *testing.T) {
+	for _, name := range []string{"UTC", "America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "Asia/Kolkata", "Pacific/Chatham", "America/Santiago"} {
+		t.Run(name, func(t *testing.T) {
+			loc := mustLoc(name)
+			c := localClock{loc: loc}
+			for _, from := range []time.Time{time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 9, 20, 0, 0, 0, 0, time.UTC)} {
+				c.looked = false
+				for tm := from; tm.Before(from.AddDate(0, 0, 60)); tm = tm.Add(step) {
+					lt := tm.In(loc)
+					at, wd := c.at(tm.Unix())
+					require.Equal(t, lt.Hour()*60+lt.Minute(), at, tm)
+					require.Equal(t, lt.Weekday(), wd, tm)
+				}
+			}
+		})
+	}
+}

@@ -40,5 +40,3 @@ type interval = availability.Interval
 func intervals(p *mentormatch.Person, from, to time.Time) []interval {
 	return availability.Free(slotsOf(p), locOf(p), from, to)
 }
-
-func intersect(a, b []interval) []interval { return availability.Intersect(a, b) }

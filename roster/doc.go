@@ -24,12 +24,13 @@
 // are solved first; when no pair of that optimum is apart it is the
 // tiered optimum too, which saves the wide cells' slower solve.
 //
-// Size. A program of more than 5 million pairs, under "total" with no
-// hard quota, is solved in sparse mode (matching.SolveSparse) on its
-// scores kept at two bytes a pair (scoring.Compact, up to 10⁹ pairs) or
-// scored row by row past that, and its what-if questions are priced from
-// the sparse duals (matching.ForceSparse). Smaller programs, and fair,
-// stable or hard quotas at any size, hold the float64 matrix.
+// Size. A program of more than 25 million pairs (DefaultDenseCells, a
+// memory budget), under "total" with no hard quota, is solved in sparse
+// mode (matching.SolveSparse) on its scores kept at two bytes a pair
+// (scoring.Compact, up to 10⁹ pairs) or scored row by row past that, and
+// its what-if questions are priced from the sparse duals
+// (matching.ForceSparse). Smaller programs, and fair, stable or hard
+// quotas at any size, hold the float64 matrix.
 //
 // Blocking pairs are reported, not removed: a pair who would both score
 // higher together than with their partners is a question a program

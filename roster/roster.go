@@ -92,14 +92,21 @@ func Capacities(p *mentormatch.Program) []int {
 // Defaults of Options.
 const (
 	// DefaultDenseCells is the most cells a program's score matrix may
-	// have before Match solves it in sparse mode, on compact scores. Past
-	// a few million cells that is faster as well as smaller on generated
-	// programs, one run each through match: 5,000 × 2,000 in 1.25 s
-	// against 3.0 s dense, 10,000 × 2,000 in 1.9 s and 203 MB against
-	// 2.4 s and 375 MB, 40,000 × 2,500 in 7.2 s and 0.7 GB against 11.3 s
-	// and 1.8 GB; at 4,000 × 1,000 the two are even. Fair and hard quotas
-	// solve whole.
-	DefaultDenseCells = 5_000_000
+	// have before Match solves it in sparse mode, on compact scores: a
+	// memory budget. A dense solve holds about 36 bytes a cell at its
+	// peak (the float64 matrix, the tiered copy when shared time is a
+	// tier, the solver's copy from the places' side when mentees
+	// outnumber places), 0.9 GB at 25 million cells. Below it the whole
+	// matrix is the faster of the two on generated programs, one run each
+	// of match in CPU seconds: 5,000 × 2,000 in 4.7 s against 8.9 s
+	// sparse, 10,000 × 2,000 in 6.0 s and 0.7 GB against 15.2 s and
+	// 0.2 GB, 12,500 × 2,000 in 8.5 s and 0.9 GB against 22.8 s and
+	// 0.3 GB: their first optimum has a pair who cannot meet, and the
+	// sparse solve of the tiered cells, whose values span the tier's
+	// weight, takes several rounds. Past it sparse keeps the memory down:
+	// 40,000 × 2,500 takes 0.7 GB there against 1.8 GB whole. Fair,
+	// stable and hard quotas solve whole at any size.
+	DefaultDenseCells = 25_000_000
 	// DefaultCompactCells is the most cells a sparse solve keeps, two bytes
 	// each (scoring.Compact): 10⁹ cells, 100,000 mentees × 10,000 mentors,
 	// are 2 GB. Past it every row is scored again each time the solver
@@ -340,7 +347,9 @@ func (o Options) matchScored(p *mentormatch.Program, cfg mentormatch.Config, sc 
 	} else {
 		sol, err = matching.Solve(scores, matching.Options{Maximize: true, Capacity: caps})
 		if err == nil && t != nil && countApart(apart, sol.RowCol) > 0 {
-			sol, err = matching.Solve(t.dense(scores), matching.Options{Maximize: true, Capacity: caps})
+			restore := t.lowerSaved(scores)
+			sol, err = matching.Solve(scores, matching.Options{Maximize: true, Capacity: caps})
+			restore()
 		}
 	}
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"gonum.org/v1/gonum/mat"
 
 	"github.com/mentormatch/mentormatch"
 )
@@ -295,4 +296,32 @@ func TestSharedTimeTierWithHardQuota(t *testing.T) {
 	}
 	t.Logf("%d programs proven optimal, %d of them tiered with the quota enforced", proven, tiered)
 	assert.Greater(t, tiered, 5)
+}
+
+// lowerSaved tiers the matrix in place exactly as a tiered copy is, and
+// its restore gives back every cell bit for bit (lowering rounds, so
+// raising again would not).
+func TestLowerSavedRestores(t *testing.T) {
+	res, err := Match(worldwide(t, 200, 40, 7), mentormatch.DefaultConfig())
+	require.NoError(t, err)
+	require.NotNil(t, res.tier)
+	before := mat.DenseCopyOf(res.Scores)
+	tiered := res.tier.dense(before)
+	restore := res.tier.lowerSaved(res.Scores)
+	same := func(a, b *mat.Dense) bool {
+		ra, rb := a.RawMatrix(), b.RawMatrix()
+		for i := range ra.Rows {
+			for j := range ra.Cols {
+				x, y := ra.Data[i*ra.Stride+j], rb.Data[i*rb.Stride+j]
+				if math.Float64bits(x) != math.Float64bits(y) && !(math.IsNaN(x) && math.IsNaN(y)) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	assert.True(t, same(tiered, res.Scores), "lowered in place as the copy is")
+	assert.False(t, same(before, res.Scores), "some pair is apart")
+	restore()
+	assert.True(t, same(before, res.Scores), "every cell back")
 }

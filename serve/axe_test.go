@@ -46,7 +46,7 @@ const axeRun = `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wc
 // practices: contrast, labels, names, landmarks, headings.
 func TestBrowserAxe(t *testing.T) {
 	axe := axeScript(t)
-	ctx, _, addr := browse(t)
+	ctx, s, addr := browse(t)
 	do(t, ctx, chromedp.Navigate(addr), chromedp.WaitVisible(chromedp.CSS("#summary")))
 	base := strings.Split(addr, "/?")[0]
 	for _, p := range []string{"/", "/roster", "/roster?sort=score&dir=desc", "/mentee/E1101", "/mentor/E1032", "/cohorts", "/cohort/C1", "/person/E1101", "/settings", "/export"} {
@@ -54,6 +54,16 @@ func TestBrowserAxe(t *testing.T) {
 		get(t, ctx, chromedp.Evaluate[bool](axe+";true"))
 		assert.Empty(t, get(t, ctx, chromedp.Evaluate[[]string](axeRun, chromedp.EvalAwaitPromise)), "axe on %s", p)
 	}
+	// The page that waits for the plan, held there while axe reads it.
+	h := holdPlans(t, s.plans)
+	replan(s)
+	release := holdReload(t, ctx)
+	do(t, ctx, chromedp.Navigate(base+"/cohorts"), chromedp.WaitVisible(chromedp.CSS("#planning")))
+	get(t, ctx, chromedp.Evaluate[bool](axe+";true"))
+	assert.Empty(t, get(t, ctx, chromedp.Evaluate[[]string](axeRun, chromedp.EvalAwaitPromise)), "axe on the page that waits for the plan")
+	release()
+	h.release()
+
 	// axe can fail: faint text and an unlabelled input are caught.
 	bad := get(t, ctx, chromedp.Evaluate[[]string](`(() => {
 	  const p = document.createElement("p"); p.textContent = "faint"; p.style.color = "#cccccc";

@@ -42,6 +42,10 @@ func browse(t *testing.T) (context.Context, *Server, string) {
 	opt := exampleOptions(t)
 	s, err := New(opt)
 	require.NoError(t, err)
+	// The views are checked as they are once the plan, built in the
+	// background, is ready (TestBrowserPlanning checks the page before).
+	_, err = s.st.planned()
+	require.NoError(t, err)
 	ts := httptest.NewServer(s.Handler())
 	t.Cleanup(ts.Close)
 	alloc, cancel := chromedp.NewExecAllocator(context.Background(),

@@ -81,13 +81,7 @@ func decided(ds mentormatch.Decisions, d mentormatch.Decision, clear bool) mento
 
 // decide pins, vetoes or clears a pair, re-solves exactly, and keeps the
 // decisions in the folder for match --decisions.
-func (s *Server) decide(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st, ok := s.current(w)
-	if !ok {
-		return
-	}
+func (s *Server) decide(w http.ResponseWriter, r *http.Request, st *state) {
 	mentee, mentor := r.PostFormValue("mentee"), r.PostFormValue("mentor")
 	i, ok1 := st.mentee[mentee]
 	j, ok2 := st.mentor[mentor]
@@ -122,7 +116,7 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request) {
 	}
 	n.last = diff(what, st, n)
 	n.made = n.last
-	s.st = n
+	s.show(n)
 	http.Redirect(w, r, "/change", http.StatusSeeOther)
 }
 
@@ -145,13 +139,7 @@ func readDecisions(dir string) (mentormatch.Decisions, error) {
 	return table.ReadDecisions(table.File{Path: path, Data: data})
 }
 
-func (s *Server) undo(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st, ok := s.current(w)
-	if !ok {
-		return
-	}
+func (s *Server) undo(w http.ResponseWriter, r *http.Request, st *state) {
 	if len(st.undo) == 0 {
 		s.refuse(w, http.StatusConflict, "There is nothing to undo.")
 		return
@@ -169,7 +157,7 @@ func (s *Server) undo(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	back.last = diff("undo: "+lastWhat(st), st, prev)
-	s.st = &back
+	s.show(&back)
 	http.Redirect(w, r, "/change", http.StatusSeeOther)
 }
 
@@ -180,13 +168,7 @@ func lastWhat(st *state) string {
 	return "the last change"
 }
 
-func (s *Server) change(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st, ok := s.current(w)
-	if !ok {
-		return
-	}
+func (s *Server) change(w http.ResponseWriter, r *http.Request, st *state) {
 	s.render(w, http.StatusOK, "change", page{Title: "What changed", Nav: "change", St: st, Data: st.last})
 }
 

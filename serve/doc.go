@@ -3,7 +3,10 @@
 // (summary, roster, each mentee and mentor, cohorts and their week
 // calendars), lets the manager pin and veto pairs and change the objective
 // and weights, re-solving exactly each time, and exports the same files
-// the command line writes.
+// the command line writes. The plan behind the cohorts pages (cohorts,
+// sessions, roadmaps) is built in the background from the program's load
+// and after each change (planner.go), so those pages answer at once: with
+// the plan, or with a page that says it is being planned.
 //
 // Nothing leaves the machine: the server listens on loopback unless told
 // otherwise, pages and assets are embedded (no request goes to another

@@ -24,19 +24,22 @@ import (
 type exportFile struct {
 	Name, Label, Type, CLI string
 	encode                 func(st *state, w io.Writer) error
+	// plan: the export is made from the plan (cohorts, sessions), which
+	// it waits for.
+	plan bool
 }
 
 // exportFiles are the exports, in the order the page lists them.
 var exportFiles = []exportFile{
-	{"roster.xlsx", "Roster workbook", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "match", encodeRoster(report.EncodeRosterXLSX)},
-	{"roster.json", "Roster as JSON", "application/json", "match", encodeRoster(report.EncodeRosterJSON)},
-	{"roster.csv", "Roster as CSV", "text/csv; charset=utf-8", "match", func(st *state, w io.Writer) error { return report.EncodeRosterCSV(w, st.res.Roster) }},
-	{"plan.xlsx", "Plan workbook (roster, cohorts, sessions, roadmaps)", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "plan", encodePlan(report.EncodePlanXLSX)},
-	{"plan.json", "Plan as JSON", "application/json", "plan", encodePlan(report.EncodePlanJSON)},
-	{"decisions.csv", "Decisions: pins and vetoes, for match --decisions", "text/csv; charset=utf-8", "match --decisions", exportDecisions},
-	{"calendars.zip", "Calendars: one .ics per participant and per cohort, zipped", "application/zip", "plan --ics", encodeCalendars},
-	{"introductions.zip", "Introductions: one e-mail (.eml, with the person's calendar) per participant and introductions.csv, zipped; nothing is sent", "application/zip", "notify", encodeIntroductions},
-	{"roadmaps.zip", "Learning roadmaps: one Markdown file per pair and the index, zipped", "application/zip", "plan --roadmaps", encodeRoadmaps},
+	{"roster.xlsx", "Roster workbook", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "match", encodeRoster(report.EncodeRosterXLSX), false},
+	{"roster.json", "Roster as JSON", "application/json", "match", encodeRoster(report.EncodeRosterJSON), false},
+	{"roster.csv", "Roster as CSV", "text/csv; charset=utf-8", "match", func(st *state, w io.Writer) error { return report.EncodeRosterCSV(w, st.res.Roster) }, false},
+	{"plan.xlsx", "Plan workbook (roster, cohorts, sessions, roadmaps)", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "plan", encodePlan(report.EncodePlanXLSX), true},
+	{"plan.json", "Plan as JSON", "application/json", "plan", encodePlan(report.EncodePlanJSON), true},
+	{"decisions.csv", "Decisions: pins and vetoes, for match --decisions", "text/csv; charset=utf-8", "match --decisions", exportDecisions, false},
+	{"calendars.zip", "Calendars: one .ics per participant and per cohort, zipped", "application/zip", "plan --ics", encodeCalendars, true},
+	{"introductions.zip", "Introductions: one e-mail (.eml, with the person's calendar) per participant and introductions.csv, zipped; nothing is sent", "application/zip", "notify", encodeIntroductions, true},
+	{"roadmaps.zip", "Learning roadmaps: one Markdown file per pair and the index, zipped", "application/zip", "plan --roadmaps", encodeRoadmaps, true},
 }
 
 func encodeRoster(enc func(io.Writer, *mentormatch.Roster, ...report.Option) error) func(*state, io.Writer) error {
@@ -135,6 +138,29 @@ func zipFiles(w io.Writer, files []roadmap.File) error {
 	return zw.Close()
 }
 
+// planFirst waits for the plan of the roster shown, outside the server's
+// lock, before an export made from it: the other pages answer meanwhile,
+// the page that waits for the plan among them. (Should the roster change
+// in between, the export waits again, under the lock.)
+func (s *Server) planFirst(next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		name := r.PathValue("file")
+		if name == "" {
+			name = r.PostFormValue("file")
+		}
+		i := slices.IndexFunc(exportFiles, func(e exportFile) bool { return e.Name == name })
+		if i >= 0 && exportFiles[i].plan {
+			s.mu.Lock()
+			job := s.st.job
+			s.mu.Unlock()
+			if job != nil {
+				job.wait() // an error is the export's to report
+			}
+		}
+		next(w, r)
+	}
+}
+
 // findExport is the export called name; when there is none it answers
 // with a page that says so, with the status given, and reports false.
 func (s *Server) findExport(w http.ResponseWriter, name string, status int) (exportFile, bool) {
@@ -147,13 +173,7 @@ func (s *Server) findExport(w http.ResponseWriter, name string, status int) (exp
 	return exportFile{}, false
 }
 
-func (s *Server) exports(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st, ok := s.current(w)
-	if !ok {
-		return
-	}
+func (s *Server) exports(w http.ResponseWriter, r *http.Request, st *state) {
 	s.render(w, http.StatusOK, "export", page{Title: "Export", Nav: "export", St: st, Data: struct {
 		Files   []exportFile
 		Dir     string
@@ -161,13 +181,7 @@ func (s *Server) exports(w http.ResponseWriter, r *http.Request) {
 	}{exportFiles, s.opt.Dir, s.command(st)}})
 }
 
-func (s *Server) export(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st, ok := s.current(w)
-	if !ok {
-		return
-	}
+func (s *Server) export(w http.ResponseWriter, r *http.Request, st *state) {
 	e, ok := s.findExport(w, r.PathValue("file"), http.StatusNotFound)
 	if !ok {
 		return
@@ -184,13 +198,7 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 
 // save writes an export into the folder, under a name of the manager's
 // choosing that must stay in it.
-func (s *Server) save(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st, ok := s.current(w)
-	if !ok {
-		return
-	}
+func (s *Server) save(w http.ResponseWriter, r *http.Request, st *state) {
 	e, ok := s.findExport(w, r.PostFormValue("file"), http.StatusBadRequest)
 	if !ok {
 		return

@@ -56,7 +56,19 @@ type Options struct {
 	Roster roster.Options
 	// PageSize is how many pairs the roster shows per page (default 100).
 	PageSize int
+	// PlanAhead is the most mentees whose plan is built in the background
+	// as soon as a roster is shown (default 20,000); a larger program's
+	// plan is built when a page first asks for it, so that a change on a
+	// 100,000-mentee program does not start minutes of planning that
+	// nobody may look at.
+	PlanAhead int
 }
+
+// keptPlans is how many of the states before the one shown keep their
+// built plan for an undo; older ones build it again if an undo reaches
+// them. A plan at 1,000 × 200 holds tens of megabytes, and a long review
+// makes a state per change.
+const keptPlans = 2
 
 // Server is the review page of one program. Its handlers are safe for
 // concurrent use; changes are made one at a time.
@@ -70,6 +82,8 @@ type Server struct {
 
 	mu sync.Mutex
 	st *state
+	// plans builds the plans of the rosters shown, in the background.
+	plans *planner
 }
 
 // New reads the program and solves it. Input problems in the people
@@ -83,13 +97,16 @@ func New(opt Options) (*Server, error) {
 	if opt.MaxFiles <= 0 {
 		opt.MaxFiles = 2
 	}
+	if opt.PlanAhead <= 0 {
+		opt.PlanAhead = 20000
+	}
 	if opt.PageSize <= 0 {
 		opt.PageSize = 100
 	}
 	if err := checkDir(opt.Dir); err != nil {
 		return nil, err
 	}
-	s := &Server{opt: opt, token: opt.Token}
+	s := &Server{opt: opt, token: opt.Token, plans: newPlanner()}
 	if s.token == "" {
 		s.token = randomHex(16)
 	}
@@ -104,17 +121,34 @@ func New(opt Options) (*Server, error) {
 	}
 	sub, _ := fs.Sub(staticFS, "static")
 	s.static = http.StripPrefix("/static/", http.FileServer(http.FS(sub)))
-	st, err := load(opt)
+	st, err := load(opt, s.plans)
 	if err != nil {
 		return nil, err
 	}
-	s.st = st
 	if opt.Decisions != nil && st.p != nil {
 		if err := s.writeDecisions(opt.Decisions); err != nil {
 			return nil, err
 		}
 	}
+	s.show(st)
 	return s, nil
+}
+
+// show makes st the state the page shows, and starts building its plan
+// (cohorts and sessions) in the background, ahead of any other, so that
+// the cohorts page is ready by the time it is opened (up to PlanAhead
+// mentees). States further back than keptPlans let their plans go. The
+// caller holds s.mu, or is New.
+func (s *Server) show(st *state) {
+	s.st = st
+	for _, old := range st.undo[:max(0, len(st.undo)-keptPlans)] {
+		if old.job != nil && old.res != nil {
+			old.job = st.plans.job(old.p, old.cfg, old.res)
+		}
+	}
+	if st.job != nil && st.p != nil && len(st.p.Mentees) <= s.opt.PlanAhead {
+		s.plans.ahead(st.job)
+	}
 }
 
 // Token is the secret of the server's URL.
@@ -139,21 +173,21 @@ func randomHex(n int) string {
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("GET /static/", s.static)
-	mux.HandleFunc("GET /{$}", s.program)
-	mux.HandleFunc("GET /roster", s.roster)
-	mux.HandleFunc("GET /mentee/{id}", s.mentee)
-	mux.HandleFunc("GET /mentor/{id}", s.mentor)
-	mux.HandleFunc("GET /cohorts", s.cohorts)
-	mux.HandleFunc("GET /cohort/{id}", s.cohort)
-	mux.HandleFunc("GET /person/{id}", s.person)
-	mux.HandleFunc("GET /settings", s.settings)
-	mux.HandleFunc("GET /change", s.change)
-	mux.HandleFunc("GET /export", s.exports)
-	mux.HandleFunc("GET /export/{file}", s.export)
-	mux.HandleFunc("POST /decide", s.decide)
-	mux.HandleFunc("POST /undo", s.undo)
-	mux.HandleFunc("POST /settings", s.saveSettings)
-	mux.HandleFunc("POST /save", s.save)
+	mux.HandleFunc("GET /{$}", s.loaded(s.program))
+	mux.HandleFunc("GET /roster", s.loaded(s.roster))
+	mux.HandleFunc("GET /mentee/{id}", s.loaded(s.mentee))
+	mux.HandleFunc("GET /mentor/{id}", s.loaded(s.mentor))
+	mux.HandleFunc("GET /cohorts", s.loaded(s.cohorts))
+	mux.HandleFunc("GET /cohort/{id}", s.loaded(s.cohort))
+	mux.HandleFunc("GET /person/{id}", s.loaded(s.person))
+	mux.HandleFunc("GET /settings", s.loaded(s.settings))
+	mux.HandleFunc("GET /change", s.loaded(s.change))
+	mux.HandleFunc("GET /export", s.loaded(s.exports))
+	mux.HandleFunc("GET /export/{file}", s.planFirst(s.loaded(s.export)))
+	mux.HandleFunc("POST /decide", s.loaded(s.decide))
+	mux.HandleFunc("POST /undo", s.loaded(s.undo))
+	mux.HandleFunc("POST /settings", s.loaded(s.saveSettings))
+	mux.HandleFunc("POST /save", s.planFirst(s.loaded(s.save)))
 	mux.HandleFunc("POST /upload", s.upload)
 	return s.guard(mux)
 }

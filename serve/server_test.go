@@ -82,8 +82,20 @@ func (c *client) post(path string, form url.Values) *httptest.ResponseRecorder {
 	return c.do(r, true)
 }
 
+// planned waits for the plan of the roster the page shows, which the
+// server builds in the background.
+func (c *client) planned() {
+	c.t.Helper()
+	c.s.mu.Lock()
+	st := c.s.st
+	c.s.mu.Unlock()
+	_, err := st.planned()
+	require.NoError(c.t, err)
+}
+
 func TestRoutes(t *testing.T) {
 	c := newClient(t, exampleOptions(t))
+	c.planned()
 	tests := []struct {
 		path string
 		code int

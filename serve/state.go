@@ -2,10 +2,10 @@ package serve
 
 import (
 	"errors"
-
 	"fmt"
-	"gonum.org/v1/gonum/mat"
 	"os"
+
+	"gonum.org/v1/gonum/mat"
 
 	"github.com/mentormatch/mentormatch"
 	"github.com/mentormatch/mentormatch/io/table"
@@ -24,10 +24,12 @@ type state struct {
 	// problems are the input problems that stopped reading the people.
 	problems mentormatch.Problems
 	res      *roster.Result
-	plan     *plan.Result // built on first use
-	mentee   map[string]int
-	mentor   map[string]int
-	pairOf   map[string]int // mentee id → index in res.Roster.Matches
+	// plans builds plans in the background; job is the plan of res.
+	plans  *planner
+	job    *planJob
+	mentee map[string]int
+	mentor map[string]int
+	pairOf map[string]int // mentee id → index in res.Roster.Matches
 	// undo are the earlier states, latest last; last is what the latest
 	// change did.
 	undo []*state
@@ -53,8 +55,8 @@ func checkDir(dir string) error {
 
 // load reads the people and the folder's decisions, and solves them.
 // Input problems are kept for the page; anything else is an error.
-func load(opt Options) (*state, error) {
-	st := &state{files: opt.Files, cfg: opt.Config, solver: opt.Roster}
+func load(opt Options, plans *planner) (*state, error) {
+	st := &state{files: opt.Files, cfg: opt.Config, solver: opt.Roster, plans: plans}
 	p, err := table.ReadProgram(table.Options{Levels: opt.Config.Levels}, opt.Files...)
 	if err != nil {
 		return st.problem(err)
@@ -84,13 +86,14 @@ func (st *state) problem(err error) (*state, error) {
 }
 
 // solve matches the program under the state's configuration and
-// indexes the result.
+// indexes the result. The plan of the new roster is made ready to build;
+// it is queued when the state is shown (Server.show).
 func (st *state) solve() error {
 	res, err := st.match()
 	if err != nil {
 		return err
 	}
-	st.res, st.plan = res, nil
+	st.res, st.job = res, st.plans.job(st.p, st.cfg, res)
 	st.mentee = make(map[string]int, len(st.p.Mentees))
 	for i := range st.p.Mentees {
 		st.mentee[st.p.Mentee(i).ID] = i
@@ -164,17 +167,9 @@ func changedMentees(a, b mentormatch.Decisions) map[string]bool {
 	return out
 }
 
-// planned is the plan on the current roster: cohorts, sessions, roadmaps.
-func (st *state) planned() (*plan.Result, error) {
-	if st.plan == nil {
-		pl, err := plan.On(st.p, st.cfg, st.res)
-		if err != nil {
-			return nil, err
-		}
-		st.plan = pl
-	}
-	return st.plan, nil
-}
+// planned is the plan on the state's roster: cohorts, sessions,
+// roadmaps; it waits for the planner when the plan is not built yet.
+func (st *state) planned() (*plan.Result, error) { return st.job.wait() }
 
 // next is a copy of the state to change, with this one kept for undo.
 func (st *state) next() *state {

@@ -47,13 +47,7 @@ func weightOf(w *mentormatch.Weights, name string) *float64 {
 	return &w.Prefers
 }
 
-func (s *Server) settings(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st, ok := s.current(w)
-	if !ok {
-		return
-	}
+func (s *Server) settings(w http.ResponseWriter, r *http.Request, st *state) {
 	s.render(w, http.StatusOK, "settings", page{Title: "Objective and weights", Nav: "settings", St: st, Data: s.settingsData(st, nil)})
 }
 
@@ -79,13 +73,7 @@ func (s *Server) settingsData(st *state, problems []string) settingsData {
 
 // saveSettings re-solves under the objective and weights of the form and
 // keeps the configuration in the folder, where match --config reads it.
-func (s *Server) saveSettings(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st, ok := s.current(w)
-	if !ok {
-		return
-	}
+func (s *Server) saveSettings(w http.ResponseWriter, r *http.Request, st *state) {
 	cfg := st.cfg
 	var problems []string
 	if o := r.PostFormValue("objective"); o != "" {
@@ -122,7 +110,7 @@ func (s *Server) saveSettings(w http.ResponseWriter, r *http.Request) {
 	}
 	n.last = diff(fmt.Sprintf("objective %s, weights %s", cfg.Objective, weightsText(cfg.Weights)), st, n)
 	n.made = n.last
-	s.st = n
+	s.show(n)
 	http.Redirect(w, r, "/change", http.StatusSeeOther)
 }
 
@@ -255,7 +243,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	opt := s.opt
 	opt.Files = files
 	opt.Config = s.st.cfg
-	st, err := load(opt)
+	st, err := load(opt, s.plans)
 	if err != nil {
 		s.refuse(w, http.StatusUnprocessableEntity, err.Error())
 		return
@@ -268,7 +256,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 			s.refuse(w, http.StatusInternalServerError, err.Error())
 			return
 		}
-		if st, err = load(opt); err != nil {
+		if st, err = load(opt, s.plans); err != nil {
 			s.refuse(w, http.StatusUnprocessableEntity, err.Error())
 			return
 		}
@@ -280,7 +268,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 		s.render(w, http.StatusUnprocessableEntity, "program", page{Title: "Program", Nav: "program", St: st})
 		return
 	}
-	s.st = st
+	s.show(st)
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 }
 

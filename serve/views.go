@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/plan"
 	"github.com/mentormatch/mentormatch/roster"
 	"github.com/mentormatch/mentormatch/scoring"
 )
@@ -27,6 +28,9 @@ type page struct {
 	CSRF  string
 	St    *state
 	Data  any
+	// Refresh asks a browser without the page's script to load the page
+	// again shortly: the page waits for something being built.
+	Refresh bool
 }
 
 var funcs = template.FuncMap{
@@ -80,24 +84,23 @@ func (s *Server) refuse(w http.ResponseWriter, status int, msg string) {
 	s.render(w, status, "refused", page{Title: http.StatusText(status), Data: msg})
 }
 
-// current is the state to show, or false after writing the input
-// problems page when the people could not be read.
-func (s *Server) current(w http.ResponseWriter) (*state, bool) {
-	st := s.st
-	if st.p == nil {
-		s.render(w, http.StatusUnprocessableEntity, "program", page{Title: "Program", Nav: "program", St: st})
-		return nil, false
+// loaded is a handler of the program the page shows. It runs under the
+// server's lock, so that changes are made one at a time and a page is
+// drawn from one state; when the people could not be read, it answers
+// with the page of their problems instead.
+func (s *Server) loaded(h func(http.ResponseWriter, *http.Request, *state)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if s.st.p == nil {
+			s.render(w, http.StatusUnprocessableEntity, "program", page{Title: "Program", Nav: "program", St: s.st})
+			return
+		}
+		h(w, r, s.st)
 	}
-	return st, true
 }
 
-func (s *Server) program(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st, ok := s.current(w)
-	if !ok {
-		return
-	}
+func (s *Server) program(w http.ResponseWriter, r *http.Request, st *state) {
 	var warnings []string
 	for _, w := range st.p.Warnings {
 		warnings = append(warnings, w.String())
@@ -109,13 +112,7 @@ func (s *Server) program(w http.ResponseWriter, r *http.Request) {
 	}{warnings, s.command(st)}})
 }
 
-func (s *Server) roster(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st, ok := s.current(w)
-	if !ok {
-		return
-	}
+func (s *Server) roster(w http.ResponseWriter, r *http.Request, st *state) {
 	q := r.URL.Query()
 	filter := strings.TrimSpace(q.Get("q"))
 	key, dir := q.Get("sort"), q.Get("dir")
@@ -242,13 +239,7 @@ type alternative struct {
 	NotPriced string
 }
 
-func (s *Server) mentee(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st, ok := s.current(w)
-	if !ok {
-		return
-	}
+func (s *Server) mentee(w http.ResponseWriter, r *http.Request, st *state) {
 	i, ok := s.named(w, r, st.mentee, "mentee")
 	if !ok {
 		return
@@ -355,13 +346,7 @@ type gainer struct {
 	Current float64
 }
 
-func (s *Server) mentor(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st, ok := s.current(w)
-	if !ok {
-		return
-	}
+func (s *Server) mentor(w http.ResponseWriter, r *http.Request, st *state) {
 	j, ok := s.named(w, r, st.mentor, "mentor")
 	if !ok {
 		return
@@ -407,16 +392,10 @@ func (s *Server) mentor(w http.ResponseWriter, r *http.Request) {
 	s.render(w, http.StatusOK, "mentor", page{Title: m.Name + " (" + m.ID + ")", Nav: "roster", St: st, Data: data})
 }
 
-func (s *Server) cohorts(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st, ok := s.current(w)
+func (s *Server) cohorts(w http.ResponseWriter, r *http.Request, st *state) {
+	const title = "Cohorts and schedule"
+	pl, ok := s.planOf(w, r, st, title)
 	if !ok {
-		return
-	}
-	pl, err := st.planned()
-	if err != nil {
-		s.refuse(w, http.StatusUnprocessableEntity, "The cohorts could not be planned: "+err.Error())
 		return
 	}
 	flagged := map[string]int{}
@@ -439,7 +418,35 @@ func (s *Server) cohorts(w http.ResponseWriter, r *http.Request) {
 		Warnings []string
 		Names    map[string]string
 	}{cs, len(pl.Plan.Sessions), pl.Plan.Warnings, st.names()}
-	s.render(w, http.StatusOK, "cohorts", page{Title: "Cohorts and schedule", Nav: "cohorts", St: st, Data: data})
+	s.render(w, http.StatusOK, "cohorts", page{Title: title, Nav: "cohorts", St: st, Data: data})
+}
+
+// planOf is the plan of st's roster, for the view titled title. While
+// the plan is being built it answers at once with a page that says so,
+// shows how far the plan is and asks again shortly (the page's script, or
+// a refresh without it); when the plan cannot be built, it says why. In
+// both cases it reports false.
+func (s *Server) planOf(w http.ResponseWriter, r *http.Request, st *state, title string) (*plan.Result, bool) {
+	pl, ps, err := st.job.poll()
+	switch {
+	case err != nil:
+		s.refuse(w, http.StatusUnprocessableEntity, "The cohorts could not be planned: "+err.Error())
+	case ps != nil:
+		// 202: the request is taken, the page is not ready yet.
+		s.render(w, http.StatusAccepted, "planning", page{Title: title, Nav: "cohorts", St: st, Refresh: true,
+			Data: planningView{planStatus: ps, Path: r.URL.RequestURI(), Mentees: len(st.p.Mentees)}})
+	default:
+		return pl, true
+	}
+	return nil, false
+}
+
+// planningView is the page that waits for a plan.
+type planningView struct {
+	*planStatus
+	// Path is the page to ask for again.
+	Path    string
+	Mentees int
 }
 
 // names maps every person's id to their name, for views that list ids.
@@ -451,19 +458,12 @@ func (st *state) names() map[string]string {
 	return out
 }
 
-func (s *Server) cohort(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st, ok := s.current(w)
+func (s *Server) cohort(w http.ResponseWriter, r *http.Request, st *state) {
+	id := r.PathValue("id")
+	pl, ok := s.planOf(w, r, st, "Cohort "+id)
 	if !ok {
 		return
 	}
-	pl, err := st.planned()
-	if err != nil {
-		s.refuse(w, http.StatusUnprocessableEntity, "The cohorts could not be planned: "+err.Error())
-		return
-	}
-	id := r.PathValue("id")
 	i := slices.IndexFunc(pl.Plan.Cohorts, func(c mentormatch.Cohort) bool { return c.ID == id })
 	if i < 0 {
 		s.refuse(w, http.StatusNotFound, fmt.Sprintf("There is no cohort %q.", id))
@@ -484,18 +484,7 @@ func (s *Server) cohort(w http.ResponseWriter, r *http.Request) {
 		Cohort: &c, Zone: loc.String(), Weeks: weeks(ss, loc, st.names()), Names: st.names()}})
 }
 
-func (s *Server) person(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st, ok := s.current(w)
-	if !ok {
-		return
-	}
-	pl, err := st.planned()
-	if err != nil {
-		s.refuse(w, http.StatusUnprocessableEntity, "The cohorts could not be planned: "+err.Error())
-		return
-	}
+func (s *Server) person(w http.ResponseWriter, r *http.Request, st *state) {
 	id := r.PathValue("id")
 	var per *mentormatch.Person
 	if i, ok := st.mentee[id]; ok {
@@ -504,6 +493,11 @@ func (s *Server) person(w http.ResponseWriter, r *http.Request) {
 		per = st.p.Mentor(j)
 	} else {
 		s.refuse(w, http.StatusNotFound, fmt.Sprintf("There is nobody with the id %q.", id))
+		return
+	}
+	title := per.Name + " (" + per.ID + "): sessions"
+	pl, ok := s.planOf(w, r, st, title)
+	if !ok {
 		return
 	}
 	var ss []*mentormatch.Session
@@ -516,7 +510,7 @@ func (s *Server) person(w http.ResponseWriter, r *http.Request) {
 	if loc == nil {
 		loc = time.UTC
 	}
-	s.render(w, http.StatusOK, "calendar", page{Title: per.Name + " (" + per.ID + "): sessions", Nav: "cohorts", St: st, Data: calendarView{
+	s.render(w, http.StatusOK, "calendar", page{Title: title, Nav: "cohorts", St: st, Data: calendarView{
 		Person: per, Zone: zoneName(per), Weeks: weeks(ss, loc, st.names()), Names: st.names()}})
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/internal/parallel"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -160,28 +161,77 @@ func sheetStyles(f *excelize.File, numFmt string) (bold, num, wrap int, err erro
 }
 
 func writeSheet(f *excelize.File, d *sheetData, bold, scoreStyle, wrapStyle int) error {
-	fitWidths(d)
-	if err := printable(f, d.name, true); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(d.name)
+	st, err := startSheet(f, d, bold, scoreStyle, wrapStyle)
 	if err != nil {
 		return err
 	}
+	if err := st.rows(); err != nil {
+		return err
+	}
+	return st.finish(f)
+}
+
+// writeSheets writes the sheets as writeSheet does, their rows at the
+// same time on every core: the workbook's styles, tables and charts are
+// made in the sheets' order, one sheet at a time, and only the rows,
+// each sheet's own stream, are written side by side. The error names
+// the sheet.
+func writeSheets(f *excelize.File, sheets []*sheetData, bold, scoreStyle, wrapStyle int) error {
+	started := make([]*startedSheet, len(sheets))
+	for k, d := range sheets {
+		st, err := startSheet(f, d, bold, scoreStyle, wrapStyle)
+		if err != nil {
+			return fmt.Errorf("sheet %s: %w", d.name, err)
+		}
+		started[k] = st
+	}
+	errs := make([]error, len(sheets))
+	parallel.For(len(sheets), 0, 1, func(_, k int) { errs[k] = started[k].rows() })
+	for k, st := range started {
+		err := errs[k]
+		if err == nil {
+			err = st.finish(f)
+		}
+		if err != nil {
+			return fmt.Errorf("sheet %s: %w", sheets[k].name, err)
+		}
+	}
+	return nil
+}
+
+// startedSheet is a sheet whose stream has its header row; rows writes
+// the rest, finish its table and charts.
+type startedSheet struct {
+	d       *sheetData
+	sw      *excelize.StreamWriter
+	styleOf []int // style of each column's cells, 0 for none
+}
+
+// startSheet sets d's sheet up for paper, makes its styles and starts its
+// stream with the column widths, the frozen header and the header row.
+func startSheet(f *excelize.File, d *sheetData, bold, scoreStyle, wrapStyle int) (*startedSheet, error) {
+	fitWidths(d)
+	if err := printable(f, d.name, true); err != nil {
+		return nil, err
+	}
+	sw, err := f.NewStreamWriter(d.name)
+	if err != nil {
+		return nil, err
+	}
 	for j, w := range d.widths {
 		if err := sw.SetColWidth(j+1, j+1, w); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if err := sw.SetPanes(frozen(0, 1)); err != nil {
-		return err
+		return nil, err
 	}
 	head := make([]any, len(d.head))
 	for j, h := range d.head {
 		head[j] = excelize.Cell{StyleID: bold, Value: h}
 	}
 	if err := sw.SetRow("A1", head); err != nil {
-		return err
+		return nil, err
 	}
 	styleOf := make([]int, len(d.head))
 	for _, j := range d.score {
@@ -194,7 +244,7 @@ func writeSheet(f *excelize.File, d *sheetData, bold, scoreStyle, wrapStyle int)
 		if code, ok := d.format[j]; ok {
 			id, err := f.NewStyle(&excelize.Style{CustomNumFmt: &code})
 			if err != nil {
-				return err
+				return nil, err
 			}
 			styleOf[j] = id
 		}
@@ -207,7 +257,7 @@ func writeSheet(f *excelize.File, d *sheetData, bold, scoreStyle, wrapStyle int)
 			if id != 0 {
 				var err error
 				if st, err = f.GetStyle(id); err != nil {
-					return err
+					return nil, err
 				}
 			}
 			if st.Alignment == nil {
@@ -216,11 +266,17 @@ func writeSheet(f *excelize.File, d *sheetData, bold, scoreStyle, wrapStyle int)
 			st.Alignment.Vertical = "top"
 			top, err := f.NewStyle(st)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			styleOf[j] = top
 		}
 	}
+	return &startedSheet{d: d, sw: sw, styleOf: styleOf}, nil
+}
+
+// rows writes the sheet's rows to its stream.
+func (st *startedSheet) rows() error {
+	d, sw, styleOf := st.d, st.sw, st.styleOf
 	row := make([]any, len(d.head))
 	for i, r := range d.rows {
 		for j, v := range r {
@@ -242,6 +298,12 @@ func writeSheet(f *excelize.File, d *sheetData, bold, scoreStyle, wrapStyle int)
 			return err
 		}
 	}
+	return nil
+}
+
+// finish gives the sheet its table and charts and flushes its stream.
+func (st *startedSheet) finish(f *excelize.File) error {
+	d, sw := st.d, st.sw
 	// A table gives the header row its filter buttons; a plain AutoFilter
 	// set after Flush would be lost, and the stream writer has no other way.
 	last, _ := excelize.CoordinatesToCellName(len(d.head), max(len(d.rows)+1, 2))
@@ -312,10 +374,8 @@ func encodeWorkbook(w io.Writer, r *mentormatch.Roster, plan *mentormatch.Plan, 
 			return err
 		}
 	}
-	for _, d := range sheets {
-		if err := writeSheet(f, d, bold, scoreStyle, wrapStyle); err != nil {
-			return fmt.Errorf("sheet %s: %w", d.name, err)
-		}
+	if err := writeSheets(f, sheets, bold, scoreStyle, wrapStyle); err != nil {
+		return err
 	}
 	if err := writeSummary(f, r, plan, len(warnings)); err != nil {
 		return fmt.Errorf("sheet %s: %w", summarySheet, err)

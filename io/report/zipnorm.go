@@ -10,8 +10,10 @@ import (
 	"io"
 	"io/fs"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -25,7 +27,7 @@ var (
 // writeDeterministic writes f's workbook with its zip entries in a fixed
 // order. Excelize emits streamed sheets and content-type overrides in map
 // order, so the same workbook could otherwise give different bytes. Each
-// entry is compressed once, as excelize writes it (sortedZip).
+// entry is compressed as excelize writes it, on every core (sortedZip).
 func writeDeterministic(f *excelize.File, w io.Writer) error {
 	z := &sortedZip{w: w}
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return z })
@@ -39,42 +41,112 @@ func writeDeterministic(f *excelize.File, w io.Writer) error {
 }
 
 // sortedZip is the zip writer excelize writes the workbook through. It
-// deflates each entry as it comes and keeps it; Close writes the entries
-// to w in name order, [Content_Types].xml first with its own entries
-// sorted, all stamped with one fixed time.
+// deflates each entry as it comes, a block at a time on every core, and
+// keeps it; Close writes the entries to w in name order,
+// [Content_Types].xml first with its own entries sorted, all stamped with
+// one fixed time.
 type sortedZip struct {
 	w       io.Writer
 	entries []*zipEntry
 	closed  bool
+	sem     chan struct{} // the deflating goroutines of every entry
 }
 
 type zipEntry struct {
 	name string
-	data bytes.Buffer // deflated; raw for [Content_Types].xml
-	fw   *flate.Writer
+	raw  bytes.Buffer // [Content_Types].xml, kept as written
 	crc  hash.Hash32
 	size uint64
+	// A deflated entry is cut into blocks of deflateBlock bytes, each
+	// compressed on a goroutine of its own (at most sem at once) with the
+	// 32 KiB before it as its dictionary, and flushed to a byte boundary:
+	// the blocks' outputs one after another are one deflate stream, the
+	// size of the whole compressed at once within a few bytes a block,
+	// which the workbook's two big sheets deflate on every core.
+	sem     chan struct{}
+	pending []byte
+	prev    []byte // the block before pending, for its dictionary
+	blocks  []*deflated
+	wg      sync.WaitGroup
+	deflate bool
 }
+
+// deflated is one block of an entry, compressed.
+type deflated struct {
+	out bytes.Buffer
+	err error
+}
+
+// deflateBlock is how many bytes of an entry one goroutine deflates.
+const deflateBlock = 4 << 20
 
 const contentTypes = "[Content_Types].xml"
 
 func (e *zipEntry) Write(p []byte) (int, error) {
 	e.crc.Write(p)
 	e.size += uint64(len(p))
-	if e.fw == nil {
-		return e.data.Write(p)
+	if !e.deflate {
+		return e.raw.Write(p)
 	}
-	return e.fw.Write(p)
+	n := len(p)
+	for len(p) > 0 {
+		if e.pending == nil {
+			e.pending = make([]byte, 0, deflateBlock)
+		}
+		k := min(len(p), deflateBlock-len(e.pending))
+		e.pending = append(e.pending, p[:k]...)
+		p = p[k:]
+		if len(e.pending) == deflateBlock {
+			e.start(false)
+		}
+	}
+	return n, nil
+}
+
+// start deflates the pending block on a goroutine of its own; last
+// ends the stream with it.
+func (e *zipEntry) start(last bool) {
+	data, dict := e.pending, e.prev
+	if len(dict) > 32<<10 {
+		dict = dict[len(dict)-32<<10:]
+	}
+	e.prev, e.pending = data, nil
+	b := &deflated{}
+	e.blocks = append(e.blocks, b)
+	e.sem <- struct{}{}
+	e.wg.Add(1)
+	go func() {
+		defer func() { <-e.sem; e.wg.Done() }()
+		fw, err := flate.NewWriterDict(&b.out, flate.DefaultCompression, dict)
+		if err == nil {
+			_, err = fw.Write(data)
+		}
+		if err == nil && last {
+			err = fw.Close()
+		} else if err == nil {
+			err = fw.Flush()
+		}
+		b.err = err
+	}()
+}
+
+// finish deflates what is left and waits for every block.
+func (e *zipEntry) finish() error {
+	e.start(true)
+	e.wg.Wait()
+	for _, b := range e.blocks {
+		if b.err != nil {
+			return b.err
+		}
+	}
+	return nil
 }
 
 func (z *sortedZip) Create(name string) (io.Writer, error) {
-	e := &zipEntry{name: name, crc: crc32.NewIEEE()}
-	if name != contentTypes {
-		var err error
-		if e.fw, err = flate.NewWriter(&e.data, flate.DefaultCompression); err != nil {
-			return nil, err
-		}
+	if z.sem == nil {
+		z.sem = make(chan struct{}, runtime.GOMAXPROCS(0))
 	}
+	e := &zipEntry{name: name, crc: crc32.NewIEEE(), sem: z.sem, deflate: name != contentTypes}
 	z.entries = append(z.entries, e)
 	return e, nil
 }
@@ -97,26 +169,32 @@ func (z *sortedZip) Close() error {
 	zw := zip.NewWriter(z.w)
 	stamp := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	for _, e := range z.entries {
-		if e.fw == nil {
+		if !e.deflate {
 			hw, err := zw.CreateHeader(&zip.FileHeader{Name: e.name, Method: zip.Deflate, Modified: stamp})
 			if err != nil {
 				return err
 			}
-			if _, err := hw.Write(sortRun(sortRun(e.data.Bytes(), defaultRE), overrideRE)); err != nil {
+			if _, err := hw.Write(sortRun(sortRun(e.raw.Bytes(), defaultRE), overrideRE)); err != nil {
 				return err
 			}
 			continue
 		}
-		if err := e.fw.Close(); err != nil {
+		if err := e.finish(); err != nil {
 			return err
 		}
+		compressed := 0
+		for _, b := range e.blocks {
+			compressed += b.out.Len()
+		}
 		hw, err := zw.CreateRaw(&zip.FileHeader{Name: e.name, Method: zip.Deflate, Modified: stamp,
-			CRC32: e.crc.Sum32(), CompressedSize64: uint64(e.data.Len()), UncompressedSize64: e.size})
+			CRC32: e.crc.Sum32(), CompressedSize64: uint64(compressed), UncompressedSize64: e.size})
 		if err != nil {
 			return err
 		}
-		if _, err := e.data.WriteTo(hw); err != nil {
-			return err
+		for _, b := range e.blocks {
+			if _, err := b.out.WriteTo(hw); err != nil {
+				return err
+			}
 		}
 	}
 	if err := zw.Close(); err != nil {

@@ -1,6 +1,7 @@
 // The page works without this script; it only says that a re-solve is
-// under way (a large program takes seconds) and keeps a form from being
-// sent twice.
+// under way (a large program takes seconds), keeps a form from being
+// sent twice, and loads a page that waits for the plan again each second
+// until the plan is ready.
 "use strict";
 document.addEventListener("submit", function (ev) {
   var form = ev.target;
@@ -16,3 +17,8 @@ window.addEventListener("pageshow", function () {
   var busy = document.getElementById("busy");
   if (busy) busy.hidden = true;
 });
+// The cohorts and sessions are planned in the background: a page that
+// waits for them asks again until they are ready.
+if (document.getElementById("planning")) {
+  setTimeout(function () { location.reload(); }, 1000);
+}
