@@ -28,7 +28,8 @@ func Suite(sizes ...int) []Case {
 	return cs
 }
 
-// Reps is how many times Compare runs a case on each side: a run of a few
+// Reps is how many times Compare runs a case at least on each side (a side
+// whose runs are short runs more, see Compare): a run of a few
 // milliseconds is mostly the first touch of fresh memory on both sides
 // (SciPy's 1000 × 250 takes 7 ms once and 1.3 ms at best of 5), so small
 // cases keep the best of five; SciPy's 4000 × 4000 low-rank takes 20 s,
@@ -41,6 +42,46 @@ func Reps(c Case) int {
 		return 3
 	}
 	return 1
+}
+
+// quickRun and quickReps bound the further runs of a side whose runs are
+// short (see Compare): a side runs on until it has spent quickRun seconds
+// or made quickReps runs.
+const (
+	quickRun  = 0.5
+	quickReps = 25
+)
+
+// runSide runs side k of a case once (0 is ours, k ≥ 1 the peer
+// list[k−1]) and keeps its best time and its answer in row. It returns
+// the time of the run.
+func runSide(c Case, data []float64, path string, list []*Peer, k int, row *Row) (float64, error) {
+	if k == 0 {
+		runtime.GC()
+		t := time.Now()
+		res, err := matching.SolveData(c.Rows, c.Cols, data, c.Options())
+		el := time.Since(t).Seconds()
+		if err != nil {
+			return 0, fmt.Errorf("%s: %w", c.Name(), err)
+		}
+		row.Ours = math.Min(row.Ours, el)
+		row.Total, row.Assigned = res.Total, res.Assigned
+		return el, nil
+	}
+	pr := &row.Peers[k-1]
+	if pr.Error != "" {
+		return 0, nil
+	}
+	got, err := list[k-1].solve(c, path, 1)
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", c.Name(), err)
+	}
+	el := got.Seconds
+	if got.Error == "" {
+		got.Seconds = math.Min(got.Seconds, pr.Seconds)
+	}
+	*pr = got
+	return el, nil
 }
 
 // Row is one line of a comparison.
@@ -91,7 +132,8 @@ func (r Row) Ratio() float64 {
 // around the call, and with every peer on the same matrix, timed the same
 // way in its process. The sides take turns, one run each, reps(case)
 // times (Reps is the usual choice), so that a busy spell of the machine
-// falls on all of them; each keeps its best time. Rows are written to w as
+// falls on all of them, and a side whose runs are short takes further
+// turns up to half a second or 25 runs; each keeps its best time. Rows are written to w as
 // a Markdown table as they finish: each side's time, then ours over the
 // fastest peer's, with that peer named.
 func Compare(w io.Writer, cases []Case, peers *Peers, reps func(Case) int) ([]Row, error) {
@@ -122,28 +164,31 @@ func Compare(w io.Writer, cases []Case, peers *Peers, reps func(Case) int) ([]Ro
 				return rows, err
 			}
 		}
-		for range reps(c) {
-			runtime.GC()
-			t := time.Now()
-			res, err := matching.SolveData(c.Rows, c.Cols, data, c.Options())
-			el := time.Since(t).Seconds()
-			if err != nil {
-				return rows, fmt.Errorf("%s: %w", c.Name(), err)
-			}
-			row.Ours = math.Min(row.Ours, el)
-			row.Total, row.Assigned = res.Total, res.Assigned
-			for k, p := range list {
-				if row.Peers[k].Error != "" {
+		// Every side runs reps(c) times; a side whose runs are short
+		// runs on in later rounds, until it has spent quickRun seconds
+		// or made quickReps runs, so that a busy spell of the shared
+		// machine, longer than a few of them, does not set its best.
+		sides := 1 + len(list)
+		spent, runs := make([]float64, sides), make([]int, sides)
+		wants := func(k int) bool {
+			return runs[k] < reps(c) || (runs[k] < quickReps && spent[k] < quickRun)
+		}
+		for {
+			more := false
+			for k := range sides {
+				if !wants(k) {
 					continue
 				}
-				pr, err := p.solve(c, path, 1)
+				more = true
+				el, err := runSide(c, data, path, list, k, &row)
 				if err != nil {
-					return rows, fmt.Errorf("%s: %w", c.Name(), err)
+					return rows, err
 				}
-				if pr.Error == "" {
-					pr.Seconds = math.Min(pr.Seconds, row.Peers[k].Seconds)
-				}
-				row.Peers[k] = pr
+				spent[k] += el
+				runs[k]++
+			}
+			if !more {
+				break
 			}
 		}
 		if path != "" {

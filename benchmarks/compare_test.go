@@ -25,6 +25,26 @@ func sizes(t *testing.T) []int {
 	return out
 }
 
+// only keeps the cases named in MENTORMATCH_CASES, a comma-separated list
+// of names or their beginnings such as "uniform/2000x2000,equal/", or all
+// of them when it is empty.
+func only(cases []Case) []Case {
+	env := os.Getenv("MENTORMATCH_CASES")
+	if env == "" {
+		return cases
+	}
+	var out []Case
+	for _, c := range cases {
+		for _, f := range strings.Split(env, ",") {
+			if f = strings.TrimSpace(f); f != "" && strings.HasPrefix(c.Name(), f) {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
+}
+
 // TestCompare runs the same matrices through matching and every peer
 // found (SciPy, LEMON, npm munkres) and prints the table; all must find
 // the same optimum. A missing peer is skipped with its reason; without any
@@ -41,7 +61,7 @@ func TestCompare(t *testing.T) {
 		t.Logf("peer %s: %s", p.Name, p.What)
 	}
 	var out strings.Builder
-	rows, err := Compare(&out, Suite(sizes(t)...), peers, Reps)
+	rows, err := Compare(&out, only(Suite(sizes(t)...)), peers, Reps)
 	t.Log("\n" + out.String())
 	require.NoError(t, err)
 	for _, r := range rows {

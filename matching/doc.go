@@ -13,7 +13,10 @@
 // augmenting row reduction find most of the assignment cheaply, then each
 // remaining row is assigned by a Dijkstra search over reduced costs, with
 // row and column potentials kept so that every reduced cost stays
-// non-negative. When reduction leaves most rows free and the rows exactly
+// non-negative. When many rows remain, the searches read each row's short
+// list of its cheapest cells and the rest of the row only once their
+// labels reach the list's bound, which gives the same labels as reading
+// whole rows. When reduction leaves most rows free and the rows exactly
 // fill the places (low-rank scores, where many rows want the same few
 // columns), an ε-scaling auction (Bertsekas) first sets every column's
 // price at once and the searches start from those prices; the answer is
@@ -70,7 +73,8 @@
 //
 // Each file holds one algorithm: shortest_path_dense.go and
 // shortest_path_sparse.go the shortest augmenting path searches over dense
-// rows and over candidate cells; state.go what they share, with augmenting
+// rows and over candidate cells; shortest_path_short.go the dense
+// searches over short lists of each row's cheapest cells; state.go what they share, with augmenting
 // row reduction; row_survey.go what the dense searches learn of the rows
 // first (identical rows, lists of allowed cells when most are forbidden);
 // auction.go the ε-scaling auction that warm-starts both;

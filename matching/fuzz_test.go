@@ -9,7 +9,8 @@ import (
 
 // FuzzSolve decodes a small problem from bytes — shape, sense, capacities,
 // cells of few distinct values (ties everywhere) or forbidden — and holds
-// the dense and the sparse solvers to brute force and to CertifyData.
+// the dense solver (also with its searches over short lists of one and two
+// cells) and the sparse solver to brute force and to CertifyData.
 func FuzzSolve(f *testing.F) {
 	f.Add([]byte{3, 3, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9})
 	f.Add([]byte{4, 2, 3, 2, 0, 255, 1, 1, 1, 1, 255, 255, 255, 7, 7})
@@ -59,6 +60,17 @@ func FuzzSolve(f *testing.F) {
 		require.Equal(t, k, res.Assigned)
 		require.InDelta(t, total, res.Total, 1e-9)
 		require.NoError(t, CertifyData(rows, cols, data, opt, res))
+
+		for _, short := range []int{1, 2} {
+			in, err := prepare(rows, cols, data, opt)
+			require.NoError(t, err)
+			in.tune = func(p *dense) { p.shortK = short }
+			r, ok := in.solve()
+			require.True(t, ok)
+			require.Equal(t, k, r.Assigned)
+			require.InDelta(t, total, r.Total, 1e-9)
+			require.NoError(t, CertifyData(rows, cols, data, opt, r))
+		}
 
 		sp, err := SolveSparse(rows, cols, func(i, j int) float64 { return data[i*cols+j] }, SparseOptions{Options: opt, K: 1, Workers: 1})
 		require.NoError(t, err)

@@ -1,7 +1,5 @@
 package matching
 
-import "slices"
-
 // A row's list (sparseRun.list) is its m cells of least reduced cost, ties
 // to the lower column, and the least reduced cost of all the others. It is
 // found in O(cols) expected time: a threshold drawn from a sample of the
@@ -25,13 +23,31 @@ func sampleStep(n, m int) int {
 }
 
 // threshold is a key that about 2m of n keys fall under, judged from
-// sample, evenly spaced among them (it is sorted in place); +Inf when that
-// is all of them.
+// sample, evenly spaced among them (it is reordered in place); +Inf when
+// that is all of them. Only the q least samples are kept in order, by
+// insertion: q is a handful where a threshold is worth drawing (see
+// sampleStep), and a sort of the whole sample cost as much as the pass
+// over a row of 2000 cells that the threshold then serves.
 func threshold(sample []float64, n, m int) float64 {
-	slices.Sort(sample)
 	q := (2*m*len(sample))/n + 2
 	if q >= len(sample) {
 		return inf
+	}
+	// sample[:k] holds the k least so far, in order.
+	k := 0
+	for _, x := range sample {
+		if k > q && !(x < sample[q]) {
+			continue
+		}
+		e := min(k, q)
+		for e > 0 && x < sample[e-1] {
+			if e <= q {
+				sample[e] = sample[e-1]
+			}
+			e--
+		}
+		sample[e] = x
+		k = min(k+1, q+1)
 	}
 	return sample[q]
 }

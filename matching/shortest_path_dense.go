@@ -12,13 +12,18 @@ type dense struct {
 
 	warmMode Warm // see Options.Warm
 
-	sv      *survey  // see row_survey.go; nil when it found nothing
-	hash    []uint64 // the sample's hashes of the rows, until findClasses
-	classed bool     // findClasses has run
-	epoch   int32    // searches so far, for survey.skip
+	sv      *survey // see row_survey.go; nil when it found nothing
+	classed bool    // findClasses has run
+	epoch   int32   // searches so far, for survey.skip
 	// alwaysSurvey (tests) lists every row's allowed cells and looks for
 	// identical rows whatever their share and number.
 	alwaysSurvey bool
+
+	short *shortLists // see shortest_path_short.go; nil: searches read whole rows
+	// shortK: −1 never reads short lists (tests, or once they did not
+	// pay, see shortLists.worthIt); k > 0 (tests) reads lists of k cells
+	// whenever a source is left to search from; 0 decides by wantShort.
+	shortK int
 
 	d     []float64 // search labels of targets
 	ready []int32   // targets at the least label, not yet settled
@@ -78,12 +83,10 @@ func (p *dense) run() []float64 {
 			}
 		}
 		p.dead = p.dead[:0]
+		p.short = nil // its bounds assumed potentials that only fall
 		rest = p.reduce(p.sources(), p.best2)
 	}
-	p.findClasses(len(rest))
-	for _, r := range rest {
-		p.augment(r)
-	}
+	p.search(rest, false)
 	return p.settle(p.best2, p.lift)
 }
 
@@ -98,6 +101,36 @@ func (p *dense) wantWarm(free int) bool {
 		return false
 	}
 	return p.warmMode == WarmAlways || (p.ns >= 64 && 4*free > p.ns)
+}
+
+// search augments from each source of rest in turn, over short lists when
+// they are many (see wantShort). It reports whether each of them ended up
+// assigned with no source left free; with stop, it returns at the first
+// that did not.
+func (p *dense) search(rest []int32, stop bool) bool {
+	p.findClasses(len(rest))
+	if p.short == nil && p.wantShort(len(rest)) {
+		p.useShort()
+	}
+	ok := true
+	for _, r := range rest {
+		if p.short != nil && !p.short.worthIt() {
+			p.short = nil
+			p.shortK = -1 // for good: a warm restart does not try again
+		}
+		if p.short != nil {
+			p.augmentShort(r)
+		} else {
+			p.augment(r)
+		}
+		if p.col[r] < 0 || len(p.dead) > 0 {
+			if stop {
+				return false
+			}
+			ok = false
+		}
+	}
+	return ok
 }
 
 // sources returns every source, in order.
@@ -123,12 +156,8 @@ func (p *dense) warm() bool {
 	}
 	p.unassign()
 	rest := p.reduce(p.sources(), p.best2)
-	p.findClasses(len(rest))
-	for _, r := range rest {
-		p.augment(r)
-		if p.col[r] < 0 || len(p.dead) > 0 {
-			return false
-		}
+	if !p.search(rest, true) {
+		return false
 	}
 	for _, j := range p.col {
 		if j < 0 {
@@ -240,6 +269,17 @@ func (p *dense) best2(r int32) bid {
 			}
 			for k < len(row) && !(s*row[k]-v[k] < u1) {
 				k++
+			}
+			j = k - 1
+		} else if u2 == u1 && j1 >= 0 {
+			// j1 is full and a tie is known: only a cheaper cell or a
+			// tied one with room changes the bid. Row r of an all-equal
+			// matrix meets r full targets before one with room.
+			k := j + 1
+			for ; k < len(row); k++ {
+				if h := s*row[k] - v[k]; h < u1 || h == u1 && room[k] > 0 {
+					break
+				}
 			}
 			j = k - 1
 		}
