@@ -91,7 +91,14 @@ func (e *zipEntry) Write(p []byte) (int, error) {
 	n := len(p)
 	for len(p) > 0 {
 		if e.pending == nil {
-			e.pending = make([]byte, 0, deflateBlock)
+			// Most entries are a few kilobytes: the first block grows as
+			// it fills, where a whole block for each would zero 4 MiB
+			// thirty times a workbook; later blocks are whole ones.
+			size := deflateBlock
+			if e.prev == nil {
+				size = min(deflateBlock, max(len(p), 64<<10))
+			}
+			e.pending = make([]byte, 0, size)
 		}
 		k := min(len(p), deflateBlock-len(e.pending))
 		e.pending = append(e.pending, p[:k]...)
