@@ -263,24 +263,9 @@ func (s *Scorer) fillPartsAt(e *person, js []int32, w *parts) {
 		}
 	}
 	fillWith(w.c[4][:n], 0)
-	c, ov, meet := w.c[1][:n], w.overlap[:n], w.meet[:n]
-	if s.avail.Known(e.idx) {
-		for q, j := range js {
-			ov[q], meet[q] = s.avail.Pair(e.idx, s.mperson[j])
-			if ov[q] < 0 {
-				c[q] = neutral
-				continue
-			}
-			c[q] = 1
-			if h := ov[q] / 2; h < 1 {
-				c[q] = h
-			}
-		}
-	} else {
-		fillWith(c, neutral)
-		fillWith(ov, -1)
-		for q := range meet {
-			meet[q] = true
-		}
+	w.people = w.people[:0]
+	for _, j := range js {
+		w.people = append(w.people, s.mperson[j])
 	}
+	s.fillAvail(e, w.people, w)
 }

@@ -21,6 +21,7 @@ type parts struct {
 	overlap []float64
 	meet    []bool
 	group   []float64 // RowBound's availability bound by group of mentors
+	people  []int     // Cells' mentors as people, for fillAvail
 }
 
 // grow makes room for n mentors; the slices may then be longer than n.
@@ -75,12 +76,18 @@ func (s *Scorer) fillParts(e *person, lo, hi int, prefer float64, w *parts) {
 	w.grow(n)
 	s.fillCheap(e, lo, hi, w)
 	fillWith(w.c[4][:n], prefer)
-	// Availability: the hours both are free in every week, two or more is
-	// full.
+	s.fillAvail(e, s.mperson[lo:hi], w)
+}
+
+// fillAvail computes into w the availability component of mentee e with
+// the mentors who are people[q] of the program (w must have room): the
+// hours both are free in every week, two or more is full.
+func (s *Scorer) fillAvail(e *person, people []int, w *parts) {
+	n := len(people)
 	c, ov, meet := w.c[1][:n], w.overlap[:n], w.meet[:n]
 	if s.avail.Known(e.idx) {
-		for q := range c {
-			ov[q], meet[q] = s.avail.Pair(e.idx, s.mperson[lo+q])
+		for q, p := range people {
+			ov[q], meet[q] = s.avail.Pair(e.idx, p)
 			if ov[q] < 0 {
 				c[q] = neutral
 				continue
