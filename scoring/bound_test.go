@@ -138,3 +138,89 @@ func TestCached(t *testing.T) {
 		}
 	}
 }
+
+// The bounds read from a mentee's tables (boundTabled) are boundPart's to
+// the bit, and a Cached row holds them encoded, on programs without
+// criteria, under every rule; mentees with more wants or goals than the
+// tables hold, and a program whose levels do not fit them, take
+// boundPart.
+func TestRowBoundTables(t *testing.T) {
+	configs := map[string]func(*mentormatch.Config){
+		"default": func(*mentormatch.Config) {},
+		"no rules": func(c *mentormatch.Config) {
+			c.Rules = mentormatch.Rules{AllowSameDepartment: true}
+		},
+		"strict": func(c *mentormatch.Config) {
+			c.Rules.MinScore = 55
+			c.Rules.MaxLevelGap = 2
+			c.Rules.MentorAboveMentee = true
+			c.Rules.AllowSameDepartment = false
+		},
+		"odd weights": func(c *mentormatch.Config) {
+			c.Weights = mentormatch.Weights{Skills: 0.37, Availability: 1.9, Goals: 0.11, Level: 3.3, Prefers: 0.7}
+		},
+		"levels past the tables": func(*mentormatch.Config) {},
+	}
+	for name, set := range configs {
+		t.Run(name, func(t *testing.T) {
+			r := rand.New(rand.NewPCG(21, uint64(len(name))))
+			p, cfg := listProgram(r, 90, 40)
+			cfg.Criteria, cfg.Quotas = nil, nil
+			set(&cfg)
+			// Mentees with many wants and goals, past the tables.
+			for k := range 3 {
+				e := p.Mentee(k)
+				e.Wants = append(e.Wants, "a", "b", "c", "d", "e")
+				e.Goals = append(e.Goals, "g1", "g2", "g3", "g4", "g5", "g6", "g7", "g8", "g9")
+			}
+			if name == "levels past the tables" {
+				p.Mentor(1).Level = 70
+			}
+			s, err := New(p, cfg)
+			require.NoError(t, err)
+			rows, cols := s.Size()
+			tabled := 0
+			got, want := make([]float64, cols), make([]float64, cols)
+			out := make([]uint16, cols)
+			w := new(parts)
+			for i := range rows {
+				e := &s.mentees[i]
+				require.True(t, s.rowBound(i, got, out))
+				if s.tabled(e) && e.pin < 0 {
+					tabled++
+				}
+				if e.pin >= 0 {
+					continue
+				}
+				for lo := 0; lo < cols; lo += rowChunk {
+					hi := min(lo+rowChunk, cols)
+					s.boundPart(e, lo, hi, want[lo:hi], w)
+				}
+				for _, j := range e.special {
+					want[j] = s.value(e, &s.mentors[j], true)
+				}
+				for j := range cols {
+					require.Equal(t, math.Float64bits(want[j]), math.Float64bits(got[j]), "(%d,%d): %v, boundPart %v", i, j, got[j], want[j])
+					k, ok := boundCell(want[j])
+					require.True(t, ok)
+					require.Equal(t, k, out[j], "(%d,%d)", i, j)
+				}
+			}
+			if name == "levels past the tables" {
+				assert.Zero(t, tabled)
+			} else {
+				assert.Equal(t, rows-3-pinned(s), tabled)
+			}
+		})
+	}
+}
+
+func pinned(s *Scorer) int {
+	n := 0
+	for i := range s.mentees {
+		if s.mentees[i].pin >= 0 {
+			n++
+		}
+	}
+	return n
+}

@@ -128,8 +128,14 @@ type Cached struct {
 	exact bool // BoundsForbidExactly
 }
 
-// boundBit marks a cell of a Cached matrix that holds a bound.
-const boundBit = 1 << 15
+// boundBit marks a cell of a Cached matrix that holds a bound. A cell
+// holds less than maxCached hundredths, so that boundBit's complement of
+// noScore is free: decoding masks boundBit off every cell and reads NaN
+// there (cachedValues).
+const (
+	boundBit  = 1 << 15
+	maxCached = boundBit - 1
+)
 
 // Cached bounds every pair into a Cached matrix. It reports false when a
 // bound or a score does not fit (above 327.67, which no configuration
@@ -144,21 +150,9 @@ func (s *Scorer) Cached() (*Cached, bool) {
 		if bad.Load() {
 			return
 		}
-		s.RowBound(i, buf)
-		out := c.data[i*cols : (i+1)*cols]
-		for j, b := range buf {
-			out[j] = noScore
-			if b != b {
-				continue
-			}
-			// Half a hundredth over, so that the hundredths decoded are at
-			// least the bound whatever the rounding of b·100.
-			k := int(b*100+0.5) + 1
-			if !(b >= 0) || k >= boundBit {
-				bad.Store(true)
-				return
-			}
-			out[j] = uint16(k) | boundBit
+		if !s.rowBound(i, buf, c.data[i*cols:(i+1)*cols]) {
+			bad.Store(true)
+			return
 		}
 		eager(c.data, i, cols, buf, s)
 	})
@@ -177,14 +171,24 @@ func (c *Cached) BoundsForbidExactly() bool { return c.exact }
 // Bound sets dst[j] to a bound of Cell(i, j) for every j, the cell itself
 // where it is known: at least the cell, NaN only where it is NaN.
 func (c *Cached) Bound(i int, dst []float64) {
-	t := hundredths()
-	for j, k := range c.c.data[i*c.c.cols : (i+1)*c.c.cols] {
-		if k != noScore {
-			k &^= boundBit
-		}
-		dst[j] = t[k]
+	t := cachedValues()
+	row := c.c.data[i*c.c.cols : (i+1)*c.c.cols]
+	dst = dst[:len(row)]
+	for j, k := range row {
+		dst[j] = t[k&maxCached]
 	}
 }
+
+// cachedValues decodes a Cached cell with boundBit masked off: the
+// hundredths, and NaN for noScore.
+var cachedValues = sync.OnceValue(func() *[boundBit]float64 {
+	var t [boundBit]float64
+	for k := range t {
+		t[k] = float64(k) / 100
+	}
+	t[noScore&maxCached] = math.NaN()
+	return &t
+})
 
 // Cell is the scorer's Cell(i, j), read from the matrix when known.
 func (c *Cached) Cell(i, j int) float64 {
@@ -223,7 +227,7 @@ func (c *Cached) Cells(i int, js []int32, dst []float64) {
 	var enc [1]uint16
 	for q, m := range at {
 		dst[m] = xs[q]
-		if encode(enc[:], xs[q:q+1]) && enc[0] < boundBit {
+		if encode(enc[:], xs[q:q+1]) && enc[0] < maxCached {
 			row[mj[q]] = enc[0]
 		}
 	}
@@ -281,7 +285,7 @@ func eager(data []uint16, i, cols int, buf []float64, s *Scorer) {
 	s.Cells(i, js, vals)
 	row := data[i*cols : (i+1)*cols]
 	for q, j := range js {
-		if encode(sc.enc[:], vals[q:q+1]) && sc.enc[0] < boundBit {
+		if encode(sc.enc[:], vals[q:q+1]) && sc.enc[0] < maxCached {
 			row[j] = sc.enc[0]
 		}
 	}

@@ -43,7 +43,6 @@ func (s *Scorer) prepareColumns(goals int) {
 	nm := len(s.mentors)
 	s.mperson = make([]int, nm)
 	s.mlevel = make([]int, nm)
-	s.mknown = make([]bool, nm)
 	s.mblocked = make([]bool, nm)
 	s.mlang = make([]uint64, nm)
 	s.mdept = make([]int32, nm)
@@ -55,7 +54,6 @@ func (s *Scorer) prepareColumns(goals int) {
 	for j := range s.mentors {
 		m := &s.mentors[j]
 		s.mperson[j], s.mlevel[j] = m.idx, m.level
-		s.mknown[j] = s.avail.Known(m.idx)
 		s.mblocked[j], s.mlang[j], s.mdept[j] = m.blocked, m.langMask, m.dept
 		for g := range goals {
 			if m.offers.has(int32(g)) {
@@ -65,7 +63,18 @@ func (s *Scorer) prepareColumns(goals int) {
 	}
 	s.unions = s.avail.Unions(s.mperson)
 	for j := range s.mgroup {
-		s.mgroup[j] = int32(max(s.unions.Group(j), 0))
+		s.mgroup[j] = int32(s.unions.Group(j))
+		if s.mgroup[j] < 0 {
+			s.mgroup[j] = int32(s.unions.Groups())
+		}
+	}
+	s.mlevel8 = make([]uint8, nm)
+	for j, l := range s.mlevel {
+		if l < 0 || l >= 64 {
+			s.mlevel8 = nil
+			break
+		}
+		s.mlevel8[j] = uint8(l)
 	}
 }
 

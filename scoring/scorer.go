@@ -99,13 +99,15 @@ type Scorer struct {
 	// avail is the people's free time over the program's weeks.
 	avail *availability.Model
 	// The mentors' fields a row reads, a slice each (see Row).
-	mperson    []int // index into Program.People
-	mlevel     []int
-	mknown     []bool // the mentor lists availability
-	mblocked   []bool
-	mlang      []uint64 // langMask, when langBits
-	mdept      []int32
-	mgroup     []int32              // the mentor's group in unions (0 when they list no availability)
+	mperson  []int // index into Program.People
+	mlevel   []int
+	mblocked []bool
+	mlang    []uint64 // langMask, when langBits
+	mdept    []int32
+	mgroup   []int32 // the mentor's group in unions, Groups() when they list no availability
+	// mlevel8 is mlevel when every mentor's level is in [0, 64), else nil:
+	// RowBound then reads the level's part of a bound from a table.
+	mlevel8    []uint8
 	unions     *availability.Unions // the mentors' free time by zone, for RowBound
 	offeredBy  [][]uint64           // goal id → the mentors offering it, a bit each
 	skillNames []string
