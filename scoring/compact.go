@@ -21,6 +21,14 @@ type Compact struct {
 
 const noScore = math.MaxUint16
 
+// newCells makes a matrix of n cells, asking for huge pages (adviseHuge)
+// before any is written.
+func newCells(n int) []uint16 {
+	data := make([]uint16, n)
+	adviseHuge(data)
+	return data
+}
+
 // hundredths decodes a cell: the float64 the scorer gave, to the bit. The
 // 512 KB table is made the first time a program is large enough to need
 // it, not at every start.
@@ -44,7 +52,7 @@ func (s *Scorer) Compact() (*Compact, bool) { return s.compact(nil) }
 // who cannot meet.
 func (s *Scorer) compact(apart *Apart) (*Compact, bool) {
 	rows, cols := len(s.mentees), len(s.mentors)
-	c := &Compact{cols: cols, data: make([]uint16, rows*cols)}
+	c := &Compact{cols: cols, data: newCells(rows * cols)}
 	var bad atomic.Bool
 	// A block of rows is scored a chunk of mentors at a time, so that the
 	// chunk's fields are read from memory once for the block, not once a
@@ -144,7 +152,7 @@ const (
 // Compact's.
 func (s *Scorer) Cached() (*Cached, bool) {
 	rows, cols := len(s.mentees), len(s.mentors)
-	c := &Compact{cols: cols, data: make([]uint16, rows*cols)}
+	c := &Compact{cols: cols, data: newCells(rows * cols)}
 	var bad atomic.Bool
 	parallel.Rows(rows, cols, func(i int, buf []float64) {
 		if bad.Load() {
