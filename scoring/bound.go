@@ -413,7 +413,7 @@ func (s *Scorer) Cells(i int, js []int32, dst []float64) {
 				out[q] = s.value(e, m, true)
 				continue
 			}
-			if s.rule(e, m, -1, false) != "" {
+			if s.ruled(e, int(j)) {
 				out[q] = math.NaN()
 				continue
 			}

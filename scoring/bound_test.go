@@ -3,6 +3,7 @@ package scoring
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -223,4 +224,66 @@ func pinned(s *Scorer) int {
 		}
 	}
 	return n
+}
+
+// nthSample is the sorted sample's q-th, with repeats and infinities.
+func TestNthSample(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 5))
+	for range 500 {
+		n := 1 + r.IntN(128)
+		xs := make([]float64, n)
+		for k := range xs {
+			switch r.IntN(4) {
+			case 0:
+				xs[k] = math.Inf(-1)
+			case 1:
+				xs[k] = float64(r.IntN(5))
+			default:
+				xs[k] = r.Float64() * 100
+			}
+		}
+		q := r.IntN(n)
+		sorted := slices.Clone(xs)
+		slices.Sort(sorted)
+		require.Equal(t, sorted[q], nthSample(xs, q), "%v, %d", sorted, q)
+	}
+}
+
+// ruled is rule without lists or shared time, from the columns, under
+// every rule.
+func TestRuled(t *testing.T) {
+	configs := map[string]func(*mentormatch.Config){
+		"default":     func(*mentormatch.Config) {},
+		"no criteria": func(c *mentormatch.Config) { c.Criteria, c.Quotas = nil, nil },
+		"no rules":    func(c *mentormatch.Config) { c.Rules = mentormatch.Rules{AllowSameDepartment: true} },
+		"strict": func(c *mentormatch.Config) {
+			c.Criteria, c.Quotas = nil, nil
+			c.Rules.MinOverlapHours = 1
+			c.Rules.MaxLevelGap = 2
+			c.Rules.MentorAboveMentee = true
+			c.Rules.AllowSameDepartment = false
+			c.Rules.SharedLanguage = true
+		},
+	}
+	for name, set := range configs {
+		t.Run(name, func(t *testing.T) {
+			r := rand.New(rand.NewPCG(17, uint64(len(name))))
+			p, cfg := listProgram(r, 60, 40)
+			set(&cfg)
+			s, err := New(p, cfg)
+			require.NoError(t, err)
+			rows, cols := s.Size()
+			ruled := 0
+			for i := range rows {
+				for j := range cols {
+					want := s.rule(&s.mentees[i], &s.mentors[j], -1, false) != ""
+					require.Equal(t, want, s.ruled(&s.mentees[i], j), "(%d,%d)", i, j)
+					if want {
+						ruled++
+					}
+				}
+			}
+			assert.Positive(t, ruled)
+		})
+	}
 }

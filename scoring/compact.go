@@ -271,11 +271,10 @@ func eager(data []uint16, i, cols int, buf []float64, s *Scorer) {
 		n++
 	}
 	xs := sample[:n]
-	slices.Sort(xs)
 	q := n - 1 - (eagerCells*n)/cols
 	t := math.Inf(-1)
 	if q > 0 {
-		t = xs[q]
+		t = nthSample(xs, q)
 	}
 	sc := eagerPool.Get().(*eagerScratch)
 	defer eagerPool.Put(sc)
@@ -297,6 +296,26 @@ func eager(data []uint16, i, cols int, buf []float64, s *Scorer) {
 			row[j] = sc.enc[0]
 		}
 	}
+}
+
+// nthSample is xs[q] once xs is sorted (no NaN in xs), reordering xs.
+// A row as wide as a large program's asks for one of the greatest few, a
+// few passes of the largest to the end rather than a sort.
+func nthSample(xs []float64, q int) float64 {
+	if len(xs)-q > 8 {
+		slices.Sort(xs)
+		return xs[q]
+	}
+	for p := len(xs) - 1; p >= q; p-- {
+		m := 0
+		for k, x := range xs[:p+1] {
+			if x > xs[m] {
+				m = k
+			}
+		}
+		xs[m], xs[p] = xs[p], xs[m]
+	}
+	return xs[q]
 }
 
 type eagerScratch struct {

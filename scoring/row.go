@@ -44,6 +44,7 @@ func (s *Scorer) prepareColumns(goals int) {
 	s.mperson = make([]int, nm)
 	s.mlevel = make([]int, nm)
 	s.mblocked = make([]bool, nm)
+	s.mcapacity = make([]int32, nm)
 	s.mlang = make([]uint64, nm)
 	s.mdept = make([]int32, nm)
 	s.mgroup = make([]int32, nm)
@@ -55,6 +56,7 @@ func (s *Scorer) prepareColumns(goals int) {
 		m := &s.mentors[j]
 		s.mperson[j], s.mlevel[j] = m.idx, m.level
 		s.mblocked[j], s.mlang[j], s.mdept[j] = m.blocked, m.langMask, m.dept
+		s.mcapacity[j] = int32(min(max(m.capacity, math.MinInt32), math.MaxInt32))
 		for g := range goals {
 			if m.offers.has(int32(g)) {
 				s.offeredBy[g][j/64] |= 1 << (j % 64)
@@ -235,7 +237,7 @@ func (s *Scorer) rowPart(i, lo, hi int, dst []float64, w *parts) {
 	var c [5]float64
 	for q := range dst {
 		m := &s.mentors[lo+q]
-		if s.rule(e, m, -1, false) != "" {
+		if s.ruled(e, lo+q) {
 			dst[q] = math.NaN()
 			continue
 		}
@@ -250,6 +252,28 @@ func (s *Scorer) rowPart(i, lo, hi int, dst []float64, w *parts) {
 		}
 	}
 	blankPinned(e, dst)
+}
+
+// ruled reports whether a rule that reads no list of people and no
+// shared time forbids mentee e with mentor j, rule(e, m, −1, false) != "",
+// from the mentors' columns rather than the mentor's whole record.
+func (s *Scorer) ruled(e *person, j int) bool {
+	if len(s.hardCrits) > 0 {
+		return s.rule(e, &s.mentors[j], -1, false) != ""
+	}
+	r := &s.cfg.Rules
+	switch {
+	case s.mblocked[j]:
+		return true
+	case r.SharedLanguage && len(e.langs) > 0 && s.langBits && s.mlang[j] != 0 && s.mlang[j]&e.langMask == 0:
+		return true
+	case r.SharedLanguage && len(e.langs) > 0 && !s.langBits && len(s.mentors[j].langs) > 0 && !shareAny(e.langs, s.mentors[j].langs):
+		return true
+	case !r.AllowSameDepartment && e.dept >= 0 && s.mdept[j] == e.dept:
+		return true
+	}
+	l := s.mlevel[j]
+	return l > 0 && e.level > 0 && (r.MaxLevelGap > 0 && abs(l-e.level) > r.MaxLevelGap || r.MentorAboveMentee && l < e.level)
 }
 
 // findSpecial lists for every mentee the mentors that value without lists
