@@ -55,7 +55,7 @@ func (s *Scorer) rowBound(i int, dst []float64, out []uint16) bool {
 		s.rowBoundSlow(e, dst)
 	case s.tabled(e):
 		t := tablesPool.Get().(*boundTables)
-		s.prepareTables(e, t)
+		s.prepareTables(e, t, true)
 		encoded = true
 		for lo := 0; lo < len(s.mentors) && encoded; lo += rowChunk {
 			hi := min(lo+rowChunk, len(s.mentors))
@@ -208,8 +208,9 @@ func (s *Scorer) tabled(e *person) bool {
 	return len(e.wants) <= 4 && len(e.goals) <= 8 && s.smallLevels && s.mlevel8 != nil && s.langBits
 }
 
-// prepareTables fills t for mentee e (tabled).
-func (s *Scorer) prepareTables(e *person, t *boundTables) {
+// prepareTables fills t for mentee e (tabled); the availability's terms
+// only with bounds.
+func (s *Scorer) prepareTables(e *person, t *boundTables, bounds bool) {
 	w0, w1, w2, w3 := s.w[0], s.w[1], s.w[2], s.w[3]
 	// Skills, as fillCheap sums them: want by want from zero, then divided.
 	if len(e.wants) == 0 {
@@ -259,6 +260,9 @@ func (s *Scorer) prepareTables(e *person, t *boundTables) {
 		if l > 0 && (gap && abs(l-e.level) > r.MaxLevelGap || below && l < e.level) {
 			t.level[l] = math.NaN()
 		}
+	}
+	if !bounds {
+		return
 	}
 	w := parts{group: t.avail[:cap(t.avail)]}
 	best := s.availBound(e, &w)
@@ -402,6 +406,10 @@ func (s *Scorer) Cells(i int, js []int32, dst []float64) {
 		}
 		return
 	}
+	if len(s.hardCrits) == 0 && len(s.softCrits) == 0 && s.tabled(e) {
+		s.cellsTabled(e, js, dst)
+		return
+	}
 	w := partsPool.Get().(*parts)
 	var c [5]float64
 	for lo := 0; lo < len(js); lo += rowChunk {
@@ -424,6 +432,81 @@ func (s *Scorer) Cells(i int, js []int32, dst []float64) {
 		}
 	}
 	partsPool.Put(w)
+}
+
+// cellsTabled is Cells for a mentee whose bounds are tabled, in a
+// program without criteria: a cell is its bound's terms with the pair's
+// own availability, summed as total sums the components (the preference,
+// 0 off the special cells, leaves the sum as it is), so the same value to
+// the bit.
+func (s *Scorer) cellsTabled(e *person, js []int32, dst []float64) {
+	t := tablesPool.Get().(*boundTables)
+	defer tablesPool.Put(t)
+	s.prepareTables(e, t, false)
+	known := s.avail.Known(e.idx)
+	w1 := s.w[1]
+	for lo := 0; lo < len(js); lo += rowChunk {
+		part, out := js[lo:min(lo+rowChunk, len(js))], dst[lo:min(lo+rowChunk, len(js))]
+		code := s.codesAt(e, part, t)
+		for q, j := range part {
+			if _, sp := slices.BinarySearch(e.special, j); sp {
+				out[q] = s.value(e, &s.mentors[j], true)
+				continue
+			}
+			if s.ruled(e, int(j)) {
+				out[q] = math.NaN()
+				continue
+			}
+			// fillAvail's component.
+			ov, a := -1.0, neutral
+			if known {
+				ov, _ = s.avail.Pair(e.idx, s.mperson[j])
+				if ov >= 0 {
+					a = 1
+					if h := ov / 2; h < 1 {
+						a = h
+					}
+				}
+			}
+			if s.tooLittleTime(ov) {
+				out[q] = math.NaN()
+				continue
+			}
+			c := code[q]
+			x := t.skill[c&255]
+			x += float64(w1 * a)
+			x += t.goal[c>>8]
+			x += t.level[s.mlevel8[j]&63]
+			x = Round2(100 * x / s.wsum)
+			if x < s.cfg.Rules.MinScore {
+				x = math.NaN()
+			}
+			out[q] = x
+		}
+	}
+}
+
+// codesAt sets t.code[q] to the code of mentor js[q] (at most rowChunk)
+// in mentee e's tables, as boundTabled makes them, and returns them.
+func (s *Scorer) codesAt(e *person, js []int32, t *boundTables) []uint16 {
+	nm := len(s.mentors)
+	code := t.code[:len(js)]
+	clear(code)
+	for k := range e.wants {
+		dig := &t.digit[k]
+		sk := int(e.wants[k].skill)
+		lev := s.levels[sk*nm : (sk+1)*nm]
+		for q, j := range js {
+			code[q] |= dig[lev[j]&15]
+		}
+	}
+	for g, gl := range e.goals {
+		by := s.offeredBy[gl.id]
+		for q, j := range js {
+			code[q] |= uint16(by[uint(j)/64]>>(uint(j)%64)&1) << (8 + g)
+		}
+	}
+	return code
 }
 
 // fillPartsAt is fillParts for the mentors js (at most rowChunk), the

@@ -36,6 +36,11 @@ func TestRowBound(t *testing.T) {
 			c.Rules.MaxLevelGap = 2
 			c.Criteria, c.Quotas = nil, nil
 		},
+		"shared time, no criteria": func(c *mentormatch.Config) {
+			c.Rules.MinOverlapHours = 1.5
+			c.Rules.MinScore = 30
+			c.Criteria, c.Quotas = nil, nil
+		},
 		"history penalty": func(c *mentormatch.Config) {
 			c.Criteria, c.Quotas = nil, nil
 			c.History.Repeat = "penalty"
@@ -160,6 +165,11 @@ func TestRowBoundTables(t *testing.T) {
 		"odd weights": func(c *mentormatch.Config) {
 			c.Weights = mentormatch.Weights{Skills: 0.37, Availability: 1.9, Goals: 0.11, Level: 3.3, Prefers: 0.7}
 		},
+		"shared time": func(c *mentormatch.Config) {
+			c.Weights = mentormatch.Weights{Skills: 0.61, Availability: 0.29, Goals: 1.3, Level: 0.17, Prefers: 0.2}
+			c.Rules.MinOverlapHours = 1.5
+			c.Rules.MinScore = 35
+		},
 		"levels past the tables": func(*mentormatch.Config) {},
 	}
 	for name, set := range configs {
@@ -183,6 +193,11 @@ func TestRowBoundTables(t *testing.T) {
 			tabled := 0
 			got, want := make([]float64, cols), make([]float64, cols)
 			out := make([]uint16, cols)
+			row, cells := make([]float64, cols), make([]float64, cols)
+			all := make([]int32, cols)
+			for j := range all {
+				all[j] = int32(j)
+			}
 			w := new(parts)
 			for i := range rows {
 				e := &s.mentees[i]
@@ -200,7 +215,11 @@ func TestRowBoundTables(t *testing.T) {
 				for _, j := range e.special {
 					want[j] = s.value(e, &s.mentors[j], true)
 				}
+				// Cells from the tables is Row to the bit.
+				s.Row(i, row)
+				s.Cells(i, all, cells)
 				for j := range cols {
+					require.Equal(t, math.Float64bits(row[j]), math.Float64bits(cells[j]), "Cells (%d,%d): %v, Row %v", i, j, cells[j], row[j])
 					require.Equal(t, math.Float64bits(want[j]), math.Float64bits(got[j]), "(%d,%d): %v, boundPart %v", i, j, got[j], want[j])
 					k, ok := boundCell(want[j])
 					require.True(t, ok)
