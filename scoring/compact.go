@@ -182,8 +182,18 @@ func (c *Cached) Bound(i int, dst []float64) {
 	t := cachedValues()
 	row := c.c.data[i*c.c.cols : (i+1)*c.c.cols]
 	dst = dst[:len(row)]
-	for j, k := range row {
-		dst[j] = t[k&maxCached]
+	// Four cells a step: a solver reads every row several times over, and
+	// the loop's own steps were a third of the time.
+	j := 0
+	for ; j+4 <= len(row); j += 4 {
+		r, d := row[j:j+4:j+4], dst[j:j+4:j+4]
+		d[0] = t[r[0]&maxCached]
+		d[1] = t[r[1]&maxCached]
+		d[2] = t[r[2]&maxCached]
+		d[3] = t[r[3]&maxCached]
+	}
+	for ; j < len(row); j++ {
+		dst[j] = t[row[j]&maxCached]
 	}
 }
 
