@@ -196,7 +196,10 @@ type boundTables struct {
 	level [64]float64   // by the mentor's level; NaN where a rule forbids it
 	avail []float64     // by the mentor's group (availBound)
 	digit [4][16]uint16 // want k's gap by the mentor's level in it, at bits 2k
-	code  [rowChunk]uint16
+	// offers[h][b] is the goals' bits of the code (from bit 8) for byte
+	// h of a mentor's moffers being b.
+	offers [2][256]uint16
+	code   [rowChunk]uint16
 }
 
 var tablesPool = sync.Pool{New: func() any { return new(boundTables) }}
@@ -247,6 +250,20 @@ func (s *Scorer) prepareTables(e *person, t *boundTables, bounds bool) {
 		c /= e.goalSum
 		t.goal[code] = float64(w2 * c)
 	}
+	// The goals' bits by the goals a mentor offers, a byte at a time.
+	if s.moffers != nil {
+		for h := range t.offers {
+			for b := range t.offers[h] {
+				c := uint16(0)
+				for g, gl := range e.goals {
+					if int(gl.id)>>3 == h && b>>(gl.id&7)&1 != 0 {
+						c |= 1 << (8 + g)
+					}
+				}
+				t.offers[h][b] = c
+			}
+		}
+	}
 	// Level, and the rules on it.
 	r := &s.cfg.Rules
 	gap := r.MaxLevelGap > 0 && e.level > 0
@@ -287,11 +304,18 @@ func (s *Scorer) boundTabled(e *person, lo, hi int, dst []float64, out []uint16,
 			code[q] |= dig[l&15]
 		}
 	}
-	for g, gl := range e.goals {
-		by := s.offeredBy[gl.id]
-		for q := range code {
-			j := uint(lo + q)
-			code[q] |= uint16(by[j/64]>>(j%64)&1) << (8 + g)
+	if s.moffers != nil && len(e.goals) > 0 {
+		low, high := &t.offers[0], &t.offers[1]
+		for q, o := range s.moffers[lo:hi] {
+			code[q] |= low[o&255] | high[o>>8]
+		}
+	} else {
+		for g, gl := range e.goals {
+			by := s.offeredBy[gl.id]
+			for q := range code {
+				j := uint(lo + q)
+				code[q] |= uint16(by[j/64]>>(j%64)&1) << (8 + g)
+			}
 		}
 	}
 	r := &s.cfg.Rules
@@ -499,6 +523,14 @@ func (s *Scorer) codesAt(e *person, js []int32, t *boundTables) []uint16 {
 		for q, j := range js {
 			code[q] |= dig[lev[j]&15]
 		}
+	}
+	if s.moffers != nil && len(e.goals) > 0 {
+		low, high := &t.offers[0], &t.offers[1]
+		for q, j := range js {
+			o := s.moffers[j]
+			code[q] |= low[o&255] | high[o>>8]
+		}
+		return code
 	}
 	for g, gl := range e.goals {
 		by := s.offeredBy[gl.id]

@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -171,6 +172,7 @@ func TestRowBoundTables(t *testing.T) {
 			c.Rules.MinScore = 35
 		},
 		"levels past the tables": func(*mentormatch.Config) {},
+		"many goal ids":          func(*mentormatch.Config) {},
 	}
 	for name, set := range configs {
 		t.Run(name, func(t *testing.T) {
@@ -184,11 +186,27 @@ func TestRowBoundTables(t *testing.T) {
 				e.Wants = append(e.Wants, "a", "b", "c", "d", "e")
 				e.Goals = append(e.Goals, "g1", "g2", "g3", "g4", "g5", "g6", "g7", "g8", "g9")
 			}
+			// Goals past the first byte of a mentor's offers, offered.
+			for k := range p.Mentors {
+				if k%3 == 0 {
+					p.Mentor(k).Offers = append(p.Mentor(k).Offers, "g5", "g7")
+				}
+			}
+			for k := 3; k < 30; k++ {
+				p.Mentee(k).Goals = append(p.Mentee(k).Goals, "g7")
+			}
 			if name == "levels past the tables" {
 				p.Mentor(1).Level = 70
 			}
+			if name == "many goal ids" {
+				// Past 16 goal ids: the goals' bits from offeredBy.
+				for g := range 10 {
+					p.Mentee(0).Goals = append(p.Mentee(0).Goals, fmt.Sprintf("h%d", g))
+				}
+			}
 			s, err := New(p, cfg)
 			require.NoError(t, err)
+			assert.Equal(t, name != "many goal ids", s.moffers != nil)
 			rows, cols := s.Size()
 			tabled := 0
 			got, want := make([]float64, cols), make([]float64, cols)

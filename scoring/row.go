@@ -52,6 +52,9 @@ func (s *Scorer) prepareColumns(goals int) {
 	for g := range s.offeredBy {
 		s.offeredBy[g] = make([]uint64, (nm+63)/64)
 	}
+	if goals <= 16 {
+		s.moffers = make([]uint16, nm)
+	}
 	for j := range s.mentors {
 		m := &s.mentors[j]
 		s.mperson[j], s.mlevel[j] = m.idx, m.level
@@ -60,6 +63,9 @@ func (s *Scorer) prepareColumns(goals int) {
 		for g := range goals {
 			if m.offers.has(int32(g)) {
 				s.offeredBy[g][j/64] |= 1 << (j % 64)
+				if s.moffers != nil {
+					s.moffers[j] |= 1 << g
+				}
 			}
 		}
 	}

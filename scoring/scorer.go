@@ -108,9 +108,12 @@ type Scorer struct {
 	mgroup    []int32 // the mentor's group in unions, Groups() when they list no availability
 	// mlevel8 is mlevel when every mentor's level is in [0, 64), else nil:
 	// RowBound then reads the level's part of a bound from a table.
-	mlevel8    []uint8
-	unions     *availability.Unions // the mentors' free time by zone, for RowBound
-	offeredBy  [][]uint64           // goal id → the mentors offering it, a bit each
+	mlevel8   []uint8
+	unions    *availability.Unions // the mentors' free time by zone, for RowBound
+	offeredBy [][]uint64           // goal id → the mentors offering it, a bit each
+	// moffers[j] is the goal ids mentor j offers, a bit each, when there
+	// are at most 16 goal ids; else nil.
+	moffers    []uint16
 	skillNames []string
 	goalNames  []string
 	// crits are the configured criteria; hardCrits and softCrits index
