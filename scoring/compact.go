@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"math"
+	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -21,12 +22,15 @@ type Compact struct {
 
 const noScore = math.MaxUint16
 
-// newCells makes a matrix of n cells, asking for huge pages (adviseHuge)
-// before any is written.
-func newCells(n int) []uint16 {
-	data := make([]uint16, n)
-	adviseHuge(data)
-	return data
+// newCompact makes a rows × cols matrix, asking for huge pages
+// (adviseHuge) before any cell is written, and withdrawing the request
+// once the matrix is garbage.
+func newCompact(rows, cols int) *Compact {
+	c := &Compact{cols: cols, data: make([]uint16, rows*cols)}
+	if withdraw := adviseHuge(c.data); withdraw != nil {
+		runtime.AddCleanup(c, func(f func()) { f() }, withdraw)
+	}
+	return c
 }
 
 // hundredths decodes a cell: the float64 the scorer gave, to the bit. The
@@ -52,7 +56,7 @@ func (s *Scorer) Compact() (*Compact, bool) { return s.compact(nil) }
 // who cannot meet.
 func (s *Scorer) compact(apart *Apart) (*Compact, bool) {
 	rows, cols := len(s.mentees), len(s.mentors)
-	c := &Compact{cols: cols, data: newCells(rows * cols)}
+	c := newCompact(rows, cols)
 	var bad atomic.Bool
 	// A block of rows is scored a chunk of mentors at a time, so that the
 	// chunk's fields are read from memory once for the block, not once a
@@ -152,7 +156,7 @@ const (
 // Compact's.
 func (s *Scorer) Cached() (*Cached, bool) {
 	rows, cols := len(s.mentees), len(s.mentors)
-	c := &Compact{cols: cols, data: newCells(rows * cols)}
+	c := newCompact(rows, cols)
 	var bad atomic.Bool
 	parallel.Rows(rows, cols, func(i int, buf []float64) {
 		if bad.Load() {
