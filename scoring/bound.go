@@ -218,17 +218,15 @@ func (s *Scorer) prepareTables(e *person, t *boundTables, bounds bool) {
 	// Skills, as fillCheap sums them: want by want from zero, then divided.
 	if len(e.wants) == 0 {
 		t.skill[0] = float64(w0 * neutral)
-	}
-	for code := range 1 << (2 * len(e.wants)) {
-		if len(e.wants) == 0 {
-			break
+	} else {
+		for code := range 1 << (2 * len(e.wants)) {
+			c := 0.0
+			for k := range e.wants {
+				c += e.wants[k].gain[code>>(2*k)&3]
+			}
+			c /= e.wantSum
+			t.skill[code] = float64(w0 * c)
 		}
-		c := 0.0
-		for k := range e.wants {
-			c += e.wants[k].gain[code>>(2*k)&3]
-		}
-		c /= e.wantSum
-		t.skill[code] = float64(w0 * c)
 	}
 	for k := range e.wants {
 		for l := range t.digit[k] {
@@ -238,17 +236,15 @@ func (s *Scorer) prepareTables(e *person, t *boundTables, bounds bool) {
 	// Goals, as fillCheap sums them.
 	if len(e.goals) == 0 {
 		t.goal[0] = float64(w2 * neutral)
-	}
-	for code := range 1 << len(e.goals) {
-		if len(e.goals) == 0 {
-			break
+	} else {
+		for code := range 1 << len(e.goals) {
+			c := 0.0
+			for g, gl := range e.goals {
+				c += gl.weight * float64(code>>g&1)
+			}
+			c /= e.goalSum
+			t.goal[code] = float64(w2 * c)
 		}
-		c := 0.0
-		for g, gl := range e.goals {
-			c += gl.weight * float64(code>>g&1)
-		}
-		c /= e.goalSum
-		t.goal[code] = float64(w2 * c)
 	}
 	// The goals' bits by the goals a mentor offers, a byte at a time.
 	if s.moffers != nil {
