@@ -58,28 +58,32 @@ func (p *dense) wantClasses(free int) bool {
 }
 
 // rowsOfCosts is how many rows of costs the sources read.
-func (p *dense) rowsOfCosts() int { return len(p.data) / max(p.nd, 1) }
+func (p *dense) rowsOfCosts() int { return p.nrows }
 
 // sampled reads, in each row of costs, the cells at samples columns in
 // evenly spaced runs (every column when there are fewer), and returns how
 // many of them are allowed and, with hashes, a hash of each row's.
 func (p *dense) sampled(hashes bool) (hash []uint64, allowed, seen int) {
-	nrows := p.rowsOfCosts()
+	return sampleRows(p.costs(), p.nrows, p.nd, p.sign, 1, hashes)
+}
+
+// sampleRows is sampled over every step-th row of the row-major
+// nrows×nd matrix data (hashes only with step 1).
+func sampleRows(data []float64, nrows, nd int, s float64, step int, hashes bool) (hash []uint64, allowed, seen int) {
 	if hashes {
 		hash = make([]uint64, nrows)
 	}
 	runs := samples / sampleRun
-	step := p.nd / runs
-	if p.nd <= samples {
-		runs, step = 1, 0
+	gap := nd / runs
+	if nd <= samples {
+		runs, gap = 1, 0
 	}
-	s := p.sign
-	for b := range nrows {
-		row := p.data[b*p.nd : (b+1)*p.nd]
+	for b := 0; b < nrows; b += step {
+		row := data[b*nd : (b+1)*nd]
 		h := uint64(0x9E3779B97F4A7C15)
 		for q := range runs {
-			run := row[q*step:]
-			if step > 0 {
+			run := row[q*gap:]
+			if gap > 0 {
 				run = run[:sampleRun]
 			}
 			for _, c := range run {
@@ -103,17 +107,27 @@ func (p *dense) sampled(hashes bool) (hash []uint64, allowed, seen int) {
 }
 
 // listIfSparse lists the rows' allowed cells when the sample says they are
-// fewer than sparseShare. It runs before any row is read.
+// fewer than sparseShare. It runs before any row is read. A tall problem
+// whose transposed copy is not made yet is sampled in its own rows (about
+// as many as it has columns), and when it is not sparse its columns' first
+// bids come from lists (see colLists) while the copy waits.
 func (p *dense) listIfSparse() {
 	if p.rowsOfCosts() == 0 {
 		return
+	}
+	if in := p.src; in != nil && p.data == nil && !p.alwaysSurvey && !p.tallOff {
+		_, allowed, seen := sampleRows(in.data, in.rows, in.cols, in.sign, max(in.rows/max(in.cols, 1), 1), false)
+		if float64(allowed) >= sparseShare*float64(seen) {
+			p.tall = newColLists(in.data, in.rows, in.cols, in.sign)
+			return
+		}
 	}
 	_, allowed, seen := p.sampled(false)
 	if float64(allowed) >= sparseShare*float64(seen) && !p.alwaysSurvey {
 		return
 	}
 	p.sv = &survey{}
-	p.sv.list(p.data, p.nd, p.sign, float64(allowed)/float64(seen))
+	p.sv.list(p.costs(), p.nd, p.sign, float64(allowed)/float64(seen))
 }
 
 // findClasses groups identical rows, once, when free sources are many
@@ -128,7 +142,7 @@ func (p *dense) findClasses(free int) {
 	if sv == nil {
 		sv = &survey{}
 	}
-	sv.classes(p.data, p.nd, hash)
+	sv.classes(p.costs(), p.nd, hash)
 	if sv.class != nil || sv.start != nil {
 		p.sv = sv
 	}

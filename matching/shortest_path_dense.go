@@ -7,8 +7,18 @@ import "math"
 // source's costs are sign·data over one row of nd values.
 type dense struct {
 	state
-	data []float64
-	sign float64
+	data  []float64 // nil until costs makes it, when src is set
+	sign  float64
+	nrows int // rows of costs
+
+	// A tall problem solved from its columns: data is src's transposed
+	// copy, made when first needed, in buf; tall answers bids until then
+	// and after (see colLists).
+	src  *instance
+	buf  *[]float64
+	tall *colLists
+	// tallOff (tests) makes the transposed copy at once, as before lists.
+	tallOff bool
 
 	warmMode Warm // see Options.Warm
 
@@ -37,7 +47,7 @@ type dense struct {
 }
 
 func newDense(ns, nd int, data []float64, base []int32, sign float64, caps []int32) *dense {
-	p := &dense{data: data, sign: sign, d: make([]float64, nd)}
+	p := &dense{data: data, sign: sign, nrows: len(data) / max(nd, 1), d: make([]float64, nd)}
 	p.init(ns, nd, base, caps)
 	return p
 }
@@ -45,7 +55,33 @@ func newDense(ns, nd int, data []float64, base []int32, sign float64, caps []int
 // row returns the costs (before sign) of source r.
 func (p *dense) row(r int32) []float64 {
 	b := p.baseOf(r) * p.nd
-	return p.data[b : b+p.nd : b+p.nd]
+	return p.costs()[b : b+p.nd : b+p.nd]
+}
+
+// costs returns the rows of costs, making the transposed copy of a tall
+// problem first if it is not made yet (see colLists).
+func (p *dense) costs() []float64 {
+	if p.data == nil && p.src != nil {
+		p.transpose()
+	}
+	return p.data
+}
+
+// transpose makes the rows of costs of a tall problem solved from its
+// columns: sign·src.data transposed, in a buffer of the pool transposed
+// that release gives back.
+func (p *dense) transpose() {
+	in := p.src
+	p.buf = copyBuffer(in.rows * in.cols)
+	p.data = transpose(*p.buf, in.rows, in.cols, in.data, in.sign)
+}
+
+// release gives the transposed copy back to the pool.
+func (p *dense) release() {
+	if p.buf != nil {
+		transposed.Put(p.buf)
+		p.buf = nil
+	}
 }
 
 func (p *dense) cost(r, j int32) float64 { return p.sign * p.row(r)[j] }
@@ -83,7 +119,7 @@ func (p *dense) run() []float64 {
 			}
 		}
 		p.dead = p.dead[:0]
-		p.short = nil // its bounds assumed potentials that only fall
+		p.short, p.tall = nil, nil // their bounds assumed potentials that only fall
 		rest = p.reduce(p.sources(), p.best2)
 	}
 	p.search(rest, false)
@@ -224,6 +260,15 @@ func (p *dense) best2(r int32) bid {
 	if p.sv != nil && p.sv.start != nil {
 		return p.best2List(r)
 	}
+	if p.tall != nil {
+		if x, ok := p.tall.bid(p.baseOf(r), p.v, p.room); ok {
+			if x.u1 == -inf {
+				p.bad = true
+				return noBid()
+			}
+			return x
+		}
+	}
 	row := p.row(r)
 	v := p.v[:len(row)]
 	room := p.room[:len(row)]
@@ -295,9 +340,18 @@ func (p *dense) best2(r int32) bid {
 func (p *dense) best2List(r int32) bid {
 	sv := p.sv
 	b := p.baseOf(r)
-	at, sc := sv.at[sv.start[b]:sv.start[b+1]], sv.sc[sv.start[b]:sv.start[b+1]]
+	x := bestOf(sv.at[sv.start[b]:sv.start[b+1]], sv.sc[sv.start[b]:sv.start[b+1]], p.v, p.room)
+	if x.u1 == -inf {
+		p.bad = true
+		return noBid()
+	}
+	return x
+}
+
+// bestOf is best2's scan over the cells at, of costs sc (sign applied),
+// in the row's order.
+func bestOf(at []int32, sc []float64, v []float64, room []int32) bid {
 	sc = sc[:len(at)]
-	v, room := p.v, p.room
 	u1, u2, c1, c2 := inf, inf, 0.0, 0.0
 	j1, j2 := int32(-1), int32(-1)
 	open := false
@@ -324,10 +378,6 @@ func (p *dense) best2List(r int32) bid {
 		case h < u2:
 			u2, c2, j2 = h, c, j
 		}
-	}
-	if u1 == -inf {
-		p.bad = true
-		return noBid()
 	}
 	return bid{u1: u1, u2: u2, c1: c1, c2: c2, j1: j1, j2: j2}
 }

@@ -230,7 +230,7 @@ func (p *dense) list(b int) {
 		at, sc = sv.at[sv.start[b]:sv.start[b+1]], sv.sc[sv.start[b]:sv.start[b+1]]
 		sc, n = sc[:len(at)], len(at)
 	} else {
-		row = p.data[b*p.nd : (b+1)*p.nd]
+		row = p.costs()[b*p.nd : (b+1)*p.nd]
 		v = v[:len(row)]
 	}
 	s := p.sign
