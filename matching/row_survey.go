@@ -118,8 +118,9 @@ func (p *dense) listIfSparse() {
 	if in := p.src; in != nil && p.data == nil && !p.alwaysSurvey && !p.tallOff {
 		_, allowed, seen := sampleRows(in.data, in.rows, in.cols, in.sign, max(in.rows/max(in.cols, 1), 1), false)
 		if float64(allowed) >= sparseShare*float64(seen) {
-			p.tall = newColLists(in.data, in.rows, in.cols, in.sign)
-			return
+			if p.tall = newColLists(in.data, in.rows, in.cols, in.sign); p.tall != nil {
+				return
+			}
 		}
 	}
 	_, allowed, seen := p.sampled(false)

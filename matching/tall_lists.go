@@ -32,6 +32,13 @@ const tallK = 8
 // one's place (ties to the lower row), and the dearest listed is the
 // bound. NaN and +Inf after sign never join; −Inf always does (the bid
 // from the list reports it). The lists are then put in row order.
+//
+// A list whose second cheapest cell ties with its dearest cannot answer
+// a bid (see bid): on matrices of few distinct values (integers 0–9)
+// every column's list fills with its least value. So after an eighth of
+// the rows, if more than an eighth of the columns are in that state,
+// newColLists gives up and returns nil: the copy is made at once, and
+// the pass has cost an eighth of one over the matrix.
 func newColLists(data []float64, rows, cols int, s float64) *colLists {
 	cl := &colLists{n: make([]int32, cols), at: make([]int32, cols*tallK),
 		sc: make([]float64, cols*tallK), bound: make([]float64, cols)}
@@ -39,12 +46,36 @@ func newColLists(data []float64, rows, cols int, s float64) *colLists {
 	for j := range thr {
 		thr[j] = inf
 	}
+	n := cl.n
+	check := max(rows/8, 4*tallK)
 	for i := range rows {
+		if i == check && cl.tied() > cols/8 {
+			return nil
+		}
 		row := data[i*cols : (i+1)*cols]
-		thr := thr[:len(row)]
+		thr, n := thr[:len(row)], n[:len(row)]
 		for j, c := range row {
-			if x := s * c; x < thr[j] {
-				cl.add(j, int32(i), x)
+			x := s * c
+			if !(x < thr[j]) {
+				continue
+			}
+			// Insert x in column j's list, kept by cost, dropping the
+			// dearest when it is full (written out here: a call per
+			// insertion cost a third of a 1000 × 250 solve).
+			b := j * tallK
+			at, sc := cl.at[b:b+tallK:b+tallK], cl.sc[b:b+tallK:b+tallK]
+			q := int(n[j])
+			if q < tallK {
+				n[j]++
+			} else {
+				q = tallK - 1
+			}
+			for ; q > 0 && sc[q-1] > x; q-- {
+				at[q], sc[q] = at[q-1], sc[q-1]
+			}
+			at[q], sc[q] = int32(i), x
+			if n[j] == tallK {
+				thr[j] = sc[tallK-1]
 			}
 		}
 	}
@@ -60,23 +91,16 @@ func newColLists(data []float64, rows, cols int, s float64) *colLists {
 	return cl
 }
 
-// add puts row i at cost x into column j's list, kept by cost, dropping
-// the dearest when the list is full.
-func (cl *colLists) add(j int, i int32, x float64) {
-	at, sc := cl.at[j*tallK:(j+1)*tallK], cl.sc[j*tallK:(j+1)*tallK]
-	q := int(cl.n[j])
-	if q < tallK {
-		cl.n[j]++
-	} else {
-		q--
+// tied counts the columns whose full list has its second cheapest cell
+// at its bound.
+func (cl *colLists) tied() int {
+	k := 0
+	for j, n := range cl.n {
+		if n == tallK && cl.sc[j*tallK+1] == cl.bound[j] {
+			k++
+		}
 	}
-	for ; q > 0 && sc[q-1] > x; q-- {
-		at[q], sc[q] = at[q-1], sc[q-1]
-	}
-	at[q], sc[q] = i, x
-	if cl.n[j] == tallK {
-		cl.bound[j] = sc[tallK-1]
-	}
+	return k
 }
 
 // bid returns column b's bid from its list, and false when the list
