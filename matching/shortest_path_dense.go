@@ -20,6 +20,18 @@ type dense struct {
 	// tallOff (tests) makes the transposed copy at once, as before lists.
 	tallOff bool
 
+	// floor is the least cost of the matrix when the survey found it
+	// (matrices of few values, see listIfSparse), else −Inf. Potentials
+	// never rise above 0, so no reduced cost is below it: best2 stops
+	// at two cells of the floor, one with room, and looks for one with
+	// room from fullTo on: every target below fullTo is full. Ties go to
+	// the lower target, so targets fill from the first, and row r of an
+	// all-equal or few-valued matrix met about r full ones. Places only
+	// fill, except in the auction (fullTo −1: unknown) and when every
+	// source is freed (unassign: fullTo 0).
+	floor  float64
+	fullTo int
+
 	warmMode Warm // see Options.Warm
 
 	sv      *survey // see row_survey.go; nil when it found nothing
@@ -47,7 +59,7 @@ type dense struct {
 }
 
 func newDense(ns, nd int, data []float64, base []int32, sign float64, caps []int32) *dense {
-	p := &dense{data: data, sign: sign, nrows: len(data) / max(nd, 1), d: make([]float64, nd)}
+	p := &dense{data: data, sign: sign, nrows: len(data) / max(nd, 1), d: make([]float64, nd), floor: -inf}
 	p.init(ns, nd, base, caps)
 	return p
 }
@@ -187,6 +199,7 @@ const warmFinal = 1e-3
 // reports whether every source ended up assigned; if not, p must be reset.
 func (p *dense) warm() bool {
 	span := p.span()
+	p.fullTo = -1
 	if p.bad || !p.auction(p.best2, span, warmFinal*span) || p.bad {
 		return false
 	}
@@ -247,6 +260,7 @@ func (p *dense) unassign() {
 		}
 	}
 	copy(p.room, p.cap)
+	p.fullTo = 0
 	for r := range p.w {
 		p.w[r] = math.NaN()
 	}
@@ -272,7 +286,7 @@ func (p *dense) best2(r int32) bid {
 	row := p.row(r)
 	v := p.v[:len(row)]
 	room := p.room[:len(row)]
-	s := p.sign
+	s, floor := p.sign, p.floor
 	u1, u2, c1, c2 := inf, inf, 0.0, 0.0
 	j1, j2 := int32(-1), int32(-1)
 	open := false // j1 has room: a further tie can only fill j2
@@ -300,6 +314,9 @@ func (p *dense) best2(r int32) bid {
 			u2, c2, j2 = h, s*c, int32(j)
 		}
 		if open && u2 == u1 {
+			if u1 == floor {
+				break // and there is none
+			}
 			// Only a cheaper cell can change the bid now; skip to it
 			// with a test that does not depend on the cell's value,
 			// where ties are common and would mispredict, four cells
@@ -319,8 +336,16 @@ func (p *dense) best2(r int32) bid {
 		} else if u2 == u1 && j1 >= 0 {
 			// j1 is full and a tie is known: only a cheaper cell or a
 			// tied one with room changes the bid. Row r of an all-equal
-			// matrix meets r full targets before one with room.
+			// matrix meets r full targets before one with room. At the
+			// floor no cell is cheaper, and the full targets below
+			// fullTo are skipped.
 			k := j + 1
+			if u1 == floor && p.fullTo >= 0 {
+				for p.fullTo < len(room) && room[p.fullTo] <= 0 {
+					p.fullTo++
+				}
+				k = max(k, p.fullTo)
+			}
 			for ; k < len(row); k++ {
 				if h := s*row[k] - v[k]; h < u1 || h == u1 && room[k] > 0 {
 					break
