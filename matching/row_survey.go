@@ -142,7 +142,7 @@ func (p *dense) listIfSparse() {
 	}
 	sm := p.sampled(false)
 	if float64(sm.allowed) >= sparseShare*float64(sm.seen) && !p.alwaysSurvey {
-		if sm.atLeast*floorShare >= sm.seen {
+		if sm.atLeast*floorShare >= sm.seen && !p.floorOff {
 			p.findFloor()
 		}
 		return

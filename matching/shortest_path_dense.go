@@ -31,6 +31,8 @@ type dense struct {
 	// source is freed (unassign: fullTo 0).
 	floor  float64
 	fullTo int
+	// floorOff (tests) never looks for the floor.
+	floorOff bool
 
 	warmMode Warm // see Options.Warm
 

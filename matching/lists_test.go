@@ -83,3 +83,50 @@ func TestTallInfinitelyGood(t *testing.T) {
 		require.EqualError(t, got, err.Error(), "it %d", it)
 	}
 }
+
+// TestFloor solves matrices of few values (ties at the least everywhere),
+// square and both rectangles, with forbidden cells, capacities and both
+// senses, with and without the floor (dense.floor): the same assignment
+// and duals, bit for bit, certified; most solves find the floor.
+func TestFloor(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(8, 9))
+	found := 0
+	for it := range 300 {
+		rows, cols := 2+rng.IntN(80), 2+rng.IntN(80)
+		levels := 1 + rng.IntN(4)
+		forbid := []float64{0, 0, 0.1, 0.3}[rng.IntN(4)]
+		data := make([]float64, rows*cols)
+		for k := range data {
+			data[k] = float64(rng.IntN(levels))
+			if rng.Float64() < forbid {
+				data[k] = math.NaN()
+			}
+		}
+		opt := Options{Maximize: rng.IntN(2) == 0}
+		if rng.IntN(2) == 0 {
+			opt.Capacity = make([]int, cols)
+			for j := range opt.Capacity {
+				opt.Capacity[j] = rng.IntN(3)
+			}
+		}
+		name := fmt.Sprintf("it %d %dx%d", it, rows, cols)
+		solve := func(off bool) (*Result, *dense) {
+			in, err := prepare(rows, cols, data, opt)
+			require.NoError(t, err, name)
+			var seen *dense
+			in.tune = func(p *dense) { p.floorOff, seen = off, p }
+			r, ok := in.solve()
+			require.True(t, ok, name)
+			return r, seen
+		}
+		got, p := solve(false)
+		want, _ := solve(true)
+		require.Equal(t, want, got, name)
+		require.NoError(t, CertifyData(rows, cols, data, opt, got), name)
+		if p != nil && p.floor > -inf {
+			found++
+		}
+	}
+	require.Greater(t, found, 100, "few solves found the floor")
+}
