@@ -130,3 +130,55 @@ func TestFloor(t *testing.T) {
 	}
 	require.Greater(t, found, 100, "few solves found the floor")
 }
+
+// TestListBids solves square problems large enough for short lists (rows
+// of 400 and more), of continuous values, values with ties (hundredths)
+// and a few forbidden cells, some with capacities that fill the places,
+// with augmenting row reduction bidding from lists and from whole rows:
+// the same assignment and duals, bit for bit, certified.
+func TestListBids(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(12, 13))
+	bids, missed := 0, 0
+	for it := range 12 {
+		cols := 400 + rng.IntN(100)
+		k := 1 + it%3
+		rows := cols * k
+		data := make([]float64, rows*cols)
+		for q := range data {
+			data[q] = rng.Float64()
+			if it%4 == 1 {
+				data[q] = math.Round(100*data[q]) / 100
+			}
+			if it%4 == 2 && rng.IntN(50) == 0 {
+				data[q] = math.NaN()
+			}
+		}
+		opt := Options{Maximize: it%2 == 0}
+		if k > 1 {
+			opt.Capacity = make([]int, cols)
+			for j := range opt.Capacity {
+				opt.Capacity[j] = k
+			}
+		}
+		name := fmt.Sprintf("it %d %dx%d", it, rows, cols)
+		solve := func(off bool) (*Result, *dense) {
+			in, err := prepare(rows, cols, data, opt)
+			require.NoError(t, err, name)
+			var seen *dense
+			in.tune = func(p *dense) { p.listBidsOff, seen = off, p }
+			r, ok := in.solve()
+			require.True(t, ok, name)
+			return r, seen
+		}
+		got, p := solve(false)
+		want, _ := solve(true)
+		require.Equal(t, want, got, name)
+		require.NoError(t, CertifyData(rows, cols, data, opt, got), name)
+		if p.short != nil {
+			bids, missed = bids+p.short.bids, missed+p.short.missed
+		}
+	}
+	require.Greater(t, bids, 1000, "few bids from lists")
+	require.Positive(t, missed, "no bid the lists could not tell")
+}

@@ -34,6 +34,12 @@ type dense struct {
 	// floorOff (tests) never looks for the floor.
 	floorOff bool
 
+	// listBids: augmenting row reduction's bids come from short lists
+	// when they can (see wantListBids).
+	listBids bool
+	// listBidsOff (tests) never bids from lists.
+	listBidsOff bool
+
 	warmMode Warm // see Options.Warm
 
 	sv      *survey // see row_survey.go; nil when it found nothing
@@ -115,6 +121,10 @@ func (p *dense) cost(r, j int32) float64 { return p.sign * p.row(r)[j] }
 // the problem is solved from zero potentials as usual.
 func (p *dense) run() []float64 {
 	p.listIfSparse()
+	if p.wantListBids() {
+		p.useShort()
+		p.listBids = true
+	}
 	rest := p.reduce(p.sources(), p.best2)
 	if p.bad {
 		return nil // the input is rejected; searching would be wasted
@@ -159,6 +169,12 @@ func (p *dense) wantWarm(free int) bool {
 // that did not.
 func (p *dense) search(rest []int32, stop bool) bool {
 	p.findClasses(len(rest))
+	if p.listBids {
+		p.listBids = false
+		if !p.wantShort(len(rest)) {
+			p.short = nil // the searches read whole rows, as they would have
+		}
+	}
 	if p.short == nil && p.wantShort(len(rest)) {
 		p.useShort()
 	}
@@ -202,6 +218,9 @@ const warmFinal = 1e-3
 func (p *dense) warm() bool {
 	span := p.span()
 	p.fullTo = -1
+	// The auction's bids read whole rows, and the searches after it
+	// list rows under its prices.
+	p.short, p.listBids = nil, false
 	if p.bad || !p.auction(p.best2, span, warmFinal*span) || p.bad {
 		return false
 	}
@@ -275,6 +294,12 @@ func (p *dense) unassign() {
 func (p *dense) best2(r int32) bid {
 	if p.sv != nil && p.sv.start != nil {
 		return p.best2List(r)
+	}
+	if p.listBids {
+		if x, ok := p.listBid(p.baseOf(r)); ok {
+			return x
+		}
+		defer p.listAgain(p.baseOf(r))
 	}
 	if p.tall != nil {
 		if x, ok := p.tall.bid(p.baseOf(r), p.v, p.room); ok {
