@@ -21,7 +21,7 @@ import "math"
 // for a scan of every label each time it settles one.
 type shortLists struct {
 	k     int
-	n     []int32   // cells listed for each row of costs; −1 until the row is first read
+	n     []int32   // cells listed for each row of costs; −1 until the row is first read (−2: read once by a bid)
 	at    []int32   // row b's targets: at[b·k : b·k+n[b]]
 	sc    []float64 // and their costs, sign applied
 	bound []float64 // a lower bound of c − v over row b's other cells
@@ -124,15 +124,20 @@ func (p *dense) listBid(b int) (bid, bool) {
 	return x, true
 }
 
-// listAgain lists row b after best2 read it whole, unless bids from lists
-// are missing too often: then the reduction reads whole rows from now on.
+// listAgain lists row b after best2 read it whole for the second time or
+// more (many rows are bid for once only), unless bids from lists are
+// missing too often: then the reduction reads whole rows from now on.
 func (p *dense) listAgain(b int) {
 	sl := p.short
 	if !p.listBids || sl == nil {
 		return
 	}
-	if sl.bids >= 256 && 8*sl.missed > sl.bids {
+	if sl.bids >= 64 && 8*sl.missed > sl.bids {
 		p.listBids = false
+		return
+	}
+	if sl.n[b] == -1 {
+		sl.n[b] = -2 // read once: listed if bid for again
 		return
 	}
 	p.list(b)
