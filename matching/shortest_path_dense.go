@@ -72,10 +72,12 @@ func newDense(ns, nd int, data []float64, base []int32, sign float64, caps []int
 	return p
 }
 
-// row returns the costs (before sign) of source r.
+// row returns the costs (before sign) of source r. A tall problem's rows
+// must have been made (costs): span, best2, search and lift do so, and
+// every other reader of rows runs within them.
 func (p *dense) row(r int32) []float64 {
 	b := p.baseOf(r) * p.nd
-	return p.costs()[b : b+p.nd : b+p.nd]
+	return p.data[b : b+p.nd : b+p.nd]
 }
 
 // costs returns the rows of costs, making the transposed copy of a tall
@@ -168,6 +170,9 @@ func (p *dense) wantWarm(free int) bool {
 // assigned with no source left free; with stop, it returns at the first
 // that did not.
 func (p *dense) search(rest []int32, stop bool) bool {
+	if len(rest) > 0 {
+		p.costs()
+	}
 	p.findClasses(len(rest))
 	if p.listBids {
 		p.listBids = false
@@ -248,6 +253,7 @@ func (p *dense) perfect() bool {
 
 // span is the range of the allowed costs of targets that take sources.
 func (p *dense) span() float64 {
+	p.costs()
 	lo, hi := inf, -inf
 	for r := range int32(p.ns) {
 		if p.base != nil && r > 0 && p.base[r] == p.base[r-1] {
@@ -310,6 +316,7 @@ func (p *dense) best2(r int32) bid {
 			return x
 		}
 	}
+	p.costs()
 	row := p.row(r)
 	v := p.v[:len(row)]
 	room := p.room[:len(row)]
@@ -606,6 +613,7 @@ func (p *dense) relaxList(r int32, h, least float64) int32 {
 // every reduced cost non-negative and puts the free sources at or above
 // the assigned ones. It returns m. O(ns·nd).
 func (p *dense) lift(u []float64, top float64) float64 {
+	p.costs()
 	d, s := p.d, p.sign
 	for j := range d {
 		d[j] = inf
