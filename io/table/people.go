@@ -2,8 +2,11 @@ package table
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/mentormatch/mentormatch"
@@ -111,11 +114,8 @@ type builder struct {
 	problems mentormatch.Problems
 	warnings mentormatch.Problems
 	refs     []ref
-	// zones and slots remember parsed cells: an export repeats a few
-	// zones and shifts thousands of times, and loading a zone reads the
-	// time zone database.
-	zones map[string]zoneCell
-	slots map[string]slotsCell
+	// readers read rows, one for each core.
+	readers []*rowReader
 	// guesses are the availability cells read as day hours without am
 	// or pm ("9-5"), warned about once.
 	guesses []guess
@@ -140,7 +140,7 @@ type slotsCell struct {
 	err     error
 }
 
-func (b *builder) zone(v string) zoneCell {
+func (b *rowReader) zone(v string) zoneCell {
 	z, ok := b.zones[v]
 	if !ok {
 		z.loc, z.name, z.err = ParseTimeZone(v)
@@ -153,7 +153,7 @@ func (b *builder) zone(v string) zoneCell {
 }
 
 // availability parses v once; every person gets a copy of the slots.
-func (b *builder) availability(v string) ([]mentormatch.Slot, []string, error) {
+func (b *rowReader) availability(v string) ([]mentormatch.Slot, []string, error) {
 	c, ok := b.slots[v]
 	if !ok {
 		c.slots, c.guessed, c.err = parseAvailability(v)
@@ -259,7 +259,11 @@ func (b *builder) table(t *rawTable) {
 	}
 	people := 0
 	b.people = slices.Grow(b.people, len(t.Rows)-hi-1)
+	var batch []rowRead
 	for i := hi + 1; i < len(t.Rows); i++ {
+		if (i-hi-1)%batchRows == 0 {
+			batch = b.readRows(batch, t, &h, i, min(i+batchRows, len(t.Rows)))
+		}
 		row, line := t.Rows[i], t.Lines[i]
 		if blank(row) {
 			continue
@@ -279,7 +283,7 @@ func (b *builder) table(t *rawTable) {
 				continue
 			}
 		}
-		b.person(t, &h, row, line)
+		b.person(t, &batch[(i-hi-1)%batchRows], line)
 	}
 	if people == 0 && !t.Cut {
 		b.problems = append(b.problems, t.problem(hrow, "", "no people below the header row"))
@@ -305,8 +309,91 @@ func delimName(d rune) string {
 	return "comma"
 }
 
-// person reads one row.
-func (b *builder) person(t *rawTable, h *header, row []string, line int) {
+// batchRows is how many rows readRows reads at a time: enough to keep
+// every core busy, few enough that a file of nothing but bad rows stops
+// soon after MaxProblems.
+const batchRows = 8192
+
+// readRows reads rows lo to hi of t into out, each row on its own: the
+// rows are shared among as many goroutines as there are cores, and
+// b.person then takes them in order, so that problems, references and
+// warnings come out as if read one after the other.
+func (b *builder) readRows(out []rowRead, t *rawTable, h *header, lo, hi int) []rowRead {
+	out = slices.Grow(out[:0], hi-lo)[:hi-lo]
+	const chunk = 512
+	workers := min(runtime.GOMAXPROCS(0), (len(out)+chunk-1)/chunk)
+	for len(b.readers) < max(workers, 1) {
+		b.readers = append(b.readers, &rowReader{titles: b.titles})
+	}
+	if workers <= 1 {
+		for i := range out {
+			b.readers[0].read(&out[i], t, h, t.Rows[lo+i], t.Lines[lo+i])
+		}
+		return out
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for _, r := range b.readers[:workers] {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				from := int(next.Add(chunk)) - chunk
+				if from >= len(out) {
+					return
+				}
+				for i := from; i < min(from+chunk, len(out)); i++ {
+					r.read(&out[i], t, h, t.Rows[lo+i], t.Lines[lo+i])
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// rowRead is one row read on its own: the person, and the problems,
+// references and day-hours guess it adds, in the order found. The id is
+// checked against the other rows later, by builder.person.
+type rowRead struct {
+	p        mentormatch.Person
+	idCol    string
+	problems []mentormatch.Problem
+	refs     []ref
+	guess    *guess
+}
+
+// person takes one row read by readRows: it checks the id against the
+// rows before it and adds the person.
+func (b *builder) person(t *rawTable, r *rowRead, line int) {
+	if id := r.p.ID; id == "" {
+		b.problems = append(b.problems, t.problem(line, r.idCol, "id is required"))
+	} else if first, dup := b.seen[id]; dup {
+		b.problems = append(b.problems, t.problem(line, r.idCol, "duplicate id %q: already used %s", id, where(first, r.p.Source)))
+	} else {
+		b.seen[id] = r.p.Source
+	}
+	b.problems = append(b.problems, r.problems...)
+	b.refs = append(b.refs, r.refs...)
+	if r.guess != nil {
+		b.guesses = append(b.guesses, *r.guess)
+	}
+	b.people = append(b.people, r.p)
+}
+
+// rowReader reads rows on its own; titles is shared and only read. zones
+// and slots remember the cells this reader parsed: an export repeats a
+// few zones and shifts thousands of times, and loading a zone reads the
+// time zone database.
+type rowReader struct {
+	titles map[string]int
+	zones  map[string]zoneCell
+	slots  map[string]slotsCell
+}
+
+// read reads one row into out.
+func (b *rowReader) read(out *rowRead, t *rawTable, h *header, row []string, line int) {
+	*out = rowRead{}
 	p := mentormatch.Person{Location: time.UTC, Source: mentormatch.Source{File: t.File, Sheet: t.Sheet, Row: line}}
 	cell := func(c *column) string {
 		if c == nil || c.index >= len(row) {
@@ -322,18 +409,10 @@ func (b *builder) person(t *rawTable, h *header, row []string, line int) {
 		return cell(c), c.header
 	}
 	bad := func(column string, err error) {
-		b.problems = append(b.problems, t.problem(line, column, "%v", err))
+		out.problems = append(out.problems, t.problem(line, column, "%v", err))
 	}
 
-	id, idCol := get(fID)
-	p.ID = id
-	if id == "" {
-		b.problems = append(b.problems, t.problem(line, idCol, "id is required"))
-	} else if first, dup := b.seen[id]; dup {
-		b.problems = append(b.problems, t.problem(line, idCol, "duplicate id %q: already used %s", id, where(first, p.Source)))
-	} else {
-		b.seen[id] = p.Source
-	}
+	p.ID, out.idCol = get(fID)
 
 	name, nameCol := get(fName)
 	if name == "" {
@@ -346,7 +425,7 @@ func (b *builder) person(t *rawTable, h *header, row []string, line int) {
 	}
 	p.Name = strings.Join(strings.Fields(name), " ")
 	if p.Name == "" {
-		b.problems = append(b.problems, t.problem(line, nameCol, "name is required"))
+		out.problems = append(out.problems, t.problem(line, nameCol, "name is required"))
 	}
 
 	if v, col := get(fEmail); v != "" {
@@ -359,7 +438,7 @@ func (b *builder) person(t *rawTable, h *header, row []string, line int) {
 	p.Role = t.Role
 	if v, col := get(fRole); t.Role == 0 {
 		if v == "" {
-			b.problems = append(b.problems, t.problem(line, col, "role is required: expected mentee, mentor or both"))
+			out.problems = append(out.problems, t.problem(line, col, "role is required: expected mentee, mentor or both"))
 		} else if r, err := parseRole(v); err != nil {
 			bad(col, err)
 		} else {
@@ -393,7 +472,7 @@ func (b *builder) person(t *rawTable, h *header, row []string, line int) {
 
 	if v, col := get(fManager); v != "" {
 		p.ManagerID = v
-		b.refs = append(b.refs, ref{id: v, column: col, src: p.Source, manager: true})
+		out.refs = append(out.refs, ref{id: v, column: col, src: p.Source, manager: true})
 	}
 
 	if v, col := get(fTimeZone); v != "" {
@@ -410,7 +489,7 @@ func (b *builder) person(t *rawTable, h *header, row []string, line int) {
 		} else {
 			p.Availability = slots
 			if len(guessed) > 0 {
-				b.guesses = append(b.guesses, guess{src: p.Source, column: col, ranges: guessed})
+				out.guess = &guess{src: p.Source, column: col, ranges: guessed}
 			}
 		}
 	}
@@ -433,7 +512,7 @@ func (b *builder) person(t *rawTable, h *header, row []string, line int) {
 		}
 		lv, ok := parseWhole(v)
 		if !ok || lv < 0 || lv > 5 {
-			b.problems = append(b.problems, t.problem(line, c.header, "skill level %q: expected a whole number 0–5", v))
+			out.problems = append(out.problems, t.problem(line, c.header, "skill level %q: expected a whole number 0–5", v))
 			continue
 		}
 		if k := slices.IndexFunc(p.Skills, func(s mentormatch.Skill) bool { return s.Name == c.skill }); k >= 0 {
@@ -465,7 +544,7 @@ func (b *builder) person(t *rawTable, h *header, row []string, line int) {
 	if v, col := get(fCapacity); v != "" {
 		n, ok := parseWhole(v)
 		if !ok || n < 0 || n > 1_000_000 {
-			b.problems = append(b.problems, t.problem(line, col, "capacity %q: expected a whole number 0 or more (how many mentees this mentor takes)", v))
+			out.problems = append(out.problems, t.problem(line, col, "capacity %q: expected a whole number 0 or more (how many mentees this mentor takes)", v))
 		} else if p.Role.IsMentor() {
 			p.Capacity = n
 		}
@@ -478,7 +557,7 @@ func (b *builder) person(t *rawTable, h *header, row []string, line int) {
 		}
 		ids := parseIDs(v)
 		for _, id := range ids {
-			b.refs = append(b.refs, ref{id: id, column: col, src: p.Source})
+			out.refs = append(out.refs, ref{id: id, column: col, src: p.Source})
 		}
 		if f == fPrefers {
 			p.Prefers = ids
@@ -502,7 +581,7 @@ func (b *builder) person(t *rawTable, h *header, row []string, line int) {
 		}
 		p.Extra[c.key] = v
 	}
-	b.people = append(b.people, p)
+	out.p = p
 }
 
 func fieldLabel(f field) string {
