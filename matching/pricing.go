@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -605,6 +606,14 @@ func (sr *sparseRun) check(res *SparseResult, tol float64) (int, int64, error) {
 	in := sr.in
 	s := in.sign
 	inA, inB := sr.cut(res.RowCol)
+	open, opens := slices.Clone(res.ColDual), 0
+	for j, k := range in.caps {
+		if k == 0 {
+			open[j] = -inf
+		} else {
+			opens++
+		}
+	}
 	marks := make([][]int32, sr.workers)
 	extra := make([][]arc, in.rows)
 	var checked atomic.Int64
@@ -619,7 +628,7 @@ func (sr *sparseRun) check(res *SparseResult, tol float64) (int, int64, error) {
 		top := topList{n: sr.add}
 		ui, n := res.RowDual[i], 0
 		if sr.boundFunc != nil {
-			n = sr.checkBounded(w, i, mark, stamp, ui, res.ColDual, tol, inA, inB, &top)
+			n = sr.checkBounded(w, i, mark, stamp, ui, res.ColDual, open, opens, tol, inA, inB, &top)
 			checked.Add(int64(n))
 			if len(top.id) > 0 {
 				extra[i] = top.arcs(nil)

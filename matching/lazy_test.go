@@ -1,0 +1,124 @@
+package matching
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// A list made again (relist: one comparison a cell, closed columns priced
+// −∞) is the row's first list under the same prices: the same columns in
+// the same order, costs and bound, with or without bounds, over NaN,
+// infinite cells, closed columns and ties, in slices of any capacity.
+func TestRelistAgreesWithList(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 3))
+	for trial := range 60 {
+		rows, cols := 1+rng.IntN(4), 1+rng.IntN(3000)
+		maximize, bounded := trial%2 == 0, trial%4 < 2
+		sign := 1.0
+		if maximize {
+			sign = -1
+		}
+		data := make([]float64, rows*cols)
+		for k := range data {
+			switch rng.IntN(20) {
+			case 0:
+				data[k] = math.NaN()
+			case 1:
+				data[k] = sign * math.Inf(1) // infinitely bad
+			case 2:
+				if bounded {
+					data[k] = -sign * math.Inf(1) // infinitely good: only a bound may be
+				}
+			case 3, 4, 5:
+				data[k] = float64(rng.IntN(5)) // ties
+			default:
+				data[k] = float64(rng.IntN(2000)) / 10
+			}
+		}
+		caps := make([]int, cols)
+		for j := range caps {
+			caps[j] = rng.IntN(3)
+		}
+		opt := SparseOptions{Options: Options{Maximize: maximize, Capacity: caps}}
+		if bounded {
+			opt.Bound = func(i int, dst []float64) { copy(dst, data[i*cols:(i+1)*cols]) }
+		}
+		sr, err := newSparseRun(rows, cols, func(i, j int) float64 { return data[i*cols+j] }, opt)
+		require.NoError(t, err)
+		sr.listLen = []int{1, 5, 40, 256}[trial%4]
+		v := make([]float64, cols)
+		for j := range v {
+			v[j] = -float64(rng.IntN(50))
+			if caps[j] == 0 {
+				v[j] = -inf
+			}
+		}
+		for i := range rows {
+			want, _, _ := sr.list(0, i, v)
+			got := lazyRow{j: make([]int32, rng.IntN(300)), c: make([]float64, rng.IntN(300)), bound: -7}
+			sr.relist(0, i, &got, v)
+			require.Equal(t, want.j, got.j, "trial %d row %d", trial, i)
+			require.Equal(t, want.c, got.c, "trial %d row %d", trial, i)
+			require.Equal(t, want.bound, got.bound, "trial %d row %d", trial, i)
+		}
+		require.NoError(t, sr.badInput())
+	}
+}
+
+// warmPrices leaves about seats rows preferring a place to the virtual
+// column (cost worst, price 0), moves every bound with the prices, and
+// leaves closed columns and markets without rows to spare alone.
+func TestWarmPrices(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 8))
+	const worst = 100.0
+	for trial := range 50 {
+		n, cols := 1+rng.IntN(300), 2+rng.IntN(20)
+		seats := rng.IntN(n + 5)
+		rows := make([]lazyRow, n)
+		for i := range rows {
+			if rng.IntN(10) == 0 {
+				continue // a row with no usable cell
+			}
+			for range 1 + rng.IntN(4) {
+				rows[i].j = append(rows[i].j, int32(rng.IntN(cols)))
+				rows[i].c = append(rows[i].c, float64(rng.IntN(1000))/10)
+			}
+			rows[i].bound = 100 + float64(i) // past the list's costs
+		}
+		v := make([]float64, cols)
+		v[0] = -inf // closed
+		bounds := make([]float64, n)
+		for i, r := range rows {
+			bounds[i] = r.bound
+		}
+		warmPrices(rows, v, worst, seats)
+		require.Equal(t, -inf, v[0], "trial %d", trial)
+		p := -v[1]
+		prefer, listed := 0, 0
+		for i, r := range rows {
+			require.Equal(t, bounds[i]+p, r.bound, "trial %d row %d", trial, i)
+			if len(r.c) == 0 {
+				continue
+			}
+			listed++
+			best := inf
+			for _, c := range r.c {
+				best = min(best, c)
+			}
+			if best+p < worst {
+				prefer++
+			}
+		}
+		for j := 1; j < cols; j++ {
+			require.Equal(t, -p, v[j], "trial %d: one price for all", trial)
+		}
+		if p > 0 {
+			require.LessOrEqual(t, prefer, seats, "trial %d", trial)
+		} else {
+			require.True(t, seats >= listed || prefer >= seats || p == 0, "trial %d", trial)
+		}
+	}
+}
