@@ -37,11 +37,14 @@ import (
 // lazyRow is a row's list: targets and costs of its cheapest cells, and the
 // least reduced cost any other cell had when the list was made.
 // The lazy auction's settings: list length, first ε as a share of the
-// cost range, and the factor ε falls by from phase to phase.
+// cost range (from warm prices, a smaller one: each phase lowers every
+// price by its ε at least, and lists go stale as they fall), and the
+// factor ε falls by from phase to phase.
 const (
-	lazyList  = 256
-	lazyStart = 16.0
-	lazyStep  = 6.0
+	lazyList      = 256
+	lazyStart     = 16.0
+	lazyWarmStart = 96.0
+	lazyStep      = 6.0
 )
 
 type lazyRow struct {
@@ -202,12 +205,15 @@ func (sr *sparseRun) lazy() (first *sparse, ok bool) {
 	if final == 0 {
 		final = 1e-9
 	}
-	eps := math.Max(span/lazyStart, final)
+	start := lazyStart
 	virt := lazyVirtual{j: -1, c: hi}
 	if spare > 0 {
 		virt.j = dj
-		warmPrices(rows, v[:in.cols], hi, in.rows-spare)
+		if warmPrices(rows, v[:in.cols], hi, in.rows-spare) {
+			start = lazyWarmStart
+		}
 	}
+	eps := math.Max(span/start, final)
 
 	col := make([]int32, in.rows)
 	acost, level := make([]float64, in.rows), make([]float64, in.rows)
@@ -372,8 +378,9 @@ func (sr *sparseRun) lazy() (first *sparse, ok bool) {
 // reading their rows again and again as their lists go stale (3.9 times a
 // row on 100,000 × 10,000 with 23,914 places). The lists and their bounds
 // move by the same amount; any prices serve the auction, as rows and
-// places are as many (the virtual column takes the rest).
-func warmPrices(rows []lazyRow, v []float64, worst float64, seats int) {
+// places are as many (the virtual column takes the rest). It reports
+// whether it lowered them.
+func warmPrices(rows []lazyRow, v []float64, worst float64, seats int) bool {
 	var bests []float64
 	for _, r := range rows {
 		if len(r.c) > 0 {
@@ -381,12 +388,12 @@ func warmPrices(rows []lazyRow, v []float64, worst float64, seats int) {
 		}
 	}
 	if seats >= len(bests) {
-		return
+		return false
 	}
 	slices.Sort(bests)
 	p := worst - bests[seats]
 	if !(p > 0) || math.IsInf(p, 0) {
-		return
+		return false
 	}
 	for j, x := range v {
 		if x == 0 {
@@ -396,6 +403,7 @@ func warmPrices(rows []lazyRow, v []float64, worst float64, seats int) {
 	for i := range rows {
 		rows[i].bound += p
 	}
+	return true
 }
 
 // lazyVirtual is the virtual column "unassigned" of an auction in which

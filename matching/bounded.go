@@ -30,11 +30,12 @@ func (sr *sparseRun) boundRow(w, i int) []float64 {
 
 // checkBounded is check's test of row i, reading bounds first: it offers
 // top the pairs outside the program (not marked with stamp) whose cell
-// violates the duals u, v by more than tol, or that the cut asks for, and
-// returns how many pairs it checked. open is v with −∞ on closed columns
+// violates the duals u, v by more than tol, or that the cut asks for, by
+// the others whose reduced cost is below near, and returns how many pairs
+// it checked. open is v with −∞ on closed columns
 // and opens their number: a closed column's key is then +∞, a NaN bound's
 // NaN, and one comparison settles a cell that the cut does not ask for.
-func (sr *sparseRun) checkBounded(w, i int, mark []int32, stamp int32, u float64, v, open []float64, opens int, tol float64, inA, inB []bool, top *topList) int {
+func (sr *sparseRun) checkBounded(w, i int, mark []int32, stamp int32, u float64, v, open []float64, opens int, tol, near float64, inA, inB []bool, top, by *topList) int {
 	s := sr.in.sign
 	caps := sr.in.caps
 	js := sr.colBufs[w][:0]
@@ -49,7 +50,7 @@ func (sr *sparseRun) checkBounded(w, i int, mark []int32, stamp int32, u float64
 			if b != b {
 				continue
 			}
-			if b-b == 0 && s*b-u-v[j] >= -tol && inB[j] {
+			if b-b == 0 && s*b-u-v[j] >= max(-tol, near) && inB[j] {
 				continue
 			}
 			js = append(js, int32(j))
@@ -63,7 +64,7 @@ func (sr *sparseRun) checkBounded(w, i int, mark []int32, stamp int32, u float64
 		// The bound's reduced cost below −tol/2 rather than −tol: summed in
 		// another order it may round otherwise, and the cells evaluated
 		// then meet exactly the test above.
-		lim := u - tol/2
+		lim := u + max(-tol/2, near)
 		for j, b := range sr.boundRow(w, i)[:len(open)] {
 			// s·b − v < u − tol/2: the bound may violate, or is −∞ (to be
 			// evaluated); +∞, NaN and closed columns fail.
@@ -80,6 +81,8 @@ func (sr *sparseRun) checkBounded(w, i int, mark []int32, stamp int32, u float64
 		}
 		if rc := s*x - u - v[j]; rc < -tol || cutRow && !inB[j] {
 			top.offer(rc, int32(j), x)
+		} else if near > 0 && rc < near {
+			by.offer(rc, int32(j), x)
 		}
 	}
 	sr.exactCheck.Add(int64(len(js)))

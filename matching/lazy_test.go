@@ -1,6 +1,7 @@
 package matching
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -119,6 +120,44 @@ func TestWarmPrices(t *testing.T) {
 			require.LessOrEqual(t, prefer, seats, "trial %d", trial)
 		} else {
 			require.True(t, seats >= listed || prefer >= seats || p == 0, "trial %d", trial)
+		}
+	}
+}
+
+// check adds pairs that tie the duals only along with violating ones:
+// with none violating the duals certify the optimum and nothing joins.
+func TestCheckAddsTiesWithViolations(t *testing.T) {
+	data := []float64{
+		1, 5, 2,
+		5, 1, 3,
+	}
+	for _, bounded := range []bool{false, true} {
+		for _, violate := range []bool{false, true} {
+			opt := SparseOptions{Options: Options{Capacity: []int{1, 1, 1}}}
+			if bounded {
+				opt.Bound = func(i int, dst []float64) { copy(dst, data[i*3:i*3+3]) }
+			}
+			sr, err := newSparseRun(2, 3, func(i, j int) float64 { return data[i*3+j] }, opt)
+			require.NoError(t, err)
+			sr.arcs = [][]arc{{{0, 1}}, {{1, 1}}}
+			res := &SparseResult{Result: Result{RowCol: []int{0, 1}, RowDual: []float64{1, 1}, ColDual: []float64{0, 0, 1}}}
+			if violate {
+				res.RowDual[1] = 6 // (1, 0) and (1, 2) violate; (0, 2) ties
+			}
+			tol := 1e-12
+			added, nearby, checked, err := sr.check(res, tol, tieShare*tol)
+			require.NoError(t, err)
+			require.Equal(t, int64(4), checked)
+			name := fmt.Sprintf("bounded %v violate %v", bounded, violate)
+			if !violate {
+				require.Zero(t, added, name)
+				require.Zero(t, nearby, name)
+				require.Equal(t, [][]arc{{{0, 1}}, {{1, 1}}}, sr.arcs, name)
+				continue
+			}
+			require.Equal(t, 2, added, name)
+			require.Equal(t, 1, nearby, name)
+			require.Equal(t, [][]arc{{{0, 1}, {2, 2}}, {{0, 5}, {1, 1}, {2, 3}}}, sr.arcs, name)
 		}
 	}
 }
