@@ -91,10 +91,10 @@ func (sr *sparseRun) readRow(w, i int) []float64 {
 }
 
 // listOf makes r row i's list over the values row. The first list of a
-// row also checks every cell (skip, which records an infinitely good
-// one) and returns the least and greatest cost; a list made again only
-// needs the reduced costs, and v is −∞ on closed columns (see lazy), so
-// that a closed column's key is +∞ and one comparison a cell settles it.
+// row also returns the least and greatest cost, and without bounds checks
+// every cell (skip, which records an infinitely good one). Otherwise v is
+// −∞ on closed columns (see lazy), so that a closed column's key is +∞ and
+// one comparison a cell settles it.
 func (sr *sparseRun) listOf(i int, row, v []float64, r *lazyRow, first bool, w int) (lo, hi float64) {
 	s := sr.in.sign
 	n := max(sr.k, sr.listLen)
@@ -121,9 +121,26 @@ func (sr *sparseRun) listOf(i int, row, v []float64, r *lazyRow, first bool, w i
 	for {
 		picked, above = sr.picks[w][:0], inf
 		lo, hi = inf, -inf
-		if first {
+		switch {
+		case first && bounded:
+			caps := sr.in.caps[:len(row)]
+			v := v[:len(row)]
 			for j, x := range row {
-				if bounded && (x-x != 0 || sr.in.caps[j] == 0) || !bounded && sr.skip(i, j, x) {
+				if k := s*x - v[j]; k < t {
+					if x-x == 0 {
+						picked = append(picked, keyed{k, int32(j)})
+					}
+				} else if k < above {
+					above = k
+				}
+				// Rarely true once the row's first cells are in.
+				if c := s * x; (c < lo || c > hi) && x-x == 0 && caps[j] > 0 {
+					lo, hi = min(lo, c), max(hi, c)
+				}
+			}
+		case first:
+			for j, x := range row {
+				if sr.skip(i, j, x) {
 					continue
 				}
 				c := s * x
@@ -134,7 +151,7 @@ func (sr *sparseRun) listOf(i int, row, v []float64, r *lazyRow, first bool, w i
 					above = k
 				}
 			}
-		} else {
+		default:
 			v := v[:len(row)]
 			for j, x := range row {
 				// NaN keys fail both tests; an infinite cell, whose key

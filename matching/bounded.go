@@ -32,9 +32,9 @@ func (sr *sparseRun) boundRow(w, i int) []float64 {
 // top the pairs outside the program (not marked with stamp) whose cell
 // violates the duals u, v by more than tol, or that the cut asks for, by
 // the others whose reduced cost is below near, and returns how many pairs
-// it checked. open is v with −∞ on closed columns
-// and opens their number: a closed column's key is then +∞, a NaN bound's
-// NaN, and one comparison settles a cell that the cut does not ask for.
+// it checked. open is v with −∞ on closed columns and opens their number:
+// a closed column's key is then +∞, a NaN bound's NaN, and one comparison
+// settles a cell that the cut does not ask for.
 func (sr *sparseRun) checkBounded(w, i int, mark []int32, stamp int32, u float64, v, open []float64, opens int, tol, near float64, inA, inB []bool, top, by *topList) int {
 	s := sr.in.sign
 	caps := sr.in.caps
@@ -63,11 +63,11 @@ func (sr *sparseRun) checkBounded(w, i int, mark []int32, stamp int32, u float64
 		}
 		// The bound's reduced cost below −tol/2 rather than −tol: summed in
 		// another order it may round otherwise, and the cells evaluated
-		// then meet exactly the test above.
+		// then meet exactly the test below.
 		lim := u + max(-tol/2, near)
 		for j, b := range sr.boundRow(w, i)[:len(open)] {
-			// s·b − v < u − tol/2: the bound may violate, or is −∞ (to be
-			// evaluated); +∞, NaN and closed columns fail.
+			// s·b − v < lim: the bound may violate (or tie), or is −∞ (to
+			// be evaluated); +∞, NaN and closed columns fail.
 			if s*b-open[j] < lim && mark[j] != stamp {
 				js = append(js, int32(j))
 			}
