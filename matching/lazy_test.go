@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -160,4 +162,88 @@ func TestCheckAddsTiesWithViolations(t *testing.T) {
 			require.Equal(t, [][]arc{{{0, 1}, {2, 2}}, {{0, 5}, {1, 1}, {2, 3}}}, sr.arcs, name)
 		}
 	}
+}
+
+// A check that builds on the last one (rows read at the columns whose dual
+// rose, unless their own rose or the last check left them unsettled)
+// finds the same violating pairs as a check of every pair.
+func TestCheckBuildsOnTheLast(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 21))
+	built := 0
+	for trial := range 200 {
+		rows, cols := 1+rng.IntN(40), 1+rng.IntN(60)
+		data := make([]float64, rows*cols)
+		for k := range data {
+			data[k] = float64(rng.IntN(20))
+			if rng.IntN(10) == 0 {
+				data[k] = math.NaN()
+			}
+		}
+		caps := make([]int, cols)
+		for j := range caps {
+			caps[j] = rng.IntN(3)
+		}
+		opt := SparseOptions{Options: Options{Capacity: caps}, MaxAdd: 1 + rng.IntN(4)}
+		if trial%2 == 0 {
+			opt.Bound = func(i int, dst []float64) {
+				for j := range dst {
+					dst[j] = data[i*cols+j] - float64((i+j)%3)
+				}
+			}
+		}
+		cell := func(i, j int) float64 { return data[i*cols+j] }
+		sr, err := newSparseRun(rows, cols, cell, opt)
+		require.NoError(t, err)
+		sr.arcs = make([][]arc, rows)
+		for i := range sr.arcs {
+			for j := range cols {
+				if x := data[i*cols+j]; rng.IntN(5) == 0 && caps[j] > 0 && !math.IsNaN(x) {
+					sr.arcs[i] = append(sr.arcs[i], arc{int32(j), x})
+				}
+			}
+		}
+		res := &SparseResult{Result: Result{RowCol: make([]int, rows), RowDual: make([]float64, rows), ColDual: make([]float64, cols)}}
+		for i := range res.RowDual {
+			res.RowDual[i] = float64(rng.IntN(10))
+		}
+		for j := range res.ColDual {
+			res.ColDual[j] = float64(rng.IntN(10))
+		}
+		const tol = 1e-9
+		_, _, _, err = sr.check(res, tol, 0)
+		require.NoError(t, err)
+		require.NotNil(t, sr.last, "trial %d: every row assigned, no cut", trial)
+		// The duals mostly fall; a few rise.
+		for i := range res.RowDual {
+			res.RowDual[i] -= float64(rng.IntN(3))
+			if rng.IntN(8) == 0 {
+				res.RowDual[i] += 4
+			}
+		}
+		for j := range res.ColDual {
+			res.ColDual[j] -= float64(rng.IntN(3))
+			if rng.IntN(8) == 0 {
+				res.ColDual[j] += 4
+			}
+		}
+		full, err := newSparseRun(rows, cols, cell, opt)
+		require.NoError(t, err)
+		full.arcs = make([][]arc, rows)
+		for i, row := range sr.arcs {
+			full.arcs[i] = slices.Clone(row)
+		}
+		var trace strings.Builder
+		sr.trace = &trace
+		added, _, checked, err := sr.check(res, tol, 0)
+		require.NoError(t, err)
+		if strings.Contains(trace.String(), "rows read whole") {
+			built++
+		}
+		wantAdded, _, wantChecked, err := full.check(res, tol, 0)
+		require.NoError(t, err)
+		require.Equal(t, wantAdded, added, "trial %d", trial)
+		require.Equal(t, wantChecked, checked, "trial %d", trial)
+		require.Equal(t, full.arcs, sr.arcs, "trial %d", trial)
+	}
+	require.Greater(t, built, 100, "most checks built on the last")
 }
