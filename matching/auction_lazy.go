@@ -45,6 +45,7 @@ const (
 	lazyStart     = 16.0
 	lazyWarmStart = 96.0
 	lazyStep      = 6.0
+	lazyInline    = 16 // the most bids of a round made on the caller's goroutine
 )
 
 type lazyRow struct {
@@ -265,10 +266,19 @@ func (sr *sparseRun) lazy() (first *sparse, ok bool) {
 			if budget -= len(free); budget < 0 {
 				return nil, false
 			}
-			sr.parallelN(len(free), 16, func(w, k int) {
+			bid := func(w, k int) {
 				i := int(free[k])
 				bids[k] = sr.lazyBid(w, i, &rows[i], v, span, eps, virt)
-			})
+			}
+			if len(free) <= lazyInline {
+				// Most rounds of the last phases: a few bids, each a scan
+				// of a list, cost less than starting a goroutine.
+				for k := range free {
+					bid(0, k)
+				}
+			} else {
+				sr.parallelN(len(free), 16, bid)
+			}
 			var next []int32
 			for k, i := range free {
 				b := bids[k]
