@@ -206,9 +206,14 @@ func (sr *sparseRun) lazy() (first *sparse, ok bool) {
 	for w := range los {
 		los[w], his[w] = inf, -inf
 	}
+	// Every list in two allocations, at most n long each: lists made
+	// again reuse their row's part.
+	n := max(sr.k, sr.listLen)
+	js, cs := make([]int32, in.rows*n), make([]float64, in.rows*n)
 	sr.parallel(func(w, i int) {
-		var lo, hi float64
-		rows[i], lo, hi = sr.list(w, i, v)
+		r := &rows[i]
+		r.j, r.c = js[i*n:i*n:(i+1)*n], cs[i*n:i*n:(i+1)*n]
+		lo, hi := sr.listOf(i, sr.readRow(w, i), v, r, true, w)
 		los[w], his[w] = math.Min(los[w], lo), math.Max(his[w], hi)
 	})
 	if sr.badInput() != nil {
