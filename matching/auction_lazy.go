@@ -55,9 +55,9 @@ type lazyRow struct {
 }
 
 type lazyBid struct {
-	j1      int32
-	c1, lvl float64
-	ok      bool
+	j1        int32
+	c1, lvl   float64
+	ok, stale bool
 }
 
 // parallelN runs f(w, k) for k in [0, n) on the workers, chunk values of
@@ -243,6 +243,7 @@ func (sr *sparseRun) lazy() (first *sparse, ok bool) {
 	room := make([]int32, nc)
 	holders := make([][]int32, nc)
 	bids := make([]lazyBid, in.rows)
+	var stale []int // bids of a small round whose list went stale
 	unassigned := levelHeap{level: level}
 	for {
 		for i := range col {
@@ -277,10 +278,15 @@ func (sr *sparseRun) lazy() (first *sparse, ok bool) {
 			}
 			if len(free) <= lazyInline {
 				// Most rounds of the last phases: a few bids, each a scan
-				// of a list, cost less than starting a goroutine.
+				// of a list, cost less than starting a goroutine; the rows
+				// whose list went stale are read again on the workers.
+				stale = stale[:0]
 				for k := range free {
-					bid(0, k)
+					if bid(-1, k); bids[k].stale {
+						stale = append(stale, k)
+					}
 				}
+				sr.parallelN(len(stale), 1, func(w, q int) { bid(w, stale[q]) })
 			} else {
 				sr.parallelN(len(free), 16, bid)
 			}
@@ -492,7 +498,8 @@ func (h *levelHeap) pop() {
 
 // lazyBid is row i's bid under prices v: its cheapest target and the price
 // level that leaves it ε worse off there than at its second cheapest,
-// from its list, made again first when stale.
+// from its list, made again first when stale; with w < 0 a stale list is
+// not made again, and the bid says only that it is stale.
 func (sr *sparseRun) lazyBid(w, i int, r *lazyRow, v []float64, span, eps float64, virt lazyVirtual) lazyBid {
 	for fresh := false; ; fresh = true {
 		h1, h2, c1, j1 := inf, inf, 0.0, int32(-1)
@@ -519,6 +526,9 @@ func (sr *sparseRun) lazyBid(w, i int, r *lazyRow, v []float64, span, eps float6
 			return lazyBid{}
 		}
 		if h2 > r.bound && !fresh {
+			if w < 0 {
+				return lazyBid{stale: true}
+			}
 			sr.rebuilds.Add(1)
 			sr.relist(w, i, r, v)
 			continue
