@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/internal/parallel"
 )
 
 // Build returns one roadmap per match of plan.Roster, in roster order, with
@@ -32,9 +33,9 @@ func Build(p *mentormatch.Program, plan *mentormatch.Plan, cfg mentormatch.Confi
 		return []mentormatch.Roadmap{}, nil
 	}
 	b := newBuilder(p, plan, cfg)
-	out := make([]mentormatch.Roadmap, 0, len(plan.Roster.Matches))
+	matches := plan.Roster.Matches
 	var ps mentormatch.Problems
-	for _, m := range plan.Roster.Matches {
+	for _, m := range matches {
 		e, mr := b.people[m.MenteeID], b.people[m.MentorID]
 		if e == nil || mr == nil {
 			id, col := m.MenteeID, "mentee_id"
@@ -42,13 +43,17 @@ func Build(p *mentormatch.Program, plan *mentormatch.Plan, cfg mentormatch.Confi
 				id, col = m.MentorID, "mentor_id"
 			}
 			ps = append(ps, mentormatch.Problem{Column: col, Message: fmt.Sprintf("roster match %s–%s: %q is nobody in the program", m.MenteeID, m.MentorID, id)})
-			continue
 		}
-		out = append(out, b.pair(e, mr))
 	}
 	if len(ps) > 0 {
 		return nil, fmt.Errorf("roster does not fit the people: %w", ps)
 	}
+	// Each pair's roadmap reads only the builder, so the pairs are built
+	// on every core, each into its own place.
+	out := make([]mentormatch.Roadmap, len(matches))
+	parallel.For(len(matches), 0, 64, func(_, k int) {
+		out[k] = b.pair(b.people[matches[k].MenteeID], b.people[matches[k].MentorID])
+	})
 	return out, nil
 }
 

@@ -81,12 +81,16 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	pr.next(fmt.Sprintf("matching %d mentees with %d mentors", len(p.Mentees), len(p.Mentors)))
+	// The cohorts need no match: they are formed on another core while
+	// it is solved.
+	cohorts := plan.Cohorts(p, cfg)
 	res, err := solving().Match(p, cfg)
 	if err != nil {
+		cohorts.Wait()
 		return err
 	}
 	pr.next("forming cohorts and scheduling sessions")
-	built, err := plan.On(p, cfg, res)
+	built, err := plan.OnCohorts(p, cfg, res, cohorts)
 	if err != nil {
 		return err
 	}
