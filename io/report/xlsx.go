@@ -370,6 +370,11 @@ func encodeWorkbook(w io.Writer, r *mentormatch.Roster, plan *mentormatch.Plan, 
 	if err != nil {
 		return err
 	}
+	// The plan's sheets are made beside the roster's.
+	var planned func() ([]*sheetData, error)
+	if plan != nil {
+		planned = parallel.Go(func() ([]*sheetData, error) { return planSheets(plan, r), nil })
+	}
 	sheets := rosterSheets(r)
 	if o.haveGaps {
 		sheets = append(sheets, gapSheet(o.gaps))
@@ -377,7 +382,8 @@ func encodeWorkbook(w io.Writer, r *mentormatch.Roster, plan *mentormatch.Plan, 
 	var warnings []string
 	warnings = append(warnings, r.Warnings...)
 	if plan != nil {
-		sheets = append(sheets, planSheets(plan, r)...)
+		more, _ := planned()
+		sheets = append(sheets, more...)
 		warnings = append(warnings, plan.Warnings...)
 	}
 	if len(warnings) > 0 {
