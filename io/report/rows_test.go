@@ -177,3 +177,29 @@ func TestAppendNumber(t *testing.T) {
 		assert.Equal(t, tc.want, string(appendNumber(nil, tc.x)), "%v", tc.x)
 	}
 }
+
+// Rows for a sheet the workbook does not have, or whose stream has no end
+// of its sheet data, are an error, not a workbook without them.
+func TestRowsNeedTheirSheet(t *testing.T) {
+	d := &sheetData{name: "S1", head: []string{"a"}, rows: [][]any{{"x"}}}
+	for _, tc := range []struct {
+		name, path string
+	}{
+		{"no such sheet", "xl/worksheets/sheet9.xml"},
+		{"not a streamed sheet", "xl/workbook.xml"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFile()
+			defer f.Close()
+			_, err := f.NewSheet(d.name)
+			require.NoError(t, err)
+			fitWidths(d)
+			st, err := startSheet(f, d, 0, 0, 0)
+			require.NoError(t, err)
+			require.NoError(t, st.finish(f))
+			var buf bytes.Buffer
+			err = writeWithRows(f, &buf, map[string]*rowWriter{tc.path: newRowWriter(d, st.styleOf)})
+			assert.ErrorIs(t, err, errRowsCut)
+		})
+	}
+}
