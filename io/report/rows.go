@@ -30,25 +30,28 @@ import (
 // column's style); text without "_x" (the stream writer escapes what
 // reads as an escaped character); floats finite and under 10¹⁵; row
 // heights the stream writer accepts; and no more rows or columns than a
-// sheet holds.
-func writesRows(d *sheetData) bool {
+// sheet holds. It returns how many lines of wrapped text each row takes
+// (wrappedLines), for the rows' heights.
+func writesRows(d *sheetData) (lines []int, ok bool) {
 	if len(d.rows)+1 > excelize.TotalRows || len(d.head) > excelize.MaxColumns {
-		return false
+		return nil, false
 	}
-	for _, r := range d.rows {
+	lines = make([]int, len(d.rows))
+	for i, r := range d.rows {
 		if len(r) > len(d.head) {
-			return false
+			return nil, false
 		}
 		for _, v := range r {
 			if !plainValue(v) {
-				return false
+				return nil, false
 			}
 		}
-		if lineHeight*float64(wrappedLines(d, r)) > excelize.MaxRowHeight {
-			return false
+		lines[i] = wrappedLines(d, r)
+		if lineHeight*float64(lines[i]) > excelize.MaxRowHeight {
+			return nil, false
 		}
 	}
-	return true
+	return lines, true
 }
 
 func plainValue(v any) bool {
@@ -68,14 +71,15 @@ func plainValue(v any) bool {
 type rowWriter struct {
 	d       *sheetData
 	styleOf []int
+	lines   []int    // of wrapped text, by row
 	cols    [][]byte // the columns' names, A, B, …
 	next    int      // index of the next row of d.rows to write
 	buf     []byte
 	esc     bytes.Buffer
 }
 
-func newRowWriter(d *sheetData, styleOf []int) *rowWriter {
-	w := &rowWriter{d: d, styleOf: styleOf, cols: make([][]byte, len(d.head))}
+func newRowWriter(d *sheetData, styleOf, lines []int) *rowWriter {
+	w := &rowWriter{d: d, styleOf: styleOf, lines: lines, cols: make([][]byte, len(d.head))}
 	for j := range w.cols {
 		name, _ := excelize.ColumnNumberToName(j + 1)
 		w.cols[j] = []byte(name)
@@ -93,7 +97,7 @@ var errRowsCut = errors.New("workbook: a streamed sheet has no end of its sheet 
 func (w *rowWriter) chunk(size int) []byte {
 	w.buf = w.buf[:0]
 	for w.next < len(w.d.rows) && len(w.buf) < size {
-		w.row(w.next+2, w.d.rows[w.next])
+		w.row(w.next+2, w.d.rows[w.next], w.lines[w.next])
 		// A row written is let go: the sheet's are most of the memory
 		// the workbook takes.
 		w.d.rows[w.next] = nil
@@ -105,12 +109,13 @@ func (w *rowWriter) chunk(size int) []byte {
 	return w.buf
 }
 
-// row appends row n (as the sheet numbers it) holding r.
-func (w *rowWriter) row(n int, r []any) {
+// row appends row n (as the sheet numbers it) holding r, lines of
+// wrapped text tall.
+func (w *rowWriter) row(n int, r []any, lines int) {
 	b := append(w.buf, `<row r="`...)
 	b = strconv.AppendInt(b, int64(n), 10)
 	b = append(b, '"')
-	if lines := wrappedLines(w.d, r); lines > 1 {
+	if lines > 1 {
 		b = append(b, ` ht="`...)
 		b = strconv.AppendFloat(b, lineHeight*float64(lines), 'f', -1, 64)
 		b = append(b, `" customHeight="1"`...)

@@ -198,7 +198,7 @@ func TestRowsNeedTheirSheet(t *testing.T) {
 			require.NoError(t, err)
 			require.NoError(t, st.finish(f))
 			var buf bytes.Buffer
-			err = writeWithRows(f, &buf, map[string]*rowWriter{tc.path: newRowWriter(d, st.styleOf)})
+			err = writeWithRows(f, &buf, map[string]*rowWriter{tc.path: newRowWriter(d, st.styleOf, []int{1})})
 			assert.ErrorIs(t, err, errRowsCut)
 		})
 	}

@@ -125,10 +125,10 @@ func wrappedLines(d *sheetData, r []any) int {
 		}
 		per := max(int(d.widths[j]*0.95)-1, 1)
 		n := 0
-		for _, para := range strings.Split(s, "\n") {
+		for para := range strings.SplitSeq(s, "\n") {
 			w := 0
 			n++
-			for _, word := range strings.Fields(para) {
+			for word := range strings.FieldsSeq(para) {
 				l := utf8.RuneCountInString(word)
 				if w > 0 && w+1+l > per {
 					n++
@@ -181,9 +181,10 @@ func writeSheet(f *excelize.File, d *sheetData, bold, scoreStyle, wrapStyle int)
 // path in the workbook, for writeDeterministic. The error names the sheet.
 func writeSheets(f *excelize.File, sheets []*sheetData, bold, scoreStyle, wrapStyle int) (map[string]*rowWriter, error) {
 	plain := make([]bool, len(sheets))
+	lines := make([][]int, len(sheets))
 	parallel.For(len(sheets), 0, 1, func(_, k int) {
 		fitWidths(sheets[k])
-		plain[k] = writesRows(sheets[k])
+		lines[k], plain[k] = writesRows(sheets[k])
 	})
 	started := make([]*startedSheet, len(sheets))
 	for k, d := range sheets {
@@ -209,7 +210,7 @@ func writeSheets(f *excelize.File, sheets []*sheetData, bold, scoreStyle, wrapSt
 			return nil, fmt.Errorf("sheet %s: %w", sheets[k].name, err)
 		}
 		if plain[k] {
-			spliced[fmt.Sprintf("xl/worksheets/sheet%d.xml", st.sw.SheetID)] = newRowWriter(st.d, st.styleOf)
+			spliced[fmt.Sprintf("xl/worksheets/sheet%d.xml", st.sw.SheetID)] = newRowWriter(st.d, st.styleOf, lines[k])
 		}
 	}
 	return spliced, nil
