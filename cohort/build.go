@@ -52,7 +52,6 @@ func pairs(r *mentormatch.Roster) int {
 // another core, and builds the plan on the roster (Prepared.Build) when
 // the match is made; Build does both in turn, to the same plan.
 type Prepared struct {
-	p        *mentormatch.Program
 	sc       *schedule
 	plan     *mentormatch.Plan // cohorts, earlier peers and warnings
 	cohortOf map[string]int    // mentee id → cohort index
@@ -170,7 +169,7 @@ func Prepare(p *mentormatch.Program, cfg mentormatch.Config) (*Prepared, error) 
 			}
 		}
 	}
-	pr := &Prepared{p: p, sc: sc, plan: plan, cohortOf: cohortOf, people: people, spanDays: spanDays, ms: ms}
+	pr := &Prepared{sc: sc, plan: plan, cohortOf: cohortOf, people: people, spanDays: spanDays, ms: ms}
 	for i := range ms {
 		ms[i].due = sc.workingDay(ms[i].due)
 		pr.span.add(window(ms[i].due, ms[i].span))

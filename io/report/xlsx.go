@@ -178,7 +178,7 @@ func writeSheet(f *excelize.File, d *sheetData, bold, scoreStyle, wrapStyle int)
 // each sheet's own stream, are written side by side. The rows of a sheet
 // of plain values (writesRows) are left to the zip writer, which puts
 // them in as it deflates the sheet: the returned writers, by the sheet's
-// path in the workbook, for writeDeterministic. The error names the sheet.
+// path in the workbook, for writeWithRows. The error names the sheet.
 func writeSheets(f *excelize.File, sheets []*sheetData, bold, scoreStyle, wrapStyle int) (map[string]*rowWriter, error) {
 	plain := make([]bool, len(sheets))
 	lines := make([][]int, len(sheets))
