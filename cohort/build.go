@@ -139,7 +139,11 @@ func Prepare(p *mentormatch.Program, cfg mentormatch.Config) (*Prepared, error) 
 	for c, g := range groups {
 		rr[c] = RoundRobin(len(g))
 	}
-	spanDays := spanDays(sc, groups, len(slots))
+	sizes := make([]int, len(groups))
+	for c, g := range groups {
+		sizes[c] = len(g)
+	}
+	spanDays := spanDays(sc, sizes, len(slots))
 
 	var ms []meeting
 	for c := range groups {
@@ -294,26 +298,22 @@ func SpanDays(p *mentormatch.Program, cfg mentormatch.Config) int {
 	}
 	minSize, maxSize := sizeLimits(cfg.Cohorts.MinSize, cfg.Cohorts.MaxSize)
 	sizes := Sizes(len(p.Mentees), minSize, maxSize)
-	groups := make([][]int, len(sizes))
-	for c, n := range sizes {
-		groups[c] = make([]int, n)
-	}
 	seniors := map[int]bool{}
 	for _, j := range p.Mentors {
 		if p.People[j].MentorType == mentormatch.Senior {
 			seniors[j] = true
 		}
 	}
-	slots, _ := rotation(len(groups), len(seniors), cfg.Schedule.SeniorMaxPerCycle)
-	return spanDays(sc, groups, len(slots))
+	seniorRounds, _ := seniorSlots(len(sizes), len(seniors), cfg.Schedule.SeniorMaxPerCycle)
+	return spanDays(sc, sizes, seniorRounds)
 }
 
 // spanDays: the cycle lasts as long as the longer of the peer and senior
-// rotations, and at least one primary interval.
-func spanDays(sc *schedule, groups [][]int, seniorRounds int) int {
+// rotations, and at least one primary interval. sizes are the cohorts'.
+func spanDays(sc *schedule, sizes []int, seniorRounds int) int {
 	cycleDays := sc.primaryEvery
-	for _, g := range groups {
-		cycleDays = max(cycleDays, len(RoundRobin(len(g)))*sc.peerEvery)
+	for _, n := range sizes {
+		cycleDays = max(cycleDays, rounds(n)*sc.peerEvery)
 	}
 	if seniorRounds > 0 {
 		cycleDays = max(cycleDays, seniorRounds*sc.seniorEvery)

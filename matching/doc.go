@@ -16,7 +16,9 @@
 // non-negative. When many rows remain, the searches read each row's short
 // list of its cheapest cells and the rest of the row only once their
 // labels reach the list's bound, which gives the same labels as reading
-// whole rows. When reduction leaves most rows free and the rows exactly
+// whole rows; on square problems augmenting row reduction bids from the
+// same lists when they tell the bid a whole row would. On matrices of
+// few values, the matrix's least cost lets a bid stop at two cells of it. When reduction leaves most rows free and the rows exactly
 // fill the places (low-rank scores, where many rows want the same few
 // columns), an ε-scaling auction (Bertsekas) first sets every column's
 // price at once and the searches start from those prices; the answer is
@@ -24,7 +26,9 @@
 // Rectangular problems are solved as they are, without
 // padding to a square: the solver augments from whichever side has fewer
 // units to place (the rows, or the columns' places when capacities add up
-// to fewer than rows; the columns then read one transposed copy). A column
+// to fewer than rows; the columns then read one transposed copy, made only
+// once a column must be read whole: their first bids come from lists of
+// each column's cheapest cells, found in one pass over the matrix). A column
 // of capacity k is a target with k places, never k copied columns, so
 // memory is O(rows+cols) beyond the matrix.
 //
@@ -76,7 +80,8 @@
 // rows and over candidate cells; shortest_path_short.go the dense
 // searches over short lists of each row's cheapest cells; state.go what they share, with augmenting
 // row reduction; row_survey.go what the dense searches learn of the rows
-// first (identical rows, lists of allowed cells when most are forbidden);
+// first (identical rows, lists of allowed cells when most are forbidden,
+// the least cost); tall_lists.go the columns' lists of a tall problem;
 // auction.go the ε-scaling auction that warm-starts both;
 // auction_lazy.go its variant over whole rows with short lists, whose lists
 // selection.go chooses; bounded.go the reading of rows through bounds; pricing.go SolveSparse's loop of solving on

@@ -235,17 +235,17 @@ func (in *instance) solveRows(res *Result) bool {
 }
 
 // solveCols augments from the columns, each column repeated as many times
-// as its capacity over one shared row of a transposed copy of the costs.
-// It returns false when it met an infinitely good cell.
+// as its capacity over one shared row of a transposed copy of the costs,
+// made only when the solver needs it (see colLists). It returns false
+// when it met an infinitely good cell.
 func (in *instance) solveCols(res *Result, seats int) bool {
 	ones := make([]int32, in.rows)
 	for i := range ones {
 		ones[i] = 1
 	}
-	buf := copyBuffer(in.rows * in.cols)
-	defer transposed.Put(buf)
-	t := transpose(*buf, in.rows, in.cols, in.data, in.sign)
-	p := newDense(seats, in.rows, t, copies(in.caps), 1, ones)
+	p := newDense(seats, in.rows, nil, copies(in.caps), 1, ones)
+	p.nrows, p.src = in.cols, in
+	defer p.release()
 	p.warmMode = in.warm
 	if in.tune != nil {
 		in.tune(p)

@@ -58,36 +58,56 @@ func (p *dense) wantClasses(free int) bool {
 }
 
 // rowsOfCosts is how many rows of costs the sources read.
-func (p *dense) rowsOfCosts() int { return len(p.data) / max(p.nd, 1) }
+func (p *dense) rowsOfCosts() int { return p.nrows }
 
 // sampled reads, in each row of costs, the cells at samples columns in
-// evenly spaced runs (every column when there are fewer), and returns how
-// many of them are allowed and, with hashes, a hash of each row's.
-func (p *dense) sampled(hashes bool) (hash []uint64, allowed, seen int) {
-	nrows := p.rowsOfCosts()
+// evenly spaced runs (every column when there are fewer); with hashes it
+// hashes each row's.
+func (p *dense) sampled(hashes bool) sample {
+	return sampleRows(p.costs(), p.nrows, p.nd, p.sign, 1, hashes)
+}
+
+// sample is what sampleRows saw.
+type sample struct {
+	hash          []uint64 // of each row's sampled cells
+	allowed, seen int      // sampled cells allowed, and all
+	least         float64  // the least sign·cost sampled
+	atLeast       int      // sampled cells at least
+}
+
+// sampleRows is sampled over every step-th row of the row-major
+// nrows×nd matrix data (hashes only with step 1).
+func sampleRows(data []float64, nrows, nd int, s float64, step int, hashes bool) sample {
+	sm := sample{least: inf}
 	if hashes {
-		hash = make([]uint64, nrows)
+		sm.hash = make([]uint64, nrows)
 	}
 	runs := samples / sampleRun
-	step := p.nd / runs
-	if p.nd <= samples {
-		runs, step = 1, 0
+	gap := nd / runs
+	if nd <= samples {
+		runs, gap = 1, 0
 	}
-	s := p.sign
-	for b := range nrows {
-		row := p.data[b*p.nd : (b+1)*p.nd]
+	for b := 0; b < nrows; b += step {
+		row := data[b*nd : (b+1)*nd]
 		h := uint64(0x9E3779B97F4A7C15)
 		for q := range runs {
-			run := row[q*step:]
-			if step > 0 {
+			run := row[q*gap:]
+			if gap > 0 {
 				run = run[:sampleRun]
 			}
 			for _, c := range run {
-				if s*c < inf { // NaN and +Inf (after sign) compare false
-					allowed++
+				x := s * c
+				if x < inf { // NaN and +Inf (after sign) compare false
+					sm.allowed++
+				}
+				if x <= sm.least {
+					if x < sm.least {
+						sm.least, sm.atLeast = x, 0
+					}
+					sm.atLeast++
 				}
 			}
-			seen += len(run)
+			sm.seen += len(run)
 			if hashes {
 				for _, c := range run {
 					h = (h ^ math.Float64bits(c)) * 0xBF58476D1CE4E5B9
@@ -96,24 +116,78 @@ func (p *dense) sampled(hashes bool) (hash []uint64, allowed, seen int) {
 			}
 		}
 		if hashes {
-			hash[b] = h
+			sm.hash[b] = h
 		}
 	}
-	return hash, allowed, seen
+	return sm
 }
 
 // listIfSparse lists the rows' allowed cells when the sample says they are
-// fewer than sparseShare. It runs before any row is read.
+// fewer than sparseShare. It runs before any row is read. A tall problem
+// whose transposed copy is not made yet is sampled in its own rows, and
+// when it is not sparse its columns' first
+// bids come from lists (see colLists) while the copy waits. When rows are
+// read whole and the sample's least cost is common, it finds the floor.
 func (p *dense) listIfSparse() {
 	if p.rowsOfCosts() == 0 {
 		return
 	}
-	_, allowed, seen := p.sampled(false)
-	if float64(allowed) >= sparseShare*float64(seen) && !p.alwaysSurvey {
+	if in := p.src; in != nil && p.data == nil && !p.alwaysSurvey && !p.tallOff {
+		sm := sampleRows(in.data, in.rows, in.cols, in.sign, max(in.rows/shareRows, 1), false)
+		if float64(sm.allowed) >= sparseShare*float64(sm.seen) {
+			if p.tall = newColLists(in.data, in.rows, in.cols, in.sign); p.tall != nil {
+				return
+			}
+		}
+	}
+	sm := sampleRows(p.costs(), p.nrows, p.nd, p.sign, max(p.nrows/shareRows, 1), false)
+	if float64(sm.allowed) >= sparseShare*float64(sm.seen) && !p.alwaysSurvey {
+		if sm.atLeast*floorShare >= sm.seen && !p.floorOff {
+			p.findFloor()
+		}
 		return
 	}
 	p.sv = &survey{}
-	p.sv.list(p.data, p.nd, p.sign, float64(allowed)/float64(seen))
+	p.sv.list(p.costs(), p.nd, p.sign, float64(sm.allowed)/float64(sm.seen))
+}
+
+// shareRows is about how many rows, evenly spaced, listIfSparse samples:
+// enough to tell the share of allowed cells and whether the least is
+// common, where sampling every row cost a cache miss for each run of
+// cells (a tenth of a 1000 × 1000 solve of values 0–9).
+const shareRows = 128
+
+// floorShare: the floor is looked for when at least one sampled cell in
+// floorShare is at the sample's least.
+const floorShare = 64
+
+// findFloor sets floor, the least cost of the matrix (see dense.floor),
+// in one pass over it.
+func (p *dense) findFloor() {
+	data, s := p.costs(), p.sign
+	lo := [4]float64{inf, inf, inf, inf}
+	k := 0
+	for ; k+4 <= len(data); k += 4 {
+		d := data[k : k+4 : k+4]
+		if x := s * d[0]; x < lo[0] {
+			lo[0] = x
+		}
+		if x := s * d[1]; x < lo[1] {
+			lo[1] = x
+		}
+		if x := s * d[2]; x < lo[2] {
+			lo[2] = x
+		}
+		if x := s * d[3]; x < lo[3] {
+			lo[3] = x
+		}
+	}
+	for ; k < len(data); k++ {
+		if x := s * data[k]; x < lo[0] {
+			lo[0] = x
+		}
+	}
+	p.floor = min(lo[0], lo[1], lo[2], lo[3])
 }
 
 // findClasses groups identical rows, once, when free sources are many
@@ -123,12 +197,12 @@ func (p *dense) findClasses(free int) {
 		return
 	}
 	p.classed = true
-	hash, _, _ := p.sampled(true)
+	hash := p.sampled(true).hash
 	sv := p.sv
 	if sv == nil {
 		sv = &survey{}
 	}
-	sv.classes(p.data, p.nd, hash)
+	sv.classes(p.costs(), p.nd, hash)
 	if sv.class != nil || sv.start != nil {
 		p.sv = sv
 	}

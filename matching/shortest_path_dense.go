@@ -7,8 +7,38 @@ import "math"
 // source's costs are sign·data over one row of nd values.
 type dense struct {
 	state
-	data []float64
-	sign float64
+	data  []float64 // nil until costs makes it, when src is set
+	sign  float64
+	nrows int // rows of costs
+
+	// A tall problem solved from its columns: data is src's transposed
+	// copy, made when first needed, in buf; tall answers bids until then
+	// and after (see colLists).
+	src  *instance
+	buf  *[]float64
+	tall *colLists
+	// tallOff (tests) makes the transposed copy at once, as before lists.
+	tallOff bool
+
+	// floor is the least cost of the matrix when the survey found it
+	// (matrices of few values, see listIfSparse), else −Inf. Potentials
+	// never rise above 0, so no reduced cost is below it: best2 stops
+	// at two cells of the floor, one with room, and looks for one with
+	// room from fullTo on: every target below fullTo is full. Ties go to
+	// the lower target, so targets fill from the first, and row r of an
+	// all-equal or few-valued matrix met about r full ones. Places only
+	// fill, except in the auction (fullTo −1: unknown) and when every
+	// source is freed (unassign: fullTo 0).
+	floor  float64
+	fullTo int
+	// floorOff (tests) never looks for the floor.
+	floorOff bool
+
+	// listBids: augmenting row reduction's bids come from short lists
+	// when they can (see wantListBids).
+	listBids bool
+	// listBidsOff (tests) never bids from lists.
+	listBidsOff bool
 
 	warmMode Warm // see Options.Warm
 
@@ -37,15 +67,43 @@ type dense struct {
 }
 
 func newDense(ns, nd int, data []float64, base []int32, sign float64, caps []int32) *dense {
-	p := &dense{data: data, sign: sign, d: make([]float64, nd)}
+	p := &dense{data: data, sign: sign, nrows: len(data) / max(nd, 1), d: make([]float64, nd), floor: -inf}
 	p.init(ns, nd, base, caps)
 	return p
 }
 
-// row returns the costs (before sign) of source r.
+// row returns the costs (before sign) of source r. A tall problem's rows
+// must have been made (costs): span, best2, search and lift do so, and
+// every other reader of rows runs within them.
 func (p *dense) row(r int32) []float64 {
 	b := p.baseOf(r) * p.nd
 	return p.data[b : b+p.nd : b+p.nd]
+}
+
+// costs returns the rows of costs, making the transposed copy of a tall
+// problem first if it is not made yet (see colLists).
+func (p *dense) costs() []float64 {
+	if p.data == nil && p.src != nil {
+		p.transpose()
+	}
+	return p.data
+}
+
+// transpose makes the rows of costs of a tall problem solved from its
+// columns: sign·src.data transposed, in a buffer of the pool transposed
+// that release gives back.
+func (p *dense) transpose() {
+	in := p.src
+	p.buf = copyBuffer(in.rows * in.cols)
+	p.data = transpose(*p.buf, in.rows, in.cols, in.data, in.sign)
+}
+
+// release gives the transposed copy back to the pool.
+func (p *dense) release() {
+	if p.buf != nil {
+		transposed.Put(p.buf)
+		p.buf = nil
+	}
 }
 
 func (p *dense) cost(r, j int32) float64 { return p.sign * p.row(r)[j] }
@@ -65,6 +123,10 @@ func (p *dense) cost(r, j int32) float64 { return p.sign * p.row(r)[j] }
 // the problem is solved from zero potentials as usual.
 func (p *dense) run() []float64 {
 	p.listIfSparse()
+	if p.wantListBids() {
+		p.useShort()
+		p.listBids = true
+	}
 	rest := p.reduce(p.sources(), p.best2)
 	if p.bad {
 		return nil // the input is rejected; searching would be wasted
@@ -83,7 +145,7 @@ func (p *dense) run() []float64 {
 			}
 		}
 		p.dead = p.dead[:0]
-		p.short = nil // its bounds assumed potentials that only fall
+		p.short, p.tall = nil, nil // their bounds assumed potentials that only fall
 		rest = p.reduce(p.sources(), p.best2)
 	}
 	p.search(rest, false)
@@ -108,7 +170,16 @@ func (p *dense) wantWarm(free int) bool {
 // assigned with no source left free; with stop, it returns at the first
 // that did not.
 func (p *dense) search(rest []int32, stop bool) bool {
+	if len(rest) > 0 {
+		p.costs()
+	}
 	p.findClasses(len(rest))
+	if p.listBids {
+		p.listBids = false
+		if !p.wantShort(len(rest)) {
+			p.short = nil // the searches read whole rows, as they would have
+		}
+	}
 	if p.short == nil && p.wantShort(len(rest)) {
 		p.useShort()
 	}
@@ -151,6 +222,10 @@ const warmFinal = 1e-3
 // reports whether every source ended up assigned; if not, p must be reset.
 func (p *dense) warm() bool {
 	span := p.span()
+	p.fullTo = -1
+	// The auction's bids read whole rows, and the searches after it
+	// list rows under its prices.
+	p.short, p.listBids = nil, false
 	if p.bad || !p.auction(p.best2, span, warmFinal*span) || p.bad {
 		return false
 	}
@@ -178,6 +253,7 @@ func (p *dense) perfect() bool {
 
 // span is the range of the allowed costs of targets that take sources.
 func (p *dense) span() float64 {
+	p.costs()
 	lo, hi := inf, -inf
 	for r := range int32(p.ns) {
 		if p.base != nil && r > 0 && p.base[r] == p.base[r-1] {
@@ -211,6 +287,7 @@ func (p *dense) unassign() {
 		}
 	}
 	copy(p.room, p.cap)
+	p.fullTo = 0
 	for r := range p.w {
 		p.w[r] = math.NaN()
 	}
@@ -224,10 +301,26 @@ func (p *dense) best2(r int32) bid {
 	if p.sv != nil && p.sv.start != nil {
 		return p.best2List(r)
 	}
+	if p.listBids {
+		if x, ok := p.listBid(p.baseOf(r)); ok {
+			return x
+		}
+		defer p.listAgain(p.baseOf(r))
+	}
+	if p.tall != nil {
+		if x, ok := p.tall.bid(p.baseOf(r), p.v, p.room); ok {
+			if x.u1 == -inf {
+				p.bad = true
+				return noBid()
+			}
+			return x
+		}
+	}
+	p.costs()
 	row := p.row(r)
 	v := p.v[:len(row)]
 	room := p.room[:len(row)]
-	s := p.sign
+	s, floor := p.sign, p.floor
 	u1, u2, c1, c2 := inf, inf, 0.0, 0.0
 	j1, j2 := int32(-1), int32(-1)
 	open := false // j1 has room: a further tie can only fill j2
@@ -255,6 +348,9 @@ func (p *dense) best2(r int32) bid {
 			u2, c2, j2 = h, s*c, int32(j)
 		}
 		if open && u2 == u1 {
+			if u1 == floor {
+				break // and there is none
+			}
 			// Only a cheaper cell can change the bid now; skip to it
 			// with a test that does not depend on the cell's value,
 			// where ties are common and would mispredict, four cells
@@ -274,8 +370,16 @@ func (p *dense) best2(r int32) bid {
 		} else if u2 == u1 && j1 >= 0 {
 			// j1 is full and a tie is known: only a cheaper cell or a
 			// tied one with room changes the bid. Row r of an all-equal
-			// matrix meets r full targets before one with room.
+			// matrix meets r full targets before one with room. At the
+			// floor no cell is cheaper, and the full targets below
+			// fullTo are skipped.
 			k := j + 1
+			if u1 == floor && p.fullTo >= 0 {
+				for p.fullTo < len(room) && room[p.fullTo] <= 0 {
+					p.fullTo++
+				}
+				k = max(k, p.fullTo)
+			}
 			for ; k < len(row); k++ {
 				if h := s*row[k] - v[k]; h < u1 || h == u1 && room[k] > 0 {
 					break
@@ -295,9 +399,18 @@ func (p *dense) best2(r int32) bid {
 func (p *dense) best2List(r int32) bid {
 	sv := p.sv
 	b := p.baseOf(r)
-	at, sc := sv.at[sv.start[b]:sv.start[b+1]], sv.sc[sv.start[b]:sv.start[b+1]]
+	x := bestOf(sv.at[sv.start[b]:sv.start[b+1]], sv.sc[sv.start[b]:sv.start[b+1]], p.v, p.room)
+	if x.u1 == -inf {
+		p.bad = true
+		return noBid()
+	}
+	return x
+}
+
+// bestOf is best2's scan over the cells at, of costs sc (sign applied),
+// in the row's order.
+func bestOf(at []int32, sc []float64, v []float64, room []int32) bid {
 	sc = sc[:len(at)]
-	v, room := p.v, p.room
 	u1, u2, c1, c2 := inf, inf, 0.0, 0.0
 	j1, j2 := int32(-1), int32(-1)
 	open := false
@@ -324,10 +437,6 @@ func (p *dense) best2List(r int32) bid {
 		case h < u2:
 			u2, c2, j2 = h, c, j
 		}
-	}
-	if u1 == -inf {
-		p.bad = true
-		return noBid()
 	}
 	return bid{u1: u1, u2: u2, c1: c1, c2: c2, j1: j1, j2: j2}
 }
@@ -504,6 +613,7 @@ func (p *dense) relaxList(r int32, h, least float64) int32 {
 // every reduced cost non-negative and puts the free sources at or above
 // the assigned ones. It returns m. O(ns·nd).
 func (p *dense) lift(u []float64, top float64) float64 {
+	p.costs()
 	d, s := p.d, p.sign
 	for j := range d {
 		d[j] = inf

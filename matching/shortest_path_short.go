@@ -21,12 +21,13 @@ import "math"
 // for a scan of every label each time it settles one.
 type shortLists struct {
 	k     int
-	n     []int32   // cells listed for each row of costs; −1 until the row is first read
+	n     []int32   // cells listed for each row of costs; −1 until the row is first read (−2: read once by a bid)
 	at    []int32   // row b's targets: at[b·k : b·k+n[b]]
 	sc    []float64 // and their costs, sign applied
 	bound []float64 // a lower bound of c − v over row b's other cells
 
-	scans, rows int // sources relaxed, and rows read whole for them (see worthIt)
+	scans, rows  int // sources relaxed, and rows read whole for them (see worthIt)
+	bids, missed int // bids asked of the lists, and those they could not tell (see listAgain)
 
 	heap    labelHeap // labels of the present search
 	pend    labelHeap // deferred rows: x the label where they must be read, j an index into pr, ph
@@ -58,6 +59,88 @@ func (p *dense) wantShort(free int) bool {
 		cells = len(sv.at) / max(len(sv.start)-1, 1)
 	}
 	return cells >= 16*shortLen && free >= 16 && 16*free >= p.ns
+}
+
+// wantListBids reports whether augmenting row reduction should bid from
+// short lists: on square problems with rows long enough for lists (as
+// wantShort) and not of few values (no floor), where the reduction bids
+// about four times a row and the searches after it list most rows
+// anyway. A row is listed at its first bid, which reads it whole; later
+// bids read the list while it can tell them (see listBid).
+func (p *dense) wantListBids() bool {
+	switch {
+	case p.listBidsOff || p.shortK < 0 || !p.perfect() || p.tall != nil || p.floor > -inf:
+		return false
+	case p.shortK > 0:
+		return true
+	}
+	return p.sv == nil && p.nd >= 16*shortLen
+}
+
+// listBid is best2 from row b's short list, and false when the list cannot
+// tell it the same: when it has none, when the second least reduced cost
+// on it is not below the bound of the others, or when another listed cell
+// ties with either of the two least (best2's ties follow the row's order,
+// which the list does not keep). Cells off the list are then dearer than
+// the two least and change nothing in a scan of the whole row.
+func (p *dense) listBid(b int) (bid, bool) {
+	sl := p.short
+	n := sl.n[b]
+	if n < 0 {
+		return bid{}, false
+	}
+	sl.bids++
+	at := sl.at[b*sl.k : b*sl.k+int(n)]
+	sc := sl.sc[b*sl.k : b*sl.k+int(n)][:len(at)]
+	v := p.v
+	u1, u2, q1, q2 := inf, inf, -1, -1
+	for q, j := range at {
+		if h := sc[q] - v[j]; h < u2 {
+			if h < u1 {
+				u2, q2 = u1, q1
+				u1, q1 = h, q
+			} else {
+				u2, q2 = h, q
+			}
+		}
+	}
+	if !(u2 < sl.bound[b]) && sl.bound[b] < inf {
+		sl.missed++
+		return bid{}, false
+	}
+	for q, j := range at {
+		if h := sc[q] - v[j]; h == u1 && q != q1 || h == u2 && q != q2 {
+			sl.missed++
+			return bid{}, false
+		}
+	}
+	x := noBid()
+	if q1 >= 0 {
+		x.u1, x.c1, x.j1 = u1, sc[q1], at[q1]
+	}
+	if q2 >= 0 {
+		x.u2, x.c2, x.j2 = u2, sc[q2], at[q2]
+	}
+	return x, true
+}
+
+// listAgain lists row b after best2 read it whole for the second time or
+// more (many rows are bid for once only), unless bids from lists are
+// missing too often: then the reduction reads whole rows from now on.
+func (p *dense) listAgain(b int) {
+	sl := p.short
+	if !p.listBids || sl == nil {
+		return
+	}
+	if sl.bids >= 64 && 8*sl.missed > sl.bids {
+		p.listBids = false
+		return
+	}
+	if sl.n[b] == -1 {
+		sl.n[b] = -2 // read once: listed if bid for again
+		return
+	}
+	p.list(b)
 }
 
 // useShort makes the searches read short lists (see shortLists).
@@ -230,7 +313,7 @@ func (p *dense) list(b int) {
 		at, sc = sv.at[sv.start[b]:sv.start[b+1]], sv.sc[sv.start[b]:sv.start[b+1]]
 		sc, n = sc[:len(at)], len(at)
 	} else {
-		row = p.data[b*p.nd : (b+1)*p.nd]
+		row = p.costs()[b*p.nd : (b+1)*p.nd]
 		v = v[:len(row)]
 	}
 	s := p.sign

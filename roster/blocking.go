@@ -127,7 +127,8 @@ func blockingBounded(src source, i int, buf []float64, mine int, worst []float64
 	src.bound(i, buf)
 	k := 0
 	for j, b := range buf {
-		if j == mine || math.IsNaN(b) || caps[j] == 0 || b <= own || b <= worst[j] {
+		// The test that settles most mentors first: a NaN fails both.
+		if !(b > worst[j]) || !(b > own) || caps[j] == 0 || j == mine {
 			continue
 		}
 		if v := src.cell(i, j); !math.IsNaN(v) && v > own && v > worst[j] {

@@ -1,8 +1,10 @@
 package scoring
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -33,6 +35,11 @@ func TestRowBound(t *testing.T) {
 		"strict, no criteria": func(c *mentormatch.Config) {
 			c.Rules.MinScore = 55
 			c.Rules.MaxLevelGap = 2
+			c.Criteria, c.Quotas = nil, nil
+		},
+		"shared time, no criteria": func(c *mentormatch.Config) {
+			c.Rules.MinOverlapHours = 1.5
+			c.Rules.MinScore = 30
 			c.Criteria, c.Quotas = nil, nil
 		},
 		"history penalty": func(c *mentormatch.Config) {
@@ -136,5 +143,184 @@ func TestCached(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// The bounds read from a mentee's tables (boundTabled) are boundPart's to
+// the bit, and a Cached row holds them encoded, on programs without
+// criteria, under every rule; mentees with more wants or goals than the
+// tables hold, and a program whose levels do not fit them, take
+// boundPart.
+func TestRowBoundTables(t *testing.T) {
+	configs := map[string]func(*mentormatch.Config){
+		"default": func(*mentormatch.Config) {},
+		"no rules": func(c *mentormatch.Config) {
+			c.Rules = mentormatch.Rules{AllowSameDepartment: true}
+		},
+		"strict": func(c *mentormatch.Config) {
+			c.Rules.MinScore = 55
+			c.Rules.MaxLevelGap = 2
+			c.Rules.MentorAboveMentee = true
+			c.Rules.AllowSameDepartment = false
+		},
+		"odd weights": func(c *mentormatch.Config) {
+			c.Weights = mentormatch.Weights{Skills: 0.37, Availability: 1.9, Goals: 0.11, Level: 3.3, Prefers: 0.7}
+		},
+		"shared time": func(c *mentormatch.Config) {
+			c.Weights = mentormatch.Weights{Skills: 0.61, Availability: 0.29, Goals: 1.3, Level: 0.17, Prefers: 0.2}
+			c.Rules.MinOverlapHours = 1.5
+			c.Rules.MinScore = 35
+		},
+		"levels past the tables": func(*mentormatch.Config) {},
+		"many goal ids":          func(*mentormatch.Config) {},
+	}
+	for name, set := range configs {
+		t.Run(name, func(t *testing.T) {
+			r := rand.New(rand.NewPCG(21, uint64(len(name))))
+			p, cfg := listProgram(r, 90, 40)
+			cfg.Criteria, cfg.Quotas = nil, nil
+			set(&cfg)
+			// Mentees with many wants and goals, past the tables.
+			for k := range 3 {
+				e := p.Mentee(k)
+				e.Wants = append(e.Wants, "a", "b", "c", "d", "e")
+				e.Goals = append(e.Goals, "g1", "g2", "g3", "g4", "g5", "g6", "g7", "g8", "g9")
+			}
+			// Goals past the first byte of a mentor's offers, offered.
+			for k := range p.Mentors {
+				if k%3 == 0 {
+					p.Mentor(k).Offers = append(p.Mentor(k).Offers, "g5", "g7")
+				}
+			}
+			for k := 3; k < 30; k++ {
+				p.Mentee(k).Goals = append(p.Mentee(k).Goals, "g7")
+			}
+			if name == "levels past the tables" {
+				p.Mentor(1).Level = 70
+			}
+			if name == "many goal ids" {
+				// Past 16 goal ids: the goals' bits from offeredBy.
+				for g := range 10 {
+					p.Mentee(0).Goals = append(p.Mentee(0).Goals, fmt.Sprintf("h%d", g))
+				}
+			}
+			s, err := New(p, cfg)
+			require.NoError(t, err)
+			assert.Equal(t, name != "many goal ids", s.moffers != nil)
+			rows, cols := s.Size()
+			tabled := 0
+			got, want := make([]float64, cols), make([]float64, cols)
+			out := make([]uint16, cols)
+			row, cells := make([]float64, cols), make([]float64, cols)
+			all := make([]int32, cols)
+			for j := range all {
+				all[j] = int32(j)
+			}
+			w := new(parts)
+			for i := range rows {
+				e := &s.mentees[i]
+				require.True(t, s.rowBound(i, got, out))
+				if s.tabled(e) && e.pin < 0 {
+					tabled++
+				}
+				if e.pin >= 0 {
+					continue
+				}
+				for lo := 0; lo < cols; lo += rowChunk {
+					hi := min(lo+rowChunk, cols)
+					s.boundPart(e, lo, hi, want[lo:hi], w)
+				}
+				for _, j := range e.special {
+					want[j] = s.value(e, &s.mentors[j], true)
+				}
+				// Cells from the tables is Row to the bit.
+				s.Row(i, row)
+				s.Cells(i, all, cells)
+				for j := range cols {
+					require.Equal(t, math.Float64bits(row[j]), math.Float64bits(cells[j]), "Cells (%d,%d): %v, Row %v", i, j, cells[j], row[j])
+					require.Equal(t, math.Float64bits(want[j]), math.Float64bits(got[j]), "(%d,%d): %v, boundPart %v", i, j, got[j], want[j])
+					k, ok := boundCell(want[j])
+					require.True(t, ok)
+					require.Equal(t, k, out[j], "(%d,%d)", i, j)
+				}
+			}
+			if name == "levels past the tables" {
+				assert.Zero(t, tabled)
+			} else {
+				assert.Equal(t, rows-3-pinned(s), tabled)
+			}
+		})
+	}
+}
+
+func pinned(s *Scorer) int {
+	n := 0
+	for i := range s.mentees {
+		if s.mentees[i].pin >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// nthSample is the sorted sample's q-th, with repeats and infinities.
+func TestNthSample(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 5))
+	for range 500 {
+		n := 1 + r.IntN(128)
+		xs := make([]float64, n)
+		for k := range xs {
+			switch r.IntN(4) {
+			case 0:
+				xs[k] = math.Inf(-1)
+			case 1:
+				xs[k] = float64(r.IntN(5))
+			default:
+				xs[k] = r.Float64() * 100
+			}
+		}
+		q := r.IntN(n)
+		sorted := slices.Clone(xs)
+		slices.Sort(sorted)
+		require.Equal(t, sorted[q], nthSample(xs, q), "%v, %d", sorted, q)
+	}
+}
+
+// ruled is rule without lists or shared time, from the columns, under
+// every rule.
+func TestRuled(t *testing.T) {
+	configs := map[string]func(*mentormatch.Config){
+		"default":     func(*mentormatch.Config) {},
+		"no criteria": func(c *mentormatch.Config) { c.Criteria, c.Quotas = nil, nil },
+		"no rules":    func(c *mentormatch.Config) { c.Rules = mentormatch.Rules{AllowSameDepartment: true} },
+		"strict": func(c *mentormatch.Config) {
+			c.Criteria, c.Quotas = nil, nil
+			c.Rules.MinOverlapHours = 1
+			c.Rules.MaxLevelGap = 2
+			c.Rules.MentorAboveMentee = true
+			c.Rules.AllowSameDepartment = false
+			c.Rules.SharedLanguage = true
+		},
+	}
+	for name, set := range configs {
+		t.Run(name, func(t *testing.T) {
+			r := rand.New(rand.NewPCG(17, uint64(len(name))))
+			p, cfg := listProgram(r, 60, 40)
+			set(&cfg)
+			s, err := New(p, cfg)
+			require.NoError(t, err)
+			rows, cols := s.Size()
+			ruled := 0
+			for i := range rows {
+				for j := range cols {
+					want := s.rule(&s.mentees[i], &s.mentors[j], -1, false) != ""
+					require.Equal(t, want, s.ruled(&s.mentees[i], j), "(%d,%d)", i, j)
+					if want {
+						ruled++
+					}
+				}
+			}
+			assert.Positive(t, ruled)
+		})
 	}
 }

@@ -92,3 +92,31 @@ func BenchmarkRowWide(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkCached bounds and encodes every pair of a program as wide as
+// the 100,000 × 10,000 target's, on every processor: what a sparse solve
+// builds before it starts (Scorer.Cached).
+func BenchmarkCached(b *testing.B) {
+	benchCells(b, 4000, 10000, func(s *Scorer, _, _ int) {
+		if _, ok := s.Cached(); !ok {
+			b.Fatal("not cached")
+		}
+	})
+}
+
+// BenchmarkCachedBound reads every row of a Cached matrix as bounds, as
+// the solver does several times over, on one goroutine.
+func BenchmarkCachedBound(b *testing.B) {
+	s, err := New(synthProgram(4000, 10000), mentormatch.DefaultConfig())
+	require.NoError(b, err)
+	c, ok := s.Cached()
+	require.True(b, ok)
+	rows, cols := s.Size()
+	dst := make([]float64, cols)
+	for b.Loop() {
+		for i := range rows {
+			c.Bound(i, dst)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*rows*cols), "ns/cell")
+}

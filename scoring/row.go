@@ -43,8 +43,8 @@ func (s *Scorer) prepareColumns(goals int) {
 	nm := len(s.mentors)
 	s.mperson = make([]int, nm)
 	s.mlevel = make([]int, nm)
-	s.mknown = make([]bool, nm)
 	s.mblocked = make([]bool, nm)
+	s.mcapacity = make([]int32, nm)
 	s.mlang = make([]uint64, nm)
 	s.mdept = make([]int32, nm)
 	s.mgroup = make([]int32, nm)
@@ -52,20 +52,37 @@ func (s *Scorer) prepareColumns(goals int) {
 	for g := range s.offeredBy {
 		s.offeredBy[g] = make([]uint64, (nm+63)/64)
 	}
+	if goals <= 16 {
+		s.moffers = make([]uint16, nm)
+	}
 	for j := range s.mentors {
 		m := &s.mentors[j]
 		s.mperson[j], s.mlevel[j] = m.idx, m.level
-		s.mknown[j] = s.avail.Known(m.idx)
 		s.mblocked[j], s.mlang[j], s.mdept[j] = m.blocked, m.langMask, m.dept
+		s.mcapacity[j] = int32(min(max(m.capacity, math.MinInt32), math.MaxInt32))
 		for g := range goals {
 			if m.offers.has(int32(g)) {
 				s.offeredBy[g][j/64] |= 1 << (j % 64)
+				if s.moffers != nil {
+					s.moffers[j] |= 1 << g
+				}
 			}
 		}
 	}
 	s.unions = s.avail.Unions(s.mperson)
 	for j := range s.mgroup {
-		s.mgroup[j] = int32(max(s.unions.Group(j), 0))
+		s.mgroup[j] = int32(s.unions.Group(j))
+		if s.mgroup[j] < 0 {
+			s.mgroup[j] = int32(s.unions.Groups())
+		}
+	}
+	s.mlevel8 = make([]uint8, nm)
+	for j, l := range s.mlevel {
+		if l < 0 || l >= 64 {
+			s.mlevel8 = nil
+			break
+		}
+		s.mlevel8[j] = uint8(l)
 	}
 }
 
@@ -226,7 +243,7 @@ func (s *Scorer) rowPart(i, lo, hi int, dst []float64, w *parts) {
 	var c [5]float64
 	for q := range dst {
 		m := &s.mentors[lo+q]
-		if s.rule(e, m, -1, false) != "" {
+		if s.ruled(e, lo+q) {
 			dst[q] = math.NaN()
 			continue
 		}
@@ -241,6 +258,28 @@ func (s *Scorer) rowPart(i, lo, hi int, dst []float64, w *parts) {
 		}
 	}
 	blankPinned(e, dst)
+}
+
+// ruled reports whether a rule that reads no list of people and no
+// shared time forbids mentee e with mentor j, rule(e, m, −1, false) != "",
+// from the mentors' columns rather than the mentor's whole record.
+func (s *Scorer) ruled(e *person, j int) bool {
+	if len(s.hardCrits) > 0 {
+		return s.rule(e, &s.mentors[j], -1, false) != ""
+	}
+	r := &s.cfg.Rules
+	switch {
+	case s.mblocked[j]:
+		return true
+	case r.SharedLanguage && len(e.langs) > 0 && s.langBits && s.mlang[j] != 0 && s.mlang[j]&e.langMask == 0:
+		return true
+	case r.SharedLanguage && len(e.langs) > 0 && !s.langBits && len(s.mentors[j].langs) > 0 && !shareAny(e.langs, s.mentors[j].langs):
+		return true
+	case !r.AllowSameDepartment && e.dept >= 0 && s.mdept[j] == e.dept:
+		return true
+	}
+	l := s.mlevel[j]
+	return l > 0 && e.level > 0 && (r.MaxLevelGap > 0 && abs(l-e.level) > r.MaxLevelGap || r.MentorAboveMentee && l < e.level)
 }
 
 // findSpecial lists for every mentee the mentors that value without lists

@@ -99,15 +99,21 @@ type Scorer struct {
 	// avail is the people's free time over the program's weeks.
 	avail *availability.Model
 	// The mentors' fields a row reads, a slice each (see Row).
-	mperson    []int // index into Program.People
-	mlevel     []int
-	mknown     []bool // the mentor lists availability
-	mblocked   []bool
-	mlang      []uint64 // langMask, when langBits
-	mdept      []int32
-	mgroup     []int32              // the mentor's group in unions (0 when they list no availability)
-	unions     *availability.Unions // the mentors' free time by zone, for RowBound
-	offeredBy  [][]uint64           // goal id → the mentors offering it, a bit each
+	mperson   []int // index into Program.People
+	mlevel    []int
+	mblocked  []bool
+	mcapacity []int32
+	mlang     []uint64 // langMask, when langBits
+	mdept     []int32
+	mgroup    []int32 // the mentor's group in unions, Groups() when they list no availability
+	// mlevel8 is mlevel when every mentor's level is in [0, 64), else nil:
+	// RowBound then reads the level's part of a bound from a table.
+	mlevel8   []uint8
+	unions    *availability.Unions // the mentors' free time by zone, for RowBound
+	offeredBy [][]uint64           // goal id → the mentors offering it, a bit each
+	// moffers[j] is the goal ids mentor j offers, a bit each, when there
+	// are at most 16 goal ids; else nil.
+	moffers    []uint16
 	skillNames []string
 	goalNames  []string
 	// crits are the configured criteria; hardCrits and softCrits index
@@ -684,10 +690,11 @@ func (s *Scorer) UnmatchedReason(i int, assigned []int) string {
 func (s *Scorer) UnmatchedReasonRow(i int, row []float64, assigned []int) string {
 	var list []string
 	full := 0
-	for j, x := range row {
-		if m := &s.mentors[j]; !math.IsNaN(x) && j < len(assigned) && assigned[j] >= m.capacity {
+	caps := s.mcapacity[:min(len(row), len(assigned))]
+	for j, c := range caps {
+		if assigned[j] >= int(c) && !math.IsNaN(row[j]) {
 			if full++; full <= 5 {
-				list = append(list, s.p.People[m.idx].ID)
+				list = append(list, s.p.People[s.mperson[j]].ID)
 			}
 		}
 	}

@@ -267,8 +267,22 @@ func TestSolveCapacity(t *testing.T) {
 // puts it back.
 func TestHoldMemory(t *testing.T) {
 	prev := debug.SetMemoryLimit(-1)
+	pace := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(pace)
 	restore := holdMemory(1 << 20)
 	assert.Equal(t, min(prev, 1<<20+memoryMargin), debug.SetMemoryLimit(-1))
+	assert.Equal(t, 100, debug.SetGCPercent(100), "small scores: the pace as it was")
 	restore()
 	assert.Equal(t, prev, debug.SetMemoryLimit(-1))
+	// Scores of 2 GB: garbage about holdGarbage, a fifth of them.
+	restore = holdMemory(2e9)
+	assert.Equal(t, 20, debug.SetGCPercent(20))
+	restore()
+	assert.Equal(t, 100, debug.SetGCPercent(100))
+	// Collection off stays off.
+	debug.SetGCPercent(-1)
+	restore = holdMemory(2e9)
+	assert.Equal(t, -1, debug.SetGCPercent(-1))
+	restore()
+	assert.Equal(t, -1, debug.SetGCPercent(100))
 }
