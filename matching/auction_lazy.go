@@ -66,14 +66,6 @@ func (sr *sparseRun) parallelN(n, chunk int, f func(w, k int)) {
 	parallel.For(n, sr.workers, chunk, f)
 }
 
-// list evaluates row i and returns its first list under prices v, with
-// the least and greatest cost seen.
-func (sr *sparseRun) list(w, i int, v []float64) (lazyRow, float64, float64) {
-	var r lazyRow
-	lo, hi := sr.listOf(i, sr.readRow(w, i), v, &r, true, w)
-	return r, lo, hi
-}
-
 // relist evaluates row i again and makes its list anew under prices v,
 // in r's own slices.
 func (sr *sparseRun) relist(w, i int, r *lazyRow, v []float64) {

@@ -247,3 +247,12 @@ func TestCheckBuildsOnTheLast(t *testing.T) {
 	}
 	require.Greater(t, built, 100, "most checks built on the last")
 }
+
+// list evaluates row i and returns its first list under prices v, with
+// the least and greatest cost seen: what lazy does for every row at the
+// start, one row at a time.
+func (sr *sparseRun) list(w, i int, v []float64) (lazyRow, float64, float64) {
+	var r lazyRow
+	lo, hi := sr.listOf(i, sr.readRow(w, i), v, &r, true, w)
+	return r, lo, hi
+}
