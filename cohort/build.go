@@ -2,6 +2,7 @@ package cohort
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/internal/parallel"
 )
 
 // Build groups the program's mentees into cohorts, rotates peers and senior
@@ -24,18 +26,62 @@ func Build(p *mentormatch.Program, r *mentormatch.Roster, cfg mentormatch.Config
 	if p == nil {
 		return nil, fmt.Errorf("%w: no program to plan", mentormatch.ErrInput)
 	}
+	if _, err := newSchedule(cfg); err != nil {
+		return nil, err
+	}
+	if err := CheckSize(p, pairs(r), cfg); err != nil {
+		return nil, err
+	}
+	pr, err := Prepare(p, cfg)
+	if err != nil {
+		return nil, err
+	}
+	return pr.Build(r)
+}
+
+func pairs(r *mentormatch.Roster) int {
+	if r == nil {
+		return 0
+	}
+	return len(r.Matches)
+}
+
+// Prepared is the part of a plan that needs no roster: the cohorts, their
+// peer and senior sessions still to be dated, and everyone's free time
+// over the schedule. A caller prepares it while the match is solved, on
+// another core, and builds the plan on the roster (Prepared.Build) when
+// the match is made; Build does both in turn, to the same plan.
+type Prepared struct {
+	sc       *schedule
+	plan     *mentormatch.Plan // cohorts, earlier peers and warnings
+	cohortOf map[string]int    // mentee id → cohort index
+	people   map[string]*mentormatch.Person
+	spanDays int
+	ms       []meeting // the peer and senior sessions, due on working days
+	// span holds the peer and senior sessions' windows; primary, every
+	// pair's 1:1s' (each pair's are on the same days).
+	span, primary span
+	// who is everyone's free time laid out over laidOver, both spans, as
+	// the placer keeps it (see placer.freeOf).
+	who      map[string]*attendee
+	laidOver span
+	used     bool
+}
+
+// Prepare forms p's cohorts under cfg and lays out what their sessions
+// need, for Prepared.Build. It checks no size: a caller that may be given
+// a program too large to plan calls CheckSize first, as Build does.
+//
+// Errors: a start date or holiday that is not YYYY-MM-DD (ErrConfig).
+func Prepare(p *mentormatch.Program, cfg mentormatch.Config) (*Prepared, error) {
+	if p == nil {
+		return nil, fmt.Errorf("%w: no program to plan", mentormatch.ErrInput)
+	}
 	sc, err := newSchedule(cfg)
 	if err != nil {
 		return nil, err
 	}
-	pairs := 0
-	if r != nil {
-		pairs = len(r.Matches)
-	}
-	if err := CheckSize(p, pairs, cfg); err != nil {
-		return nil, err
-	}
-	plan := &mentormatch.Plan{Roster: r, Cohorts: []mentormatch.Cohort{}, Sessions: []mentormatch.Session{}, Warnings: []string{}}
+	plan := &mentormatch.Plan{Cohorts: []mentormatch.Cohort{}, Sessions: []mentormatch.Session{}, Warnings: []string{}}
 	minSize, maxSize := sizeLimits(cfg.Cohorts.MinSize, cfg.Cohorts.MaxSize)
 	groups := Form(p, cfg)
 	if e := newEarlierPeers(p); e != nil {
@@ -127,40 +173,103 @@ func Build(p *mentormatch.Program, r *mentormatch.Roster, cfg mentormatch.Config
 			}
 		}
 	}
+	pr := &Prepared{sc: sc, plan: plan, cohortOf: cohortOf, people: people, spanDays: spanDays, ms: ms}
+	for i := range ms {
+		ms[i].due = sc.workingDay(ms[i].due)
+		pr.span.add(window(ms[i].due, ms[i].span))
+	}
+	for k := 0; k*sc.primaryEvery < spanDays; k++ {
+		pr.primary.add(window(primaryDue(sc, k), sc.primaryEvery))
+	}
+	// Everyone's free time over the span with the 1:1s, most of the
+	// placer's time, is laid out here, on every core.
+	all := pr.span
+	all.join(pr.primary)
+	ids := make([]string, 0, len(people))
+	for i := range p.People {
+		if id := p.People[i].ID; people[id] == &p.People[i] {
+			ids = append(ids, id)
+		}
+	}
+	laid := make([]*attendee, len(ids))
+	parallel.For(len(ids), 0, 64, func(_, k int) {
+		per := people[ids[k]]
+		laid[k] = &attendee{p: per, loc: locOf(per), free: intervals(per, all.from, all.to), laid: true}
+	})
+	pr.who = make(map[string]*attendee, len(ids))
+	for k, id := range ids {
+		pr.who[id] = laid[k]
+	}
+	pr.laidOver = all
+	return pr, nil
+}
+
+// primaryDue is when a pair's 1:1 of round k+1 is due: a date, before it
+// is moved to a working day.
+func primaryDue(sc *schedule, k int) time.Time { return sc.start.AddDate(0, 0, k*sc.primaryEvery) }
+
+// span is the smallest time that holds some windows.
+type span struct {
+	from, to time.Time
+	any      bool
+}
+
+func (s *span) add(from, to time.Time) {
+	if !s.any || from.Before(s.from) {
+		s.from = from
+	}
+	if !s.any || to.After(s.to) {
+		s.to = to
+	}
+	s.any = true
+}
+
+func (s *span) join(o span) {
+	if o.any {
+		s.add(o.from, o.to)
+	}
+}
+
+// Build dates every session on r, as the package's Build does: r gives
+// each mentee's primary mentor (r.Matches); it may be nil. A Prepared is
+// built once.
+//
+// Errors: roster ids that are nobody in the program (ErrInput), all
+// listed.
+func (pr *Prepared) Build(r *mentormatch.Roster) (*mentormatch.Plan, error) {
+	if pr.used {
+		return nil, errors.New("cohort: a prepared plan is built once")
+	}
+	pr.used = true
+	sc, plan, ms := pr.sc, pr.plan, pr.ms
+	plan.Roster = r
+	spn := pr.span
 	if r != nil {
 		var ps mentormatch.Problems
 		for _, m := range r.Matches {
-			c, ok := cohortOf[m.MenteeID]
+			c, ok := pr.cohortOf[m.MenteeID]
 			if !ok {
 				ps = append(ps, mentormatch.Problem{Column: "mentee_id", Message: fmt.Sprintf("roster match %s–%s: mentee %q is not a mentee of the program", m.MenteeID, m.MentorID, m.MenteeID)})
 				continue
 			}
-			if people[m.MentorID] == nil {
+			if pr.people[m.MentorID] == nil {
 				ps = append(ps, mentormatch.Problem{Column: "mentor_id", Message: fmt.Sprintf("roster match %s–%s: mentor %q is nobody in the program", m.MenteeID, m.MentorID, m.MentorID)})
 				continue
 			}
-			for k := 0; k*sc.primaryEvery < spanDays; k++ {
-				ms = append(ms, meeting{cohort: c, kind: mentormatch.KindPrimary, round: k + 1, ids: []string{m.MenteeID, m.MentorID}, due: sc.start.AddDate(0, 0, k*sc.primaryEvery), span: sc.primaryEvery})
+			for k := 0; k*sc.primaryEvery < pr.spanDays; k++ {
+				ms = append(ms, meeting{cohort: c, kind: mentormatch.KindPrimary, round: k + 1, ids: []string{m.MenteeID, m.MentorID}, due: sc.workingDay(primaryDue(sc, k)), span: sc.primaryEvery})
 			}
+			spn.join(pr.primary)
 		}
 		if len(ps) > 0 {
 			return nil, fmt.Errorf("roster does not fit the people: %w", ps)
 		}
 	}
-
-	var from, to time.Time
-	for i := range ms {
-		ms[i].due = sc.workingDay(ms[i].due)
-		a, b := window(ms[i].due, ms[i].span)
-		if i == 0 || a.Before(from) {
-			from = a
-		}
-		if i == 0 || b.After(to) {
-			to = b
-		}
-	}
 	ms = sortedStable(ms, (*meeting).compare)
-	pl := newPlacer(sc, people, from, to)
+	pl := newPlacer(sc, pr.people, spn.from, spn.to)
+	if spn == pr.laidOver {
+		pl.who = pr.who
+	}
 	plan.Sessions = make([]mentormatch.Session, 0, len(ms))
 	for i := range ms {
 		s := pl.place(&ms[i])

@@ -30,27 +30,50 @@ func (sr *sparseRun) boundRow(w, i int) []float64 {
 
 // checkBounded is check's test of row i, reading bounds first: it offers
 // top the pairs outside the program (not marked with stamp) whose cell
-// violates the duals u, v by more than tol, or that the cut asks for, and
-// returns how many pairs it checked.
-func (sr *sparseRun) checkBounded(w, i int, mark []int32, stamp int32, u float64, v []float64, tol float64, inA, inB []bool, top *topList) int {
+// violates the duals u, v by more than tol, or that the cut asks for, by
+// the others whose reduced cost is below near, and returns how many pairs
+// it checked. open is v with −∞ on closed columns and opens their number:
+// a closed column's key is then +∞, a NaN bound's NaN, and one comparison
+// settles a cell that the cut does not ask for.
+func (sr *sparseRun) checkBounded(w, i int, mark []int32, stamp int32, u float64, v, open []float64, opens int, tol, near float64, inA, inB []bool, top, by *topList) int {
 	s := sr.in.sign
 	caps := sr.in.caps
-	cutRow := inA != nil && inA[i]
-	n := 0
 	js := sr.colBufs[w][:0]
-	for j, b := range sr.boundRow(w, i) {
-		if mark[j] == stamp || caps[j] == 0 {
-			continue
+	n := opens
+	if inA != nil && inA[i] {
+		n = 0
+		for j, b := range sr.boundRow(w, i) {
+			if mark[j] == stamp || caps[j] == 0 {
+				continue
+			}
+			n++
+			if b != b {
+				continue
+			}
+			if b-b == 0 && s*b-u-v[j] >= max(-tol, near) && inB[j] {
+				continue
+			}
+			js = append(js, int32(j))
 		}
-		n++
-		if b != b {
-			continue
+	} else {
+		for _, a := range sr.arcs[i] {
+			if caps[a.j] > 0 {
+				n--
+			}
 		}
-		if b-b == 0 && s*b-u-v[j] >= -tol && !(cutRow && !inB[j]) {
-			continue
+		// The bound's reduced cost below −tol/2 rather than −tol: summed in
+		// another order it may round otherwise, and the cells evaluated
+		// then meet exactly the test below.
+		lim := u + max(-tol/2, near)
+		for j, b := range sr.boundRow(w, i)[:len(open)] {
+			// s·b − v < lim: the bound may violate (or tie), or is −∞ (to
+			// be evaluated); +∞, NaN and closed columns fail.
+			if s*b-open[j] < lim && mark[j] != stamp {
+				js = append(js, int32(j))
+			}
 		}
-		js = append(js, int32(j))
 	}
+	cutRow := inA != nil && inA[i]
 	for q, x := range sr.values(w, i, js) {
 		j := int(js[q])
 		if sr.skip(i, j, x) {
@@ -58,6 +81,8 @@ func (sr *sparseRun) checkBounded(w, i int, mark []int32, stamp int32, u float64
 		}
 		if rc := s*x - u - v[j]; rc < -tol || cutRow && !inB[j] {
 			top.offer(rc, int32(j), x)
+		} else if near > 0 && rc < near {
+			by.offer(rc, int32(j), x)
 		}
 	}
 	sr.exactCheck.Add(int64(len(js)))

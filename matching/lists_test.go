@@ -25,19 +25,7 @@ func TestTallLists(t *testing.T) {
 		rows := cols + 1 + g.rng.IntN(4*cols+20)
 		data, opt, _ := g.draw(rows, cols)
 		name := fmt.Sprintf("it %d %dx%d", it, rows, cols)
-		solve := func(off bool) (*Result, *dense) {
-			in, err := prepare(rows, cols, data, opt)
-			require.NoError(t, err, name)
-			var seen *dense
-			in.tune = func(p *dense) { p.tallOff, seen = off, p }
-			r, ok := in.solve()
-			require.True(t, ok, name)
-			return r, seen
-		}
-		got, p := solve(false)
-		want, _ := solve(true)
-		require.Equal(t, want, got, name)
-		require.NoError(t, CertifyData(rows, cols, data, opt, got), name)
+		p := sameWithout(t, name, rows, cols, data, opt, func(p *dense) { p.tallOff = true })
 		if p == nil || p.src == nil {
 			continue // solved from the rows
 		}
@@ -111,19 +99,7 @@ func TestFloor(t *testing.T) {
 			}
 		}
 		name := fmt.Sprintf("it %d %dx%d", it, rows, cols)
-		solve := func(off bool) (*Result, *dense) {
-			in, err := prepare(rows, cols, data, opt)
-			require.NoError(t, err, name)
-			var seen *dense
-			in.tune = func(p *dense) { p.floorOff, seen = off, p }
-			r, ok := in.solve()
-			require.True(t, ok, name)
-			return r, seen
-		}
-		got, p := solve(false)
-		want, _ := solve(true)
-		require.Equal(t, want, got, name)
-		require.NoError(t, CertifyData(rows, cols, data, opt, got), name)
+		p := sameWithout(t, name, rows, cols, data, opt, func(p *dense) { p.floorOff = true })
 		if p != nil && p.floor > -inf {
 			found++
 		}
@@ -162,23 +138,38 @@ func TestListBids(t *testing.T) {
 			}
 		}
 		name := fmt.Sprintf("it %d %dx%d", it, rows, cols)
-		solve := func(off bool) (*Result, *dense) {
-			in, err := prepare(rows, cols, data, opt)
-			require.NoError(t, err, name)
-			var seen *dense
-			in.tune = func(p *dense) { p.listBidsOff, seen = off, p }
-			r, ok := in.solve()
-			require.True(t, ok, name)
-			return r, seen
-		}
-		got, p := solve(false)
-		want, _ := solve(true)
-		require.Equal(t, want, got, name)
-		require.NoError(t, CertifyData(rows, cols, data, opt, got), name)
+		p := sameWithout(t, name, rows, cols, data, opt, func(p *dense) { p.listBidsOff = true })
 		if p.short != nil {
 			bids, missed = bids+p.short.bids, missed+p.short.missed
 		}
 	}
 	require.Greater(t, bids, 1000, "few bids from lists")
 	require.Positive(t, missed, "no bid the lists could not tell")
+}
+
+// sameWithout solves the problem as it is and again with off applied to
+// the solver, requires the same assignment and duals, bit for bit, and a
+// certificate, and returns the first solve's solver (nil when solved from
+// the rows).
+func sameWithout(t *testing.T, name string, rows, cols int, data []float64, opt Options, off func(*dense)) *dense {
+	t.Helper()
+	solve := func(off func(*dense)) (*Result, *dense) {
+		in, err := prepare(rows, cols, data, opt)
+		require.NoError(t, err, name)
+		var seen *dense
+		in.tune = func(p *dense) {
+			if off != nil {
+				off(p)
+			}
+			seen = p
+		}
+		r, ok := in.solve()
+		require.True(t, ok, name)
+		return r, seen
+	}
+	got, p := solve(nil)
+	want, _ := solve(off)
+	require.Equal(t, want, got, name)
+	require.NoError(t, CertifyData(rows, cols, data, opt, got), name)
+	return p
 }

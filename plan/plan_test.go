@@ -54,3 +54,29 @@ func ExampleBuild() {
 	fmt.Printf("%d pairs, %d cohorts, %d roadmaps\n", len(r.Match.Roster.Matches), len(r.Plan.Cohorts), len(r.Plan.Roadmaps))
 	// Output: 42 pairs, 4 cohorts, 42 roadmaps
 }
+
+// Cohorts formed while the match is solved give On's plan; their errors
+// and the roster's surface from OnCohorts.
+func TestOnCohorts(t *testing.T) {
+	p, cfg := exampleProgram(t)
+	res, err := roster.Match(p, cfg)
+	require.NoError(t, err)
+	want, err := plan.On(p, cfg, res)
+	require.NoError(t, err)
+	got, err := plan.OnCohorts(p, cfg, res, plan.Cohorts(p, cfg))
+	require.NoError(t, err)
+	assert.Equal(t, want.Plan, got.Plan)
+
+	bad := cfg
+	bad.Schedule.Start = "2026-02-30"
+	_, err = plan.OnCohorts(p, bad, res, plan.Cohorts(p, bad))
+	assert.ErrorIs(t, err, mentormatch.ErrConfig)
+	_, onErr := plan.On(p, bad, res)
+	assert.Equal(t, onErr, err)
+
+	r := *res.Roster
+	r.Matches = append([]mentormatch.Match{{MenteeID: "NOBODY", MentorID: r.Matches[0].MentorID}}, r.Matches...)
+	_, err = plan.OnCohorts(p, cfg, &roster.Result{Roster: &r}, plan.Cohorts(p, cfg))
+	assert.ErrorIs(t, err, mentormatch.ErrInput)
+	assert.ErrorContains(t, err, "NOBODY")
+}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/internal/parallel"
 )
 
 // Build returns one roadmap per match of plan.Roster, in roster order, with
@@ -32,9 +33,9 @@ func Build(p *mentormatch.Program, plan *mentormatch.Plan, cfg mentormatch.Confi
 		return []mentormatch.Roadmap{}, nil
 	}
 	b := newBuilder(p, plan, cfg)
-	out := make([]mentormatch.Roadmap, 0, len(plan.Roster.Matches))
+	matches := plan.Roster.Matches
 	var ps mentormatch.Problems
-	for _, m := range plan.Roster.Matches {
+	for _, m := range matches {
 		e, mr := b.people[m.MenteeID], b.people[m.MentorID]
 		if e == nil || mr == nil {
 			id, col := m.MenteeID, "mentee_id"
@@ -42,13 +43,17 @@ func Build(p *mentormatch.Program, plan *mentormatch.Plan, cfg mentormatch.Confi
 				id, col = m.MentorID, "mentor_id"
 			}
 			ps = append(ps, mentormatch.Problem{Column: col, Message: fmt.Sprintf("roster match %s–%s: %q is nobody in the program", m.MenteeID, m.MentorID, id)})
-			continue
 		}
-		out = append(out, b.pair(e, mr))
 	}
 	if len(ps) > 0 {
 		return nil, fmt.Errorf("roster does not fit the people: %w", ps)
 	}
+	// Each pair's roadmap reads only the builder, so the pairs are built
+	// on every core, each into its own place.
+	out := make([]mentormatch.Roadmap, len(matches))
+	parallel.For(len(matches), 0, 64, func(_, k int) {
+		out[k] = b.pair(b.people[matches[k].MenteeID], b.people[matches[k].MentorID])
+	})
 	return out, nil
 }
 
@@ -289,12 +294,12 @@ func (b *builder) choose(cands []candidate, e, m *mentormatch.Person) []mentorma
 			if !family {
 				title = b.rc.SkillObjective
 			}
-			o.Title = strings.NewReplacer("{topic}", c.topic, "{a}", article(c.topic), "{from}", b.level(c.from), "{to}", b.level(c.target)).Replace(title)
+			o.Title = expand(title, "{topic}", c.topic, "{a}", article(c.topic), "{from}", b.level(c.from), "{to}", b.level(c.target))
 		} else {
 			if !family {
 				title = b.rc.GoalObjective
 			}
-			o.Title = strings.NewReplacer("{topic}", c.topic, "{a}", article(c.topic), "{from}", "", "{to}", "").Replace(title)
+			o.Title = expand(title, "{topic}", c.topic, "{a}", article(c.topic), "{from}", "", "{to}", "")
 		}
 		o.Why = b.why(c, len(e.Wants), len(e.Goals), e, m)
 		out[i] = o
@@ -396,7 +401,7 @@ func (b *builder) window(cal timeline, k, n int, stagger float64) (start, end in
 // stage before when sessions allow. It returns
 // the index in ss of each milestone's session.
 func (b *builder) place(o *mentormatch.Objective, k, n int, stagger float64, cal timeline, ss []*mentormatch.Session, e, m *mentormatch.Person) []int {
-	rep := strings.NewReplacer("{topic}", o.Topic, "{a}", article(o.Topic), "{mentor}", nameOr(m), "{mentee}", nameOr(e))
+	rep := []string{"{topic}", o.Topic, "{a}", article(o.Topic), "{mentor}", nameOr(m), "{mentee}", nameOr(e)}
 	for _, st := range b.rc.Stages {
 		text := st.Text
 		if w, ok := b.wording[o.Topic][mentormatch.NormaliseTopic(st.Name)]; ok {
@@ -404,7 +409,7 @@ func (b *builder) place(o *mentormatch.Objective, k, n int, stagger float64, cal
 		} else if w, ok := b.goalWording[mentormatch.NormaliseTopic(st.Name)]; ok && o.Kind == mentormatch.ObjectiveGoal {
 			text = w
 		}
-		o.Milestones = append(o.Milestones, mentormatch.Milestone{Stage: st.Name, Text: rep.Replace(text)})
+		o.Milestones = append(o.Milestones, mentormatch.Milestone{Stage: st.Name, Text: expand(text, rep...)})
 	}
 	if len(ss) == 0 {
 		return nil
@@ -506,7 +511,7 @@ func (b *builder) checkpoints(ss []*mentormatch.Session, cal timeline, due [][]s
 		}
 		out[i] = mentormatch.Checkpoint{Round: s.Round, Start: s.Start, End: s.End, Kinds: kinds, Due: d, Flag: s.Flag}
 	}
-	rep := strings.NewReplacer("{mentor}", nameOr(m), "{mentee}", nameOr(e))
+	rep := []string{"{mentor}", nameOr(m), "{mentee}", nameOr(e)}
 	ag := b.rc.Agenda
 	agenda := []mentormatch.AgendaItem{}
 	for _, it := range []mentormatch.AgendaItem{
@@ -517,7 +522,7 @@ func (b *builder) checkpoints(ss []*mentormatch.Session, cal timeline, due [][]s
 		{Kind: mentormatch.CheckClosing, Text: ag.Closing},
 	} {
 		if used[it.Kind] && strings.TrimSpace(it.Text) != "" {
-			agenda = append(agenda, mentormatch.AgendaItem{Kind: it.Kind, Text: rep.Replace(strings.TrimSpace(it.Text))})
+			agenda = append(agenda, mentormatch.AgendaItem{Kind: it.Kind, Text: expand(strings.TrimSpace(it.Text), rep...)})
 		}
 	}
 	return out, agenda
@@ -608,4 +613,38 @@ func article(topic string) string {
 		return "an"
 	}
 	return "a"
+}
+
+// expand puts the values of pairs (placeholder, value, …) in place of the
+// placeholders in s, as strings.NewReplacer(pairs...).Replace(s) does:
+// every placeholder starts with "{" and none is the start of another, so
+// at most one matches anywhere, and values are not read again. A replacer
+// made for each pair's texts was most of the time roadmaps took.
+func expand(s string, pairs ...string) string {
+	k := strings.IndexByte(s, '{')
+	if k < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for k >= 0 {
+		b.WriteString(s[:k])
+		s = s[k:]
+		n := 0
+		for i := 0; i+1 < len(pairs); i += 2 {
+			if strings.HasPrefix(s, pairs[i]) {
+				b.WriteString(pairs[i+1])
+				n = len(pairs[i])
+				break
+			}
+		}
+		if n == 0 {
+			b.WriteByte('{')
+			n = 1
+		}
+		s = s[n:]
+		k = strings.IndexByte(s, '{')
+	}
+	b.WriteString(s)
+	return b.String()
 }

@@ -2,6 +2,7 @@ package roadmap
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -464,4 +465,22 @@ func TestGoalWording(t *testing.T) {
 	_, err = Build(p, plan, cfg)
 	require.ErrorIs(t, err, mentormatch.ErrConfig)
 	assert.Contains(t, err.Error(), `goal_wording.lern: no stage is called "lern"`)
+}
+
+// expand is strings.Replacer for placeholders that start with "{" and of
+// which none starts another: on texts of placeholders, near misses,
+// braces and values that hold placeholders themselves.
+func TestExpandAsReplacer(t *testing.T) {
+	pairs := []string{"{topic}", "Go {a}", "{a}", "an", "{mentor}", "{mentee}", "{mentee}", "Ada", "{from}", "", "{to}", "4 (expert)"}
+	pieces := []string{"{topic}", "{a}", "{mentor}", "{mentee}", "{from}", "{to}", "{", "}", "{top", "{mentors}", "{{a}}", "a", " ", "é", "{x}"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		k := 2 * rng.IntN(len(pairs)/2+1)
+		assert.Equal(t, strings.NewReplacer(pairs[:k]...).Replace(s), expand(s, pairs[:k]...), "%q with %d placeholders", s, k/2)
+	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/mentormatch/mentormatch/internal/parallel"
 	"github.com/mentormatch/mentormatch/scoring"
 )
 
@@ -117,25 +118,35 @@ func (t *tier) lowerDense(m *mat.Dense) {
 // lowerSaved tiers m in place and returns what puts its cells back: a
 // solve of the tiered cells without a copy of the whole matrix (160 MB at
 // 10,000 × 2,000), at the cost of one float64 a pair apart. Cells are
-// saved, not raised again, because lowering rounds them (see tier).
+// saved, not raised again, because lowering rounds them (see tier). Each
+// row saves its cells after the rows before it, so the rows are lowered,
+// and put back, on every core.
 func (t *tier) lowerSaved(m *mat.Dense) (restore func()) {
 	raw := m.RawMatrix()
-	saved := make([]float64, 0, t.apart.Count())
-	for i := 0; i < raw.Rows; i++ {
-		row := raw.Data[i*raw.Stride : i*raw.Stride+raw.Cols]
+	from := make([]int, raw.Rows+1)
+	for i := range raw.Rows {
+		n := 0
+		for _, word := range t.apart.Row(i) {
+			n += bits.OnesCount64(word)
+		}
+		from[i+1] = from[i] + n
+	}
+	saved := make([]float64, from[raw.Rows])
+	parallel.For(raw.Rows, 0, 64, func(_, i int) {
+		row, n := raw.Data[i*raw.Stride:i*raw.Stride+raw.Cols], from[i]
 		for k, word := range t.apart.Row(i) {
 			for word != 0 {
 				j := k*64 + bits.TrailingZeros64(word)
 				word &= word - 1
-				saved = append(saved, row[j])
+				saved[n] = row[j]
 				row[j] -= t.weight
+				n++
 			}
 		}
-	}
+	})
 	return func() {
-		n := 0
-		for i := 0; i < raw.Rows; i++ {
-			row := raw.Data[i*raw.Stride : i*raw.Stride+raw.Cols]
+		parallel.For(raw.Rows, 0, 64, func(_, i int) {
+			row, n := raw.Data[i*raw.Stride:i*raw.Stride+raw.Cols], from[i]
 			for k, word := range t.apart.Row(i) {
 				for word != 0 {
 					row[k*64+bits.TrailingZeros64(word)] = saved[n]
@@ -143,7 +154,7 @@ func (t *tier) lowerSaved(m *mat.Dense) (restore func()) {
 					n++
 				}
 			}
-		}
+		})
 	}
 }
 

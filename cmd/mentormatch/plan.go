@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -14,6 +15,7 @@ import (
 	"github.com/mentormatch/mentormatch/io/report"
 	"github.com/mentormatch/mentormatch/plan"
 	"github.com/mentormatch/mentormatch/roadmap"
+	"github.com/mentormatch/mentormatch/roster"
 )
 
 type planOptions struct {
@@ -81,12 +83,27 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	pr.next(fmt.Sprintf("matching %d mentees with %d mentors", len(p.Mentees), len(p.Mentors)))
+	// The cohorts need no match: they are formed on another core while
+	// it is solved.
+	cohorts := plan.Cohorts(p, cfg)
 	res, err := solving().Match(p, cfg)
 	if err != nil {
+		cohorts.Wait()
 		return err
 	}
 	pr.next("forming cohorts and scheduling sessions")
-	built, err := plan.On(p, cfg, res)
+	// Past the match only its roster is read: the scores (the matrix,
+	// 160 MB at 10,000 × 2,000) are let go, and collected now, so that
+	// the plan is made in the memory they held instead of more. The
+	// second collection drops the solver's copy of the matrix, which it
+	// keeps in a pool for its next solve (the heap after the match at
+	// 10,000 × 2,000: 390 MB, 227 MB after one collection, 74 MB after
+	// two).
+	rost := res.Roster
+	res = nil
+	runtime.GC()
+	runtime.GC()
+	built, err := plan.OnCohorts(p, cfg, &roster.Result{Roster: rost}, cohorts)
 	if err != nil {
 		return err
 	}
@@ -97,7 +114,7 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 	var batch output.Batch
 	defer batch.Discard()
 	pr.next("writing " + o.Out)
-	if err := report.WritePlan(o.Out, pl, report.WithSkillGaps(report.SkillGaps(p, res.Roster)), report.Into(&batch)); err != nil {
+	if err := report.WritePlan(o.Out, pl, report.WithSkillGaps(report.SkillGaps(p, rost)), report.Into(&batch)); err != nil {
 		return err
 	}
 	if o.ICS != "" {
@@ -126,9 +143,9 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	pr.done()
-	s := res.Roster.Summary
+	s := rost.Summary
 	fmt.Fprintf(stdout, "matched %d of %d mentees; %d cohorts; %d sessions from %s; wrote %s\n",
-		s.Matched, s.Mentees, len(pl.Cohorts), len(pl.Sessions), cfg.Schedule.Start, wrote(o.Out, res.Roster))
+		s.Matched, s.Mentees, len(pl.Cohorts), len(pl.Sessions), cfg.Schedule.Start, wrote(o.Out, rost))
 	printStable(stdout, s)
 	printDecisions(stdout, s.Decisions)
 	printHistory(stdout, s.History)
@@ -146,7 +163,7 @@ func runPlan(o *planOptions, args []string, stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintf(stderr, "warning: roadmaps edited since they were written are kept as they are (%d): %s; move them out of %s to write them anew\n", len(kept), list, o.Roadmaps)
 	}
-	printWarnings(stderr, res.Roster.Warnings)
+	printWarnings(stderr, rost.Warnings)
 	printFlagged(stderr, pl, o.Out)
 	return nil
 }

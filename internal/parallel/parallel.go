@@ -64,3 +64,29 @@ func Rows(n, width int, f func(i int, buf []float64)) {
 		f(i, bufs[w])
 	})
 }
+
+// Go starts f on a goroutine of its own and returns what waits for its
+// result: work that needs nothing of what the caller does meanwhile, on
+// a second core. A panic in f is raised again on the goroutine that
+// waits, as For does. The caller waits in every case, also when it no
+// longer needs the result, so that no work outlives it.
+func Go[T any](f func() (T, error)) (wait func() (T, error)) {
+	var (
+		res   T
+		err   error
+		crash any
+		done  = make(chan struct{})
+	)
+	go func() {
+		defer close(done)
+		defer func() { crash = recover() }()
+		res, err = f()
+	}()
+	return func() (T, error) {
+		<-done
+		if crash != nil {
+			panic(crash)
+		}
+		return res, err
+	}
+}

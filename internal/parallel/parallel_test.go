@@ -1,6 +1,7 @@
 package parallel
 
 import (
+	"errors"
 	"sync/atomic"
 	"testing"
 
@@ -46,4 +47,16 @@ func TestForNumbersWorkers(t *testing.T) {
 		assert.Equal(t, int32(1), seen[k].Load(), "k=%d", k)
 	}
 	For(0, 0, 0, func(int, int) { t.Fatal("called with n = 0") })
+}
+
+func TestGo(t *testing.T) {
+	wait := Go(func() (int, error) { return 7, nil })
+	got, err := wait()
+	assert.Equal(t, 7, got)
+	assert.NoError(t, err)
+	failed := errors.New("failed")
+	_, err = Go(func() (string, error) { return "", failed })()
+	assert.ErrorIs(t, err, failed)
+	wait = Go(func() (int, error) { panic("on the other core") })
+	assert.PanicsWithValue(t, "on the other core", func() { _, _ = wait() }, "raised where it is waited for")
 }

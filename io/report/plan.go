@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/mentormatch/mentormatch"
+	"github.com/mentormatch/mentormatch/internal/parallel"
 )
 
 // Number formats of the plan and gap sheets.
@@ -45,14 +46,28 @@ func names(r *mentormatch.Roster) map[string]string {
 }
 
 // planSheets are the plan's sheets Cohorts, Schedule and, when there are
-// roadmaps, Roadmaps.
+// roadmaps, Roadmaps, made on every core.
 func planSheets(p *mentormatch.Plan, r *mentormatch.Roster) []*sheetData {
 	name := names(r)
+	makers := []func() *sheetData{
+		func() *sheetData { return cohortSheet(p, r, name) },
+		func() *sheetData { return scheduleSheet(p, name) },
+	}
+	if len(p.Roadmaps) > 0 {
+		makers = append(makers, func() *sheetData { return roadmapSheet(p.Roadmaps) })
+	}
+	sheets := make([]*sheetData, len(makers))
+	parallel.For(len(makers), 0, 1, func(_, k int) { sheets[k] = makers[k]() })
+	return sheets
+}
+
+// cohortSheet is the Cohorts sheet: each cohort's mentees with their
+// mentors, then its seniors.
+func cohortSheet(p *mentormatch.Plan, r *mentormatch.Roster, name map[string]string) *sheetData {
 	mentorOf := make(map[string]*mentormatch.Match, len(r.Matches))
 	for i := range r.Matches {
 		mentorOf[r.Matches[i].MenteeID] = &r.Matches[i]
 	}
-
 	cohorts := &sheetData{name: "Cohorts", head: []string{"cohort", "role", "id", "name", "mentor_id", "mentor_name"}}
 	for _, c := range p.Cohorts {
 		for _, id := range c.Members {
@@ -66,7 +81,11 @@ func planSheets(p *mentormatch.Plan, r *mentormatch.Roster) []*sheetData {
 			cohorts.rows = append(cohorts.rows, []any{textCell(c.ID), "senior mentor", textCell(id), textCell(name[id]), nil, nil})
 		}
 	}
+	return cohorts
+}
 
+// scheduleSheet is the Schedule sheet: every session in time order.
+func scheduleSheet(p *mentormatch.Plan, name map[string]string) *sheetData {
 	schedule := &sheetData{name: "Schedule", head: []string{"date", "start", "end", "time_zone", "hours", "cohort", "kind", "round",
 		"participants", "names", "local_starts", "flag"},
 		format: map[int]string{0: fmtDate, 1: fmtTime, 2: fmtTime, 4: fmtHours}, wrap: []int{9, 10, 11}}
@@ -92,11 +111,7 @@ func planSheets(p *mentormatch.Plan, r *mentormatch.Roster) []*sheetData {
 			textCell(s.Start.Location().String()), s.End.Sub(s.Start).Hours(), textCell(s.Cohort), textCell(string(s.Kind)), s.Round,
 			textCell(strings.Join(s.Participants, "; ")), textCell(strings.Join(who, "; ")), textCell(localStarts(s)), flag})
 	}
-	sheets := []*sheetData{cohorts, schedule}
-	if len(p.Roadmaps) > 0 {
-		sheets = append(sheets, roadmapSheet(p.Roadmaps))
-	}
-	return sheets
+	return schedule
 }
 
 // localStarts is when s starts for each participant, "A3001 Tue 18:00

@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mentormatch/mentormatch"
 	"github.com/mentormatch/mentormatch/internal/parallel"
@@ -80,13 +81,13 @@ func printable(f *excelize.File, sheet string, headerRow bool) error {
 func fitWidths(d *sheetData) {
 	d.widths = make([]float64, len(d.head))
 	for j, h := range d.head {
-		d.widths[j] = float64(len([]rune(h))) + 2
+		d.widths[j] = float64(utf8.RuneCountInString(h)) + 2
 	}
 	for _, r := range d.rows {
 		for j, v := range r {
 			n := 8.0
 			if s, ok := v.(string); ok {
-				n = float64(len([]rune(s))) + 2
+				n = float64(utf8.RuneCountInString(s)) + 2
 			} else if f, ok := d.format[j]; ok && v != nil {
 				n = max(n, float64(len(strings.ReplaceAll(f, `"`, "")))+2)
 			}
@@ -124,11 +125,11 @@ func wrappedLines(d *sheetData, r []any) int {
 		}
 		per := max(int(d.widths[j]*0.95)-1, 1)
 		n := 0
-		for _, para := range strings.Split(s, "\n") {
+		for para := range strings.SplitSeq(s, "\n") {
 			w := 0
 			n++
-			for _, word := range strings.Fields(para) {
-				l := len([]rune(word))
+			for word := range strings.FieldsSeq(para) {
+				l := utf8.RuneCountInString(word)
 				if w > 0 && w+1+l > per {
 					n++
 					w = 0
@@ -174,29 +175,45 @@ func writeSheet(f *excelize.File, d *sheetData, bold, scoreStyle, wrapStyle int)
 // writeSheets writes the sheets as writeSheet does, their rows at the
 // same time on every core: the workbook's styles, tables and charts are
 // made in the sheets' order, one sheet at a time, and only the rows,
-// each sheet's own stream, are written side by side. The error names
-// the sheet.
-func writeSheets(f *excelize.File, sheets []*sheetData, bold, scoreStyle, wrapStyle int) error {
+// each sheet's own stream, are written side by side. The rows of a sheet
+// of plain values (writesRows) are left to the zip writer, which puts
+// them in as it deflates the sheet: the returned writers, by the sheet's
+// path in the workbook, for writeWithRows. The error names the sheet.
+func writeSheets(f *excelize.File, sheets []*sheetData, bold, scoreStyle, wrapStyle int) (map[string]*rowWriter, error) {
+	plain := make([]bool, len(sheets))
+	lines := make([][]int, len(sheets))
+	parallel.For(len(sheets), 0, 1, func(_, k int) {
+		fitWidths(sheets[k])
+		lines[k], plain[k] = writesRows(sheets[k])
+	})
 	started := make([]*startedSheet, len(sheets))
 	for k, d := range sheets {
 		st, err := startSheet(f, d, bold, scoreStyle, wrapStyle)
 		if err != nil {
-			return fmt.Errorf("sheet %s: %w", d.name, err)
+			return nil, fmt.Errorf("sheet %s: %w", d.name, err)
 		}
 		started[k] = st
 	}
+	spliced := map[string]*rowWriter{}
 	errs := make([]error, len(sheets))
-	parallel.For(len(sheets), 0, 1, func(_, k int) { errs[k] = started[k].rows() })
+	parallel.For(len(sheets), 0, 1, func(_, k int) {
+		if !plain[k] {
+			errs[k] = started[k].rows()
+		}
+	})
 	for k, st := range started {
 		err := errs[k]
 		if err == nil {
 			err = st.finish(f)
 		}
 		if err != nil {
-			return fmt.Errorf("sheet %s: %w", sheets[k].name, err)
+			return nil, fmt.Errorf("sheet %s: %w", sheets[k].name, err)
+		}
+		if plain[k] {
+			spliced[fmt.Sprintf("xl/worksheets/sheet%d.xml", st.sw.SheetID)] = newRowWriter(st.d, st.styleOf, lines[k])
 		}
 	}
-	return nil
+	return spliced, nil
 }
 
 // startedSheet is a sheet whose stream has its header row; rows writes
@@ -210,7 +227,9 @@ type startedSheet struct {
 // startSheet sets d's sheet up for paper, makes its styles and starts its
 // stream with the column widths, the frozen header and the header row.
 func startSheet(f *excelize.File, d *sheetData, bold, scoreStyle, wrapStyle int) (*startedSheet, error) {
-	fitWidths(d)
+	if d.widths == nil {
+		fitWidths(d)
+	}
 	if err := printable(f, d.name, true); err != nil {
 		return nil, err
 	}
@@ -277,8 +296,11 @@ func startSheet(f *excelize.File, d *sheetData, bold, scoreStyle, wrapStyle int)
 // rows writes the sheet's rows to its stream.
 func (st *startedSheet) rows() error {
 	d, sw, styleOf := st.d, st.sw, st.styleOf
-	row := make([]any, len(d.head))
+	buf := make([]any, len(d.head))
 	for i, r := range d.rows {
+		// A row shorter than the header ends where it ends, not with the
+		// cells of a longer row before it.
+		row := buf[:len(r)]
 		for j, v := range r {
 			if styleOf[j] != 0 {
 				row[j] = excelize.Cell{StyleID: styleOf[j], Value: v}
@@ -349,6 +371,11 @@ func encodeWorkbook(w io.Writer, r *mentormatch.Roster, plan *mentormatch.Plan, 
 	if err != nil {
 		return err
 	}
+	// The plan's sheets are made beside the roster's.
+	var planned func() ([]*sheetData, error)
+	if plan != nil {
+		planned = parallel.Go(func() ([]*sheetData, error) { return planSheets(plan, r), nil })
+	}
 	sheets := rosterSheets(r)
 	if o.haveGaps {
 		sheets = append(sheets, gapSheet(o.gaps))
@@ -356,7 +383,8 @@ func encodeWorkbook(w io.Writer, r *mentormatch.Roster, plan *mentormatch.Plan, 
 	var warnings []string
 	warnings = append(warnings, r.Warnings...)
 	if plan != nil {
-		sheets = append(sheets, planSheets(plan, r)...)
+		more, _ := planned()
+		sheets = append(sheets, more...)
 		warnings = append(warnings, plan.Warnings...)
 	}
 	if len(warnings) > 0 {
@@ -374,7 +402,8 @@ func encodeWorkbook(w io.Writer, r *mentormatch.Roster, plan *mentormatch.Plan, 
 			return err
 		}
 	}
-	if err := writeSheets(f, sheets, bold, scoreStyle, wrapStyle); err != nil {
+	rows, err := writeSheets(f, sheets, bold, scoreStyle, wrapStyle)
+	if err != nil {
 		return err
 	}
 	if err := writeSummary(f, r, plan, len(warnings)); err != nil {
@@ -382,7 +411,7 @@ func encodeWorkbook(w io.Writer, r *mentormatch.Roster, plan *mentormatch.Plan, 
 	}
 	// The Summary, the renamed first sheet, is already the active one;
 	// SetActiveSheet would parse and re-encode every streamed sheet.
-	return writeDeterministic(f, w)
+	return writeWithRows(f, w, rows)
 }
 
 // rosterSheets are the sheets Matches, Unmatched and Mentor load.

@@ -24,7 +24,7 @@ func sheetLike(n int) []byte {
 // deflateWhole is data deflated in one stream, as one block of an entry.
 func deflateWhole(t *testing.T, data []byte) []byte {
 	var b bytes.Buffer
-	w, err := flate.NewWriter(&b, flate.DefaultCompression)
+	w, err := flate.NewWriter(&b, deflateLevel)
 	require.NoError(t, err)
 	_, err = w.Write(data)
 	require.NoError(t, err)
