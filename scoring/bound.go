@@ -416,7 +416,8 @@ func (s *Scorer) rowBoundSlow(e *person, dst []float64) {
 
 // Cells sets dst[q] to Cell(i, js[q]) for every q, to the bit: the cells
 // a solver reading bounds needs exactly, a few hundred of a row, at a
-// row's cost a cell rather than a single cell's. Safe for concurrent use
+// row's cost a cell rather than a single cell's where the mentee's tables
+// fit (most rows of a program without criteria). Safe for concurrent use
 // with distinct dst.
 func (s *Scorer) Cells(i int, js []int32, dst []float64) {
 	e := &s.mentees[i]
@@ -430,26 +431,26 @@ func (s *Scorer) Cells(i int, js []int32, dst []float64) {
 		s.cellsTabled(e, js, dst)
 		return
 	}
+	// Criteria, or a mentee the tables do not fit: each cell through
+	// Row's own steps over a run of one mentor, so the same value to the
+	// bit; the solver asks for a few hundred cells of such a row.
 	w := partsPool.Get().(*parts)
 	var c [5]float64
-	for lo := 0; lo < len(js); lo += rowChunk {
-		part, out := js[lo:min(lo+rowChunk, len(js))], dst[lo:min(lo+rowChunk, len(js))]
-		s.fillPartsAt(e, part, w)
-		for q, j := range part {
-			m := &s.mentors[j]
-			if _, sp := slices.BinarySearch(e.special, j); sp {
-				out[q] = s.value(e, m, true)
-				continue
-			}
-			if s.ruled(e, int(j)) {
-				out[q] = math.NaN()
-				continue
-			}
-			for k := range c {
-				c[k] = w.c[k][q]
-			}
-			out[q] = s.finish(e, m, &c, w.overlap[q])
+	for q, j := range js {
+		m := &s.mentors[j]
+		if _, sp := slices.BinarySearch(e.special, j); sp {
+			dst[q] = s.value(e, m, true)
+			continue
 		}
+		if s.ruled(e, int(j)) {
+			dst[q] = math.NaN()
+			continue
+		}
+		s.fillParts(e, int(j), int(j)+1, 0, w)
+		for k := range c {
+			c[k] = w.c[k][0]
+		}
+		dst[q] = s.finish(e, m, &c, w.overlap[0])
 	}
 	partsPool.Put(w)
 }
@@ -535,56 +536,4 @@ func (s *Scorer) codesAt(e *person, js []int32, t *boundTables) []uint16 {
 		}
 	}
 	return code
-}
-
-// fillPartsAt is fillParts for the mentors js (at most rowChunk), the
-// preference component 0: the same operations on each cell, in the same
-// order, so the same values to the bit.
-func (s *Scorer) fillPartsAt(e *person, js []int32, w *parts) {
-	n, nm := len(js), len(s.mentors)
-	w.grow(n)
-	c := w.c[0][:n]
-	if len(e.wants) > 0 {
-		clear(c)
-		for k := range e.wants {
-			wt := &e.wants[k]
-			lev := s.levels[int(wt.skill)*nm : int(wt.skill+1)*nm]
-			for q, j := range js {
-				c[q] += wt.gain[wantGap(lev[j], wt.own)]
-			}
-		}
-		for q := range c {
-			c[q] /= e.wantSum
-		}
-	} else {
-		fillWith(c, neutral)
-	}
-	c = w.c[2][:n]
-	if len(e.goals) > 0 {
-		clear(c)
-		for _, g := range e.goals {
-			by := s.offeredBy[g.id]
-			for q, j := range js {
-				c[q] += g.weight * float64(by[uint(j)/64]>>(uint(j)%64)&1)
-			}
-		}
-		for q := range c {
-			c[q] /= e.goalSum
-		}
-	} else {
-		fillWith(c, neutral)
-	}
-	c = w.c[3][:n]
-	for q, j := range js {
-		c[q] = neutral
-		if l := s.mlevel[j]; e.level > 0 && l > 0 {
-			c[q] = levelFit(l - e.level)
-		}
-	}
-	fillWith(w.c[4][:n], 0)
-	w.people = w.people[:0]
-	for _, j := range js {
-		w.people = append(w.people, s.mperson[j])
-	}
-	s.fillAvail(e, w.people, w)
 }

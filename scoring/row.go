@@ -21,7 +21,6 @@ type parts struct {
 	overlap []float64
 	meet    []bool
 	group   []float64 // RowBound's availability bound by group of mentors
-	people  []int     // Cells' mentors as people, for fillAvail
 }
 
 // grow makes room for n mentors; the slices may then be longer than n.
