@@ -48,11 +48,16 @@ func BenchmarkCell(b *testing.B) {
 
 // BenchmarkRow scores whole rows, on one goroutine.
 func BenchmarkRow(b *testing.B) {
-	var dst []float64
-	benchCells(b, 2000, 1000, func(s *Scorer, rows, cols int) {
-		dst = make([]float64, cols)
+	benchRows(b, 2000, 1000, (*Scorer).Row)
+}
+
+// benchRows is benchCells calling row for every row of the program in
+// turn, into one buffer.
+func benchRows(b *testing.B, mentees, mentors int, row func(s *Scorer, i int, dst []float64)) {
+	benchCells(b, mentees, mentors, func(s *Scorer, rows, cols int) {
+		dst := make([]float64, cols)
 		for i := range rows {
-			s.Row(i, dst)
+			row(s, i, dst)
 		}
 	})
 }
@@ -72,25 +77,13 @@ func BenchmarkCompact(b *testing.B) {
 // target's, on one goroutine: what a solver reads to skip the cells it
 // need not score (compare BenchmarkRowWide).
 func BenchmarkRowBound(b *testing.B) {
-	var dst []float64
-	benchCells(b, 200, 10000, func(s *Scorer, rows, cols int) {
-		dst = make([]float64, cols)
-		for i := range rows {
-			s.RowBound(i, dst)
-		}
-	})
+	benchRows(b, 200, 10000, (*Scorer).RowBound)
 }
 
 // BenchmarkRowWide scores whole rows as wide as BenchmarkRowBound's, on
 // one goroutine.
 func BenchmarkRowWide(b *testing.B) {
-	var dst []float64
-	benchCells(b, 200, 10000, func(s *Scorer, rows, cols int) {
-		dst = make([]float64, cols)
-		for i := range rows {
-			s.Row(i, dst)
-		}
-	})
+	benchRows(b, 200, 10000, (*Scorer).Row)
 }
 
 // BenchmarkCached bounds and encodes every pair of a program as wide as
